@@ -1,0 +1,187 @@
+import type {
+  BudgetCurrency,
+  EnvironmentScale,
+  EnvironmentStage,
+  PromotionStrategy,
+} from '../constants';
+
+/**
+ * State of one section of an environment's status. `unconfigured` means the provider needs
+ * setting up (the message says how); `error` means it failed (the message says what).
+ *
+ * @public
+ */
+export type SectionState = 'ok' | 'unconfigured' | 'error';
+
+/** Fields every section carries, so one failing provider never blanks the others. @public */
+export interface StatusSection {
+  status: SectionState;
+  /** What a person should know or do, e.g. "GitHub is not configured: add integrations.github". */
+  message?: string;
+  /** The failure, for `error`; never contains credentials. */
+  error?: { name: string; message: string };
+}
+
+/** One CloudFormation stack event (or its equivalent for another provider). @public */
+export interface DeploymentEvent {
+  timestamp: string;
+  logicalResourceId: string;
+  resourceType: string;
+  resourceStatus: string;
+  reason?: string;
+}
+
+/** What is deployed. @public */
+export interface DeploymentSection extends StatusSection {
+  provider?: string;
+  stackName?: string;
+  region?: string;
+  /** Provider state, e.g. `UPDATE_COMPLETE`. */
+  stackStatus?: string;
+  lastUpdated?: string;
+  version?: string;
+  commit?: string;
+  outputs?: Record<string, string>;
+  events?: DeploymentEvent[];
+  consoleUrl?: string;
+}
+
+/** A commit waiting to be promoted. @public */
+export interface PendingCommit {
+  sha: string;
+  message: string;
+  author?: string;
+  date?: string;
+  url?: string;
+}
+
+/** A pull request that carries a promotion. @public */
+export interface PromotionPullRequest {
+  number: number;
+  title: string;
+  url: string;
+  state: 'open' | 'closed' | 'merged';
+  mergeable?: boolean;
+  approved?: boolean;
+}
+
+/** What waits to be promoted from this environment into its `promotesTo`. @public */
+export interface PromotionSection extends StatusSection {
+  /** Entity ref of the environment this one promotes to. */
+  target?: string;
+  sourceBranch?: string;
+  targetBranch?: string;
+  commitsAhead?: number;
+  commits?: PendingCommit[];
+  compareUrl?: string;
+  pullRequest?: PromotionPullRequest;
+  lastPromotion?: PromotionRecord;
+}
+
+/** Health of the environment. @public */
+export type HealthState = 'healthy' | 'degraded' | 'unhealthy' | 'unknown';
+
+/** One individual check (HTTP probe, a dependency in the health body, an alarm, the stack). @public */
+export interface HealthCheckResult {
+  name: string;
+  state: HealthState;
+  detail?: string;
+}
+
+/** @public */
+export interface HealthSection extends StatusSection {
+  state: HealthState;
+  url?: string;
+  httpStatus?: number;
+  latencyMs?: number;
+  checks: HealthCheckResult[];
+  checkedAt?: string;
+}
+
+/** One line of a cost estimate: a resource, its monthly cost and how it was worked out. @public */
+export interface CostLine {
+  logicalId: string;
+  type: string;
+  monthly: number;
+  basis: string;
+}
+
+/** Budget verdict: `near` is at or above 80% of the budget. @public */
+export type BudgetState = 'within' | 'near' | 'over' | 'unknown';
+
+/** Cost of an environment against its budget. @public */
+export interface CostSection extends StatusSection {
+  currency: BudgetCurrency;
+  scale?: EnvironmentScale;
+  budget?: { monthly: number; currency: BudgetCurrency };
+  budgetState: BudgetState;
+  estimate?: {
+    monthly: number;
+    lines: CostLine[];
+    unpriced: Array<{ logicalId: string; type: string; reason: string }>;
+    assumptions: string[];
+  };
+  /** Monthly saving from the shutdown schedule, already taken off the estimate. */
+  scheduleSaving?: number;
+  actual?: { monthToDate: number; forecast?: number; asOf: string };
+}
+
+/**
+ * Everything the cards show about one environment.
+ *
+ * @public
+ */
+export interface EnvironmentStatus {
+  entityRef: string;
+  name: string;
+  title?: string;
+  component?: string;
+  stage: EnvironmentStage;
+  scale: EnvironmentScale;
+  branch?: string;
+  promotesTo?: string;
+  pullRequest?: number;
+  createdAt?: string;
+  deployment: DeploymentSection;
+  promotion: PromotionSection;
+  health: HealthSection;
+  cost: CostSection;
+  refreshedAt: string;
+}
+
+/** Result of one promotion gate. @public */
+export interface PromotionGateResult {
+  id: 'deployment-complete' | 'checks-green' | 'freeze-window' | string;
+  status: 'passed' | 'failed' | 'skipped';
+  message: string;
+}
+
+/** Outcome of a promotion attempt. @public */
+export type PromotionResult = 'succeeded' | 'failed' | 'blocked' | 'dry-run';
+
+/** One promotion in the history. @public */
+export interface PromotionRecord {
+  id: string;
+  sourceRef: string;
+  targetRef: string;
+  actor: string;
+  strategy: PromotionStrategy;
+  result: PromotionResult;
+  commits: PendingCommit[];
+  gates: PromotionGateResult[];
+  link?: string;
+  message?: string;
+  createdAt: string;
+  finishedAt?: string;
+}
+
+/** Body of `POST /environments/:namespace/:name/promote`. @public */
+export interface PromoteRequest {
+  dryRun?: boolean;
+  strategy?: PromotionStrategy;
+}
+
+/** Response of `GET /environments?entityRef=`. @public */
+export interface EnvironmentListResponse {
+  items: EnvironmentStatus[];
+}

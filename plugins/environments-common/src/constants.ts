@@ -1,0 +1,53 @@
+/**
+ * The stages an environment can serve, in promotion order.
+ *
+ * @public
+ */
+export const ENVIRONMENT_STAGES = [
+  'development',
+  'preview',
+  'staging',
+  'production',
+] as const;
+
+/** @public */
+export type EnvironmentStage = (typeof ENVIRONMENT_STAGES)[number];
+
+/**
+ * How much infrastructure an environment gets. Scale is not an environment: production can
+ * move from hobby to enterprise without changing stage.
+ *
+ * @public
+ */
+export const ENVIRONMENT_SCALES = ['hobby', 'enhanced-hobby', 'enterprise'] as const;
+
+/** @public */
+export type EnvironmentScale = (typeof ENVIRONMENT_SCALES)[number];
+
+/** Currencies a budget can be expressed in. @public */
+export const BUDGET_CURRENCIES = ['GBP', 'USD'] as const;
+
+/** @public */
+export type BudgetCurrency = (typeof BUDGET_CURRENCIES)[number];
+
+/** Ways a promotion can be carried out through source control. @public */
+export const PROMOTION_STRATEGIES = [
+  'pull-request',
+  'merge',
+  'workflow-dispatch',
+] as const;
+
+/** @public */
+export type PromotionStrategy = (typeof PROMOTION_STRATEGIES)[number];
+
+/** Environment → its component. @public */
+export const RELATION_ENVIRONMENT_OF = 'environmentOf';
+/** Component → its environments. @public */
+export const RELATION_HAS_ENVIRONMENT = 'hasEnvironment';
+/** Environment → the environment it promotes to. @public */
+export const RELATION_PROMOTES_TO = 'promotesTo';
+/** Environment → the environment it is promoted from. @public */
+export const RELATION_PROMOTED_FROM = 'promotedFrom';
+
+/** Annotation on a preview environment naming its pull request number. @public */
+export const ANNOTATION_PULL_REQUEST = 'stageline.dev/pull-request';

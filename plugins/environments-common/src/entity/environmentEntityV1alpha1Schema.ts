@@ -1,0 +1,98 @@
+import {
+  BUDGET_CURRENCIES,
+  ENVIRONMENT_SCALES,
+  ENVIRONMENT_STAGES,
+} from '../constants';
+
+const entityRef = {
+  type: 'string',
+  minLength: 1,
+  pattern: '^([A-Za-z0-9][A-Za-z0-9._-]*:)?([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*$',
+  description: 'an entity reference like [kind:][namespace/]name',
+};
+const cron = {
+  type: 'string',
+  pattern: '^\\S+( \\S+){4}$',
+  description: 'a five-field cron expression in UTC',
+};
+
+/**
+ * JSON Schema of the Environment kind, checked after the catalog's envelope schema.
+ *
+ * @public
+ */
+export const environmentEntityV1alpha1Schema = {
+  $schema: 'http://json-schema.org/draft-07/schema',
+  $id: 'EnvironmentV1alpha1',
+  description:
+    'An Environment is one deployed instance of a component at a stage and a scale.',
+  type: 'object',
+  required: ['apiVersion', 'kind', 'spec'],
+  properties: {
+    apiVersion: { enum: ['stageline.dev/v1alpha1'] },
+    kind: { enum: ['Environment'] },
+    spec: {
+      type: 'object',
+      required: ['type', 'owner', 'component', 'scale'],
+      additionalProperties: false,
+      properties: {
+        type: { type: 'string', enum: [...ENVIRONMENT_STAGES] },
+        owner: entityRef,
+        system: entityRef,
+        component: entityRef,
+        scale: { type: 'string', enum: [...ENVIRONMENT_SCALES] },
+        branch: { type: 'string', minLength: 1, pattern: '^[^\\s~^:?*\\[\\\\]+$' },
+        promotesTo: entityRef,
+        deployment: {
+          type: 'object',
+          required: ['provider'],
+          additionalProperties: false,
+          properties: {
+            provider: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
+            stackName: {
+              type: 'string',
+              pattern: '^[A-Za-z][A-Za-z0-9-]{0,127}$',
+              description: 'a CloudFormation stack name (a letter, then letters, digits or hyphens)',
+            },
+            region: {
+              type: 'string',
+              pattern: '^[a-z]{2}(-[a-z]+)+-\\d$',
+              description: 'an AWS region such as eu-west-2',
+            },
+            accountId: {
+              type: 'string',
+              pattern: '^\\d{12}$',
+              description: 'a 12-digit AWS account id in quotes',
+            },
+          },
+        },
+        healthCheck: {
+          type: 'object',
+          required: ['url'],
+          additionalProperties: false,
+          properties: {
+            url: {
+              type: 'string',
+              pattern: '^https?://[^\\s]+$',
+              description: 'an http(s) URL',
+            },
+          },
+        },
+        budget: {
+          type: 'object',
+          required: ['monthly', 'currency'],
+          additionalProperties: false,
+          properties: {
+            monthly: { type: 'number', minimum: 0 },
+            currency: { type: 'string', enum: [...BUDGET_CURRENCIES] },
+          },
+        },
+        schedule: {
+          type: 'object',
+          additionalProperties: false,
+          properties: { shutdown: cron, startup: cron },
+        },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,15 @@
+/**
+ * Common types of the Stageline environments plugins: the Environment kind, its JSON Schema
+ * and validator, permissions, and the REST API types.
+ *
+ * @packageDocumentation
+ */
+export * from './constants';
+export * from './entity/EnvironmentEntityV1alpha1';
+export { environmentEntityV1alpha1Schema } from './entity/environmentEntityV1alpha1Schema';
+export {
+  environmentEntityV1alpha1Validator,
+  validateEnvironmentEntity,
+} from './entity/environmentEntityV1alpha1Validator';
+export * from './permissions';
+export * from './api/EnvironmentStatus';
