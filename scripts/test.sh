@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test in the workspace (jest through backstage-cli) and prints one closing line
+# "N passed, N failed, N skipped". Database tests run on SQLite, and on PostgreSQL too when
+# BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set or a local server answers.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# No Docker engine here: TestDatabases must only use servers we point it at.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
+  command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres:postgres@127.0.0.1:5432
+fi
+if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
+  echo "stageline: database tests run on SQLite and PostgreSQL"
+else
+  echo "stageline: database tests run on SQLite only (no PostgreSQL server reachable)"
+fi
+
+results="$(mktemp -d)/jest.json"
+node .yarn/releases/yarn-4.13.0.cjs backstage-cli repo test --watchAll=false --ci \
+  --json --outputFile="$results" "$@"
+rc=$?
+if [ -f "$results" ]; then
+  node -e '
+    const r = require(process.argv[1]);
+    const failedSuites = r.testResults.filter(s => s.status === "failed" && s.assertionResults.length === 0);
+    for (const s of failedSuites) console.log(`suite failed to run: ${s.name}`);
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites.length} failed, ${r.numPendingTests} skipped`);
+  ' "$results"
+else
+  echo "0 passed, 1 failed (jest wrote no results)"
+  [ "$rc" -eq 0 ] && rc=1
+fi
+exit "$rc"
