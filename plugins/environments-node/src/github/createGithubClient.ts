@@ -1,0 +1,91 @@
+import { Octokit } from 'octokit';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { EtagCache } from './EtagCache';
+
+/** Most times a rate-limited request is retried after waiting. */
+const MAX_RATE_LIMIT_RETRIES = 2;
+/** Longest wait (seconds) accepted before giving up on a rate-limited request. */
+const MAX_RATE_LIMIT_WAIT_SECONDS = 60;
+
+/**
+ * Options for {@link createGithubClient}.
+ *
+ * @public
+ */
+export interface CreateGithubClientOptions {
+  token: string;
+  /** API base URL, e.g. `https://api.github.com`. */
+  baseUrl: string;
+  /** Shared across clients so conditional requests survive token rotation. */
+  etagCache: EtagCache;
+  logger?: LoggerService;
+}
+
+/**
+ * An Octokit with retries, throttling (waits out primary and secondary rate limits a couple of
+ * times) and conditional requests: every GET is sent with the ETag of its last answer, and a
+ * 304 is answered from the cache. Identical GETs in flight at once share one request.
+ *
+ * @public
+ */
+export function createGithubClient(options: CreateGithubClientOptions): Octokit {
+  const { logger, etagCache } = options;
+  const octokit = new Octokit({
+    auth: options.token,
+    baseUrl: options.baseUrl,
+    throttle: {
+      onRateLimit: (retryAfter: number, request: any, _o: unknown, retryCount: number) => {
+        logger?.warn(
+          `GitHub rate limit hit for ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`,
+        );
+        return retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+      },
+      onSecondaryRateLimit: (retryAfter: number, request: any, _o: unknown, retryCount: number) => {
+        logger?.warn(
+          `GitHub secondary rate limit hit for ${request.method} ${request.url}; retry in ${retryAfter}s`,
+        );
+        return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+      },
+    },
+  });
+
+  const inFlight = new Map<string, Promise<unknown>>();
+  octokit.hook.wrap('request', async (request, requestOptions) => {
+    if (requestOptions.method !== 'GET') {
+      return request(requestOptions);
+    }
+    const { url } = octokit.request.endpoint(requestOptions as any);
+    const pending = inFlight.get(url);
+    if (pending) {
+      return pending as ReturnType<typeof request>;
+    }
+    const cached = etagCache.get(url);
+    const send = async () => {
+      try {
+        const response = await request({
+          ...requestOptions,
+          headers: {
+            ...requestOptions.headers,
+            ...(cached ? { 'if-none-match': cached.etag } : {}),
+          },
+        });
+        const etag = response.headers.etag;
+        if (etag) {
+          etagCache.set(url, { etag, response });
+        }
+        return response;
+      } catch (error) {
+        if (cached && (error as { status?: number }).status === 304) {
+          return cached.response as Awaited<ReturnType<typeof request>>;
+        }
+        throw error;
+      } finally {
+        inFlight.delete(url);
+      }
+    };
+    const promise = send();
+    inFlight.set(url, promise);
+    return promise;
+  });
+  return octokit;
+}

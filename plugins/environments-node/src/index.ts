@@ -1,0 +1,48 @@
+/**
+ * Node library of the Stageline environments plugins: provider interfaces and the extension
+ * point of the environments backend, the promotion engine shared by the backend and the
+ * `environment:promote` scaffolder action, the GitHub and CloudFormation clients, and the
+ * permission rules for `environments.promote`.
+ *
+ * @packageDocumentation
+ */
+export * from './providers/types';
+export { redactSecrets, toSectionError, unconfiguredSection, errorSection } from './providers/sections';
+export { configurationError } from './providers/configurationError';
+export {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
+  githubRepositoryOf,
+  stackOf,
+} from './providers/entityFields';
+export * from './extensions';
+export {
+  GithubSourceControlProvider,
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+  ANNOTATION_PROMOTE_WORKFLOW,
+} from './github/GithubSourceControlProvider';
+export type { GithubSourceControlProviderOptions } from './github/GithubSourceControlProvider';
+export { createGithubClient } from './github/createGithubClient';
+export type { CreateGithubClientOptions } from './github/createGithubClient';
+export { EtagCache, LruMap } from './github/EtagCache';
+export { describeGithubError } from './github/describeGithubError';
+export { AwsAccess, AWS_NOT_CONFIGURED_MESSAGE } from './aws/AwsAccess';
+export type { AwsAccessOptions } from './aws/AwsAccess';
+export { CloudFormationDeploymentProvider } from './aws/CloudFormationDeploymentProvider';
+export { isStackStatusSettled } from './aws/stackStatus';
+export {
+  PromotionEngine,
+  assertPromotionSucceeded,
+} from './promotion/PromotionEngine';
+export type {
+  PromotionEngineOptions,
+  PromotionInput,
+  PromotionOutcome,
+} from './promotion/PromotionEngine';
+export { PROMOTION_GATE_IDS } from './promotion/gates';
+export {
+  readFreezeWindows,
+  activeFreezeWindow,
+  describeFreezeWindow,
+} from './promotion/freezeWindows';
+export type { FreezeWindow } from './promotion/freezeWindows';
+export * from './permissions/rules';

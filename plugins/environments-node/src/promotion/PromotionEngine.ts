@@ -1,0 +1,241 @@
+import type { Config } from '@backstage/config';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EnvironmentEntity,
+  PendingCommit,
+  PROMOTION_STRATEGIES,
+  PromotionGateResult,
+  PromotionResult,
+  PromotionStrategy,
+} from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentDeploymentProvider,
+  EnvironmentSourceControlProvider,
+  ProviderCallOptions,
+} from '../providers/types';
+import { configurationError } from '../providers/configurationError';
+import { GithubSourceControlProvider } from '../github/GithubSourceControlProvider';
+import { CloudFormationDeploymentProvider } from '../aws/CloudFormationDeploymentProvider';
+import { AwsAccess } from '../aws/AwsAccess';
+import { FreezeWindow, readFreezeWindows } from './freezeWindows';
+import {
+  checksGreenGate,
+  commitsPendingGate,
+  deploymentCompleteGate,
+  freezeWindowGate,
+} from './gates';
+
+/**
+ * Options for {@link PromotionEngine}.
+ *
+ * @public
+ */
+export interface PromotionEngineOptions {
+  sourceControl: EnvironmentSourceControlProvider;
+  /** Deployment providers by id (`spec.deployment.provider`, default `cloudformation`). */
+  deploymentProviders?: EnvironmentDeploymentProvider[];
+  freezeWindows?: FreezeWindow[];
+  /** Strategy when a request names none. Default `pull-request`. */
+  defaultStrategy?: PromotionStrategy;
+  /** The clock, for freeze windows. */
+  now?: () => Date;
+}
+
+/**
+ * A promotion request: from `source` into `target` (which must be `source.spec.promotesTo`).
+ *
+ * @public
+ */
+export interface PromotionInput extends ProviderCallOptions {
+  source: EnvironmentEntity;
+  target: EnvironmentEntity;
+  strategy?: PromotionStrategy;
+  /** Run the gates and say what would happen; change nothing. */
+  dryRun?: boolean;
+  /** Entity ref of who asked, written into the pull request or merge message. */
+  actor?: string;
+}
+
+/**
+ * What a promotion did (or, for `dry-run` and `blocked`, would have done).
+ *
+ * @public
+ */
+export interface PromotionOutcome {
+  result: PromotionResult;
+  strategy: PromotionStrategy;
+  gates: PromotionGateResult[];
+  /** Commits the source branch has that the target lacks. */
+  commits: PendingCommit[];
+  compareUrl?: string;
+  /** Pull request, merge commit or workflow page. */
+  link?: string;
+  pullRequest?: { number: number; url: string };
+  /** One sentence a person can act on. */
+  message: string;
+  /** For `failed`: what went wrong (a `@backstage/errors` error). */
+  error?: Error;
+}
+
+const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
+  'pull-request': 'open (or reuse) a pull request from',
+  merge: 'merge',
+  'workflow-dispatch': 'dispatch the promote workflow for',
+};
+
+/**
+ * The promotion engine shared by the environments backend (`POST .../promote`) and the
+ * `environment:promote` scaffolder action: checks that the two environments belong together,
+ * runs the gates (freeze window, source deployment complete, source checks green, commits
+ * pending), and carries out the promotion through source control. It holds no locks and writes
+ * no history: callers add those.
+ *
+ * @public
+ */
+export class PromotionEngine {
+  /**
+   * The engine with the built-in providers: GitHub from `integrations.github`, CloudFormation
+   * through the `aws` config, freeze windows from `environments.promotion.freezeWindows`, default
+   * strategy from `environments.promotion.defaultStrategy`, the workflow file from
+   * `environments.promotion.workflow`.
+   */
+  static fromConfig(config: Config, options: { logger?: LoggerService } = {}): PromotionEngine {
+    const defaultStrategy = config.getOptionalString('environments.promotion.defaultStrategy');
+    if (defaultStrategy && !PROMOTION_STRATEGIES.includes(defaultStrategy as PromotionStrategy)) {
+      throw new InputError(
+        `environments.promotion.defaultStrategy must be one of ${PROMOTION_STRATEGIES.join(', ')}; got ${JSON.stringify(defaultStrategy)}`,
+      );
+    }
+    return new PromotionEngine({
+      sourceControl: GithubSourceControlProvider.fromConfig(config, {
+        logger: options.logger,
+        workflow: config.getOptionalString('environments.promotion.workflow'),
+      }),
+      deploymentProviders: [new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config))],
+      freezeWindows: readFreezeWindows(config, 'environments.promotion.freezeWindows'),
+      defaultStrategy: defaultStrategy as PromotionStrategy | undefined,
+    });
+  }
+
+  readonly #options: PromotionEngineOptions;
+
+  constructor(options: PromotionEngineOptions) {
+    this.#options = options;
+  }
+
+  /** The strategy a request gets when it names none. */
+  get defaultStrategy(): PromotionStrategy {
+    return this.#options.defaultStrategy ?? 'pull-request';
+  }
+
+  /**
+   * Runs every gate (all of them, so a blocked promotion names each failing gate) and reads the
+   * pending commits. Changes nothing.
+   */
+  async evaluate(input: PromotionInput): Promise<{
+    gates: PromotionGateResult[];
+    commits: PendingCommit[];
+    compareUrl?: string;
+  }> {
+    const { source, target } = input;
+    this.#assertPair(source, target);
+    const configuration = this.#options.sourceControl.getConfiguration(source);
+    if (!configuration.configured) throw configurationError(configuration);
+
+    const callOptions = { signal: input.signal };
+    const deploymentProvider = this.#options.deploymentProviders?.find(
+      p => p.id === (source.spec.deployment?.provider ?? 'cloudformation'),
+    );
+    const [deploymentGate, checksGate, pending] = await Promise.all([
+      deploymentCompleteGate(source, deploymentProvider, callOptions),
+      checksGreenGate(source, this.#options.sourceControl, callOptions),
+      this.#options.sourceControl
+        .getPendingCommits(source, target, callOptions)
+        .catch((error: Error) => error),
+    ]);
+    const now = (this.#options.now ?? (() => new Date()))();
+    const gates = [
+      freezeWindowGate(target, this.#options.freezeWindows ?? [], now),
+      deploymentGate,
+      checksGate,
+      commitsPendingGate(source, target, pending instanceof Error ? pending : pending.commits),
+    ];
+    return pending instanceof Error
+      ? { gates, commits: [] }
+      : { gates, commits: pending.commits, compareUrl: pending.compareUrl };
+  }
+
+  /**
+   * Evaluates the gates and, unless one failed or this is a dry run, promotes. Returns the
+   * outcome for every result (`blocked` and `failed` included, so callers can record them);
+   * throws only for requests that make no sense (wrong pair, provider not configured).
+   */
+  async promote(input: PromotionInput): Promise<PromotionOutcome> {
+    const strategy = input.strategy ?? this.defaultStrategy;
+    const { gates, commits, compareUrl } = await this.evaluate(input);
+    const base = { strategy, gates, commits, compareUrl };
+    const failed = gates.filter(g => g.status === 'failed');
+    if (failed.length > 0) {
+      return {
+        ...base,
+        result: 'blocked',
+        message: `Promotion blocked by ${failed.map(g => `gate ${g.id} (${g.message})`).join('; ')}`,
+      };
+    }
+    const { source, target } = input;
+    const what = `${STRATEGY_VERBS[strategy]} ${source.spec.branch} into ${target.spec.branch} (${commits.length} commit${commits.length === 1 ? '' : 's'})`;
+    if (input.dryRun) {
+      return { ...base, result: 'dry-run', link: compareUrl, message: `Gates passed; would ${what}` };
+    }
+    try {
+      const done = await this.#options.sourceControl.promote({
+        source,
+        target,
+        strategy,
+        commits,
+        actor: input.actor,
+      });
+      return { ...base, result: 'succeeded', ...done };
+    } catch (error) {
+      return {
+        ...base,
+        result: 'failed',
+        message: `Could not ${what}: ${(error as Error).message}`,
+        error: error as Error,
+      };
+    }
+  }
+
+  #assertPair(source: EnvironmentEntity, target: EnvironmentEntity): void {
+    const promotesTo = source.spec.promotesTo;
+    if (!promotesTo) {
+      throw new ConflictError(
+        `${source.metadata.name} has no spec.promotesTo: there is nothing to promote it into`,
+      );
+    }
+    const expected = stringifyEntityRef(
+      parseEntityRef(promotesTo, {
+        defaultKind: 'environment',
+        defaultNamespace: source.metadata.namespace ?? 'default',
+      }),
+    );
+    if (expected !== stringifyEntityRef(target)) {
+      throw new InputError(
+        `${source.metadata.name} promotes to ${expected}, not ${stringifyEntityRef(target)}`,
+      );
+    }
+  }
+}
+
+/**
+ * Throws the error a blocked (409 `ConflictError` naming the gates) or failed promotion stands
+ * for; returns for `succeeded` and `dry-run`.
+ *
+ * @public
+ */
+export function assertPromotionSucceeded(outcome: PromotionOutcome): void {
+  if (outcome.result === 'blocked') throw new ConflictError(outcome.message);
+  if (outcome.result === 'failed') throw outcome.error ?? new Error(outcome.message);
+}

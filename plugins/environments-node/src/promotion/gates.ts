@@ -1,0 +1,119 @@
+import type {
+  EnvironmentEntity,
+  PendingCommit,
+  PromotionGateResult,
+} from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentDeploymentProvider,
+  EnvironmentSourceControlProvider,
+  ProviderCallOptions,
+} from '../providers/types';
+import { isStackStatusSettled } from '../aws/stackStatus';
+import { toSectionError } from '../providers/sections';
+import { activeFreezeWindow, describeFreezeWindow, FreezeWindow } from './freezeWindows';
+
+/** Ids of the built-in gates, in the order they run. @public */
+export const PROMOTION_GATE_IDS = [
+  'freeze-window',
+  'deployment-complete',
+  'checks-green',
+  'commits-pending',
+] as const;
+
+const failedToRead = (id: string, what: string, error: unknown): PromotionGateResult => ({
+  id,
+  status: 'failed',
+  message: `Could not read ${what}: ${toSectionError(error).message}`,
+});
+
+/** The target's stage is not inside a freeze window. */
+export function freezeWindowGate(
+  target: EnvironmentEntity,
+  windows: FreezeWindow[],
+  now: Date,
+): PromotionGateResult {
+  const active = activeFreezeWindow(windows, target.spec.type, now);
+  return active
+    ? {
+        id: 'freeze-window',
+        status: 'failed',
+        message: `${target.spec.type} is frozen by ${describeFreezeWindow(active)}`,
+      }
+    : { id: 'freeze-window', status: 'passed', message: `No freeze window covers ${target.spec.type} now` };
+}
+
+/** The source's deployment finished (`*_COMPLETE`, not a rollback); skipped where unconfigured. */
+export async function deploymentCompleteGate(
+  source: EnvironmentEntity,
+  provider: EnvironmentDeploymentProvider | undefined,
+  options: ProviderCallOptions,
+): Promise<PromotionGateResult> {
+  const id = 'deployment-complete';
+  if (!provider) {
+    return {
+      id,
+      status: 'skipped',
+      message: `No deployment provider for ${source.spec.deployment?.provider ?? 'this environment'}; deployment state not checked`,
+    };
+  }
+  try {
+    const deployment = await provider.getDeployment(source, options);
+    if (deployment.status === 'unconfigured') {
+      return { id, status: 'skipped', message: `Deployment state not checked: ${deployment.message}` };
+    }
+    if (deployment.status === 'error') {
+      return { id, status: 'failed', message: deployment.message ?? 'Could not read the deployment' };
+    }
+    return isStackStatusSettled(deployment.stackStatus)
+      ? { id, status: 'passed', message: `${deployment.stackName} is ${deployment.stackStatus}` }
+      : {
+          id,
+          status: 'failed',
+          message: `${deployment.stackName} is ${deployment.stackStatus}; promote once its deployment is CREATE_COMPLETE or UPDATE_COMPLETE`,
+        };
+  } catch (error) {
+    return failedToRead(id, 'the deployment', error);
+  }
+}
+
+/** Every status and check run on the source branch head is green. */
+export async function checksGreenGate(
+  source: EnvironmentEntity,
+  sourceControl: EnvironmentSourceControlProvider,
+  options: ProviderCallOptions,
+): Promise<PromotionGateResult> {
+  const id = 'checks-green';
+  try {
+    const checks = await sourceControl.getBranchChecks(source, options);
+    const at = `${source.spec.branch}@${checks.sha.slice(0, 7)}`;
+    switch (checks.state) {
+      case 'success':
+        return { id, status: 'passed', message: `${checks.total} checks green on ${at}` };
+      case 'none':
+        return { id, status: 'passed', message: `No checks reported on ${at}` };
+      case 'pending':
+        return { id, status: 'failed', message: `Checks still running on ${at}: ${checks.notGreen.join('; ')}` };
+      default:
+        return { id, status: 'failed', message: `Checks failing on ${at}: ${checks.notGreen.join('; ')}` };
+    }
+  } catch (error) {
+    return failedToRead(id, 'the checks', error);
+  }
+}
+
+/** The source branch has commits the target lacks. */
+export function commitsPendingGate(
+  source: EnvironmentEntity,
+  target: EnvironmentEntity,
+  commits: PendingCommit[] | Error,
+): PromotionGateResult {
+  const id = 'commits-pending';
+  if (commits instanceof Error) return failedToRead(id, 'the pending commits', commits);
+  return commits.length > 0
+    ? { id, status: 'passed', message: `${commits.length} commit${commits.length === 1 ? '' : 's'} to promote` }
+    : {
+        id,
+        status: 'failed',
+        message: `Nothing to promote: ${target.spec.branch} already has every commit of ${source.spec.branch}`,
+      };
+}

@@ -1,0 +1,166 @@
+import type {
+  DeploymentSection,
+  EnvironmentEntity,
+  EnvironmentScale,
+  HealthCheckResult,
+  CostSection,
+  PromotionSection,
+  PromotionStrategy,
+  PendingCommit,
+} from '@stageline/plugin-environments-common';
+
+/**
+ * Passed to every provider call: the deadline to honour.
+ *
+ * @public
+ */
+export interface ProviderCallOptions {
+  /** Aborted when the caller stops waiting (the provider timeout). */
+  signal?: AbortSignal;
+}
+
+/**
+ * Whether a provider can work at all, and if not, what a person should configure.
+ *
+ * @public
+ */
+export type ProviderConfiguration =
+  | { configured: true }
+  | {
+      configured: false;
+      message: string;
+      /**
+       * What is missing: `service` (credentials or integration config of the backend, the
+       * default) or `entity` (a field or annotation of the environment).
+       */
+      missing?: 'service' | 'entity';
+    };
+
+/**
+ * Reads what is deployed in an environment (CloudFormation is built in).
+ *
+ * @public
+ */
+export interface EnvironmentDeploymentProvider {
+  /** Matches `spec.deployment.provider` of the environments it serves, e.g. `cloudformation`. */
+  readonly id: string;
+  /** The deployment section of an environment's status; never throws for provider failures. */
+  getDeployment(
+    environment: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<DeploymentSection>;
+}
+
+/**
+ * The state of the checks (commit statuses and check runs) on a branch head.
+ *
+ * @public
+ */
+export interface BranchChecks {
+  /** The head commit the checks belong to. */
+  sha: string;
+  /** `none` when nothing reported on the commit. */
+  state: 'success' | 'pending' | 'failure' | 'none';
+  /** The checks that are not green, one line each, e.g. `build (check run): failure`. */
+  notGreen: string[];
+  /** How many statuses and check runs were read. */
+  total: number;
+}
+
+/**
+ * What a source-control provider did for a promotion.
+ *
+ * @public
+ */
+export interface SourceControlPromotionResult {
+  /** Where to look: the pull request, the merge commit or the workflow runs. */
+  link?: string;
+  /** A short sentence saying what happened. */
+  message: string;
+  pullRequest?: { number: number; url: string };
+}
+
+/**
+ * Source control for promotions (GitHub is built in): what waits to be promoted, the checks on a
+ * branch head, and the promotion itself through one of the strategies.
+ *
+ * @public
+ */
+export interface EnvironmentSourceControlProvider {
+  /** Whether this provider has credentials for the environment's repository. */
+  getConfiguration(environment: EnvironmentEntity): ProviderConfiguration;
+  /** What waits to be promoted from `source` into `target`; never throws for provider failures. */
+  getPromotionState(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<PromotionSection>;
+  /** The pending commits between the two environments' branches (throws on failure). */
+  getPendingCommits(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<{ commits: PendingCommit[]; compareUrl?: string; headSha?: string }>;
+  /** Checks on the head of the environment's branch (throws on failure). */
+  getBranchChecks(
+    environment: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<BranchChecks>;
+  /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
+  promote(request: {
+    source: EnvironmentEntity;
+    target: EnvironmentEntity;
+    strategy: PromotionStrategy;
+    commits: PendingCommit[];
+    actor?: string;
+  }): Promise<SourceControlPromotionResult>;
+}
+
+/**
+ * One health check (HTTP probe, stack state and CloudWatch alarms are built in).
+ *
+ * @public
+ */
+export interface EnvironmentHealthCheck {
+  /** Short id, shown as the check's name prefix, e.g. `http`. */
+  readonly id: string;
+  /**
+   * The results for an environment; an empty list when the check does not apply. Throw an
+   * error to report the check as failed; the message is shown.
+   */
+  check(
+    environment: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<EnvironmentHealthCheckOutcome>;
+}
+
+/**
+ * What a health check found. `unconfigured` explains why the check could not run.
+ *
+ * @public
+ */
+export type EnvironmentHealthCheckOutcome =
+  | {
+      status: 'ok';
+      results: HealthCheckResult[];
+      url?: string;
+      httpStatus?: number;
+      latencyMs?: number;
+    }
+  | { status: 'unconfigured'; message: string };
+
+/**
+ * Cost of an environment against its budget.
+ *
+ * @public
+ */
+export interface EnvironmentCostProvider {
+  /**
+   * The cost section; `scale` asks for a what-if at another scale. Never throws for provider
+   * failures.
+   */
+  getCost(
+    environment: EnvironmentEntity,
+    options?: ProviderCallOptions & { scale?: EnvironmentScale },
+  ): Promise<CostSection>;
+}
