@@ -1,0 +1,52 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import type {
+  CostSection,
+  EnvironmentScale,
+  EnvironmentStatus,
+  PromoteRequest,
+  PromotionRecord,
+} from '@stageline/plugin-environments-common';
+
+/**
+ * Filters for {@link EnvironmentsApi.listEnvironments}.
+ *
+ * @public
+ */
+export interface ListEnvironmentsOptions {
+  /** Only the environments of this component (an entity ref), in promotion order. */
+  entityRef?: string;
+  /** Only environments owned by this group or user (an entity ref). */
+  owner?: string;
+  /** Only environments of this system (an entity ref). */
+  system?: string;
+}
+
+/**
+ * The Stageline environments backend (`/api/environments`), as the frontend sees it.
+ *
+ * @public
+ */
+export interface EnvironmentsApi {
+  /** Status of many environments: a component's (promotion order), or all of them. */
+  listEnvironments(options?: ListEnvironmentsOptions): Promise<EnvironmentStatus[]>;
+  /** Status of one environment, by its entity ref. */
+  getStatus(environmentRef: string): Promise<EnvironmentStatus>;
+  /**
+   * Promotes what runs in `sourceRef` into its `promotesTo` environment. Rejects with a
+   * `ResponseError` whose body names a `ConflictError` when a gate fails.
+   */
+  promote(sourceRef: string, request: PromoteRequest): Promise<PromotionRecord>;
+  /** Promotion history of an environment, newest first. */
+  listPromotions(environmentRef: string): Promise<PromotionRecord[]>;
+  /** Cost of an environment; with `scale`, the what-if cost at that scale. */
+  getCost(environmentRef: string, options?: { scale?: EnvironmentScale }): Promise<CostSection>;
+}
+
+/**
+ * Reference to the {@link EnvironmentsApi}.
+ *
+ * @public
+ */
+export const environmentsApiRef = createApiRef<EnvironmentsApi>({
+  id: 'plugin.environments.service',
+});

@@ -1,0 +1,1 @@
+export { CostBar, budgetColor } from './CostBar';

@@ -1,0 +1,114 @@
+import { useState } from 'react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import ToggleButton from '@material-ui/lab/ToggleButton';
+import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
+import {
+  ENVIRONMENT_SCALES,
+  type CostSection,
+  type EnvironmentScale,
+} from '@stageline/plugin-environments-common';
+import { useEnvironmentCost } from '../../hooks/useEnvironmentsApi';
+import { formatMoney, humanize } from '../../lib/format';
+import { CostBar } from '../CostBar';
+import { LoadState } from '../LoadState';
+import { SectionState } from '../SectionState';
+import { CostLinesChart } from './CostLinesChart';
+
+function EstimateDetails({ cost }: { cost: CostSection }) {
+  const currency = cost.budget?.currency ?? cost.currency;
+  return (
+    <SectionState section={cost} what="Cost estimate">
+      <CostBar cost={cost} />
+      <Box mt={2}>
+        <CostLinesChart lines={cost.estimate?.lines ?? []} currency={currency} />
+      </Box>
+      {cost.estimate?.unpriced.length ? (
+        <Typography variant="caption" color="textSecondary" display="block">
+          Not priced:{' '}
+          {cost.estimate.unpriced.map(u => `${u.logicalId} (${u.type}: ${u.reason})`).join(', ')}
+        </Typography>
+      ) : null}
+      {cost.estimate?.assumptions.length ? (
+        <Typography variant="caption" color="textSecondary" display="block">
+          Assumes: {cost.estimate.assumptions.join('; ')}
+        </Typography>
+      ) : null}
+    </SectionState>
+  );
+}
+
+function WhatIf({ environmentRef, scale, current }: {
+  environmentRef: string;
+  scale: EnvironmentScale;
+  current: CostSection;
+}) {
+  const state = useEnvironmentCost(environmentRef, scale);
+  return (
+    <LoadState state={state} what={`the ${scale} cost estimate`}>
+      {cost => {
+        const currency = cost.budget?.currency ?? cost.currency;
+        const difference =
+          cost.estimate && current.estimate
+            ? cost.estimate.monthly - current.estimate.monthly
+            : undefined;
+        return (
+          <>
+            {difference !== undefined ? (
+              <Typography variant="body2" gutterBottom>
+                What if this environment ran at {humanize(scale).toLocaleLowerCase('en-GB')} scale:{' '}
+                <strong>
+                  {difference >= 0 ? '+' : '−'}
+                  {formatMoney(Math.abs(difference), currency)} / month
+                </strong>{' '}
+                against {current.scale ?? 'the current'} scale.
+              </Typography>
+            ) : null}
+            <EstimateDetails cost={cost} />
+          </>
+        );
+      }}
+    </LoadState>
+  );
+}
+
+/**
+ * An environment's monthly cost by resource, against its budget, with a scale selector that
+ * shows what the other scales would cost.
+ */
+export function CostBreakdown(props: {
+  environmentRef: string;
+  scale: EnvironmentScale;
+  cost: CostSection;
+}) {
+  const { environmentRef, scale: currentScale, cost } = props;
+  const [scale, setScale] = useState<EnvironmentScale>(currentScale);
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1} flexWrap="wrap">
+        <Typography variant="subtitle1" component="h3">
+          Cost by resource
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={scale}
+          onChange={(_e, value: EnvironmentScale | null) => value && setScale(value)}
+          aria-label="Scale"
+        >
+          {ENVIRONMENT_SCALES.map(s => (
+            <ToggleButton key={s} value={s} aria-label={s}>
+              {humanize(s)}
+              {s === currentScale ? ' (current)' : ''}
+            </ToggleButton>
+          ))}
+        </ToggleButtonGroup>
+      </Box>
+      {scale === currentScale ? (
+        <EstimateDetails cost={cost} />
+      ) : (
+        <WhatIf environmentRef={environmentRef} scale={scale} current={cost} />
+      )}
+    </Box>
+  );
+}

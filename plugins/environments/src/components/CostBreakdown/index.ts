@@ -1,0 +1,2 @@
+export { CostBreakdown } from './CostBreakdown';
+export { CostLinesChart } from './CostLinesChart';

@@ -1,0 +1,2 @@
+export { DeploymentSummary } from './DeploymentSummary';
+export { StackStatus } from './StackStatus';

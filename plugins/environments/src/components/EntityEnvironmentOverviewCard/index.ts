@@ -1,0 +1,2 @@
+export { EntityEnvironmentOverviewCard } from './EntityEnvironmentOverviewCard';
+export type { EntityEnvironmentOverviewCardProps } from './EntityEnvironmentOverviewCard';

@@ -1,0 +1,202 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { setupServer } from 'msw/node';
+import { registerMswTestHooks } from '@backstage/test-utils';
+import {
+  buildComponentEntity,
+  buildComponentStatuses,
+  buildEnvironmentStatus,
+} from '../../testing/fixtures';
+import {
+  failingHandler,
+  listHandler,
+  pendingListHandler,
+} from '../../testing/environmentsServer';
+import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+import { EntityEnvironmentsCard } from './EntityEnvironmentsCard';
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+function renderCard(options: { canPromote?: boolean } = {}) {
+  return renderWithEnvironments(<EntityEnvironmentsCard />, {
+    entity: buildComponentEntity(),
+    ...options,
+  });
+}
+
+describe('EntityEnvironmentsCard', () => {
+  it('shows a progress bar while the environments load', async () => {
+    server.use(pendingListHandler());
+    await renderCard();
+    expect(await screen.findByRole('progressbar')).toBeInTheDocument();
+  });
+
+  it('says what failed when the backend fails', async () => {
+    server.use(failingHandler('/environments', 500, 'database is unreachable'));
+    await renderCard();
+    expect(
+      await screen.findByText(
+        /Could not load the environments from the environments backend: database is unreachable/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Retry' })).toBeInTheDocument();
+  });
+
+  it('says what to configure when the component has no environments', async () => {
+    server.use(listHandler([]));
+    await renderCard();
+    expect(await screen.findByText(/has no environments yet/)).toHaveTextContent(
+      'spec.component: component:default/macro-ai-api',
+    );
+  });
+
+  it('asks the backend for this component only', async () => {
+    const queries: URLSearchParams[] = [];
+    server.use(listHandler(buildComponentStatuses(), queries));
+    await renderCard();
+    await screen.findByTestId('environment-macro-ai-api-staging');
+    expect(queries.map(q => q.toString())).toEqual([
+      'entityRef=component%3Adefault%2Fmacro-ai-api',
+    ]);
+  });
+
+  it('shows staging then production with scale, deployment, health, cost and promotion', async () => {
+    server.use(listHandler(buildComponentStatuses()));
+    await renderCard();
+
+    const staging = await screen.findByTestId('environment-macro-ai-api-staging');
+    const production = screen.getByTestId('environment-macro-ai-api-production');
+    expect(
+      staging.compareDocumentPosition(production) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+
+    const s = within(staging);
+    expect(s.getByRole('link', { name: 'Staging' })).toHaveAttribute(
+      'href',
+      '/catalog/default/environment/macro-ai-api-staging',
+    );
+    expect(s.getByText('scale: hobby')).toBeInTheDocument();
+    expect(s.getByText('develop')).toBeInTheDocument();
+    expect(s.getByText(/v1\.5\.0-rc\.2 · a1b2c3d/)).toBeInTheDocument();
+    expect(s.getByText('Healthy')).toBeInTheDocument();
+    expect(s.getByText(/£3\.10 \/ month/)).toHaveTextContent('£3.10 / month of £5.00 budget');
+    expect(s.getByRole('meter', { name: 'Estimate against budget' })).toHaveAttribute(
+      'data-budget-state',
+      'within',
+    );
+    expect(s.getByText('Shutdown schedule saves £1.20 / month')).toBeInTheDocument();
+    expect(s.getByRole('link', { name: /^3 commits waiting for Production/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/macro-ai/compare/main...develop',
+    );
+    expect(s.getByRole('link', { name: /^Pull request #57/ })).toHaveAttribute(
+      'href',
+      'https://github.com/acme/macro-ai/pull/57',
+    );
+
+    const p = within(production);
+    expect(p.getByText(/v1\.4\.1 · 9f8e7d6/)).toBeInTheDocument();
+    expect(p.getByRole('meter')).toHaveAttribute('data-budget-state', 'near');
+    expect(p.getByText(/Actual month to date £1\.45, forecast £8\.90/)).toBeInTheDocument();
+    expect(p.queryByText(/commits waiting/)).not.toBeInTheDocument();
+    expect(p.queryByRole('button', { name: /Promote/ })).not.toBeInTheDocument();
+  });
+
+  it('collapses previews into their own row with pull request and age', async () => {
+    server.use(listHandler(buildComponentStatuses()));
+    await renderCard();
+    const summary = await screen.findByText('1 preview environment');
+    expect(screen.queryByText('PR #42')).not.toBeInTheDocument();
+    await userEvent.click(summary);
+    const table = await screen.findByRole('table', { name: 'Preview environments' });
+    expect(within(table).getByRole('link', { name: 'PR #42' })).toBeInTheDocument();
+    expect(within(table).getByText('feature/summaries')).toBeInTheDocument();
+    expect(within(table).getByText(/ago/)).toBeInTheDocument();
+  });
+
+  it('lists the individual health checks on expand', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', {
+          health: {
+            state: 'degraded',
+            checks: [
+              { name: 'HTTP probe', state: 'healthy', detail: '200 in 12 ms' },
+              { name: 'Database', state: 'unhealthy', detail: 'connection refused' },
+            ],
+          },
+        }),
+      ]),
+    );
+    await renderCard();
+    const toggle = await screen.findByRole('button', { name: 'Health: Degraded (2 checks)' });
+    await userEvent.click(toggle);
+    expect(await screen.findByText('Database — connection refused')).toBeInTheDocument();
+    expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  });
+
+  it('shows an over-budget estimate as over', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('production', {
+          cost: { budgetState: 'over', estimate: { monthly: 14.2, lines: [], unpriced: [], assumptions: [] } },
+        }),
+      ]),
+    );
+    await renderCard();
+    expect(await screen.findByRole('meter')).toHaveAttribute('data-budget-state', 'over');
+    expect(screen.getByText('over budget')).toBeInTheDocument();
+  });
+
+  it('says per section what to configure and what failed, keeping the other sections', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', {
+          deployment: {
+            status: 'unconfigured',
+            message: 'AWS is not configured: add aws.accounts with credentials for 123456789012',
+            stackStatus: undefined,
+          },
+          promotion: {
+            status: 'unconfigured',
+            message: 'GitHub is not configured: add integrations.github with a token',
+          },
+          health: {
+            status: 'error',
+            state: 'unknown',
+            checks: [],
+            error: { name: 'FetchError', message: 'connect ECONNREFUSED 127.0.0.1:7007' },
+          },
+          cost: {
+            status: 'error',
+            error: { name: 'Error', message: 'template synthesis failed' },
+          },
+        }),
+      ]),
+    );
+    await renderCard();
+    const staging = within(await screen.findByTestId('environment-macro-ai-api-staging'));
+    expect(
+      staging.getByText('AWS is not configured: add aws.accounts with credentials for 123456789012'),
+    ).toBeInTheDocument();
+    expect(
+      staging.getByText('GitHub is not configured: add integrations.github with a token'),
+    ).toBeInTheDocument();
+    expect(
+      staging.getByText('Health check failed: connect ECONNREFUSED 127.0.0.1:7007'),
+    ).toBeInTheDocument();
+    expect(staging.getByText('Cost estimate failed: template synthesis failed')).toBeInTheDocument();
+    expect(staging.getByText('scale: hobby')).toBeInTheDocument();
+  });
+
+  it('shows the Promote button on environments with a target to users allowed to promote', async () => {
+    server.use(listHandler(buildComponentStatuses()));
+    await renderCard({ canPromote: true });
+    const staging = within(await screen.findByTestId('environment-macro-ai-api-staging'));
+    expect(
+      await staging.findByRole('button', { name: 'Promote to Production' }),
+    ).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: /^Promote/ })).toHaveLength(1);
+  });
+});

@@ -1,0 +1,2 @@
+export { EntityEnvironmentsCard } from './EntityEnvironmentsCard';
+export type { EntityEnvironmentsCardProps } from './EntityEnvironmentsCard';

@@ -1,0 +1,2 @@
+export { EnvironmentPanel } from './EnvironmentPanel';
+export type { EnvironmentPanelProps } from './EnvironmentPanel';

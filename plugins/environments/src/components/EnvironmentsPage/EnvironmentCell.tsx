@@ -1,0 +1,84 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
+import { Link } from '@backstage/core-components';
+import { useEntityRefLink } from '@backstage/plugin-catalog-react';
+import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
+import { formatMoney, shortSha } from '../../lib/format';
+import { budgetColor } from '../CostBar';
+import { HealthLabel } from '../HealthStatus';
+
+const useStyles = makeStyles(theme => ({
+  cell: { display: 'flex', flexDirection: 'column', gap: 2, minWidth: 170 },
+  line: { lineHeight: 1.4 },
+  within: { color: budgetColor(theme, 'within') },
+  near: { color: budgetColor(theme, 'near') },
+  over: { color: budgetColor(theme, 'over') },
+  unknown: { color: theme.palette.text.secondary },
+}));
+
+function deploymentText(status: EnvironmentStatus): string {
+  const { deployment } = status;
+  if (deployment.status === 'unconfigured') return 'Deployment not configured';
+  if (deployment.status === 'error') return 'Deployment status failed';
+  const version = deployment.version
+    ? `v${deployment.version.replace(/^v/, '')}`
+    : deployment.commit
+    ? shortSha(deployment.commit)
+    : undefined;
+  const state = deployment.stackStatus?.replace(/_/g, ' ').toLocaleLowerCase('en-GB');
+  return [version, state].filter(Boolean).join(' · ') || 'Not deployed';
+}
+
+function CostText({ status }: { status: EnvironmentStatus }) {
+  const classes = useStyles();
+  const { cost } = status;
+  if (cost.status !== 'ok') {
+    return (
+      <Typography variant="caption" color="textSecondary" className={classes.line}>
+        {cost.status === 'error' ? 'Cost estimate failed' : 'Cost not configured'}
+      </Typography>
+    );
+  }
+  const currency = cost.budget?.currency ?? cost.currency;
+  const estimate = cost.estimate ? formatMoney(cost.estimate.monthly, currency) : 'no estimate';
+  const budget = cost.budget ? ` / ${formatMoney(cost.budget.monthly, currency)}` : ' (no budget)';
+  return (
+    <Typography variant="caption" className={`${classes.line} ${classes[cost.budgetState]}`}>
+      {estimate}
+      {budget} a month
+    </Typography>
+  );
+}
+
+/** One environment in the overview table: health, deployment, commits waiting, cost vs budget. */
+export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
+  const classes = useStyles();
+  const entityLink = useEntityRefLink();
+  const ahead = status.promotion.status === 'ok' ? status.promotion.commitsAhead : undefined;
+  return (
+    <Box className={classes.cell}>
+      <Link to={entityLink(status.entityRef)} aria-label={`${status.title ?? status.name}`}>
+        <Typography variant="body2" component="span">
+          {status.stage === 'preview' && status.pullRequest
+            ? `PR #${status.pullRequest}`
+            : `${status.scale} scale`}
+        </Typography>
+      </Link>
+      <HealthLabel state={status.health.state} />
+      <Typography variant="caption" color="textSecondary" className={classes.line}>
+        {deploymentText(status)}
+      </Typography>
+      {ahead ? (
+        <Typography variant="caption" className={classes.line}>
+          {status.promotion.compareUrl ? (
+            <Link to={status.promotion.compareUrl}>{ahead} commits waiting</Link>
+          ) : (
+            `${ahead} commits waiting`
+          )}
+        </Typography>
+      ) : null}
+      <CostText status={status} />
+    </Box>
+  );
+}

@@ -1,0 +1,1 @@
+export { HealthStatus, HealthLabel } from './HealthStatus';

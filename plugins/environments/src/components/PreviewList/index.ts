@@ -1,0 +1,1 @@
+export { PreviewList } from './PreviewList';

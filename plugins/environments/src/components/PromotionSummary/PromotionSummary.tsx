@@ -1,0 +1,51 @@
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { Link } from '@backstage/core-components';
+import type { PromotionSection } from '@stageline/plugin-environments-common';
+import { SectionState } from '../SectionState';
+
+function PullRequestLink({ pr }: { pr: NonNullable<PromotionSection['pullRequest']> }) {
+  const notes = [
+    pr.state,
+    pr.approved ? 'approved' : undefined,
+    pr.mergeable === false ? 'not mergeable' : undefined,
+  ].filter(Boolean);
+  return (
+    <Typography variant="body2">
+      <Link to={pr.url}>Pull request #{pr.number}</Link>{' '}
+      <Typography variant="caption" color="textSecondary" component="span">
+        ({notes.join(', ')})
+      </Typography>
+    </Typography>
+  );
+}
+
+/** What waits to be promoted to the next stage: commits ahead (to the compare view) and the pull request. */
+export function PromotionSummary(props: {
+  promotion: PromotionSection;
+  /** Display name of the target environment, e.g. "production". */
+  targetLabel: string;
+}) {
+  const { promotion, targetLabel } = props;
+  const ahead = promotion.commitsAhead ?? promotion.commits?.length;
+  const waiting =
+    ahead === undefined
+      ? `Commits waiting for ${targetLabel}: unknown`
+      : ahead === 0
+      ? `Nothing waiting — ${targetLabel} is up to date`
+      : `${ahead} commit${ahead === 1 ? '' : 's'} waiting for ${targetLabel}`;
+  return (
+    <SectionState section={promotion} what="Promotion check">
+      <Box>
+        <Typography variant="body2">
+          {promotion.compareUrl && ahead ? (
+            <Link to={promotion.compareUrl}>{waiting}</Link>
+          ) : (
+            waiting
+          )}
+        </Typography>
+        {promotion.pullRequest ? <PullRequestLink pr={promotion.pullRequest} /> : null}
+      </Box>
+    </SectionState>
+  );
+}

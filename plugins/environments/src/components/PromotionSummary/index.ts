@@ -1,0 +1,1 @@
+export { PromotionSummary } from './PromotionSummary';

@@ -1,0 +1,1 @@
+export { StackDetails } from './StackDetails';

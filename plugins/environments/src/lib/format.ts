@@ -1,0 +1,53 @@
+import type { BudgetCurrency } from '@stageline/plugin-environments-common';
+
+/** `£3.10` — money as the budget is written, two decimals. */
+export function formatMoney(amount: number, currency: BudgetCurrency | string): string {
+  try {
+    return new Intl.NumberFormat('en-GB', {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    }).format(amount);
+  } catch {
+    return `${amount.toFixed(2)} ${currency}`;
+  }
+}
+
+const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/** `3 hours ago` for an ISO timestamp; `just now` under a minute; the input when unparseable. */
+export function formatAge(iso: string, now: number = Date.now()): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  const elapsed = now - then;
+  const format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+  for (const [unit, ms] of UNITS) {
+    if (Math.abs(elapsed) >= ms) {
+      return format.format(-Math.round(elapsed / ms), unit);
+    }
+  }
+  return 'just now';
+}
+
+/** `2025-06-02 08:00 UTC`, for tables where a fixed time reads better than an age. */
+export function formatTimestamp(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+/** The first seven characters of a commit sha. */
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
+/** `Staging` from `staging`, `Enhanced hobby` from `enhanced-hobby`. */
+export function humanize(value: string): string {
+  const words = value.replace(/[-_]/g, ' ');
+  return words.charAt(0).toLocaleUpperCase('en-GB') + words.slice(1);
+}

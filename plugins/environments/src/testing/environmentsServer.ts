@@ -1,0 +1,92 @@
+/*
+ * msw handlers that answer like the environments backend, so tests go through the real
+ * EnvironmentsClient over HTTP.
+ */
+import { http, HttpResponse, delay, type HttpHandler } from 'msw';
+import type {
+  CostSection,
+  EnvironmentStatus,
+  PromoteRequest,
+  PromotionRecord,
+} from '@stageline/plugin-environments-common';
+
+/** Where `mockApis.discovery()` puts the environments backend. */
+export const ENVIRONMENTS_BASE_URL = 'http://example.com/api/environments';
+
+/** A Backstage error body, as the backend's error handler writes it. */
+export function errorResponse(status: number, name: string, message: string) {
+  return HttpResponse.json(
+    { error: { name, message }, request: { method: 'GET', url: '/environments' }, response: { statusCode: status } },
+    { status },
+  );
+}
+
+/** `GET /environments` answering with these items; records each query it receives. */
+export function listHandler(items: EnvironmentStatus[], queries: URLSearchParams[] = []) {
+  return http.get(`${ENVIRONMENTS_BASE_URL}/environments`, ({ request }) => {
+    queries.push(new URL(request.url).searchParams);
+    return HttpResponse.json({ items });
+  });
+}
+
+/** `GET /environments` that never answers within the test: the loading state. */
+export function pendingListHandler() {
+  return http.get(`${ENVIRONMENTS_BASE_URL}/environments`, async () => {
+    await delay('infinite');
+    return HttpResponse.json({ items: [] });
+  });
+}
+
+/** A failing `GET` on any environments route. */
+export function failingHandler(path: string, status = 500, message = 'database is unreachable') {
+  return http.get(`${ENVIRONMENTS_BASE_URL}${path}`, () =>
+    errorResponse(status, status === 404 ? 'NotFoundError' : 'Error', message),
+  );
+}
+
+/** `GET /environments/:namespace/:name/status` from a list of statuses. */
+export function statusHandler(items: EnvironmentStatus[]) {
+  return http.get(`${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/status`, ({ params }) => {
+    const found = items.find(s => s.entityRef === `environment:${params.namespace}/${params.name}`);
+    return found
+      ? HttpResponse.json(found)
+      : errorResponse(404, 'NotFoundError', `No environment ${params.namespace}/${params.name}`);
+  });
+}
+
+/** `GET /environments/:namespace/:name/promotions`. */
+export function promotionsHandler(records: PromotionRecord[]) {
+  return http.get(`${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/promotions`, () =>
+    HttpResponse.json({ items: records }),
+  );
+}
+
+/** `GET /environments/:namespace/:name/cost`, answering per `?scale=`; records the scales asked. */
+export function costHandler(byScale: Record<string, CostSection>, asked: string[] = []) {
+  return http.get(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/cost`,
+    ({ request }) => {
+      const scale = new URL(request.url).searchParams.get('scale') ?? 'current';
+      asked.push(scale);
+      const cost = byScale[scale];
+      return cost
+        ? HttpResponse.json(cost)
+        : errorResponse(400, 'InputError', `Unknown scale ${scale}`);
+    },
+  );
+}
+
+/** `POST /environments/:namespace/:name/promote`, recording every body it receives. */
+export function promoteHandler(
+  answer: (body: PromoteRequest) => Response,
+  received: PromoteRequest[] = [],
+): HttpHandler {
+  return http.post(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/promote`,
+    async ({ request }) => {
+      const body = (await request.json()) as PromoteRequest;
+      received.push(body);
+      return answer(body);
+    },
+  );
+}
