@@ -45,4 +45,6 @@ export {
   describeFreezeWindow,
 } from './promotion/freezeWindows';
 export type { FreezeWindow } from './promotion/freezeWindows';
+export { readPromotionSettings } from './promotion/readPromotionSettings';
+export type { PromotionSettings } from './promotion/readPromotionSettings';
 export * from './permissions/rules';

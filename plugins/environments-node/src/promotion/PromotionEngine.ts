@@ -5,7 +5,6 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EnvironmentEntity,
   PendingCommit,
-  PROMOTION_STRATEGIES,
   PromotionGateResult,
   PromotionResult,
   PromotionStrategy,
@@ -19,7 +18,8 @@ import { configurationError } from '../providers/configurationError';
 import { GithubSourceControlProvider } from '../github/GithubSourceControlProvider';
 import { CloudFormationDeploymentProvider } from '../aws/CloudFormationDeploymentProvider';
 import { AwsAccess } from '../aws/AwsAccess';
-import { FreezeWindow, readFreezeWindows } from './freezeWindows';
+import type { FreezeWindow } from './freezeWindows';
+import { readPromotionSettings } from './readPromotionSettings';
 import {
   checksGreenGate,
   commitsPendingGate,
@@ -102,20 +102,15 @@ export class PromotionEngine {
    * `environments.promotion.workflow`.
    */
   static fromConfig(config: Config, options: { logger?: LoggerService } = {}): PromotionEngine {
-    const defaultStrategy = config.getOptionalString('environments.promotion.defaultStrategy');
-    if (defaultStrategy && !PROMOTION_STRATEGIES.includes(defaultStrategy as PromotionStrategy)) {
-      throw new InputError(
-        `environments.promotion.defaultStrategy must be one of ${PROMOTION_STRATEGIES.join(', ')}; got ${JSON.stringify(defaultStrategy)}`,
-      );
-    }
+    const settings = readPromotionSettings(config);
     return new PromotionEngine({
       sourceControl: GithubSourceControlProvider.fromConfig(config, {
         logger: options.logger,
-        workflow: config.getOptionalString('environments.promotion.workflow'),
+        workflow: settings.workflow,
       }),
       deploymentProviders: [new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config))],
-      freezeWindows: readFreezeWindows(config, 'environments.promotion.freezeWindows'),
-      defaultStrategy: defaultStrategy as PromotionStrategy | undefined,
+      freezeWindows: settings.freezeWindows,
+      defaultStrategy: settings.defaultStrategy,
     });
   }
 

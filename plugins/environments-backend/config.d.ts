@@ -1,0 +1,114 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Stageline environments backend (`@stageline/plugin-environments-backend`). */
+  environments?: {
+    /** How status is computed and kept warm. */
+    status?: {
+      /**
+       * Longest wait for one provider (deployment, source control, one health check, cost);
+       * past it that section reports an error and the others still answer.
+       * @default { seconds: 2 }
+       */
+      providerTimeout?: HumanDuration;
+      /**
+       * How long an environment's status is served from the cache.
+       * @default { minutes: 10 }
+       */
+      cacheTtl?: HumanDuration;
+      /**
+       * How often the scheduled task refreshes every environment's status, so the first page
+       * view is warm. Keep it below `cacheTtl`.
+       * @default { minutes: 5 }
+       */
+      refreshInterval?: HumanDuration;
+      /**
+       * Set false to turn the scheduled refresh off (status is then computed on first view).
+       * @default true
+       */
+      scheduledRefresh?: boolean;
+    };
+    /** Health checks. */
+    health?: {
+      /**
+       * Timeout of the HTTP probe of `spec.healthCheck.url`.
+       * @default { seconds: 2 }
+       */
+      httpTimeout?: HumanDuration;
+    };
+    /** Cost estimates and actuals. */
+    cost?: {
+      /**
+       * Currency estimates are shown in when an environment has no budget.
+       * @default GBP
+       */
+      currency?: 'GBP' | 'USD';
+      /**
+       * USD → currency rate used by the cost model for prices (published in USD); the cost
+       * model's own default applies when unset.
+       */
+      rate?: number;
+      /**
+       * How long a synthesized-and-estimated stack (per app, stage, scale, region) is kept.
+       * @default { hours: 24 }
+       */
+      estimateTtl?: HumanDuration;
+      /**
+       * How long month-to-date actuals and the forecast from Cost Explorer are kept.
+       * @default { hours: 24 }
+       */
+      actualsTtl?: HumanDuration;
+      /**
+       * Fraction of the budget at which the budget state turns `near`.
+       * @default 0.8
+       */
+      nearBudgetRatio?: number;
+    };
+    /** Promotions. */
+    promotion?: {
+      /**
+       * Strategy when a promote request names none.
+       * @default pull-request
+       */
+      defaultStrategy?: 'pull-request' | 'merge' | 'workflow-dispatch';
+      /**
+       * Workflow file dispatched by the workflow-dispatch strategy (a target environment's
+       * `stageline.dev/promote-workflow` annotation overrides it). The workflow must accept the
+       * inputs `source_branch`, `target_branch` and `sha`.
+       * @default promote.yml
+       */
+      workflow?: string;
+      /**
+       * How long a promotion may hold the lock on its target before another may take it.
+       * @default { minutes: 5 }
+       */
+      lockTimeout?: HumanDuration;
+      /**
+       * Periods in which promotions into some stages are refused (gate `freeze-window`).
+       * Either one-off (`start` + `end`) or recurring (`days` and/or `hours`).
+       */
+      freezeWindows?: Array<{
+        /** Shown in the gate message, e.g. `weekend`. */
+        name: string;
+        /**
+         * Target stages the window freezes.
+         * @default ['production']
+         */
+        stages?: Array<'development' | 'preview' | 'staging' | 'production'>;
+        /** ISO 8601 start of a one-off window, e.g. 2025-12-20T00:00:00Z. */
+        start?: string;
+        /** ISO 8601 end (exclusive) of a one-off window. */
+        end?: string;
+        /** Weekdays of a recurring window. */
+        days?: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+        /** Time of day of a recurring window, HH:MM; `from` after `to` spans midnight. */
+        hours?: { from: string; to: string };
+        /**
+         * IANA time zone of `days` and `hours`.
+         * @default UTC
+         */
+        timezone?: string;
+      }>;
+    };
+  };
+}

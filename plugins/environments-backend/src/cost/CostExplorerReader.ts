@@ -1,0 +1,76 @@
+import {
+  CostExplorerClient,
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+} from '@aws-sdk/client-cost-explorer';
+import type { AwsAccess } from '@stageline/plugin-environments-node';
+
+/** Cost Explorer is a global service answered from us-east-1. */
+const COST_EXPLORER_REGION = 'us-east-1';
+/** Tag CloudFormation puts on every resource of a stack. */
+const STACK_NAME_TAG = 'aws:cloudformation:stack-name';
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Month-to-date cost and month-end forecast of one stack, in USD. */
+export interface StackActuals {
+  monthToDateUsd: number;
+  forecastUsd?: number;
+  asOf: string;
+}
+
+/**
+ * Reads what a stack actually cost this month from Cost Explorer, filtered by the
+ * `aws:cloudformation:stack-name` tag (activate it as a cost allocation tag in the billing
+ * console, or Cost Explorer reports nothing).
+ */
+export class CostExplorerReader {
+  constructor(private readonly aws: AwsAccess) {}
+
+  async read(
+    stack: { stackName: string; accountId?: string },
+    options: { signal?: AbortSignal; now?: Date } = {},
+  ): Promise<StackActuals> {
+    const now = options.now ?? new Date();
+    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
+    const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+    const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const client = new CostExplorerClient(
+      await this.aws.clientConfig({ accountId: stack.accountId, region: COST_EXPLORER_REGION }),
+    );
+    const filter = { Tags: { Key: STACK_NAME_TAG, Values: [stack.stackName] } };
+    const send = { abortSignal: options.signal };
+    const usage = await client.send(
+      new GetCostAndUsageCommand({
+        TimePeriod: { Start: day(monthStart), End: day(tomorrow) },
+        Granularity: 'MONTHLY',
+        Metrics: ['UnblendedCost'],
+        Filter: filter,
+      }),
+      send,
+    );
+    const monthToDateUsd = (usage.ResultsByTime ?? []).reduce(
+      (sum, r) => sum + Number(r.Total?.UnblendedCost?.Amount ?? 0),
+      0,
+    );
+    let forecastUsd: number | undefined;
+    if (tomorrow < nextMonth) {
+      // Cost Explorer cannot forecast without enough history; the forecast is then left out.
+      const forecast = await client
+        .send(
+          new GetCostForecastCommand({
+            TimePeriod: { Start: day(tomorrow), End: day(nextMonth) },
+            Granularity: 'MONTHLY',
+            Metric: 'UNBLENDED_COST',
+            Filter: filter,
+          }),
+          send,
+        )
+        .catch(() => undefined);
+      if (forecast?.Total?.Amount !== undefined) {
+        forecastUsd = monthToDateUsd + Number(forecast.Total.Amount);
+      }
+    }
+    return { monthToDateUsd, forecastUsd, asOf: now.toISOString() };
+  }
+}

@@ -1,0 +1,149 @@
+import type {
+  BudgetCurrency,
+  CostSection,
+  EnvironmentEntity,
+  EnvironmentScale,
+} from '@stageline/plugin-environments-common';
+import type { CacheService } from '@backstage/backend-plugin-api';
+import {
+  AwsAccess,
+  EnvironmentCostProvider,
+  ProviderCallOptions,
+  errorSection,
+  stackOf,
+  toSectionError,
+} from '@stageline/plugin-environments-node';
+import { CachedComputation } from '../status/CachedComputation';
+import type { CostEstimate, CostEstimator } from './CostEstimator';
+import { CostExplorerReader, StackActuals } from './CostExplorerReader';
+import { appNameOf } from './appNameOf';
+import { budgetState } from './budgetState';
+
+/** Settings of {@link DefaultCostProvider}. */
+export interface DefaultCostProviderOptions {
+  estimator: CostEstimator;
+  aws: AwsAccess;
+  cache: CacheService;
+  /** Currency for environments without a budget. */
+  currency: BudgetCurrency;
+  /** USD → GBP rate for Cost Explorer actuals (which are in USD). */
+  usdToGbp: number;
+  estimateTtlMs: number;
+  actualsTtlMs: number;
+  nearBudgetRatio: number;
+}
+
+const SYMBOLS: Record<BudgetCurrency, string> = { GBP: '£', USD: '$' };
+const money = (amount: number, currency: BudgetCurrency) =>
+  `${SYMBOLS[currency]}${amount.toFixed(2)}`;
+
+/**
+ * Cost of an environment: the offline estimate of its stack at its stage × scale (or a what-if
+ * scale), net of the shutdown schedule, month-to-date actuals and forecast from Cost Explorer
+ * where AWS is configured, and the verdict against the budget (on the forecast when there is
+ * one, else the estimate).
+ */
+export class DefaultCostProvider implements EnvironmentCostProvider {
+  readonly #estimates: CachedComputation<CostEstimate>;
+  readonly #actuals: CachedComputation<StackActuals>;
+  readonly #costExplorer: CostExplorerReader;
+
+  constructor(private readonly options: DefaultCostProviderOptions) {
+    this.#estimates = new CachedComputation(options.cache, options.estimateTtlMs);
+    this.#actuals = new CachedComputation(options.cache, options.actualsTtlMs);
+    this.#costExplorer = new CostExplorerReader(options.aws);
+  }
+
+  async getCost(
+    environment: EnvironmentEntity,
+    options: ProviderCallOptions & { scale?: EnvironmentScale } = {},
+  ): Promise<CostSection> {
+    const scale = options.scale ?? environment.spec.scale;
+    const budget = environment.spec.budget;
+    const currency = budget?.currency ?? this.options.currency;
+    const fields: CostSection = {
+      status: 'ok',
+      currency,
+      scale,
+      budget: budget ? { monthly: budget.monthly, currency: budget.currency } : undefined,
+      budgetState: 'unknown',
+    };
+    const stack = stackOf(environment);
+    const input = {
+      appName: appNameOf(environment),
+      stage: environment.spec.type,
+      scale,
+      region: stack?.region ?? 'us-east-1',
+      accountId: stack?.accountId,
+      previewId: environment.spec.type === 'preview' ? previewIdOf(environment) : undefined,
+      currency,
+      schedule: environment.spec.schedule,
+    };
+    let estimate: CostEstimate;
+    try {
+      const key = `cost:estimate:${JSON.stringify(input)}`;
+      estimate = await this.#estimates.get(key, () => this.options.estimator.estimate(input));
+    } catch (error) {
+      return errorSection(
+        `Could not estimate ${input.appName} at ${input.stage} × ${scale}`,
+        error,
+        fields,
+      );
+    }
+    const notes: string[] = [];
+    let actual: CostSection['actual'];
+    const aws = this.options.aws.getConfiguration();
+    if (!stack) {
+      notes.push('No actual cost: no spec.deployment.stackName');
+    } else if (!aws.configured) {
+      notes.push(`No actual cost: ${aws.message}`);
+    } else {
+      try {
+        const read = await this.#actuals.get(
+          `cost:actuals:${stack.accountId ?? ''}:${stack.stackName}`,
+          () => this.#costExplorer.read(stack, { signal: options.signal }),
+        );
+        const rate = currency === 'USD' ? 1 : this.options.usdToGbp;
+        actual = {
+          monthToDate: round(read.monthToDateUsd * rate),
+          forecast: read.forecastUsd === undefined ? undefined : round(read.forecastUsd * rate),
+          asOf: read.asOf,
+        };
+      } catch (error) {
+        notes.push(`Actual cost unavailable: ${toSectionError(error).message}`);
+      }
+    }
+    const basis = actual?.forecast ?? estimate.monthly;
+    const state = budgetState(basis, budget?.monthly, this.options.nearBudgetRatio);
+    const summary = [
+      `Estimated ${money(estimate.monthly, currency)}/month at ${scale} scale`,
+      budget ? `against a ${money(budget.monthly, budget.currency)} budget (${state})` : 'with no budget set',
+    ].join(' ');
+    const actualText = actual
+      ? `month to date ${money(actual.monthToDate, currency)}${actual.forecast === undefined ? '' : `, forecast ${money(actual.forecast, currency)}`}`
+      : undefined;
+    return {
+      ...fields,
+      status: 'ok',
+      message: [summary, actualText, ...notes].filter(Boolean).join('. '),
+      budgetState: state,
+      estimate: {
+        monthly: estimate.monthly,
+        lines: estimate.lines,
+        unpriced: estimate.unpriced,
+        assumptions: estimate.assumptions,
+      },
+      scheduleSaving: estimate.scheduleSaving,
+      actual,
+    };
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function previewIdOf(environment: EnvironmentEntity): string | undefined {
+  const fromAnnotation = environment.metadata.annotations?.['stageline.dev/pull-request'];
+  return fromAnnotation ?? /pr-?(\d+)/i.exec(environment.metadata.name)?.[1];
+}

@@ -1,0 +1,167 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { environmentsPermissions } from '@stageline/plugin-environments-common';
+import {
+  AwsAccess,
+  CloudFormationDeploymentProvider,
+  environmentEntityPermissionResourceRef,
+  environmentPermissionRules,
+  environmentsProvidersExtensionPoint,
+  GithubSourceControlProvider,
+  PromotionEngine,
+  readPromotionSettings,
+} from '@stageline/plugin-environments-node';
+import { readEnvironmentsBackendSettings } from './config';
+import { EnvironmentCatalog } from './catalog/EnvironmentCatalog';
+import { PromotionStore } from './database/PromotionStore';
+import { ProviderRegistry } from './status/ProviderRegistry';
+import { EnvironmentStatusService } from './status/EnvironmentStatusService';
+import { HttpHealthCheck } from './health/HttpHealthCheck';
+import { StackHealthCheck } from './health/StackHealthCheck';
+import { CloudWatchAlarmsHealthCheck } from './health/CloudWatchAlarmsHealthCheck';
+import { DefaultCostProvider } from './cost/DefaultCostProvider';
+import { createStagelineCostEstimator, DEFAULT_USD_TO_GBP } from './cost/StagelineCostEstimator';
+import { PromotionService } from './promotion/PromotionService';
+import { createRouter } from './router/createRouter';
+import { forEachWithConcurrency } from './status/forEachWithConcurrency';
+
+/** Environments refreshed at once by the scheduled task. */
+const REFRESH_CONCURRENCY = 4;
+
+/**
+ * The Stageline environments backend plugin: REST API at `/api/environments` for status,
+ * promotion (with gates, locks, history, permissions and auditing) and cost.
+ *
+ * @public
+ */
+export const environmentsPlugin = createBackendPlugin({
+  pluginId: 'environments',
+  register(env) {
+    const providers = new ProviderRegistry();
+    env.registerExtensionPoint(environmentsProvidersExtensionPoint, providers);
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        auditor: coreServices.auditor,
+        catalogService: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, cache, scheduler, auth } = deps;
+        const settings = readEnvironmentsBackendSettings(config);
+        const aws = AwsAccess.fromConfig(config);
+        const store = await PromotionStore.create(deps.database);
+        const catalog = new EnvironmentCatalog(deps.catalogService);
+
+        const cloudFormation = new CloudFormationDeploymentProvider(aws);
+        const promotionSettings = readPromotionSettings(config);
+        const github = GithubSourceControlProvider.fromConfig(config, {
+          logger,
+          workflow: promotionSettings.workflow,
+        });
+        let statuses: EnvironmentStatusService | undefined = undefined;
+        providers.completeWith({
+          deploymentProviders: [cloudFormation],
+          sourceControl: github,
+          healthChecks: [
+            new HttpHealthCheck(settings.httpHealthTimeoutMs),
+            new StackHealthCheck((environment, options) =>
+              statuses!.getDeployment(environment, options.signal),
+            ),
+            new CloudWatchAlarmsHealthCheck(aws),
+          ],
+          cost: new DefaultCostProvider({
+            estimator: createStagelineCostEstimator({ rate: settings.rate }),
+            aws,
+            cache,
+            currency: settings.currency,
+            usdToGbp: settings.rate ?? DEFAULT_USD_TO_GBP,
+            estimateTtlMs: settings.estimateTtlMs,
+            actualsTtlMs: settings.actualsTtlMs,
+            nearBudgetRatio: settings.nearBudgetRatio,
+          }),
+        });
+        statuses = new EnvironmentStatusService({
+          providers,
+          store,
+          cache,
+          timeoutMs: settings.providerTimeoutMs,
+          cacheTtlMs: settings.statusCacheTtlMs,
+          logger,
+        });
+
+        const engine = new PromotionEngine({
+          sourceControl: providers.sourceControl,
+          deploymentProviders: [...providers.deploymentProviders.values()],
+          freezeWindows: promotionSettings.freezeWindows,
+          defaultStrategy: promotionSettings.defaultStrategy,
+        });
+
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: environmentEntityPermissionResourceRef,
+          permissions: environmentsPermissions,
+          rules: Object.values(environmentPermissionRules),
+          getResources: async refs => {
+            const { items } = await deps.catalogService.getEntitiesByRefs(
+              { entityRefs: refs },
+              { credentials: await auth.getOwnServiceCredentials() },
+            );
+            return items.map(item => item ?? undefined);
+          },
+        });
+
+        const promotions = new PromotionService({
+          engine,
+          store,
+          catalog,
+          permissions: deps.permissions,
+          auditor: deps.auditor,
+          statuses,
+          lockTimeoutMs: settings.lockTimeoutMs,
+          logger,
+        });
+
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, catalog, statuses, promotions, store }),
+        );
+
+        if (settings.scheduledRefresh) {
+          const service = statuses;
+          await scheduler.scheduleTask({
+            id: 'environments-status-refresh',
+            frequency: settings.refreshInterval,
+            timeout: { minutes: 10 },
+            initialDelay: { seconds: 5 },
+            scope: 'local',
+            fn: async () => {
+              const credentials = await auth.getOwnServiceCredentials();
+              const environments = await catalog.all(credentials);
+              const resolve = (ref: string) => catalog.find(ref, credentials);
+              await forEachWithConcurrency(environments, REFRESH_CONCURRENCY, environment =>
+                service.refresh(environment, resolve).then(
+                  () => undefined,
+                  error =>
+                    logger.warn(`Could not refresh ${stringifyEntityRef(environment)}: ${error}`),
+                ),
+              );
+              logger.info(`Refreshed the status of ${environments.length} environments`);
+            },
+          });
+        }
+      },
+    });
+  },
+});

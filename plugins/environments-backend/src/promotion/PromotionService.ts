@@ -1,0 +1,132 @@
+import type {
+  AuditorService,
+  BackstageCredentials,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import type { Request } from 'express';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { ConflictError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  environmentsPromotePermission,
+  PromoteRequest,
+  PromotionRecord,
+} from '@stageline/plugin-environments-common';
+import { assertPromotionSucceeded, PromotionEngine } from '@stageline/plugin-environments-node';
+import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
+import type { PromotionStore } from '../database/PromotionStore';
+import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
+
+/** Who is asking, for history and audit. */
+function actorOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
+  if (principal.type === 'user' && principal.userEntityRef) return principal.userEntityRef;
+  if (principal.type === 'service' && principal.subject) return principal.subject;
+  return principal.type;
+}
+
+/**
+ * Promotion as the REST API offers it: the engine from environments-node wrapped in the
+ * permission check (`environments.promote` on the target), a lock per target, history and an
+ * audit event for every attempt.
+ */
+export class PromotionService {
+  constructor(
+    private readonly options: {
+      engine: PromotionEngine;
+      store: PromotionStore;
+      catalog: EnvironmentCatalog;
+      permissions: PermissionsService;
+      auditor: AuditorService;
+      statuses: EnvironmentStatusService;
+      lockTimeoutMs: number;
+      logger: LoggerService;
+    },
+  ) {}
+
+  /** Promotes from the environment `sourceRef` into its `promotesTo`. */
+  async promote(input: {
+    sourceRef: string;
+    body: PromoteRequest;
+    credentials: BackstageCredentials;
+    request: Request;
+  }): Promise<PromotionRecord> {
+    const { engine, store, catalog, permissions, auditor } = this.options;
+    const { credentials, body } = input;
+    const dryRun = body.dryRun ?? false;
+    const strategy = body.strategy ?? engine.defaultStrategy;
+    const actor = actorOf(credentials);
+    const audit = await auditor.createEvent({
+      eventId: 'environment-promote',
+      severityLevel: dryRun ? 'low' : 'high',
+      request: input.request,
+      meta: { source: input.sourceRef, strategy, dryRun, actor },
+    });
+    let holder: string | undefined;
+    let targetRef: string | undefined;
+    try {
+      const source = await catalog.get(input.sourceRef, credentials);
+      const sourceRef = stringifyEntityRef(source);
+      if (!source.spec.promotesTo) {
+        throw new ConflictError(
+          `${input.sourceRef} has no spec.promotesTo: there is nothing to promote it into`,
+        );
+      }
+      targetRef = stringifyEntityRef(
+        parseEntityRef(source.spec.promotesTo, {
+          defaultKind: 'environment',
+          defaultNamespace: source.metadata.namespace ?? 'default',
+        }),
+      );
+      const target = await catalog.get(targetRef, credentials);
+      const [decision] = await permissions.authorize(
+        [{ permission: environmentsPromotePermission, resourceRef: targetRef }],
+        { credentials },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(`${actor} may not promote into ${targetRef}`);
+      }
+      if (!dryRun) {
+        holder = await store.tryLock(targetRef, this.options.lockTimeoutMs);
+        if (!holder) {
+          throw new ConflictError(
+            `A promotion into ${targetRef} is already running; try again when it has finished`,
+          );
+        }
+      }
+      const createdAt = new Date().toISOString();
+      const outcome = await engine.promote({ source, target, strategy, dryRun, actor });
+      const record = await store.record({
+        sourceRef,
+        targetRef,
+        actor,
+        strategy: outcome.strategy,
+        result: outcome.result,
+        commits: outcome.commits,
+        gates: outcome.gates,
+        link: outcome.link,
+        message: outcome.message,
+        createdAt,
+        finishedAt: new Date().toISOString(),
+      });
+      if (outcome.result === 'succeeded') {
+        await this.options.statuses.invalidate([sourceRef, targetRef]);
+      }
+      assertPromotionSucceeded(outcome);
+      await audit.success({
+        meta: { target: targetRef, result: outcome.result, promotionId: record.id, link: outcome.link ?? null },
+      });
+      return record;
+    } catch (error) {
+      await audit.fail({ error: error as Error, meta: { target: targetRef ?? null } });
+      throw error;
+    } finally {
+      if (holder && targetRef) {
+        await store.unlock(targetRef, holder).catch(error =>
+          this.options.logger.warn(`Could not release the promotion lock on ${targetRef}: ${error}`),
+        );
+      }
+    }
+  }
+}

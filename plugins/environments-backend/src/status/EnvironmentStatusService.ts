@@ -1,0 +1,181 @@
+import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  ANNOTATION_PULL_REQUEST,
+  CostSection,
+  DeploymentSection,
+  EnvironmentEntity,
+  EnvironmentStatus,
+  PromotionSection,
+} from '@stageline/plugin-environments-common';
+import { errorSection, unconfiguredSection } from '@stageline/plugin-environments-node';
+import { collectHealth } from '../health/collectHealth';
+import type { PromotionStore } from '../database/PromotionStore';
+import { CachedComputation } from './CachedComputation';
+import type { ProviderRegistry } from './ProviderRegistry';
+import { withTimeout } from './withTimeout';
+
+/** Finds an environment by ref (with whatever credentials the caller holds). */
+export type EnvironmentResolver = (ref: string) => Promise<EnvironmentEntity | undefined>;
+
+/** How long one deployment read is shared between the deployment section and the stack check. */
+const DEPLOYMENT_SHARE_MS = 5_000;
+
+/**
+ * Assembles `EnvironmentStatus` from the providers — every section in parallel, each within the
+ * provider timeout, a failure or timeout confined to its own section — and keeps it in the cache.
+ */
+export class EnvironmentStatusService {
+  readonly #statuses: CachedComputation<EnvironmentStatus>;
+  readonly #deployments = new Map<string, { at: number; promise: Promise<DeploymentSection> }>();
+
+  constructor(
+    private readonly options: {
+      providers: ProviderRegistry;
+      store: PromotionStore;
+      cache: CacheService;
+      timeoutMs: number;
+      cacheTtlMs: number;
+      logger: LoggerService;
+    },
+  ) {
+    this.#statuses = new CachedComputation(options.cache, options.cacheTtlMs);
+  }
+
+  /** The status from the cache, computed when missing. */
+  get(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
+    return this.#statuses.get(this.#key(environment), () => this.#compute(environment, resolve));
+  }
+
+  /** Recomputes the status and stores it. */
+  refresh(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
+    return this.#statuses.refresh(this.#key(environment), () => this.#compute(environment, resolve));
+  }
+
+  /** Drops cached statuses (after a promotion). */
+  async invalidate(entityRefs: string[]): Promise<void> {
+    await Promise.all(entityRefs.map(ref => this.#statuses.delete(`status:${ref}`)));
+  }
+
+  /** The deployment section, shared for a few seconds with the stack health check. */
+  getDeployment(environment: EnvironmentEntity, signal?: AbortSignal): Promise<DeploymentSection> {
+    const key = stringifyEntityRef(environment);
+    const shared = this.#deployments.get(key);
+    if (shared && Date.now() - shared.at < DEPLOYMENT_SHARE_MS) return shared.promise;
+    const providerId = environment.spec.deployment?.provider ?? 'cloudformation';
+    const provider = this.options.providers.deploymentProviders.get(providerId);
+    const promise = provider
+      ? provider.getDeployment(environment, { signal })
+      : Promise.resolve(
+          unconfiguredSection(
+            `No deployment provider "${providerId}": install a backend module that provides it`,
+            { provider: providerId },
+          ),
+        );
+    this.#deployments.set(key, { at: Date.now(), promise });
+    promise.catch(() => this.#deployments.delete(key));
+    return promise;
+  }
+
+  /** The cost section for another scale (not cached here; the estimate itself is). */
+  whatIfCost(environment: EnvironmentEntity, scale: EnvironmentEntity['spec']['scale']): Promise<CostSection> {
+    return this.#section(
+      'Cost',
+      signal => this.options.providers.cost.getCost(environment, { signal, scale }),
+      { currency: environment.spec.budget?.currency ?? 'GBP', budgetState: 'unknown' as const, scale },
+    );
+  }
+
+  #key(environment: EnvironmentEntity) {
+    return `status:${stringifyEntityRef(environment)}`;
+  }
+
+  async #compute(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
+    const { providers, timeoutMs } = this.options;
+    const [deployment, promotion, health, cost] = await Promise.all([
+      this.#section('Deployment', signal => this.getDeployment(environment, signal), {
+        provider: environment.spec.deployment?.provider,
+        stackName: environment.spec.deployment?.stackName,
+        region: environment.spec.deployment?.region,
+      }),
+      this.#section('Source control', signal => this.#promotion(environment, resolve, signal), {
+        target: environment.spec.promotesTo,
+      }),
+      collectHealth(environment, providers.healthChecks, timeoutMs),
+      this.#section('Cost', signal => providers.cost.getCost(environment, { signal }), {
+        currency: environment.spec.budget?.currency ?? 'GBP',
+        budgetState: 'unknown' as const,
+        scale: environment.spec.scale,
+      }),
+    ]);
+    const pullRequest = Number(environment.metadata.annotations?.[ANNOTATION_PULL_REQUEST]);
+    return {
+      entityRef: stringifyEntityRef(environment),
+      name: environment.metadata.name,
+      title: environment.metadata.title,
+      component: environment.spec.component,
+      stage: environment.spec.type,
+      scale: environment.spec.scale,
+      branch: environment.spec.branch,
+      promotesTo: environment.spec.promotesTo,
+      pullRequest: Number.isInteger(pullRequest) && pullRequest > 0 ? pullRequest : undefined,
+      deployment,
+      promotion,
+      health,
+      cost,
+      refreshedAt: new Date().toISOString(),
+    };
+  }
+
+  async #promotion(
+    environment: EnvironmentEntity,
+    resolve: EnvironmentResolver,
+    signal: AbortSignal,
+  ): Promise<PromotionSection> {
+    const promotesTo = environment.spec.promotesTo;
+    if (!promotesTo) {
+      return {
+        status: 'ok',
+        message: `${environment.metadata.name} is the last stage: it promotes nowhere`,
+      };
+    }
+    const targetRef = stringifyEntityRef(
+      parseEntityRef(promotesTo, {
+        defaultKind: 'environment',
+        defaultNamespace: environment.metadata.namespace ?? 'default',
+      }),
+    );
+    const [target, lastPromotion] = await Promise.all([
+      resolve(targetRef),
+      this.options.store.lastSucceeded(stringifyEntityRef(environment)),
+    ]);
+    if (!target) {
+      return {
+        status: 'error',
+        target: targetRef,
+        message: `spec.promotesTo names ${targetRef}, which is not in the catalog`,
+        lastPromotion,
+      };
+    }
+    const state = await this.options.providers.sourceControl.getPromotionState(environment, target, { signal });
+    return { ...state, target: targetRef, lastPromotion };
+  }
+
+  async #section<T extends object, S>(
+    what: string,
+    work: (signal: AbortSignal) => Promise<S>,
+    fields: T,
+  ): Promise<S | (T & { status: 'error' | 'ok' | 'unconfigured' })> {
+    const { timeoutMs, logger } = this.options;
+    try {
+      return await withTimeout<S | (T & { status: 'error' })>(work, timeoutMs, () =>
+        errorSection(`${what} provider did not answer`, new Error(`timed out after ${timeoutMs} ms`), fields) as T & {
+          status: 'error';
+        },
+      );
+    } catch (error) {
+      logger.warn(`${what} provider failed: ${(error as Error).message}`);
+      return errorSection(`${what} provider failed`, error, fields) as T & { status: 'error' };
+    }
+  }
+}
