@@ -29,11 +29,11 @@ export function listHandler(items: EnvironmentStatus[], queries: URLSearchParams
   });
 }
 
-/** `GET /environments` that never answers within the test: the loading state. */
-export function pendingListHandler() {
-  return http.get(`${ENVIRONMENTS_BASE_URL}/environments`, async () => {
+/** A `GET` on an environments route that never answers within the test: the loading state. */
+export function pendingHandler(path = '/environments') {
+  return http.get(`${ENVIRONMENTS_BASE_URL}${path}`, async () => {
     await delay('infinite');
-    return HttpResponse.json({ items: [] });
+    return HttpResponse.json({});
   });
 }
 

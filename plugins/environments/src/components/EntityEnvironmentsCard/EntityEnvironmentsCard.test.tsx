@@ -10,7 +10,7 @@ import {
 import {
   failingHandler,
   listHandler,
-  pendingListHandler,
+  pendingHandler,
 } from '../../testing/environmentsServer';
 import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
 import { EntityEnvironmentsCard } from './EntityEnvironmentsCard';
@@ -27,7 +27,7 @@ function renderCard(options: { canPromote?: boolean } = {}) {
 
 describe('EntityEnvironmentsCard', () => {
   it('shows a progress bar while the environments load', async () => {
-    server.use(pendingListHandler());
+    server.use(pendingHandler());
     await renderCard();
     expect(await screen.findByRole('progressbar')).toBeInTheDocument();
   });
