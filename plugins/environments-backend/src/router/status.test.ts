@@ -1,0 +1,297 @@
+import request from 'supertest';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import {
+  DescribeStackEventsCommand,
+  DescribeStacksCommand,
+} from '@aws-sdk/client-cloudformation';
+import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  GetCostAndUsageCommand,
+  GetCostForecastCommand,
+} from '@aws-sdk/client-cost-explorer';
+import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
+import { setupStandIns } from '../testUtils/standIns';
+import { awsConfig, githubConfig, startEnvironmentsBackend } from '../testUtils/startEnvironmentsBackend';
+import { REPO } from '../testUtils/fixtures';
+
+jest.setTimeout(60_000);
+
+const standIns = setupStandIns();
+const auth = mockCredentials.user.header();
+const LIST = '/api/environments/environments?entityRef=component:default/macro-ai-api';
+
+function stackAnswer(status = 'UPDATE_COMPLETE') {
+  standIns.cloudFormation.on(DescribeStacksCommand).resolves({
+    Stacks: [
+      {
+        StackName: 'MacroAiStagingStack',
+        StackId: 'arn:aws:cloudformation:eu-west-2:123456789012:stack/MacroAiStagingStack/abc',
+        StackStatus: status as any,
+        CreationTime: new Date('2026-01-01T00:00:00Z'),
+        LastUpdatedTime: new Date('2026-01-05T12:00:00Z'),
+        Tags: [{ Key: 'stageline.dev/commit', Value: 'abc1234' }],
+        Outputs: [
+          { OutputKey: 'ApiUrl', OutputValue: 'https://api-staging.macro-ai.com' },
+          { OutputKey: 'Version', OutputValue: '1.4.0' },
+        ],
+      },
+    ],
+  });
+  standIns.cloudFormation.on(DescribeStackEventsCommand).resolves({
+    StackEvents: [
+      {
+        StackId: 'x',
+        EventId: '1',
+        StackName: 'MacroAiStagingStack',
+        Timestamp: new Date('2026-01-05T12:00:00Z'),
+        LogicalResourceId: 'MacroAiStagingStack',
+        ResourceType: 'AWS::CloudFormation::Stack',
+        ResourceStatus: status as any,
+      },
+    ],
+  });
+}
+
+async function list(config = {}) {
+  const { server } = await startEnvironmentsBackend({ config });
+  const res = await request(server).get(LIST).set('Authorization', auth);
+  expect(res.status).toBe(200);
+  const items = res.body.items as EnvironmentStatus[];
+  return { items, staging: items[0], production: items[1], server };
+}
+
+describe('GET /environments?entityRef=', () => {
+  it('lists the component environments in promotion order, previews after', async () => {
+    const { items } = await list();
+    expect(items.map(i => i.name)).toEqual([
+      'macro-ai-api-staging',
+      'macro-ai-api-production',
+      'macro-ai-api-pr-42',
+    ]);
+    expect(items[2].pullRequest).toBe(42);
+  });
+
+  it('says what to configure when neither GitHub nor AWS is configured', async () => {
+    const { staging } = await list();
+    expect(staging.deployment.status).toBe('unconfigured');
+    expect(staging.deployment.message).toMatch(/AWS is not configured: add aws.mainAccount/);
+    expect(staging.promotion.status).toBe('unconfigured');
+    expect(staging.promotion.message).toMatch(/GitHub is not configured: add integrations.github/);
+    expect(staging.health.status).toBe('ok');
+    expect(staging.health.state).toBe('healthy');
+    expect(staging.health.message).toMatch(/Stack state not checked: AWS is not configured/);
+  });
+
+  it('answers 404 for a component that does not exist', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const res = await request(server)
+      .get('/api/environments/environments?entityRef=component:default/nope')
+      .set('Authorization', auth);
+    expect(res.status).toBe(404);
+  });
+
+  it('rejects a malformed entityRef naming the parameter', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const res = await request(server)
+      .get('/api/environments/environments?entityRef=component:default/')
+      .set('Authorization', auth);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(/entityRef must be an entity ref/);
+  });
+
+  it('lists every environment without entityRef, filtered by owner', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const all = await request(server).get('/api/environments/environments').set('Authorization', auth);
+    expect(all.body.items).toHaveLength(3);
+    const none = await request(server)
+      .get('/api/environments/environments?owner=group:default/someone-else')
+      .set('Authorization', auth);
+    expect(none.body.items).toHaveLength(0);
+  });
+});
+
+describe('promotion section', () => {
+  it('shows pending commits and the open pull request from GitHub', async () => {
+    standIns.github.push(REPO, 'develop', 3, 'Add feature');
+    standIns.github.openPull(REPO, 'develop', 'main', 'Promote staging to production');
+    const { staging, production } = await list(githubConfig);
+    expect(staging.promotion).toMatchObject({
+      status: 'ok',
+      target: 'environment:default/macro-ai-api-production',
+      sourceBranch: 'develop',
+      targetBranch: 'main',
+      commitsAhead: 3,
+      compareUrl: 'https://github.com/acme/macro-ai/compare/main...develop',
+      pullRequest: { number: 1, state: 'open', url: 'https://github.com/acme/macro-ai/pull/1' },
+    });
+    expect(staging.promotion.commits?.[0].message).toBe('Add feature 3');
+    expect(production.promotion.status).toBe('ok');
+    expect(production.promotion.message).toMatch(/last stage/);
+  });
+
+  it('reports a GitHub failure in its own section only', async () => {
+    standIns.github.failWith = 401;
+    const { staging } = await list(githubConfig);
+    expect(staging.promotion.status).toBe('error');
+    expect(staging.promotion.message).toMatch(
+      /Could not read the promotion state from GitHub: GitHub refused .* check the token or app permissions/,
+    );
+    expect(JSON.stringify(staging)).not.toContain('ghp_');
+    expect(staging.health.status).toBe('ok');
+  });
+
+  it('times out a hanging GitHub while the other sections answer', async () => {
+    standIns.github.delayMs = 60_000;
+    const { staging } = await list({
+      ...githubConfig,
+      environments: { status: { providerTimeout: { milliseconds: 300 } } },
+    });
+    expect(staging.promotion.status).toBe('error');
+    expect(staging.promotion.message).toMatch(/timed out after 300 ms/);
+    expect(staging.health.status).toBe('ok');
+    expect(staging.deployment.status).toBe('unconfigured');
+  });
+});
+
+describe('deployment section', () => {
+  it('reads the stack, its outputs, version, commit and events', async () => {
+    stackAnswer();
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
+    standIns.costExplorer.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    const { staging } = await list(awsConfig);
+    expect(staging.deployment).toMatchObject({
+      status: 'ok',
+      stackName: 'MacroAiStagingStack',
+      stackStatus: 'UPDATE_COMPLETE',
+      lastUpdated: '2026-01-05T12:00:00.000Z',
+      version: '1.4.0',
+      commit: 'abc1234',
+      outputs: { ApiUrl: 'https://api-staging.macro-ai.com', Version: '1.4.0' },
+    });
+    expect(staging.deployment.events).toHaveLength(1);
+    expect(staging.deployment.consoleUrl).toMatch(/^https:\/\/eu-west-2\.console\.aws\.amazon\.com/);
+    expect(
+      standIns.cloudFormation.commandCalls(DescribeStacksCommand, { StackName: 'MacroAiStagingStack' }),
+    ).toHaveLength(1);
+  });
+
+  it('reports a CloudFormation failure as an error without credentials in it', async () => {
+    standIns.cloudFormation
+      .on(DescribeStacksCommand)
+      .rejects(new Error('User is not authorized; token=AKIAIOSFODNN7EXAMPLE'));
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    const { staging } = await list(awsConfig);
+    expect(staging.deployment.status).toBe('error');
+    expect(staging.deployment.message).toMatch(/Could not read stack MacroAiStagingStack/);
+    expect(JSON.stringify(staging)).not.toContain('AKIAIOSFODNN7EXAMPLE');
+  });
+});
+
+describe('health section', () => {
+  it('turns unhealthy with a failing dependency and an alarm of the stack', async () => {
+    stackAnswer();
+    standIns.health.status = 503;
+    standIns.health.body = { status: 'unhealthy', checks: { database: { status: 'unhealthy' } } };
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({
+      MetricAlarms: [
+        { AlarmName: 'MacroAiStagingStack-Api5xx-1AB2', StateValue: 'ALARM', StateReason: 'Threshold crossed' },
+      ],
+    });
+    const { staging } = await list(awsConfig);
+    expect(staging.health.state).toBe('unhealthy');
+    expect(staging.health.httpStatus).toBe(503);
+    expect(staging.health.checks).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ name: 'database', state: 'unhealthy' }),
+        expect.objectContaining({ name: 'alarm MacroAiStagingStack-Api5xx-1AB2', state: 'unhealthy' }),
+        expect.objectContaining({ name: 'stack', state: 'healthy' }),
+      ]),
+    );
+    expect(
+      standIns.cloudWatch.commandCalls(DescribeAlarmsCommand, {
+        AlarmNamePrefix: 'MacroAiStagingStack',
+        StateValue: 'ALARM',
+      }),
+    ).toHaveLength(1);
+  });
+
+  it('is unconfigured for an environment without health URL or stack', async () => {
+    const { items } = await list();
+    const preview = items[2];
+    expect(preview.health.status).toBe('unconfigured');
+    expect(preview.health.message).toMatch(/no spec.healthCheck.url/);
+  });
+
+  it('is an error when the only applicable check hangs, and the others still answer', async () => {
+    standIns.health.hang = true;
+    const { staging } = await list({
+      environments: {
+        status: { providerTimeout: { milliseconds: 300 } },
+        health: { httpTimeout: { seconds: 30 } },
+      },
+    });
+    expect(staging.health.status).toBe('error');
+    expect(staging.health.message).toMatch(/http check timed out after 300 ms/);
+    expect(staging.deployment.status).toBe('unconfigured');
+  });
+});
+
+describe('GET /environments/:namespace/:name/status', () => {
+  it('returns one environment and 404 for an unknown one', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const ok = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-staging/status')
+      .set('Authorization', auth);
+    expect(ok.status).toBe(200);
+    expect(ok.body.entityRef).toBe('environment:default/macro-ai-api-staging');
+    const missing = await request(server)
+      .get('/api/environments/environments/default/nope/status')
+      .set('Authorization', auth);
+    expect(missing.status).toBe(404);
+  });
+
+  it('requires authentication', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const res = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-staging/status')
+      .set('Authorization', mockCredentials.none.header());
+    expect(res.status).toBe(401);
+  });
+});
+
+describe('cost section', () => {
+  it('estimates against the budget and reads actuals where AWS is configured', async () => {
+    stackAnswer();
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    standIns.costExplorer.on(GetCostAndUsageCommand).resolves({
+      ResultsByTime: [{ Total: { UnblendedCost: { Amount: '2.00', Unit: 'USD' } } }],
+    });
+    standIns.costExplorer.on(GetCostForecastCommand).resolves({ Total: { Amount: '3.00', Unit: 'USD' } });
+    const { staging } = await list({ ...awsConfig, environments: { cost: { rate: 0.8 } } });
+    expect(staging.cost.status).toBe('ok');
+    expect(staging.cost.currency).toBe('GBP');
+    expect(staging.cost.budget).toEqual({ monthly: 5, currency: 'GBP' });
+    expect(staging.cost.estimate?.monthly).toBeGreaterThan(0);
+    expect(staging.cost.actual).toMatchObject({ monthToDate: 1.6, forecast: 4 });
+    expect(staging.cost.budgetState).toBe('near');
+    const calls = standIns.costExplorer.commandCalls(GetCostAndUsageCommand);
+    expect(calls[0].args[0].input.Filter).toEqual({
+      Tags: { Key: 'aws:cloudformation:stack-name', Values: ['MacroAiStagingStack'] },
+    });
+  });
+
+  it('answers a what-if for another scale and rejects an unknown scale', async () => {
+    const { server } = await startEnvironmentsBackend();
+    const whatIf = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-production/cost?scale=enterprise')
+      .set('Authorization', auth);
+    expect(whatIf.status).toBe(200);
+    expect(whatIf.body.scale).toBe('enterprise');
+    expect(whatIf.body.message).toMatch(/AWS is not configured/);
+    const bad = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-production/cost?scale=huge')
+      .set('Authorization', auth);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/scale must be one of hobby, enhanced-hobby, enterprise/);
+  });
+});

@@ -1,0 +1,86 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
+
+/** The health URL the stand-ins answer. */
+export const HEALTH_URL = 'http://health.test/api/health';
+export const REPO = 'acme/macro-ai';
+
+/** An Environment entity of the example system, with overrides. */
+export function environmentEntity(
+  name: string,
+  spec: Partial<EnvironmentEntity['spec']> = {},
+  annotations: Record<string, string> = { 'github.com/project-slug': REPO },
+): EnvironmentEntity {
+  return {
+    apiVersion: 'stageline.dev/v1alpha1',
+    kind: 'Environment',
+    metadata: { name, namespace: 'default', annotations },
+    spec: {
+      type: 'staging',
+      owner: 'group:default/team-a',
+      system: 'system:default/macro-ai',
+      component: 'component:default/macro-ai-api',
+      scale: 'hobby',
+      ...spec,
+    },
+    relations: [
+      {
+        type: 'ownedBy',
+        targetRef: (spec.owner ?? 'group:default/team-a').toLocaleLowerCase('en-US'),
+      },
+    ],
+  };
+}
+
+export const stagingEnvironment = environmentEntity('macro-ai-api-staging', {
+  type: 'staging',
+  branch: 'develop',
+  promotesTo: 'environment:default/macro-ai-api-production',
+  deployment: {
+    provider: 'cloudformation',
+    stackName: 'MacroAiStagingStack',
+    region: 'eu-west-2',
+    accountId: '123456789012',
+  },
+  healthCheck: { url: HEALTH_URL },
+  budget: { monthly: 5, currency: 'GBP' },
+  schedule: { shutdown: '0 18 * * 1-5' },
+});
+
+export const productionEnvironment = environmentEntity('macro-ai-api-production', {
+  type: 'production',
+  branch: 'main',
+  deployment: {
+    provider: 'cloudformation',
+    stackName: 'MacroAiProductionStack',
+    region: 'eu-west-2',
+    accountId: '123456789012',
+  },
+  healthCheck: { url: HEALTH_URL },
+  budget: { monthly: 10, currency: 'GBP' },
+});
+
+export const previewEnvironment = environmentEntity(
+  'macro-ai-api-pr-42',
+  {
+    type: 'preview',
+    branch: 'feature/login',
+    deployment: { provider: 'cloudformation', stackName: 'MacroAiPr42Stack', region: 'eu-west-2' },
+  },
+  { 'github.com/project-slug': REPO, 'stageline.dev/pull-request': '42' },
+);
+
+export const apiComponent: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'macro-ai-api', namespace: 'default' },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+};
+
+/** The example catalog: the component, its previews first (to check ordering), then stages. */
+export const exampleEntities: Entity[] = [
+  apiComponent,
+  previewEnvironment,
+  productionEnvironment,
+  stagingEnvironment,
+];

@@ -1,0 +1,69 @@
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { mockClient } from 'aws-sdk-client-mock';
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { GithubStandIn } from './githubStandIn';
+import { HEALTH_URL, REPO } from './fixtures';
+
+/** The health endpoint's answer; tests change it. */
+export interface HealthAnswer {
+  status: number;
+  body: unknown;
+  /** Never answer (a hanging endpoint). */
+  hang?: boolean;
+}
+
+/**
+ * Every external edge replaced: GitHub REST and the health URL through msw, CloudFormation,
+ * CloudWatch and Cost Explorer through aws-sdk-client-mock. Requests to the local test backend
+ * pass through.
+ */
+export function setupStandIns() {
+  const github = new GithubStandIn();
+  const health: HealthAnswer = {
+    status: 200,
+    body: { status: 'healthy', checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } } },
+  };
+  const server = setupServer(
+    ...github.handlers(),
+    http.get(HEALTH_URL, async () => {
+      if (health.hang) await new Promise(() => {});
+      return HttpResponse.json(health.body as any, { status: health.status });
+    }),
+  );
+  const cloudFormation = mockClient(CloudFormationClient);
+  const cloudWatch = mockClient(CloudWatchClient);
+  const costExplorer = mockClient(CostExplorerClient);
+
+  beforeAll(() =>
+    server.listen({
+      onUnhandledRequest(request, print) {
+        const { hostname } = new URL(request.url);
+        if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1') return;
+        print.error();
+      },
+    }),
+  );
+  beforeEach(() => {
+    github.repos.clear();
+    github.addRepo(REPO, ['develop', 'main', 'feature/login']);
+    github.delayMs = 0;
+    github.failWith = undefined;
+    github.resetCounts();
+    health.status = 200;
+    health.hang = false;
+    health.body = {
+      status: 'healthy',
+      checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } },
+    };
+    cloudFormation.reset();
+    cloudWatch.reset();
+    costExplorer.reset();
+  });
+  afterEach(() => server.resetHandlers());
+  afterAll(() => server.close());
+
+  return { github, health, server, cloudFormation, cloudWatch, costExplorer };
+}

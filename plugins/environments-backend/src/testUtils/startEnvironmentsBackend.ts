@@ -1,0 +1,54 @@
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { Entity } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
+import { environmentsPlugin } from '../plugin';
+import { exampleEntities } from './fixtures';
+
+/** Config that turns GitHub on (a token for github.com). */
+export const githubConfig: JsonObject = {
+  integrations: { github: [{ host: 'github.com', token: 'ghp_testtokentesttokentesttoken1234' }] },
+};
+/** Config that turns AWS on (static keys; the SDK edge is mocked). */
+export const awsConfig: JsonObject = {
+  aws: {
+    accounts: [
+      {
+        accountId: '123456789012',
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'not-a-secret',
+      },
+    ],
+  },
+};
+
+/**
+ * Starts a real test backend with the environments plugin, an in-memory catalog and the given
+ * config; scheduled refresh is off unless the config turns it on.
+ */
+export async function startEnvironmentsBackend(
+  options: {
+    config?: JsonObject;
+    entities?: Entity[];
+    features?: Array<ServiceFactory | Promise<{ default: unknown }> | any>;
+  } = {},
+) {
+  const environments = (options.config?.environments ?? {}) as JsonObject;
+  const status = (environments.status ?? {}) as JsonObject;
+  const config: JsonObject = {
+    ...options.config,
+    environments: {
+      ...environments,
+      status: { providerTimeout: { milliseconds: 1500 }, scheduledRefresh: false, ...status },
+    },
+  };
+  return startTestBackend({
+    features: [
+      environmentsPlugin,
+      mockServices.rootConfig.factory({ data: config }),
+      catalogServiceMock.factory({ entities: options.entities ?? exampleEntities }),
+      ...(options.features ?? []),
+    ],
+  });
+}
