@@ -1,0 +1,281 @@
+import request from 'supertest';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { DescribeStackEventsCommand, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
+import type { PromotionRecord } from '@stageline/plugin-environments-common';
+import { setupStandIns } from '../testUtils/standIns';
+import { awsConfig, githubConfig, startEnvironmentsBackend } from '../testUtils/startEnvironmentsBackend';
+import { REPO } from '../testUtils/fixtures';
+
+jest.setTimeout(60_000);
+
+const standIns = setupStandIns();
+const auth = mockCredentials.user.header();
+const PROMOTE = '/api/environments/environments/default/macro-ai-api-staging/promote';
+const HISTORY = '/api/environments/environments/default/macro-ai-api-staging/promotions';
+
+/** develop is 2 commits ahead of main with green checks on its head. */
+function readyToPromote() {
+  const head = standIns.github.push(REPO, 'develop', 2, 'Feature');
+  standIns.github.setChecks(REPO, head, [
+    { kind: 'status', name: 'ci/build', state: 'success' },
+    { kind: 'check-run', name: 'test', state: 'success' },
+  ]);
+  return head;
+}
+
+function stackIs(status: string) {
+  standIns.cloudFormation.on(DescribeStacksCommand).resolves({
+    Stacks: [{ StackName: 'MacroAiStagingStack', StackStatus: status as any, CreationTime: new Date() }],
+  });
+  standIns.cloudFormation.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
+}
+
+async function backend(config: object = githubConfig, features: any[] = []) {
+  const { server } = await startEnvironmentsBackend({ config: config as any, features });
+  return server;
+}
+
+describe('POST /environments/:namespace/:name/promote', () => {
+  it('rejects a malformed body naming the field', async () => {
+    const server = await backend();
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({ strategy: 'yolo' });
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(/strategy must be one of pull-request, merge, workflow-dispatch/);
+    const wrongType = await request(server).post(PROMOTE).set('Authorization', auth).send({ dryRun: 'yes' });
+    expect(wrongType.body.error.message).toMatch(/dryRun must be a boolean/);
+    const unknown = await request(server).post(PROMOTE).set('Authorization', auth).send({ force: true });
+    expect(unknown.body.error.message).toMatch(/unknown field force/);
+  });
+
+  it('opens a pull request, records the promotion and returns it in the history', async () => {
+    readyToPromote();
+    const server = await backend();
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({});
+    expect(res.status).toBe(200);
+    const record = res.body as PromotionRecord;
+    expect(record).toMatchObject({
+      sourceRef: 'environment:default/macro-ai-api-staging',
+      targetRef: 'environment:default/macro-ai-api-production',
+      actor: 'user:default/mock',
+      strategy: 'pull-request',
+      result: 'succeeded',
+      link: 'https://github.com/acme/macro-ai/pull/1',
+    });
+    expect(record.commits).toHaveLength(2);
+    expect(record.gates.map(g => [g.id, g.status])).toEqual([
+      ['freeze-window', 'passed'],
+      ['deployment-complete', 'skipped'],
+      ['checks-green', 'passed'],
+      ['commits-pending', 'passed'],
+    ]);
+    const pull = standIns.github.repo(REPO).pulls[0];
+    expect(pull).toMatchObject({ head: 'develop', base: 'main', title: 'Promote macro-ai-api-staging to macro-ai-api-production' });
+    expect(pull.body).toMatch(/requested by user:default\/mock/);
+
+    const again = await request(server).post(PROMOTE).set('Authorization', auth).send({});
+    expect(again.body.message).toMatch(/Pull request #1 .* already open/);
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+
+    const history = await request(server).get(HISTORY).set('Authorization', auth);
+    expect(history.body.items.map((p: PromotionRecord) => p.id)).toEqual([again.body.id, record.id]);
+    const target = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-production/promotions')
+      .set('Authorization', auth);
+    expect(target.body.items).toHaveLength(2);
+  });
+
+  it('merges with the merge strategy and dispatches the workflow with workflow-dispatch', async () => {
+    const head = readyToPromote();
+    const server = await backend();
+    const merged = await request(server).post(PROMOTE).set('Authorization', auth).send({ strategy: 'merge' });
+    expect(merged.status).toBe(200);
+    expect(standIns.github.repo(REPO).merges).toEqual([{ base: 'main', head: 'develop', commit_message: expect.any(String) }]);
+    expect(standIns.github.head(REPO, 'main')).toBe(head);
+
+    standIns.github.push(REPO, 'develop', 1);
+    standIns.github.setChecks(REPO, standIns.github.head(REPO, 'develop'), []);
+    const dispatched = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .send({ strategy: 'workflow-dispatch' });
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body.link).toBe('https://github.com/acme/macro-ai/actions/workflows/promote.yml');
+    expect(standIns.github.repo(REPO).dispatches).toEqual([
+      {
+        workflow: 'promote.yml',
+        ref: 'main',
+        inputs: { source_branch: 'develop', target_branch: 'main', sha: standIns.github.head(REPO, 'develop') },
+      },
+    ]);
+  });
+
+  it('dry-run runs the gates, changes nothing and is recorded as dry-run', async () => {
+    readyToPromote();
+    const server = await backend();
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({ dryRun: true });
+    expect(res.status).toBe(200);
+    expect(res.body.result).toBe('dry-run');
+    expect(res.body.message).toMatch(/Gates passed; would open \(or reuse\) a pull request from develop into main \(2 commits\)/);
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(0);
+    const history = await request(server).get(HISTORY).set('Authorization', auth);
+    expect(history.body.items.map((p: PromotionRecord) => p.result)).toEqual(['dry-run']);
+  });
+
+  it('answers 503 saying what to configure when GitHub is not configured', async () => {
+    const server = await backend({});
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({ dryRun: true });
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/GitHub is not configured: add integrations.github with a token or app/);
+  });
+
+  it('answers 403 when the permission policy denies environments.promote on the target', async () => {
+    readyToPromote();
+    const authorize = jest.fn(async (requests: any[]) => requests.map(() => ({ result: AuthorizeResult.DENY })));
+    const server = await backend(githubConfig, [
+      mockServices.permissions.mock({ authorize } as any).factory,
+    ]);
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({});
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/may not promote into environment:default\/macro-ai-api-production/);
+    expect(authorize.mock.calls[0][0]).toEqual([
+      {
+        permission: expect.objectContaining({ name: 'environments.promote' }),
+        resourceRef: 'environment:default/macro-ai-api-production',
+      },
+    ]);
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(0);
+  });
+
+  it('answers 404 for an unknown source and 409 for one that promotes nowhere', async () => {
+    const server = await backend();
+    const missing = await request(server)
+      .post('/api/environments/environments/default/nope/promote')
+      .set('Authorization', auth)
+      .send({});
+    expect(missing.status).toBe(404);
+    const last = await request(server)
+      .post('/api/environments/environments/default/macro-ai-api-production/promote')
+      .set('Authorization', auth)
+      .send({});
+    expect(last.status).toBe(409);
+    expect(last.body.error.message).toMatch(/has no spec.promotesTo/);
+  });
+});
+
+describe('gates', () => {
+  async function blocked(config: object, expected: RegExp) {
+    const server = await backend(config);
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({});
+    expect(res.status).toBe(409);
+    expect(res.body.error.name).toBe('ConflictError');
+    expect(res.body.error.message).toMatch(expected);
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(0);
+    expect(standIns.github.repo(REPO).merges).toHaveLength(0);
+    const history = await request(server).get(HISTORY).set('Authorization', auth);
+    expect(history.body.items[0].result).toBe('blocked');
+  }
+
+  it('checks-green: a failing check run blocks', async () => {
+    const head = readyToPromote();
+    standIns.github.setChecks(REPO, head, [
+      { kind: 'status', name: 'ci/build', state: 'success' },
+      { kind: 'check-run', name: 'test', state: 'failure' },
+    ]);
+    await blocked(githubConfig, /gate checks-green \(Checks failing on develop@[0-9a-f]{7}: test \(check run\): failure\)/);
+  });
+
+  it('checks-green: a pending status blocks', async () => {
+    const head = readyToPromote();
+    standIns.github.setChecks(REPO, head, [{ kind: 'status', name: 'ci/build', state: 'pending' }]);
+    await blocked(githubConfig, /gate checks-green \(Checks still running/);
+  });
+
+  it('deployment-complete: a source stack still updating blocks', async () => {
+    readyToPromote();
+    stackIs('UPDATE_IN_PROGRESS');
+    await blocked(
+      { ...githubConfig, ...awsConfig },
+      /gate deployment-complete \(MacroAiStagingStack is UPDATE_IN_PROGRESS/,
+    );
+  });
+
+  it('deployment-complete: a rolled-back update blocks, a completed one passes', async () => {
+    readyToPromote();
+    stackIs('UPDATE_ROLLBACK_COMPLETE');
+    await blocked({ ...githubConfig, ...awsConfig }, /gate deployment-complete/);
+  });
+
+  it('freeze-window: a window covering production now blocks', async () => {
+    readyToPromote();
+    await blocked(
+      {
+        ...githubConfig,
+        environments: {
+          promotion: {
+            freezeWindows: [{ name: 'always', start: '2000-01-01T00:00:00Z', end: '2999-01-01T00:00:00Z' }],
+          },
+        },
+      },
+      /gate freeze-window \(production is frozen by always/,
+    );
+  });
+
+  it('commits-pending: nothing to promote blocks', async () => {
+    await blocked(githubConfig, /gate commits-pending \(Nothing to promote: main already has every commit of develop\)/);
+  });
+
+  it('passes the deployment gate for a completed stack', async () => {
+    readyToPromote();
+    stackIs('UPDATE_COMPLETE');
+    const server = await backend({ ...githubConfig, ...awsConfig });
+    const res = await request(server).post(PROMOTE).set('Authorization', auth).send({ dryRun: true });
+    expect(res.body.gates[1]).toEqual({
+      id: 'deployment-complete',
+      status: 'passed',
+      message: 'MacroAiStagingStack is UPDATE_COMPLETE',
+    });
+  });
+});
+
+describe('locking', () => {
+  it('lets one of two concurrent promotions into the same target run; the other gets 409', async () => {
+    readyToPromote();
+    standIns.github.delayMs = 200;
+    const server = await backend();
+    const [a, b] = await Promise.all([
+      request(server).post(PROMOTE).set('Authorization', auth).send({}),
+      request(server).post(PROMOTE).set('Authorization', auth).send({}),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const conflict = a.status === 409 ? a : b;
+    expect(conflict.body.error.message).toMatch(/A promotion into environment:default\/macro-ai-api-production is already running/);
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+
+    standIns.github.delayMs = 0;
+    const after = await request(server).post(PROMOTE).set('Authorization', auth).send({});
+    expect(after.status).toBe(200);
+  });
+});
+
+describe('auditing', () => {
+  it('records an audit event for allowed and denied attempts', async () => {
+    readyToPromote();
+    const success = jest.fn();
+    const fail = jest.fn();
+    const createEvent = jest.fn(async () => ({ success, fail }));
+    const server = await backend(githubConfig, [mockServices.auditor.mock({ createEvent } as any).factory]);
+    await request(server).post(PROMOTE).set('Authorization', auth).send({ dryRun: true });
+    await request(server)
+      .post('/api/environments/environments/default/macro-ai-api-production/promote')
+      .set('Authorization', auth)
+      .send({});
+    expect(createEvent).toHaveBeenCalledTimes(2);
+    expect(createEvent).toHaveBeenCalledWith(
+      expect.objectContaining({ eventId: 'environment-promote', meta: expect.objectContaining({ dryRun: true }) }),
+    );
+    expect(success).toHaveBeenCalledTimes(1);
+    expect(fail).toHaveBeenCalledTimes(1);
+  });
+});
