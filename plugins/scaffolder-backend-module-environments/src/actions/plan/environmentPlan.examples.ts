@@ -1,0 +1,58 @@
+import type { TemplateExample } from '@backstage/plugin-scaffolder-node';
+import yaml from 'yaml';
+
+/** Examples of `environment:plan`, run by its examples test. */
+export const examples: TemplateExample[] = [
+  {
+    description: 'Plan an environment from its catalog entity: cost against its budget, and the changes',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          action: 'environment:plan',
+          name: 'Plan staging',
+          input: { environmentRef: 'environment:default/macro-ai-api-staging' },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'What would production cost at enterprise scale? Fail when that is over budget',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          action: 'environment:plan',
+          name: 'Plan enterprise scale',
+          input: {
+            environmentRef: 'environment:default/macro-ai-api-production',
+            scale: 'enterprise',
+            budget: 300,
+            failOverBudget: true,
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Plan a new environment that is not in the catalog yet',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          action: 'environment:plan',
+          name: 'Plan the new staging environment',
+          input: {
+            app: 'macro-ai',
+            stage: 'staging',
+            scale: 'hobby',
+            region: 'eu-west-2',
+            accountId: '123456789012',
+            budget: 5,
+            currency: 'GBP',
+          },
+        },
+      ],
+    }),
+  },
+];

@@ -1,0 +1,196 @@
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { BUDGET_CURRENCIES } from '@stageline/plugin-environments-common';
+import type { z } from 'zod/v3';
+import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
+import { describeChangeSummary } from '../../lib/aws/ChangeSummary';
+import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
+import { withAwsErrors } from '../../lib/aws/describeAwsError';
+import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
+import { describeTarget } from '../../lib/environment/describeTarget';
+import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
+import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
+import { parseActionInput } from '../../lib/input/parseActionInput';
+import { estimateCost } from '../../lib/plan/estimateCost';
+import { describeCost, formatPlanSummary, topCostLines } from '../../lib/plan/formatPlanSummary';
+import type { ChangePreview } from '../../lib/plan/previewChanges';
+import { previewChanges } from '../../lib/plan/previewChanges';
+import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
+import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
+import { examples } from './environmentPlan.examples';
+
+const ID = 'environment:plan';
+
+const inputFields = {
+  ...environmentTargetFields,
+  budget: (zImpl: typeof z) =>
+    zImpl
+      .number({ description: "Monthly budget; overrides the Environment's spec.budget.monthly" })
+      .min(0)
+      .optional(),
+  currency: (zImpl: typeof z) =>
+    zImpl
+      .enum(BUDGET_CURRENCIES, {
+        description: "Currency of the budget and estimate. Default: the Environment's, else GBP",
+      })
+      .optional(),
+  failOverBudget: (zImpl: typeof z) =>
+    zImpl
+      .boolean({
+        description: 'Fail the step, naming the overshoot and the top cost lines, when the estimate is over budget',
+      })
+      .optional(),
+};
+
+const costLineSchema = (zImpl: typeof z) =>
+  zImpl.object({
+    logicalId: zImpl.string(),
+    type: zImpl.string(),
+    monthly: zImpl.number(),
+    basis: zImpl.string(),
+  });
+
+/** The error of a plan over budget with `failOverBudget`. */
+class BudgetExceededError extends Error {
+  name = 'BudgetExceededError';
+}
+
+/**
+ * `environment:plan`: synthesizes an environment's stack for its stage and scale, estimates its
+ * monthly cost against its budget and, where AWS is configured, works out what a deploy would
+ * add, modify and replace through a change set it deletes again. Changes nothing.
+ *
+ * @public
+ */
+export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
+  const { catalog, aws } = options;
+  return createTemplateAction({
+    id: ID,
+    description:
+      "Synthesizes an environment's stack, estimates its monthly cost against the budget and, where AWS is configured, shows what a deploy would change. Changes nothing",
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: inputFields,
+      output: {
+        stackName: z => z.string({ description: 'The CloudFormation stack' }),
+        stage: z => z.string(),
+        scale: z => z.string(),
+        estimate: z =>
+          z
+            .object({
+              currency: z.string(),
+              total: z.number(),
+              lines: z.array(costLineSchema(z)),
+              unpriced: z.array(
+                z.object({ logicalId: z.string(), type: z.string(), reason: z.string() }),
+              ),
+              assumptions: z.array(z.string()),
+              scheduleSaving: z.number().optional(),
+            })
+            .describe('Monthly cost estimate; lines most expensive first'),
+        withinBudget: z =>
+          z.boolean({ description: 'False when the estimate is over budget' }),
+        budgetState: z =>
+          z.string({ description: 'within, near (80% or more), over, or unknown (no budget)' }),
+        budget: z =>
+          z.object({ monthly: z.number(), currency: z.string() }).optional(),
+        awsConfigured: z =>
+          z.boolean({ description: 'Whether AWS was configured, so the changes could be read' }),
+        changeSummary: z =>
+          z
+            .object({
+              source: z.string(),
+              added: z.number().optional(),
+              modified: z.number().optional(),
+              replaced: z.number().optional(),
+              removed: z.number().optional(),
+              changes: z
+                .array(
+                  z.object({
+                    action: z.string(),
+                    logicalId: z.string(),
+                    type: z.string(),
+                    replacement: z.string().optional(),
+                  }),
+                )
+                .optional(),
+              reason: z.string().optional(),
+            })
+            .describe('change-set, new-stack (all added) or unavailable (reason says why)'),
+        summary: z => z.string({ description: 'The plan as Markdown' }),
+      },
+    },
+    async handler(ctx) {
+      const input = parseActionInput(ID, inputFields, ctx.input);
+      const target = await resolveEnvironmentTarget({
+        input,
+        catalog,
+        credentials: await ctx.getInitiatorCredentials(),
+      });
+      const where = describeTarget(target);
+      ctx.logger.info(`Planning ${where}`);
+      const synthesized = await synthesizeTarget(target);
+      const currency = target.budget?.currency ?? input.currency ?? 'GBP';
+      const { estimate, verdict } = estimateCost(target, synthesized.template, currency);
+
+      ctx.output('stackName', target.stackName);
+      ctx.output('stage', target.stage);
+      ctx.output('scale', target.scale);
+      ctx.output('estimate', estimate);
+      ctx.output('withinBudget', verdict.withinBudget);
+      ctx.output('budgetState', verdict.state);
+      if (verdict.budget) ctx.output('budget', verdict.budget);
+      ctx.logger.info(`Estimated monthly cost: ${describeCost(estimate, verdict)}`);
+      for (const line of topCostLines(estimate)) {
+        ctx.logger.info(`  ${line}`);
+      }
+      if (estimate.unpriced.length) {
+        ctx.logger.info(
+          `  not priced: ${estimate.unpriced.map(u => `${u.logicalId} (${u.type})`).join(', ')}`,
+        );
+      }
+
+      if (!verdict.withinBudget && input.failOverBudget) {
+        throw new BudgetExceededError(
+          `${target.stackName} would cost ${describeCost(estimate, verdict)}. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
+        );
+      }
+
+      const configuration = aws.getConfiguration();
+      ctx.output('awsConfigured', configuration.configured);
+      let changes: ChangePreview;
+      if (!configuration.configured) {
+        changes = { source: 'unavailable', reason: `estimate only: ${configuration.message}` };
+      } else if (ctx.isDryRun) {
+        changes = { source: 'unavailable', reason: 'dry run: no change set was created' };
+      } else {
+        const cloudFormation = await cloudFormationClientFor(aws, target);
+        changes = await ctx.checkpoint({
+          key: `environment.plan.${target.stackName}.${target.scale}.changes`,
+          fn: () =>
+            withAwsErrors(`working out the changes to ${target.stackName}`, target, () =>
+              previewChanges({
+                cloudFormation,
+                stackName: target.stackName,
+                synthesized,
+                changeSetName: changeSetNameFor(`plan-${target.scale}`, ctx.task.id),
+                timing: stackWaitTiming(options.pollIntervalMs, 10),
+                signal: ctx.signal,
+              }),
+            ),
+        });
+      }
+      ctx.logger.info(
+        changes.summary
+          ? `Changes: ${describeChangeSummary(changes.summary)}`
+          : `Changes not worked out: ${changes.reason}`,
+      );
+      ctx.output('changeSummary', {
+        source: changes.source,
+        ...changes.summary,
+        ...(changes.reason ? { reason: changes.reason } : {}),
+      });
+      ctx.output('summary', formatPlanSummary({ target, estimate, verdict, changes }));
+    },
+  });
+}

@@ -1,0 +1,24 @@
+/**
+ * Scaffolder actions that plan, deploy, destroy and promote Stageline environments, and set up
+ * GitHub environments: `environment:plan`, `environment:deploy`, `environment:destroy`,
+ * `environment:promote`, `environment:github:setup`.
+ *
+ * @packageDocumentation
+ */
+import { createEnvironmentsScaffolderModule } from './module';
+
+export { createEnvironmentsScaffolderModule } from './module';
+export type { EnvironmentsScaffolderModuleOptions } from './module';
+export type { EnvironmentActionOptions } from './actions/EnvironmentActionOptions';
+export { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
+export { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
+export { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
+export { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
+export type { EnvironmentPromoteActionOptions } from './actions/promote/environmentPromote';
+export { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
+export type { EnvironmentGithubSetupActionOptions } from './actions/githubSetup/environmentGithubSetup';
+export { GithubClients } from './lib/github/GithubClients';
+export type { GithubRepository } from './lib/github/GithubClients';
+
+/** The module with default options: `backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'))`. */
+export default createEnvironmentsScaffolderModule();

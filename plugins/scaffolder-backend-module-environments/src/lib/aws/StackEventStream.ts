@@ -1,0 +1,83 @@
+import {
+  CloudFormationClient,
+  DescribeStackEventsCommand,
+  StackEvent,
+} from '@aws-sdk/client-cloudformation';
+
+/**
+ * Reads a stack's events a page at a time and hands back only the ones not seen before, oldest
+ * first. It starts after `afterEventId` (the newest event before the operation began), so a
+ * retried task that re-attaches to the same operation replays its events from the beginning.
+ */
+export class StackEventStream {
+  readonly #cloudFormation: CloudFormationClient;
+  readonly #stackId: string;
+  readonly #seen = new Set<string>();
+  readonly #afterEventId?: string;
+
+  constructor(options: {
+    cloudFormation: CloudFormationClient;
+    stackId: string;
+    afterEventId?: string;
+  }) {
+    this.#cloudFormation = options.cloudFormation;
+    this.#stackId = options.stackId;
+    this.#afterEventId = options.afterEventId;
+  }
+
+  /** The id of the newest event of the stack right now; undefined for a stack without events. */
+  static async latestEventId(
+    cloudFormation: CloudFormationClient,
+    stackId: string,
+    abortSignal?: AbortSignal,
+  ): Promise<string | undefined> {
+    const page = await cloudFormation.send(
+      new DescribeStackEventsCommand({ StackName: stackId }),
+      { abortSignal },
+    );
+    return page.StackEvents?.[0]?.EventId;
+  }
+
+  /** Events that happened since the last call, oldest first. */
+  async poll(abortSignal?: AbortSignal): Promise<StackEvent[]> {
+    const fresh: StackEvent[] = [];
+    let nextToken: string | undefined;
+    pages: do {
+      const page = await this.#cloudFormation.send(
+        new DescribeStackEventsCommand({ StackName: this.#stackId, NextToken: nextToken }),
+        { abortSignal },
+      );
+      for (const event of page.StackEvents ?? []) {
+        const id = event.EventId ?? '';
+        if (id === this.#afterEventId || this.#seen.has(id)) {
+          break pages;
+        }
+        fresh.push(event);
+      }
+      nextToken = page.NextToken;
+    } while (nextToken);
+    for (const event of fresh) {
+      this.#seen.add(event.EventId ?? '');
+    }
+    return fresh.reverse();
+  }
+}
+
+/** One log line for a stack event: `UPDATE_FAILED AWS::Lambda::Function Api: reason`. */
+export function formatStackEvent(event: StackEvent): string {
+  const reason = event.ResourceStatusReason ? `: ${event.ResourceStatusReason}` : '';
+  return `${event.ResourceStatus} ${event.ResourceType} ${event.LogicalResourceId}${reason}`;
+}
+
+/**
+ * The first resource that failed among `events` (oldest first), ignoring the stack itself and
+ * the "cancelled" failures CloudFormation reports for resources it stopped because of it.
+ */
+export function firstFailedResource(events: StackEvent[]): StackEvent | undefined {
+  return events.find(
+    event =>
+      event.ResourceStatus?.endsWith('_FAILED') &&
+      event.ResourceType !== 'AWS::CloudFormation::Stack' &&
+      !/cancell?ed/i.test(event.ResourceStatusReason ?? ''),
+  );
+}

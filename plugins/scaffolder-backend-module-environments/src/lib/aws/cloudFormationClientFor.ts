@@ -1,0 +1,18 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { AwsAccess } from '@stageline/plugin-environments-node';
+import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+
+/**
+ * A CloudFormation client for the environment's account and region, with credentials from
+ * Backstage's AWS integration (`aws.accounts`), never from action input.
+ */
+export async function cloudFormationClientFor(
+  aws: AwsAccess,
+  target: Pick<EnvironmentTarget, 'accountId' | 'region'>,
+): Promise<CloudFormationClient> {
+  const clientConfig = await aws.clientConfig({
+    accountId: target.accountId,
+    region: target.region,
+  });
+  return new CloudFormationClient(clientConfig);
+}

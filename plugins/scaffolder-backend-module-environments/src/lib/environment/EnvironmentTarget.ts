@@ -1,0 +1,42 @@
+import type {
+  BudgetCurrency,
+  EnvironmentScale,
+  EnvironmentStage,
+} from '@stageline/plugin-environments-common';
+
+/**
+ * Everything an action needs to know about the environment it works on, whether it came from an
+ * Environment entity in the catalog or from explicit action input.
+ */
+export interface EnvironmentTarget {
+  /** Entity ref of the Environment, when the target was read from the catalog. */
+  entityRef?: string;
+  /** Environment name, e.g. `macro-ai-api-staging`. */
+  name: string;
+  /** Kebab-case application name, the first part of stack names, e.g. `macro-ai` (`MacroAi…Stack`). */
+  appName: string;
+  stage: EnvironmentStage;
+  scale: EnvironmentScale;
+  region: string;
+  accountId?: string;
+  /** The CloudFormation stack the environment runs in. */
+  stackName: string;
+  /** Pull request number (or other id) of a preview environment. */
+  previewId?: string;
+  budget?: { monthly: number; currency: BudgetCurrency };
+  schedule?: { shutdown?: string; startup?: string };
+  branch?: string;
+  /** Entity ref of the environment this one promotes to. */
+  promotesTo?: string;
+  /** `owner/repo` from the `github.com/project-slug` annotation. */
+  projectSlug?: string;
+}
+
+/** `MacroAi` → `macro-ai`, `macroAI` → `macro-ai`; a kebab-case name is kept. */
+export function toKebabCase(name: string): string {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .toLocaleLowerCase('en-US');
+}

@@ -1,0 +1,155 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  ANNOTATION_PULL_REQUEST,
+  BudgetCurrency,
+  EnvironmentEntityV1alpha1,
+  EnvironmentScale,
+  EnvironmentStage,
+  isEnvironmentEntity,
+} from '@stageline/plugin-environments-common';
+import { stackNameFor } from '@stageline/cdk-environments';
+import { EnvironmentTarget, toKebabCase } from './EnvironmentTarget';
+
+const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
+
+/** The parsed {@link environmentTargetFields}, plus optional budget overrides. */
+export interface EnvironmentTargetInput {
+  environmentRef?: string;
+  app?: string;
+  stage?: EnvironmentStage;
+  scale?: EnvironmentScale;
+  region?: string;
+  accountId?: string;
+  previewId?: string;
+  budget?: number;
+  currency?: BudgetCurrency;
+}
+
+/**
+ * The kebab-case app name in a stack named `{App}{Stage}Stack` or `{App}Pr{n}Stack`, e.g.
+ * `MacroAiStagingStack` → `macro-ai`; undefined when the name does not follow the convention.
+ */
+export function appNameFromStackName(
+  stackName: string,
+  stage: EnvironmentStage,
+): string | undefined {
+  const stageWord = stage[0].toLocaleUpperCase('en-US') + stage.slice(1);
+  const suffix = stage === 'preview' ? /Pr[0-9]+Stack$/ : new RegExp(`${stageWord}Stack$`);
+  const app = stackName.replace(suffix, '');
+  return app && app !== stackName ? toKebabCase(app) : undefined;
+}
+
+function budgetOf(
+  input: EnvironmentTargetInput,
+  spec?: EnvironmentEntityV1alpha1['spec']['budget'],
+): EnvironmentTarget['budget'] {
+  if (input.budget !== undefined) {
+    return { monthly: input.budget, currency: input.currency ?? spec?.currency ?? 'GBP' };
+  }
+  return spec ? { monthly: spec.monthly, currency: spec.currency } : undefined;
+}
+
+function fromEntity(
+  entity: EnvironmentEntityV1alpha1,
+  input: EnvironmentTargetInput,
+): EnvironmentTarget {
+  const { spec } = entity;
+  const entityRef = stringifyEntityRef(entity);
+  const region = spec.deployment?.region ?? input.region;
+  if (!region) {
+    throw new InputError(
+      `${entityRef} has no spec.deployment.region; add it to the entity or pass region`,
+    );
+  }
+  const previewId =
+    input.previewId ?? entity.metadata.annotations?.[ANNOTATION_PULL_REQUEST];
+  const componentName = parseEntityRef(spec.component, { defaultKind: 'component' }).name;
+  const stackName = spec.deployment?.stackName;
+  const appName =
+    input.app ??
+    (stackName && appNameFromStackName(stackName, spec.type)) ??
+    toKebabCase(componentName);
+  return {
+    entityRef,
+    name: entity.metadata.name,
+    appName,
+    stage: spec.type,
+    scale: input.scale ?? spec.scale,
+    region,
+    accountId: spec.deployment?.accountId ?? input.accountId,
+    stackName: stackName ?? stackNameFor(appName, spec.type, previewId),
+    previewId,
+    budget: budgetOf(input, spec.budget),
+    schedule: spec.schedule,
+    branch: spec.branch,
+    promotesTo: spec.promotesTo,
+    projectSlug: entity.metadata.annotations?.[PROJECT_SLUG_ANNOTATION],
+  };
+}
+
+function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
+  const missing = (['app', 'stage', 'region'] as const).filter(field => !input[field]);
+  if (missing.length) {
+    throw new InputError(
+      `Either environmentRef or app, stage and region are required; missing ${missing.join(', ')}`,
+    );
+  }
+  const stage = input.stage!;
+  if (stage === 'preview' && !input.previewId) {
+    throw new InputError('previewId is required for a preview environment');
+  }
+  const appName = input.app!;
+  return {
+    name: stage === 'preview' ? `${appName}-pr-${input.previewId}` : `${appName}-${stage}`,
+    appName,
+    stage,
+    scale: input.scale ?? 'hobby',
+    region: input.region!,
+    accountId: input.accountId,
+    stackName: stackNameFor(appName, stage, input.previewId),
+    previewId: input.previewId,
+    budget: budgetOf(input),
+  };
+}
+
+/**
+ * Works out the environment an action targets: reads the Environment entity through the catalog
+ * when `environmentRef` is given, otherwise builds the target from explicit input.
+ *
+ * @throws NotFoundError for an unknown entity ref, InputError for anything else wrong
+ */
+export async function resolveEnvironmentTarget(options: {
+  input: EnvironmentTargetInput;
+  catalog: CatalogService;
+  credentials: BackstageCredentials;
+}): Promise<EnvironmentTarget> {
+  const { input, catalog, credentials } = options;
+  if (!input.environmentRef) {
+    return fromExplicitInput(input);
+  }
+  let ref;
+  try {
+    ref = parseEntityRef(input.environmentRef, {
+      defaultKind: 'environment',
+      defaultNamespace: 'default',
+    });
+  } catch (error) {
+    throw new InputError(`environmentRef ${JSON.stringify(input.environmentRef)} is not an entity ref`);
+  }
+  const refString = stringifyEntityRef(ref);
+  const entity = await catalog.getEntityByRef(ref, { credentials });
+  if (!entity) {
+    throw new NotFoundError(
+      `Environment ${refString} was not found in the catalog; check environmentRef, or register the Environment entity first`,
+    );
+  }
+  if (!isEnvironmentEntity(entity)) {
+    throw new InputError(
+      `environmentRef ${refString} is a ${entity.kind} (${entity.apiVersion}), not a stageline.dev/v1alpha1 Environment`,
+    );
+  }
+  return fromEntity(entity, input);
+}

@@ -1,0 +1,24 @@
+import type { GithubReviewer } from './resolveReviewers';
+
+/** How a GitHub environment should be set up. */
+export interface GithubEnvironmentSpec {
+  name: string;
+  /** Branches allowed to deploy; empty means any branch. */
+  branches: string[];
+  reviewers: GithubReviewer[];
+  /** Minutes to wait before a deployment job runs. */
+  waitTimer: number;
+  preventSelfReview: boolean;
+  variables: Record<string, string>;
+  /** Plain values; sealed before they leave the process, never logged. */
+  secrets: Record<string, string>;
+}
+
+/** What syncing one environment did. */
+export type GithubEnvironmentSyncResult = {
+  name: string;
+  url?: string;
+  created: boolean;
+  /** One line per change, e.g. `variable CDK_DEPLOY_SCALE updated`; empty when nothing changed. */
+  changes: string[];
+};

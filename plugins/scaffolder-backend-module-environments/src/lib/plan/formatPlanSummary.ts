@@ -1,0 +1,64 @@
+import { describeTarget } from '../environment/describeTarget';
+import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import { describeChangeSummary } from '../aws/ChangeSummary';
+import type { BudgetVerdict, CostEstimate } from './estimateCost';
+import { formatMoney } from './formatMoney';
+import type { ChangePreview } from './previewChanges';
+
+/** How many cost lines the summary and the over-budget error show. */
+export const TOP_LINES = 5;
+
+/** `£4.20/month (budget £5.00: within)` */
+export function describeCost(estimate: CostEstimate, verdict: BudgetVerdict): string {
+  const total = `${formatMoney(estimate.total, estimate.currency)}/month`;
+  if (!verdict.budget) return `${total} (no budget set)`;
+  const budget = formatMoney(verdict.budget.monthly, verdict.budget.currency);
+  const over = verdict.overBy !== undefined ? `, ${formatMoney(verdict.overBy, estimate.currency)} over` : '';
+  return `${total} (budget ${budget}: ${verdict.state}${over})`;
+}
+
+/** `NatGateway (AWS::EC2::NatGateway) £2.70: 730 h × £0.0037` lines, most expensive first. */
+export function topCostLines(estimate: CostEstimate, count = TOP_LINES): string[] {
+  return estimate.lines
+    .slice(0, count)
+    .map(
+      line =>
+        `${line.logicalId} (${line.type}) ${formatMoney(line.monthly, estimate.currency)}: ${line.basis}`,
+    );
+}
+
+/** The plan as Markdown, for the template's output page. */
+export function formatPlanSummary(options: {
+  target: EnvironmentTarget;
+  estimate: CostEstimate;
+  verdict: BudgetVerdict;
+  changes: ChangePreview;
+}): string {
+  const { target, estimate, verdict, changes } = options;
+  const lines = [
+    `**${describeTarget(target)}**`,
+    '',
+    `Estimated cost: **${describeCost(estimate, verdict)}**`,
+  ];
+  if (estimate.scheduleSaving) {
+    lines.push(
+      `Shutdown schedule saves ${formatMoney(estimate.scheduleSaving, estimate.currency)}/month`,
+    );
+  }
+  lines.push('', '| resource | type | monthly | basis |', '| --- | --- | --- | --- |');
+  for (const line of estimate.lines.slice(0, 10)) {
+    lines.push(
+      `| ${line.logicalId} | ${line.type} | ${formatMoney(line.monthly, estimate.currency)} | ${line.basis} |`,
+    );
+  }
+  if (estimate.unpriced.length) {
+    lines.push('', `Not priced: ${estimate.unpriced.map(u => `${u.logicalId} (${u.type})`).join(', ')}`);
+  }
+  lines.push(
+    '',
+    changes.summary
+      ? `Changes (${changes.source === 'new-stack' ? 'new stack' : 'change set'}): ${describeChangeSummary(changes.summary)}`
+      : `Changes: not worked out: ${changes.reason}`,
+  );
+  return lines.join('\n');
+}

@@ -1,0 +1,73 @@
+import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { AwsAccess, PromotionEngine } from '@stageline/plugin-environments-node';
+import { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
+import { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
+import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
+import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
+import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
+import { GithubClients } from './lib/github/GithubClients';
+
+/**
+ * Options of {@link createEnvironmentsScaffolderModule}, mostly for tests.
+ *
+ * @public
+ */
+export interface EnvironmentsScaffolderModuleOptions {
+  /** Milliseconds between CloudFormation polls while waiting. Default 5000. */
+  pollIntervalMs?: number;
+  /** AWS access to use instead of `AwsAccess.fromConfig(config)`. */
+  aws?: AwsAccess;
+}
+
+/**
+ * The scaffolder module that registers the Stageline environment actions: `environment:plan`,
+ * `environment:deploy`, `environment:destroy`, `environment:promote` and
+ * `environment:github:setup`. Clients are built once, when the backend starts.
+ *
+ * @public
+ */
+export function createEnvironmentsScaffolderModule(
+  options: EnvironmentsScaffolderModuleOptions = {},
+) {
+  return createBackendModule({
+    pluginId: 'scaffolder',
+    moduleId: 'environments',
+    register(reg) {
+      reg.registerInit({
+        deps: {
+          scaffolder: scaffolderActionsExtensionPoint,
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+          permissions: coreServices.permissions,
+          catalog: catalogServiceRef,
+        },
+        async init({ scaffolder, config, logger, permissions, catalog }) {
+          const aws = options.aws ?? AwsAccess.fromConfig(config);
+          const github = GithubClients.fromConfig(config);
+          const engine = PromotionEngine.fromConfig(config, { logger });
+          const stackActions = {
+            catalog,
+            aws,
+            permissions,
+            pollIntervalMs: options.pollIntervalMs,
+          };
+          scaffolder.addActions(
+            createEnvironmentPlanAction(stackActions),
+            createEnvironmentDeployAction(stackActions),
+            createEnvironmentDestroyAction(stackActions),
+            createEnvironmentPromoteAction({ catalog, engine, permissions }),
+            createEnvironmentGithubSetupAction({ catalog, github }),
+          );
+          const configuration = aws.getConfiguration();
+          if (!configuration.configured) {
+            logger.info(
+              `Environment actions: ${configuration.message}. environment:plan estimates cost only; deploy and destroy fail until it is configured`,
+            );
+          }
+        },
+      });
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import type { Entity } from '@backstage/catalog-model';
+import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
+
+type Overrides = {
+  name: string;
+  spec?: Partial<EnvironmentEntity['spec']>;
+  annotations?: Record<string, string>;
+};
+
+/** An Environment entity of the example system (macro-ai), with overrides. */
+export function environmentEntity({ name, spec, annotations }: Overrides): EnvironmentEntity {
+  return {
+    apiVersion: 'stageline.dev/v1alpha1',
+    kind: 'Environment',
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: { 'github.com/project-slug': 'acme/macro-ai', ...annotations },
+    },
+    spec: {
+      type: 'staging',
+      owner: 'group:default/platform',
+      system: 'macro-ai',
+      component: 'component:default/macro-ai-api',
+      scale: 'hobby',
+      ...spec,
+    },
+  };
+}
+
+/** The example catalog: the environments of macro-ai-api, the platform group and the guest user. */
+export function exampleCatalog(): Entity[] {
+  const deployment = (stackName: string) => ({
+    provider: 'cloudformation',
+    stackName,
+    region: 'eu-west-2',
+    accountId: '123456789012',
+  });
+  return [
+    environmentEntity({
+      name: 'macro-ai-api-staging',
+      spec: {
+        type: 'staging',
+        branch: 'develop',
+        promotesTo: 'environment:default/macro-ai-api-production',
+        deployment: deployment('MacroAiStagingStack'),
+        budget: { monthly: 5, currency: 'GBP' },
+        schedule: { shutdown: '0 18 * * 1-5' },
+      },
+    }),
+    environmentEntity({
+      name: 'macro-ai-api-production',
+      spec: {
+        type: 'production',
+        branch: 'main',
+        deployment: deployment('MacroAiProductionStack'),
+        budget: { monthly: 10, currency: 'GBP' },
+      },
+    }),
+    environmentEntity({
+      name: 'macro-ai-api-pr-42',
+      annotations: { 'stageline.dev/pull-request': '42' },
+      spec: {
+        type: 'preview',
+        branch: 'feature/streaming-responses',
+        deployment: deployment('MacroAiPr42Stack'),
+        budget: { monthly: 2, currency: 'GBP' },
+      },
+    }),
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'macro-ai-api',
+        namespace: 'default',
+        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+      },
+      spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform', system: 'macro-ai' },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'platform', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: {
+        name: 'guest',
+        namespace: 'default',
+        annotations: { 'github.com/user-login': 'octo-guest' },
+      },
+      spec: { memberOf: ['platform'] },
+    },
+  ];
+}
