@@ -48,3 +48,5 @@ export type { FreezeWindow } from './promotion/freezeWindows';
 export { readPromotionSettings } from './promotion/readPromotionSettings';
 export type { PromotionSettings } from './promotion/readPromotionSettings';
 export * from './permissions/rules';
+export { promotePolicyDecision } from './permissions/promotePolicyDecision';
+export type { PromotePolicyOptions } from './permissions/promotePolicyDecision';
