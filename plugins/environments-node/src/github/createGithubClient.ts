@@ -60,15 +60,13 @@ export function createGithubClient(options: CreateGithubClientOptions): Octokit 
       return pending as ReturnType<typeof request>;
     }
     const cached = etagCache.get(url);
+    if (cached) {
+      // Hooks are bound to this very options object: mutate it, a copy would not be sent.
+      requestOptions.headers['if-none-match'] = cached.etag;
+    }
     const send = async () => {
       try {
-        const response = await request({
-          ...requestOptions,
-          headers: {
-            ...requestOptions.headers,
-            ...(cached ? { 'if-none-match': cached.etag } : {}),
-          },
-        });
+        const response = await request(requestOptions);
         const etag = response.headers.etag;
         if (etag) {
           etagCache.set(url, { etag, response });
