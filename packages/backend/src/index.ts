@@ -38,4 +38,7 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+backend.add(import('@stageline/plugin-environments-backend'));
+backend.add(import('./modules/permissionPolicy'));
+
 backend.start();

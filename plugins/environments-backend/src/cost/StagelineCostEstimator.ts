@@ -1,37 +1,14 @@
 import { synthesizeEnvironment } from '@stageline/cdk-environments';
+import { AWS_PRICES, estimateMonthlyCost } from '@stageline/cost-model';
 import type { CostEstimate, CostEstimateInput, CostEstimator } from './CostEstimator';
 
-/** USD → GBP rate for Cost Explorer actuals when `environments.cost.rate` is not set. */
-export const DEFAULT_USD_TO_GBP = 0.79;
-
-/** The part of `@stageline/cost-model` this estimator uses (loaded lazily until it lands). */
-interface CostModel {
-  estimateMonthlyCost(
-    template: Record<string, unknown>,
-    options: {
-      region: string;
-      currency: string;
-      rate?: number;
-      schedule?: { shutdown?: string; startup?: string };
-    },
-  ): {
-    total: number;
-    lines: CostEstimate['lines'];
-    unpriced: CostEstimate['unpriced'];
-    assumptions: string[];
-    scheduleSaving?: number;
-  };
-}
-
-function loadCostModel(): CostModel {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('@stageline/cost-model') as CostModel;
-}
+/** USD → GBP rate for Cost Explorer actuals when `environments.cost.rate` is not set: the cost model's. */
+export const DEFAULT_USD_TO_GBP: number = AWS_PRICES.usdToGbp;
 
 /**
  * Estimates with the real parts: synthesizes the environment stack with
  * `@stageline/cdk-environments` (offline, ~1 s, so results are cached by the caller) and prices
- * the template with `@stageline/cost-model`.
+ * the template with `@stageline/cost-model`, net of the shutdown schedule.
  */
 export function createStagelineCostEstimator(options: { rate?: number }): CostEstimator {
   return {
@@ -44,18 +21,19 @@ export function createStagelineCostEstimator(options: { rate?: number }): CostEs
         account: input.accountId,
         previewId: input.previewId,
       });
-      const result = loadCostModel().estimateMonthlyCost(template, {
+      const shutdown = input.schedule?.shutdown;
+      const result = estimateMonthlyCost(template, {
         region: input.region,
         currency: input.currency,
-        rate: options.rate,
-        schedule: input.schedule,
+        exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
+        schedule: shutdown ? { shutdown, startup: input.schedule?.startup } : undefined,
       });
       return {
         monthly: result.total,
-        lines: result.lines,
-        unpriced: result.unpriced,
-        assumptions: result.assumptions,
-        scheduleSaving: result.scheduleSaving,
+        lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({ logicalId, type, monthly, basis })),
+        unpriced: [...result.unpriced],
+        assumptions: [...result.assumptions],
+        scheduleSaving: result.savings?.monthly,
       };
     },
   };
