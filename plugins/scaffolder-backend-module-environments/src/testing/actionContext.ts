@@ -32,7 +32,8 @@ export function actionContext(
   const outputs: Record<string, unknown> = {};
   const checkpoints = options.checkpoints ?? new CheckpointStore();
   // createMockActionContext takes input, logger, task and user; the rest is set on top.
-  const ctx: ActionContext<JsonObject> = {
+  // Typed loosely so one helper serves every action's input type.
+  const ctx: ActionContext<any, any> = {
     ...createMockActionContext({
       input,
       logger,

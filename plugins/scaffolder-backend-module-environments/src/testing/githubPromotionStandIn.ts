@@ -1,5 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 import type { RecordedRequest } from './githubStandIn';
 
 const API = 'https://api.github.com';
@@ -65,7 +65,7 @@ export class GithubPromotionStandIn {
     { name: 'test', status: 'completed', conclusion: 'success' },
   ];
 
-  constructor(server: SetupServerApi) {
+  constructor(server: SetupServer) {
     server.use(
       http.all(`${API}/*`, async ({ request }) => {
         const url = new URL(request.url);

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
-import type { SetupServerApi } from 'msw/node';
+import type { SetupServer } from 'msw/node';
 
 export const GITHUB_TOKEN = 'ghp_StandInToken0123456789abcdefABCDEF0123';
 const API = 'https://api.github.com';
@@ -75,7 +75,7 @@ export class GithubStandIn {
   publicKey = { key_id: '3380204578043523366', key: '' };
   private nextId = 161088068;
 
-  constructor(server: SetupServerApi) {
+  constructor(server: SetupServer) {
     server.use(
       http.all(`${API}/*`, async ({ request }) => {
         const url = new URL(request.url);

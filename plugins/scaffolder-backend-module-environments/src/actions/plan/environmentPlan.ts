@@ -11,7 +11,7 @@ import { environmentTargetFields } from '../../lib/environment/environmentTarget
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { estimateCost } from '../../lib/plan/estimateCost';
-import { describeCost, formatPlanSummary, topCostLines } from '../../lib/plan/formatPlanSummary';
+import { formatPlanSummary, topCostLines } from '../../lib/plan/formatPlanSummary';
 import type { ChangePreview } from '../../lib/plan/previewChanges';
 import { previewChanges } from '../../lib/plan/previewChanges';
 import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
@@ -25,7 +25,7 @@ const inputFields = {
   budget: (zImpl: typeof z) =>
     zImpl
       .number({ description: "Monthly budget; overrides the Environment's spec.budget.monthly" })
-      .min(0)
+      .positive()
       .optional(),
   currency: (zImpl: typeof z) =>
     zImpl
@@ -140,7 +140,7 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       ctx.output('withinBudget', verdict.withinBudget);
       ctx.output('budgetState', verdict.state);
       if (verdict.budget) ctx.output('budget', verdict.budget);
-      ctx.logger.info(`Estimated monthly cost: ${describeCost(estimate, verdict)}`);
+      ctx.logger.info(`Estimated monthly cost of ${where}: ${verdict.summary}`);
       for (const line of topCostLines(estimate)) {
         ctx.logger.info(`  ${line}`);
       }
@@ -152,7 +152,7 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
 
       if (!verdict.withinBudget && input.failOverBudget) {
         throw new BudgetExceededError(
-          `${target.stackName} would cost ${describeCost(estimate, verdict)}. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
+          `${target.stackName} at ${target.scale} scale is over budget: ${verdict.summary}. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
         );
       }
 

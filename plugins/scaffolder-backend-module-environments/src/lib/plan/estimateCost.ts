@@ -1,16 +1,18 @@
+import { InputError } from '@backstage/errors';
 import { checkBudget, estimateMonthlyCost } from '@stageline/cost-model';
 import type { BudgetCurrency, BudgetState } from '@stageline/plugin-environments-common';
 import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import { formatMoney } from './formatMoney';
 import type { CloudFormationTemplate } from './synthesizeTarget';
 
 /** A monthly cost estimate, as the plan action outputs it. */
 export type CostEstimate = {
   currency: BudgetCurrency;
-  /** Monthly total, after the shutdown schedule's saving. */
+  /** Monthly total, after the shutdown schedule's saving; a lower bound when `unpriced` is not empty. */
   total: number;
   /** Priced resources, most expensive first. */
   lines: Array<{ logicalId: string; type: string; monthly: number; basis: string }>;
-  /** Resources the price table does not cover. */
+  /** Resources the price table does not cover, with the reason. */
   unpriced: Array<{ logicalId: string; type: string; reason: string }>;
   assumptions: string[];
   /** Monthly saving from the shutdown schedule, already taken off the total. */
@@ -25,47 +27,77 @@ export type BudgetVerdict = {
   budget?: { monthly: number; currency: BudgetCurrency };
   /** How much the estimate exceeds the budget by, when it does. */
   overBy?: number;
+  /** One sentence, e.g. `£12.34 a month is over the £10.00 budget by £2.34 (123%)`. */
+  summary: string;
 };
-
-const round = (value: number) => Math.round(value * 100) / 100;
 
 /**
  * Estimates the environment's monthly cost from its synthesized template with
  * `@stageline/cost-model` (offline price table, shutdown schedule applied) and checks it against
  * its budget.
+ *
+ * @throws InputError when the cost model refuses the input (e.g. a region it has no prices for)
  */
 export function estimateCost(
   target: EnvironmentTarget,
   template: CloudFormationTemplate,
   currency: BudgetCurrency,
 ): { estimate: CostEstimate; verdict: BudgetVerdict } {
-  const raw = estimateMonthlyCost(template, {
-    region: target.region,
-    currency,
-    schedule: target.schedule,
-  });
+  let raw: ReturnType<typeof estimateMonthlyCost>;
+  try {
+    raw = estimateMonthlyCost(template, {
+      region: target.region,
+      currency,
+      schedule: target.schedule?.shutdown
+        ? { shutdown: target.schedule.shutdown, startup: target.schedule.startup }
+        : undefined,
+    });
+  } catch (error) {
+    throw new InputError(`Cannot estimate the cost of ${target.stackName}: ${(error as Error).message}`);
+  }
   const estimate: CostEstimate = {
     currency,
-    total: round(raw.total),
+    total: raw.total,
     lines: [...raw.lines]
       .sort((a, b) => b.monthly - a.monthly)
-      .map(line => ({ ...line, monthly: round(line.monthly) })),
-    unpriced: raw.unpriced,
-    assumptions: raw.assumptions,
-    ...(raw.scheduleSaving ? { scheduleSaving: round(raw.scheduleSaving) } : {}),
+      .map(({ logicalId, type, monthly, basis }) => ({ logicalId, type, monthly, basis })),
+    unpriced: raw.unpriced.map(({ logicalId, type, reason }) => ({ logicalId, type, reason })),
+    assumptions: [...raw.assumptions],
+    ...(raw.savings ? { scheduleSaving: raw.savings.monthly } : {}),
   };
-  if (!target.budget) {
-    return { estimate, verdict: { state: 'unknown', withinBudget: true } };
+  const budget = target.budget;
+  if (!budget) {
+    return {
+      estimate,
+      verdict: {
+        state: 'unknown',
+        withinBudget: true,
+        summary: `${formatMoney(estimate.total, currency)} a month; no budget set`,
+      },
+    };
   }
-  const checked = checkBudget(raw, target.budget);
-  const overBy = round(estimate.total - target.budget.monthly);
+  if (budget.monthly <= 0) {
+    const over = estimate.total > 0;
+    return {
+      estimate,
+      verdict: {
+        state: over ? 'over' : 'within',
+        withinBudget: !over,
+        budget,
+        ...(over ? { overBy: estimate.total } : {}),
+        summary: `${formatMoney(estimate.total, currency)} a month against a budget of ${formatMoney(0, budget.currency)}`,
+      },
+    };
+  }
+  const checked = checkBudget(raw, budget);
   return {
     estimate,
     verdict: {
-      state: checked.state,
-      withinBudget: checked.state !== 'over',
-      budget: target.budget,
-      ...(checked.state === 'over' ? { overBy } : {}),
+      state: checked.status,
+      withinBudget: checked.status !== 'over',
+      budget,
+      ...(checked.status === 'over' ? { overBy: checked.overshoot } : {}),
+      summary: checked.summary,
     },
   };
 }

@@ -8,15 +8,6 @@ import type { ChangePreview } from './previewChanges';
 /** How many cost lines the summary and the over-budget error show. */
 export const TOP_LINES = 5;
 
-/** `£4.20/month (budget £5.00: within)` */
-export function describeCost(estimate: CostEstimate, verdict: BudgetVerdict): string {
-  const total = `${formatMoney(estimate.total, estimate.currency)}/month`;
-  if (!verdict.budget) return `${total} (no budget set)`;
-  const budget = formatMoney(verdict.budget.monthly, verdict.budget.currency);
-  const over = verdict.overBy !== undefined ? `, ${formatMoney(verdict.overBy, estimate.currency)} over` : '';
-  return `${total} (budget ${budget}: ${verdict.state}${over})`;
-}
-
 /** `NatGateway (AWS::EC2::NatGateway) £2.70: 730 h × £0.0037` lines, most expensive first. */
 export function topCostLines(estimate: CostEstimate, count = TOP_LINES): string[] {
   return estimate.lines
@@ -38,7 +29,7 @@ export function formatPlanSummary(options: {
   const lines = [
     `**${describeTarget(target)}**`,
     '',
-    `Estimated cost: **${describeCost(estimate, verdict)}**`,
+    `Estimated cost: **${verdict.summary}**`,
   ];
   if (estimate.scheduleSaving) {
     lines.push(
