@@ -144,7 +144,7 @@ export const environmentsPlugin = createBackendPlugin({
             id: 'environments-status-refresh',
             frequency: settings.refreshInterval,
             timeout: { minutes: 10 },
-            initialDelay: { seconds: 5 },
+            initialDelay: { seconds: 20 },
             scope: 'local',
             fn: async () => {
               const credentials = await auth.getOwnServiceCredentials();

@@ -26,11 +26,11 @@ export class CloudWatchAlarmsHealthCheck implements EnvironmentHealthCheck {
   ): Promise<EnvironmentHealthCheckOutcome> {
     const stack = stackOf(environment);
     if (!stack) {
-      return { status: 'unconfigured', message: 'Alarms not checked: no spec.deployment.stackName' };
+      return { status: 'unconfigured', message: 'no spec.deployment.stackName' };
     }
     const configuration = this.aws.getConfiguration();
     if (!configuration.configured) {
-      return { status: 'unconfigured', message: `Alarms not checked: ${configuration.message}` };
+      return { status: 'unconfigured', message: configuration.message };
     }
     const client = new CloudWatchClient(await this.aws.clientConfig(stack));
     const alarms: Array<{ name: string; reason?: string }> = [];

@@ -27,7 +27,7 @@ export class StackHealthCheck implements EnvironmentHealthCheck {
   ): Promise<EnvironmentHealthCheckOutcome> {
     const deployment = await this.getDeployment(environment, options);
     if (deployment.status === 'unconfigured') {
-      return { status: 'unconfigured', message: `Stack state not checked: ${deployment.message}` };
+      return { status: 'unconfigured', message: deployment.message ?? 'no deployment' };
     }
     if (deployment.status === 'error') {
       throw new Error(deployment.message ?? 'could not read the stack');

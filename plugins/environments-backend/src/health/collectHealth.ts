@@ -55,6 +55,7 @@ export async function collectHealth(
   );
   const results: HealthCheckResult[] = [];
   const notes: string[] = [];
+  const unconfigured = new Map<string, string[]>();
   let okCount = 0;
   let errorCount = 0;
   let url: string | undefined;
@@ -69,13 +70,17 @@ export async function collectHealth(
       httpStatus ??= outcome.httpStatus;
       latencyMs ??= outcome.latencyMs;
     } else if (outcome.status === 'unconfigured') {
-      notes.push(outcome.message);
+      const ids = unconfigured.get(outcome.message) ?? [];
+      unconfigured.set(outcome.message, [...ids, checks[ran.indexOf(outcome)].id]);
     } else {
       errorCount++;
       firstError ??= outcome.error;
       notes.push(outcome.message);
       results.push({ name: outcome.id, state: 'unknown', detail: outcome.message });
     }
+  }
+  for (const [reason, ids] of unconfigured) {
+    notes.push(`${ids.join(' and ')} not checked: ${reason}`);
   }
   const state = worst(results.map(r => r.state));
   const base = { url, httpStatus, latencyMs, checks: results, checkedAt: new Date().toISOString() };

@@ -79,7 +79,7 @@ describe('GET /environments?entityRef=', () => {
     expect(staging.promotion.message).toMatch(/GitHub is not configured: add integrations.github/);
     expect(staging.health.status).toBe('ok');
     expect(staging.health.state).toBe('healthy');
-    expect(staging.health.message).toMatch(/Stack state not checked: AWS is not configured/);
+    expect(staging.health.message).toMatch(/stack and alarms not checked: AWS is not configured/);
   });
 
   it('answers 404 for a component that does not exist', async () => {
@@ -219,7 +219,8 @@ describe('health section', () => {
     const { items } = await list();
     const preview = items[2];
     expect(preview.health.status).toBe('unconfigured');
-    expect(preview.health.message).toMatch(/no spec.healthCheck.url/);
+    expect(preview.health.message).toMatch(/http not checked: .*no spec.healthCheck.url/);
+    expect(preview.promotion.message).toMatch(/Previews are not promoted/);
   });
 
   it('is an error when the only applicable check hangs, and the others still answer', async () => {

@@ -136,7 +136,10 @@ export class EnvironmentStatusService {
     if (!promotesTo) {
       return {
         status: 'ok',
-        message: `${environment.metadata.name} is the last stage: it promotes nowhere`,
+        message:
+          environment.spec.type === 'preview'
+            ? 'Previews are not promoted: merge the pull request to move its changes on'
+            : `${environment.metadata.name} is the last stage: it promotes nowhere`,
       };
     }
     const targetRef = stringifyEntityRef(

@@ -59,10 +59,7 @@ export class CloudFormationDeploymentProvider implements EnvironmentDeploymentPr
     }
     const configuration = this.aws.getConfiguration();
     if (!configuration.configured) {
-      return unconfiguredSection(
-        `${configuration.message} to read stack ${stack.stackName}`,
-        fields,
-      );
+      return unconfiguredSection(configuration.message, fields);
     }
     try {
       const clientConfig = await this.aws.clientConfig(stack);
