@@ -19,6 +19,11 @@ import {
   stackId,
   unconfiguredAws,
 } from '../../testing/cloudFormationStandIn';
+import {
+  changeSetReady as scenarioChangeSetReady,
+  STACK_OUTPUTS,
+  stackUpdatesCleanly,
+} from '../../testing/cloudFormationScenarios';
 import { exampleCatalog } from '../../testing/entities';
 import { createEnvironmentDeployAction } from './environmentDeploy';
 
@@ -26,9 +31,7 @@ const cfn = mockClient(CloudFormationClient);
 const STACK = 'MacroAiStagingStack';
 const STAGING = 'environment:default/macro-ai-api-staging';
 const CHANGE_SET = 'stageline-deploy-task-1';
-const OUTPUTS = [
-  { OutputKey: 'ApiUrl', OutputValue: 'https://abc123.execute-api.eu-west-2.amazonaws.com/', Description: 'API URL' },
-];
+const OUTPUTS = STACK_OUTPUTS;
 
 function createAction(overrides: Partial<Parameters<typeof createEnvironmentDeployAction>[0]> = {}) {
   return createEnvironmentDeployAction({
@@ -43,66 +46,8 @@ const commandNames = () => cfn.calls().map(call => (call.args[0] as object).cons
 
 const before = stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
 
-/** A change set that is worked out on the second look. */
-function changeSetReady(changes = [
-  {
-    Type: 'Resource' as const,
-    ResourceChange: {
-      Action: 'Modify' as const,
-      LogicalResourceId: 'ApiFunction',
-      PhysicalResourceId: 'macro-ai-staging-api',
-      ResourceType: 'AWS::Lambda::Function',
-      Replacement: 'False' as const,
-      Scope: ['Properties' as const],
-      Details: [],
-    },
-  },
-  {
-    Type: 'Resource' as const,
-    ResourceChange: {
-      Action: 'Add' as const,
-      LogicalResourceId: 'ErrorsAlarm',
-      ResourceType: 'AWS::CloudWatch::Alarm',
-      Scope: [],
-      Details: [],
-    },
-  },
-]) {
-  cfn.on(CreateChangeSetCommand).resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
-  cfn
-    .on(DescribeChangeSetCommand)
-    .resolvesOnce({ ChangeSetName: CHANGE_SET, Status: 'CREATE_IN_PROGRESS', ExecutionStatus: 'UNAVAILABLE' })
-    .resolves({
-      ChangeSetName: CHANGE_SET,
-      ChangeSetId: changeSetArn(CHANGE_SET),
-      StackId: stackId(STACK),
-      StackName: STACK,
-      Status: 'CREATE_COMPLETE',
-      ExecutionStatus: 'AVAILABLE',
-      Changes: changes,
-    });
-  cfn.on(ExecuteChangeSetCommand).resolves({});
-}
-
-/** An existing stack that updates in one poll. */
-function updatesCleanly() {
-  cfn
-    .on(DescribeStacksCommand, { StackName: STACK })
-    .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
-  changeSetReady();
-  const started = stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'UPDATE_IN_PROGRESS', 'User Initiated');
-  const alarm = stackEvent(STACK, 'ErrorsAlarm', 'AWS::CloudWatch::Alarm', 'CREATE_COMPLETE');
-  const done = stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
-  cfn
-    .on(DescribeStacksCommand, { StackName: stackId(STACK) })
-    .resolvesOnce({ Stacks: [stack(STACK, 'UPDATE_IN_PROGRESS')] })
-    .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE', { Outputs: OUTPUTS })] });
-  cfn
-    .on(DescribeStackEventsCommand)
-    .resolvesOnce({ StackEvents: [before] })
-    .resolvesOnce({ StackEvents: [started, before] })
-    .resolves({ StackEvents: [done, alarm, started, before] });
-}
+const changeSetReady = () => scenarioChangeSetReady(cfn, STACK, CHANGE_SET);
+const updatesCleanly = () => stackUpdatesCleanly(cfn, STACK, CHANGE_SET);
 
 describe('environment:deploy', () => {
   beforeEach(() => cfn.reset());

@@ -18,6 +18,7 @@ import {
   stackId,
   unconfiguredAws,
 } from '../../testing/cloudFormationStandIn';
+import { stackDeletesCleanly } from '../../testing/cloudFormationScenarios';
 import { exampleCatalog } from '../../testing/entities';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 
@@ -36,24 +37,7 @@ function createAction(overrides: Partial<Parameters<typeof createEnvironmentDest
 
 const commandNames = () => cfn.calls().map(call => (call.args[0] as object).constructor.name);
 
-/** A preview stack that deletes in one poll. */
-function deletesCleanly(name = PREVIEW) {
-  const before = stackEvent(name, name, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
-  const deleting = stackEvent(name, name, 'AWS::CloudFormation::Stack', 'DELETE_IN_PROGRESS', 'User Initiated');
-  const apiGone = stackEvent(name, 'ApiFunction', 'AWS::Lambda::Function', 'DELETE_COMPLETE');
-  const done = stackEvent(name, name, 'AWS::CloudFormation::Stack', 'DELETE_COMPLETE');
-  cfn.on(DescribeStacksCommand, { StackName: name }).resolves({ Stacks: [stack(name, 'UPDATE_COMPLETE')] });
-  cfn
-    .on(DescribeStacksCommand, { StackName: stackId(name) })
-    .resolvesOnce({ Stacks: [stack(name, 'DELETE_IN_PROGRESS')] })
-    .resolves({ Stacks: [stack(name, 'DELETE_COMPLETE')] });
-  cfn
-    .on(DescribeStackEventsCommand)
-    .resolvesOnce({ StackEvents: [before] })
-    .resolvesOnce({ StackEvents: [deleting, before] })
-    .resolves({ StackEvents: [done, apiGone, deleting, before] });
-  cfn.on(DeleteStackCommand).resolves({ $metadata: { httpStatusCode: 200 } });
-}
+const deletesCleanly = (name = PREVIEW) => stackDeletesCleanly(cfn, name);
 
 describe('environment:destroy', () => {
   beforeEach(() => cfn.reset());

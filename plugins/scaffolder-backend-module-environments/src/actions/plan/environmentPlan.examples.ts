@@ -17,7 +17,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'What would production cost at enterprise scale? Fail when that is over budget',
+    description:
+      'What would production cost at enterprise scale? The outputs say whether that fits a £300 budget',
     example: yaml.stringify({
       steps: [
         {
@@ -28,6 +29,21 @@ export const examples: TemplateExample[] = [
             environmentRef: 'environment:default/macro-ai-api-production',
             scale: 'enterprise',
             budget: 300,
+          },
+        },
+      ],
+    }),
+  },
+  {
+    description: 'Stop the template when staging would go over its budget',
+    example: yaml.stringify({
+      steps: [
+        {
+          id: 'plan',
+          action: 'environment:plan',
+          name: 'Check the staging budget',
+          input: {
+            environmentRef: 'environment:default/macro-ai-api-staging',
             failOverBudget: true,
           },
         },

@@ -1,0 +1,36 @@
+import { registerMswTestHooks } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import sodium from 'libsodium-wrappers';
+import { setupServer } from 'msw/node';
+import { GithubClients } from '../../lib/github/GithubClients';
+import { actionContext } from '../../testing/actionContext';
+import { exampleCatalog } from '../../testing/entities';
+import { exampleInputs } from '../../testing/exampleInputs';
+import { githubConfig, GithubStandIn } from '../../testing/githubStandIn';
+import { createEnvironmentGithubSetupAction } from './environmentGithubSetup';
+import { examples } from './environmentGithubSetup.examples';
+
+// GitHub write requests are spaced a second apart by Octokit's throttling.
+jest.setTimeout(60_000);
+
+const server = setupServer();
+registerMswTestHooks(server);
+
+describe('environment:github:setup examples', () => {
+  it.each(exampleInputs(examples))('%s', async (_description, input) => {
+    await sodium.ready;
+    const github = new GithubStandIn(server);
+    github.publicKey.key = sodium.to_base64(sodium.crypto_box_keypair().publicKey, sodium.base64_variants.ORIGINAL);
+    const action = createEnvironmentGithubSetupAction({
+      catalog: catalogServiceMock({ entities: exampleCatalog() }),
+      github: GithubClients.fromConfig(githubConfig()),
+    });
+    const { ctx, outputs } = actionContext(input);
+
+    await action.handler(ctx);
+
+    const names = (input.environments as Array<{ name: string }>).map(e => e.name);
+    expect([...github.environments.keys()]).toEqual(names);
+    expect(outputs).toMatchObject({ changed: true });
+  });
+});
