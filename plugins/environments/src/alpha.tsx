@@ -22,7 +22,8 @@ export const environmentsApi = ApiBlueprint.make({
     defineParams({
       api: environmentsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new EnvironmentsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EnvironmentsClient({ discoveryApi, fetchApi }),
     }),
 });
 
@@ -33,7 +34,9 @@ export const entityEnvironmentsCard = EntityCardBlueprint.make({
     type: 'content',
     filter: isComponentWithEnvironments,
     loader: () =>
-      import('./components/EntityEnvironmentsCard').then(m => <m.EntityEnvironmentsCard />),
+      import('./components/EntityEnvironmentsCard').then(m => (
+        <m.EntityEnvironmentsCard />
+      )),
   },
 });
 
@@ -77,5 +80,10 @@ export default createFrontendPlugin({
   title: 'Environments',
   icon: <LayersIcon fontSize="inherit" />,
   routes: { root: environmentsRouteRef },
-  extensions: [environmentsApi, entityEnvironmentsCard, entityEnvironmentOverviewCard, environmentsPage],
+  extensions: [
+    environmentsApi,
+    entityEnvironmentsCard,
+    entityEnvironmentOverviewCard,
+    environmentsPage,
+  ],
 });

@@ -14,6 +14,13 @@ export {
 export { rootRouteRef } from './routes';
 export { environmentsApiRef, EnvironmentsClient } from './api';
 export type { EnvironmentsApi, ListEnvironmentsOptions } from './api';
-export { isEnvironmentsAvailable, isComponentWithEnvironments } from './isEnvironmentsAvailable';
+export {
+  isEnvironmentsAvailable,
+  isComponentWithEnvironments,
+} from './isEnvironmentsAvailable';
 export type { EntityEnvironmentsCardProps } from './components/EntityEnvironmentsCard';
 export type { EntityEnvironmentOverviewCardProps } from './components/EntityEnvironmentOverviewCard';
+export {
+  environmentRelations,
+  environmentRelationPairs,
+} from './catalogGraphRelations';

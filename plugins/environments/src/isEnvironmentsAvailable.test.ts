@@ -1,5 +1,11 @@
-import { buildComponentEntity, buildEnvironmentEntity } from './testing/fixtures';
-import { isComponentWithEnvironments, isEnvironmentsAvailable } from './isEnvironmentsAvailable';
+import {
+  buildComponentEntity,
+  buildEnvironmentEntity,
+} from './__testUtils__/fixtures';
+import {
+  isComponentWithEnvironments,
+  isEnvironmentsAvailable,
+} from './isEnvironmentsAvailable';
 
 describe('isEnvironmentsAvailable', () => {
   it('is true for a component with hasEnvironment relations', () => {
@@ -8,8 +14,12 @@ describe('isEnvironmentsAvailable', () => {
   });
 
   it('is false for a component without environments', () => {
-    expect(isEnvironmentsAvailable(buildComponentEntity({ relations: [] }))).toBe(false);
-    expect(isEnvironmentsAvailable(buildComponentEntity({ relations: undefined }))).toBe(false);
+    expect(
+      isEnvironmentsAvailable(buildComponentEntity({ relations: [] })),
+    ).toBe(false);
+    expect(
+      isEnvironmentsAvailable(buildComponentEntity({ relations: undefined })),
+    ).toBe(false);
   });
 
   it('is true for an Environment entity, which is not a component with environments', () => {
@@ -19,7 +29,10 @@ describe('isEnvironmentsAvailable', () => {
 
   it('is false for an entity of kind Environment from another apiVersion', () => {
     expect(
-      isEnvironmentsAvailable({ ...buildEnvironmentEntity(), apiVersion: 'example.com/v1' } as any),
+      isEnvironmentsAvailable({
+        ...buildEnvironmentEntity(),
+        apiVersion: 'example.com/v1',
+      } as any),
     ).toBe(false);
   });
 });

@@ -20,7 +20,8 @@ export const environmentsPlugin = createPlugin({
     createApiFactory({
       api: environmentsApiRef,
       deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) => new EnvironmentsClient({ discoveryApi, fetchApi }),
+      factory: ({ discoveryApi, fetchApi }) =>
+        new EnvironmentsClient({ discoveryApi, fetchApi }),
     }),
   ],
   routes: { root: rootRouteRef },
@@ -36,7 +37,9 @@ export const EntityEnvironmentsCard = environmentsPlugin.provide(
     name: 'EntityEnvironmentsCard',
     component: {
       lazy: () =>
-        import('./components/EntityEnvironmentsCard').then(m => m.EntityEnvironmentsCard),
+        import('./components/EntityEnvironmentsCard').then(
+          m => m.EntityEnvironmentsCard,
+        ),
     },
   }),
 );
@@ -66,7 +69,8 @@ export const EntityEnvironmentOverviewCard = environmentsPlugin.provide(
 export const EnvironmentsPage = environmentsPlugin.provide(
   createRoutableExtension({
     name: 'EnvironmentsPage',
-    component: () => import('./components/EnvironmentsPage').then(m => m.EnvironmentsPage),
+    component: () =>
+      import('./components/EnvironmentsPage').then(m => m.EnvironmentsPage),
     mountPoint: rootRouteRef,
   }),
 );

@@ -28,7 +28,9 @@ export interface ListEnvironmentsOptions {
  */
 export interface EnvironmentsApi {
   /** Status of many environments: a component's (promotion order), or all of them. */
-  listEnvironments(options?: ListEnvironmentsOptions): Promise<EnvironmentStatus[]>;
+  listEnvironments(
+    options?: ListEnvironmentsOptions,
+  ): Promise<EnvironmentStatus[]>;
   /** Status of one environment, by its entity ref. */
   getStatus(environmentRef: string): Promise<EnvironmentStatus>;
   /**
@@ -39,7 +41,10 @@ export interface EnvironmentsApi {
   /** Promotion history of an environment, newest first. */
   listPromotions(environmentRef: string): Promise<PromotionRecord[]>;
   /** Cost of an environment; with `scale`, the what-if cost at that scale. */
-  getCost(environmentRef: string, options?: { scale?: EnvironmentScale }): Promise<CostSection>;
+  getCost(
+    environmentRef: string,
+    options?: { scale?: EnvironmentScale },
+  ): Promise<CostSection>;
 }
 
 /**

@@ -1,13 +1,18 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { MockFetchApi, mockApis, registerMswTestHooks } from '@backstage/test-utils';
+import {
+  MockFetchApi,
+  mockApis,
+  registerMswTestHooks,
+} from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
+import type { PromoteRequest } from '@stageline/plugin-environments-common';
 import {
   buildComponentStatuses,
   buildCostSection,
   buildEnvironmentStatus,
   buildPromotionRecord,
-} from '../testing/fixtures';
+} from '../__testUtils__/fixtures';
 import {
   ENVIRONMENTS_BASE_URL,
   costHandler,
@@ -16,7 +21,7 @@ import {
   promoteHandler,
   promotionsHandler,
   statusHandler,
-} from '../testing/environmentsServer';
+} from '../__testUtils__/environmentsServer';
 import { EnvironmentsClient } from './EnvironmentsClient';
 
 const server = setupServer();
@@ -60,29 +65,41 @@ describe('EnvironmentsClient', () => {
 
   it('reads one status by namespace and name', async () => {
     server.use(statusHandler([buildEnvironmentStatus('production')]));
-    const status = await createClient().getStatus('environment:default/macro-ai-api-production');
+    const status = await createClient().getStatus(
+      'environment:default/macro-ai-api-production',
+    );
     expect(status.deployment.stackName).toBe('MacroAiProductionStack');
   });
 
   it('accepts a short ref and escapes path segments', async () => {
     let path = '';
     server.use(
-      http.get(`${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/status`, ({ request }) => {
-        path = new URL(request.url).pathname;
-        return HttpResponse.json(buildEnvironmentStatus());
-      }),
+      http.get(
+        `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/status`,
+        ({ request }) => {
+          path = new URL(request.url).pathname;
+          return HttpResponse.json(buildEnvironmentStatus());
+        },
+      ),
     );
     await createClient().getStatus('team a/api staging');
-    expect(path).toBe('/api/environments/environments/team%20a/api%20staging/status');
+    expect(path).toBe(
+      '/api/environments/environments/team%20a/api%20staging/status',
+    );
   });
 
   it('posts a promotion to the source environment with its body', async () => {
-    const received: unknown[] = [];
-    server.use(promoteHandler(() => HttpResponse.json(buildPromotionRecord()), received));
-    const record = await createClient().promote('environment:default/macro-ai-api-staging', {
-      strategy: 'merge',
-      dryRun: true,
-    });
+    const received: PromoteRequest[] = [];
+    server.use(
+      promoteHandler(() => HttpResponse.json(buildPromotionRecord()), received),
+    );
+    const record = await createClient().promote(
+      'environment:default/macro-ai-api-staging',
+      {
+        strategy: 'merge',
+        dryRun: true,
+      },
+    );
     expect(record.result).toBe('succeeded');
     expect(received).toEqual([{ strategy: 'merge', dryRun: true }]);
   });
@@ -90,29 +107,40 @@ describe('EnvironmentsClient', () => {
   it('reads the promotion history and the what-if cost of another scale', async () => {
     const asked: string[] = [];
     server.use(
-      promotionsHandler([buildPromotionRecord({ id: 'b' }), buildPromotionRecord({ id: 'a' })]),
-      costHandler({ enterprise: buildCostSection({ scale: 'enterprise' }) }, asked),
+      promotionsHandler([
+        buildPromotionRecord({ id: 'b' }),
+        buildPromotionRecord({ id: 'a' }),
+      ]),
+      costHandler(
+        { enterprise: buildCostSection({ scale: 'enterprise' }) },
+        asked,
+      ),
     );
     const client = createClient();
-    expect((await client.listPromotions('environment:default/x')).map(r => r.id)).toEqual([
-      'b',
-      'a',
-    ]);
-    expect((await client.getCost('environment:default/x', { scale: 'enterprise' })).scale).toBe(
-      'enterprise',
-    );
+    expect(
+      (await client.listPromotions('environment:default/x')).map(r => r.id),
+    ).toEqual(['b', 'a']);
+    expect(
+      (await client.getCost('environment:default/x', { scale: 'enterprise' }))
+        .scale,
+    ).toBe('enterprise');
     expect(asked).toEqual(['enterprise']);
   });
 
   it('throws a ResponseError carrying the backend’s error', async () => {
     server.use(
-      promoteHandler(() => errorResponse(409, 'ConflictError', 'Gate freeze-window failed')),
+      promoteHandler(() =>
+        errorResponse(409, 'ConflictError', 'Gate freeze-window failed'),
+      ),
     );
     const error = await createClient()
       .promote('environment:default/macro-ai-api-staging', {})
       .catch(e => e);
     expect(error).toBeInstanceOf(ResponseError);
     expect(error.response.status).toBe(409);
-    expect(error.body.error).toEqual({ name: 'ConflictError', message: 'Gate freeze-window failed' });
+    expect(error.body.error).toEqual({
+      name: 'ConflictError',
+      message: 'Gate freeze-window failed',
+    });
   });
 });

@@ -9,7 +9,10 @@ import type {
   PromoteRequest,
   PromotionRecord,
 } from '@stageline/plugin-environments-common';
-import type { EnvironmentsApi, ListEnvironmentsOptions } from './EnvironmentsApi';
+import type {
+  EnvironmentsApi,
+  ListEnvironmentsOptions,
+} from './EnvironmentsApi';
 
 /** Plugin id the backend is mounted under. */
 const PLUGIN_ID = 'environments';

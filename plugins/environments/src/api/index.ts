@@ -1,3 +1,6 @@
 export { environmentsApiRef } from './EnvironmentsApi';
-export type { EnvironmentsApi, ListEnvironmentsOptions } from './EnvironmentsApi';
+export type {
+  EnvironmentsApi,
+  ListEnvironmentsOptions,
+} from './EnvironmentsApi';
 export { EnvironmentsClient } from './EnvironmentsClient';

@@ -37,7 +37,10 @@ export function usePromotionHistory(environmentRef: string) {
 }
 
 /** One environment's cost, at its own scale or (what-if) another. */
-export function useEnvironmentCost(environmentRef: string, scale?: EnvironmentScale) {
+export function useEnvironmentCost(
+  environmentRef: string,
+  scale?: EnvironmentScale,
+) {
   const api = useApi(environmentsApiRef);
   return useAsyncRetry<CostSection>(
     () => api.getCost(environmentRef, { scale }),

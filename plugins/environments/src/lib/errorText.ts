@@ -16,6 +16,7 @@ export function errorText(error: unknown): string {
 export function isConflict(error: unknown): boolean {
   return (
     error instanceof ResponseError &&
-    (error.body?.error?.name === 'ConflictError' || error.response.status === 409)
+    (error.body?.error?.name === 'ConflictError' ||
+      error.response.status === 409)
   );
 }

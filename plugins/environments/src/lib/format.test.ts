@@ -1,4 +1,10 @@
-import { formatAge, formatMoney, formatTimestamp, humanize, shortSha } from './format';
+import {
+  formatAge,
+  formatMoney,
+  formatTimestamp,
+  humanize,
+  shortSha,
+} from './format';
 
 describe('format', () => {
   it('formats money in the budget currency', () => {
@@ -15,7 +21,9 @@ describe('format', () => {
   });
 
   it('formats timestamps, shas and names', () => {
-    expect(formatTimestamp('2025-06-02T08:00:00Z')).toBe('2025-06-02 08:00 UTC');
+    expect(formatTimestamp('2025-06-02T08:00:00Z')).toBe(
+      '2025-06-02 08:00 UTC',
+    );
     expect(shortSha('a1b2c3d4e5f6')).toBe('a1b2c3d');
     expect(humanize('enhanced-hobby')).toBe('Enhanced hobby');
   });

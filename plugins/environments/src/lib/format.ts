@@ -1,7 +1,10 @@
 import type { BudgetCurrency } from '@stageline/plugin-environments-common';
 
 /** `£3.10` — money as the budget is written, two decimals. */
-export function formatMoney(amount: number, currency: BudgetCurrency | string): string {
+export function formatMoney(
+  amount: number,
+  currency: BudgetCurrency | string,
+): string {
   try {
     return new Intl.NumberFormat('en-GB', {
       style: 'currency',

@@ -2,7 +2,10 @@ import Box from '@material-ui/core/Box';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles, Theme } from '@material-ui/core/styles';
-import type { BudgetState, CostSection } from '@stageline/plugin-environments-common';
+import type {
+  BudgetState,
+  CostSection,
+} from '@stageline/plugin-environments-common';
 import { formatMoney } from '../../lib/format';
 import { SectionState } from '../SectionState';
 
@@ -41,7 +44,11 @@ const useStyles = makeStyles(theme => ({
   near: { backgroundColor: budgetColor(theme, 'near') },
   over: { backgroundColor: budgetColor(theme, 'over') },
   unknown: { backgroundColor: budgetColor(theme, 'unknown') },
-  headline: { display: 'flex', justifyContent: 'space-between', gap: theme.spacing(1) },
+  headline: {
+    display: 'flex',
+    justifyContent: 'space-between',
+    gap: theme.spacing(1),
+  },
   muted: { color: theme.palette.text.secondary },
 }));
 
@@ -68,15 +75,21 @@ function CostBarBody({
   const currency = cost.budget?.currency ?? cost.currency;
   const estimate = cost.estimate?.monthly;
   const budget = cost.budget?.monthly;
-  const ratio = estimate !== undefined && budget ? estimate / budget : undefined;
+  const ratio =
+    estimate !== undefined && budget ? estimate / budget : undefined;
   const percent = ratio === undefined ? 0 : Math.min(ratio, 1) * 100;
   return (
     <Box>
       <Box className={classes.headline}>
         <Typography variant="body2">
-          {estimate === undefined ? 'No estimate' : `${formatMoney(estimate, currency)} / month`}
+          {estimate === undefined
+            ? 'No estimate'
+            : `${formatMoney(estimate, currency)} / month`}
           {budget !== undefined ? (
-            <span className={classes.muted}> of {formatMoney(budget, currency)} budget</span>
+            <span className={classes.muted}>
+              {' '}
+              of {formatMoney(budget, currency)} budget
+            </span>
           ) : null}
         </Typography>
         <Typography variant="caption" className={classes.muted}>
@@ -84,7 +97,9 @@ function CostBarBody({
         </Typography>
       </Box>
       {budget !== undefined && estimate !== undefined ? (
-        <Tooltip title={`${Math.round((ratio ?? 0) * 100)}% of the monthly budget`}>
+        <Tooltip
+          title={`${Math.round((ratio ?? 0) * 100)}% of the monthly budget`}
+        >
           <Box
             className={classes.track}
             role="meter"
@@ -111,7 +126,8 @@ function CostBarBody({
       ) : null}
       {cost.scheduleSaving ? (
         <Typography variant="caption" display="block" className={classes.muted}>
-          Shutdown schedule saves {formatMoney(cost.scheduleSaving, currency)} / month
+          Shutdown schedule saves {formatMoney(cost.scheduleSaving, currency)} /
+          month
         </Typography>
       ) : null}
       {cost.message ? (

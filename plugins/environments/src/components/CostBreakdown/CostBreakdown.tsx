@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Collapse from '@material-ui/core/Collapse';
 import Typography from '@material-ui/core/Typography';
 import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
@@ -15,30 +17,66 @@ import { LoadState } from '../LoadState';
 import { SectionState } from '../SectionState';
 import { CostLinesChart } from './CostLinesChart';
 
+function Assumptions({ assumptions }: { assumptions: string[] }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <Box mt={1}>
+      <Button
+        size="small"
+        onClick={() => setOpen(o => !o)}
+        aria-expanded={open}
+      >
+        {open ? 'Hide' : 'Show'} assumptions ({assumptions.length})
+      </Button>
+      <Collapse in={open}>
+        <Box component="ul" m={0} pl={3}>
+          {assumptions.map(assumption => (
+            <Typography
+              component="li"
+              variant="caption"
+              color="textSecondary"
+              key={assumption}
+            >
+              {assumption}
+            </Typography>
+          ))}
+        </Box>
+      </Collapse>
+    </Box>
+  );
+}
+
 function EstimateDetails({ cost }: { cost: CostSection }) {
   const currency = cost.budget?.currency ?? cost.currency;
   return (
     <SectionState section={cost} what="Cost estimate">
       <CostBar cost={cost} />
       <Box mt={2}>
-        <CostLinesChart lines={cost.estimate?.lines ?? []} currency={currency} />
+        <CostLinesChart
+          lines={cost.estimate?.lines ?? []}
+          currency={currency}
+        />
       </Box>
       {cost.estimate?.unpriced.length ? (
         <Typography variant="caption" color="textSecondary" display="block">
           Not priced:{' '}
-          {cost.estimate.unpriced.map(u => `${u.logicalId} (${u.type}: ${u.reason})`).join(', ')}
+          {cost.estimate.unpriced
+            .map(u => `${u.logicalId} (${u.type}: ${u.reason})`)
+            .join(', ')}
         </Typography>
       ) : null}
       {cost.estimate?.assumptions.length ? (
-        <Typography variant="caption" color="textSecondary" display="block">
-          Assumes: {cost.estimate.assumptions.join('; ')}
-        </Typography>
+        <Assumptions assumptions={cost.estimate.assumptions} />
       ) : null}
     </SectionState>
   );
 }
 
-function WhatIf({ environmentRef, scale, current }: {
+function WhatIf({
+  environmentRef,
+  scale,
+  current,
+}: {
   environmentRef: string;
   scale: EnvironmentScale;
   current: CostSection;
@@ -56,7 +94,8 @@ function WhatIf({ environmentRef, scale, current }: {
           <>
             {difference !== undefined ? (
               <Typography variant="body2" gutterBottom>
-                What if this environment ran at {humanize(scale).toLocaleLowerCase('en-GB')} scale:{' '}
+                What if this environment ran at{' '}
+                {humanize(scale).toLocaleLowerCase('en-GB')} scale:{' '}
                 <strong>
                   {difference >= 0 ? '+' : '−'}
                   {formatMoney(Math.abs(difference), currency)} / month
@@ -85,7 +124,13 @@ export function CostBreakdown(props: {
   const [scale, setScale] = useState<EnvironmentScale>(currentScale);
   return (
     <Box>
-      <Box display="flex" alignItems="center" justifyContent="space-between" mb={1} flexWrap="wrap">
+      <Box
+        display="flex"
+        alignItems="center"
+        justifyContent="space-between"
+        mb={1}
+        flexWrap="wrap"
+      >
         <Typography variant="subtitle1" component="h3">
           Cost by resource
         </Typography>
@@ -93,7 +138,9 @@ export function CostBreakdown(props: {
           size="small"
           exclusive
           value={scale}
-          onChange={(_e, value: EnvironmentScale | null) => value && setScale(value)}
+          onChange={(_e, value: EnvironmentScale | null) =>
+            value && setScale(value)
+          }
           aria-label="Scale"
         >
           {ENVIRONMENT_SCALES.map(s => (

@@ -7,7 +7,11 @@ import { SectionState } from '../SectionState';
 import { StackStatus } from './StackStatus';
 
 /** What is deployed: stack state, version and commit, and when. */
-export function DeploymentSummary({ deployment }: { deployment: DeploymentSection }) {
+export function DeploymentSummary({
+  deployment,
+}: {
+  deployment: DeploymentSection;
+}) {
   const version = [
     deployment.version ? `v${deployment.version.replace(/^v/, '')}` : undefined,
     deployment.commit ? shortSha(deployment.commit) : undefined,
@@ -20,7 +24,9 @@ export function DeploymentSummary({ deployment }: { deployment: DeploymentSectio
         <StackStatus status={deployment.stackStatus} />
         <Typography variant="body2">
           {version || 'Version unknown'}
-          {deployment.lastUpdated ? `, ${formatAge(deployment.lastUpdated)}` : ''}
+          {deployment.lastUpdated
+            ? `, ${formatAge(deployment.lastUpdated)}`
+            : ''}
         </Typography>
         {deployment.stackName ? (
           <Typography variant="caption" color="textSecondary">

@@ -7,15 +7,15 @@ import {
   buildEnvironmentEntity,
   buildEnvironmentStatus,
   buildPromotionRecord,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   costHandler,
   failingHandler,
   pendingHandler,
   promotionsHandler,
   statusHandler,
-} from '../../testing/environmentsServer';
-import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+} from '../../__testUtils__/environmentsServer';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { EntityEnvironmentOverviewCard } from './EntityEnvironmentOverviewCard';
 
 const server = setupServer();
@@ -30,10 +30,38 @@ const enterpriseCost = buildCostSection({
   estimate: {
     monthly: 182.4,
     lines: [
-      { logicalId: 'Cluster', type: 'AWS::RDS::DBCluster', monthly: 150, basis: '2 × db.r6g.large' },
-      { logicalId: 'ApiFunction', type: 'AWS::Lambda::Function', monthly: 32.4, basis: '10M requests' },
+      {
+        logicalId: 'Cluster',
+        type: 'AWS::RDS::DBCluster',
+        monthly: 150,
+        basis: '2 × db.r6g.large',
+      },
+      {
+        logicalId: 'ApiFunction',
+        type: 'AWS::Lambda::Function',
+        monthly: 32.4,
+        basis: '10M requests',
+      },
+      {
+        logicalId: 'ApiRole',
+        type: 'AWS::IAM::Role',
+        monthly: 0,
+        basis: 'IAM is free',
+      },
+      {
+        logicalId: 'ApiParam',
+        type: 'AWS::SSM::Parameter',
+        monthly: 0,
+        basis: 'standard tier',
+      },
     ],
-    unpriced: [{ logicalId: 'Secret', type: 'AWS::SecretsManager::Secret', reason: 'not in price table' }],
+    unpriced: [
+      {
+        logicalId: 'Secret',
+        type: 'AWS::SecretsManager::Secret',
+        reason: 'not in price table',
+      },
+    ],
     assumptions: [],
   },
 });
@@ -53,19 +81,31 @@ describe('EntityEnvironmentOverviewCard', () => {
     await renderCard();
 
     const definition = screen.getByText('Definition').parentElement!;
-    expect(within(definition).getByText('Stage').nextSibling).toHaveTextContent('Staging');
-    expect(within(definition).getByText('Branch').nextSibling).toHaveTextContent('develop');
-    expect(within(definition).getByText('Budget').nextSibling).toHaveTextContent('£5.00 / month');
-    expect(within(definition).getByText('Schedule').nextSibling).toHaveTextContent(
+    expect(within(definition).getByText('Stage').nextSibling).toHaveTextContent(
+      'Staging',
+    );
+    expect(
+      within(definition).getByText('Branch').nextSibling,
+    ).toHaveTextContent('develop');
+    expect(
+      within(definition).getByText('Budget').nextSibling,
+    ).toHaveTextContent('£5.00 / month');
+    expect(
+      within(definition).getByText('Schedule').nextSibling,
+    ).toHaveTextContent(
       'shut down at 0 18 * * 1-5, started by hand (cron, UTC)',
     );
-    expect(within(definition).getByText('Promotes to').nextSibling).toHaveTextContent(
-      'macro-ai-api-production',
-    );
+    expect(
+      within(definition).getByText('Promotes to').nextSibling,
+    ).toHaveTextContent('macro-ai-api-production');
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
     const outputs = screen.getByRole('table', { name: 'Stack outputs' });
-    expect(within(outputs).getByRole('link', { name: /https:\/\/api-staging\.macro-ai\.com/ })).toBeInTheDocument();
+    expect(
+      within(outputs).getByRole('link', {
+        name: /https:\/\/api-staging\.macro-ai\.com/,
+      }),
+    ).toBeInTheDocument();
     const events = screen.getByRole('table', { name: 'Stack events' });
     expect(within(events).getAllByRole('row')).toHaveLength(3);
     expect(within(events).getByText('MacroAiStagingStack')).toBeInTheDocument();
@@ -77,10 +117,23 @@ describe('EntityEnvironmentOverviewCard', () => {
       'TableAWS::DynamoDB::Table£0.80',
       'LogsAWS::Logs::LogGroup£0.40',
     ]);
-    expect(screen.getByText(/Assumes: Prices for eu-west-2/)).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show assumptions (1)' }),
+    );
+    expect(
+      await screen.findByText(
+        'Prices for eu-west-2 converted at 0.79 GBP per USD',
+      ),
+    ).toBeVisible();
 
-    const history = await screen.findByRole('table', { name: 'Promotion history' });
-    expect(within(history).getByText('macro-ai-api-staging → macro-ai-api-production')).toBeInTheDocument();
+    const history = await screen.findByRole('table', {
+      name: 'Promotion history',
+    });
+    expect(
+      within(history).getByText(
+        'macro-ai-api-staging → macro-ai-api-production',
+      ),
+    ).toBeInTheDocument();
     expect(within(history).getByText('Succeeded')).toBeInTheDocument();
     expect(within(history).getByText('guest')).toBeInTheDocument();
   });
@@ -93,14 +146,29 @@ describe('EntityEnvironmentOverviewCard', () => {
       costHandler({ enterprise: enterpriseCost }, asked),
     );
     await renderCard();
-    await userEvent.click(await screen.findByRole('button', { name: 'enterprise' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'enterprise' }),
+    );
     expect(
-      await screen.findByText(/What if this environment ran at enterprise scale/),
+      await screen.findByText(
+        /What if this environment ran at enterprise scale/,
+      ),
     ).toHaveTextContent('+£179.30 / month against hobby scale');
     expect(asked).toEqual(['enterprise']);
-    const bars = within(screen.getByRole('list', { name: 'Cost by resource' })).getAllByRole('listitem');
+    const bars = within(
+      screen.getByRole('list', { name: 'Cost by resource' }),
+    ).getAllByRole('listitem');
     expect(bars[0]).toHaveTextContent('Cluster');
-    expect(screen.getByRole('meter')).toHaveAttribute('data-budget-state', 'over');
+    expect(bars).toHaveLength(2);
+    expect(
+      screen.getByText(
+        /And 2 resources under £0\.01 a month: AWS::IAM::Role, AWS::SSM::Parameter/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('meter')).toHaveAttribute(
+      'data-budget-state',
+      'over',
+    );
     expect(screen.getByText(/Not priced: Secret/)).toBeInTheDocument();
 
     await userEvent.click(screen.getByRole('button', { name: 'hobby' }));
@@ -115,9 +183,13 @@ describe('EntityEnvironmentOverviewCard', () => {
       costHandler({}),
     );
     await renderCard();
-    await userEvent.click(await screen.findByRole('button', { name: 'enterprise' }));
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'enterprise' }),
+    );
     expect(
-      await screen.findByText('Could not load the enterprise cost estimate: Unknown scale enterprise'),
+      await screen.findByText(
+        'Could not load the enterprise cost estimate: Unknown scale enterprise',
+      ),
     ).toBeInTheDocument();
   });
 
@@ -133,7 +205,9 @@ describe('EntityEnvironmentOverviewCard', () => {
       ),
     ).toBeInTheDocument();
     expect(screen.getByText('Stage').nextSibling).toHaveTextContent('Staging');
-    expect(screen.queryByRole('list', { name: 'Cost by resource' })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('list', { name: 'Cost by resource' }),
+    ).not.toBeInTheDocument();
     expect(await screen.findByText(/No promotions yet/)).toBeInTheDocument();
   });
 
@@ -145,25 +219,42 @@ describe('EntityEnvironmentOverviewCard', () => {
             status: 'unconfigured',
             message: 'AWS is not configured: add aws.accounts for 123456789012',
           },
-          cost: { status: 'unconfigured', message: 'No template: set spec.deployment.stackName' },
+          cost: {
+            status: 'unconfigured',
+            message: 'No template: set spec.deployment.stackName',
+          },
         }),
       ]),
-      failingHandler('/environments/default/macro-ai-api-staging/promotions', 500, 'history table missing'),
+      failingHandler(
+        '/environments/default/macro-ai-api-staging/promotions',
+        500,
+        'history table missing',
+      ),
     );
     await renderCard();
     expect(
-      await screen.findByText('AWS is not configured: add aws.accounts for 123456789012'),
+      await screen.findByText(
+        'AWS is not configured: add aws.accounts for 123456789012',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getByText('No template: set spec.deployment.stackName')).toBeInTheDocument();
-    expect(screen.queryByRole('table', { name: 'Stack outputs' })).not.toBeInTheDocument();
     expect(
-      await screen.findByText('Could not load the promotion history: history table missing'),
+      screen.getByText('No template: set spec.deployment.stackName'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('table', { name: 'Stack outputs' }),
+    ).not.toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Could not load the promotion history: history table missing',
+      ),
     ).toBeInTheDocument();
   });
 
   it('shows progress while the status loads', async () => {
     server.use(pendingHandler(STATUS_PATH), promotionsHandler([]));
     await renderCard();
-    expect((await screen.findAllByRole('progressbar')).length).toBeGreaterThan(0);
+    expect((await screen.findAllByRole('progressbar')).length).toBeGreaterThan(
+      0,
+    );
   });
 });

@@ -47,8 +47,9 @@ export function EntityEnvironmentOverviewCard({
     return (
       <InfoCard title={title}>
         <Alert severity="info">
-          {entityRef} is not an Environment entity (apiVersion stageline.dev/v1alpha1, kind
-          Environment), so it has no environment overview.
+          {entityRef} is not an Environment entity (apiVersion
+          stageline.dev/v1alpha1, kind Environment), so it has no environment
+          overview.
         </Alert>
       </InfoCard>
     );
@@ -64,7 +65,10 @@ export function EntityEnvironmentOverviewCard({
           <EnvironmentFacts entity={entity} />
         </Grid>
         <Grid item xs={12} md={7}>
-          <LoadState state={state} what="the status of this environment from the environments backend">
+          <LoadState
+            state={state}
+            what="the status of this environment from the environments backend"
+          >
             {status => (
               <>
                 <Heading>Health</Heading>

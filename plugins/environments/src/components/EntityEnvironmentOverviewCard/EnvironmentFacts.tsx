@@ -18,7 +18,9 @@ const useStyles = makeStyles(theme => ({
   definition: { margin: 0 },
 }));
 
-function describeSchedule(schedule: EnvironmentEntityV1alpha1['spec']['schedule']): string {
+function describeSchedule(
+  schedule: EnvironmentEntityV1alpha1['spec']['schedule'],
+): string {
   if (!schedule?.shutdown && !schedule?.startup) return 'Always on';
   return [
     schedule.shutdown ? `shut down at ${schedule.shutdown}` : undefined,
@@ -30,14 +32,21 @@ function describeSchedule(schedule: EnvironmentEntityV1alpha1['spec']['schedule'
 }
 
 /** The definition of an environment, from its entity: stage, scale, branch, budget, schedule. */
-export function EnvironmentFacts({ entity }: { entity: EnvironmentEntityV1alpha1 }) {
+export function EnvironmentFacts({
+  entity,
+}: {
+  entity: EnvironmentEntityV1alpha1;
+}) {
   const classes = useStyles();
   const { spec } = entity;
   const facts: Array<[string, ReactNode]> = [
     ['Stage', humanize(spec.type)],
     ['Scale', humanize(spec.scale)],
     ['Branch', spec.branch ?? '—'],
-    ['Component', <EntityRefLink entityRef={spec.component} defaultKind="component" />],
+    [
+      'Component',
+      <EntityRefLink entityRef={spec.component} defaultKind="component" />,
+    ],
     [
       'Promotes to',
       spec.promotesTo ? (
@@ -56,7 +65,9 @@ export function EnvironmentFacts({ entity }: { entity: EnvironmentEntityV1alpha1
     [
       'Stack',
       spec.deployment?.stackName
-        ? `${spec.deployment.stackName}${spec.deployment.region ? ` (${spec.deployment.region})` : ''}`
+        ? `${spec.deployment.stackName}${
+            spec.deployment.region ? ` (${spec.deployment.region})` : ''
+          }`
         : 'None — set spec.deployment',
     ],
   ];
@@ -67,7 +78,11 @@ export function EnvironmentFacts({ entity }: { entity: EnvironmentEntityV1alpha1
           <Typography component="dt" variant="body2" className={classes.term}>
             {term}
           </Typography>
-          <Typography component="dd" variant="body2" className={classes.definition}>
+          <Typography
+            component="dd"
+            variant="body2"
+            className={classes.definition}
+          >
             {definition}
           </Typography>
         </Box>

@@ -6,13 +6,13 @@ import {
   buildComponentEntity,
   buildComponentStatuses,
   buildEnvironmentStatus,
-} from '../../testing/fixtures';
+} from '../../__testUtils__/fixtures';
 import {
   failingHandler,
   listHandler,
   pendingHandler,
-} from '../../testing/environmentsServer';
-import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+} from '../../__testUtils__/environmentsServer';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { EntityEnvironmentsCard } from './EntityEnvironmentsCard';
 
 const server = setupServer();
@@ -46,9 +46,9 @@ describe('EntityEnvironmentsCard', () => {
   it('says what to configure when the component has no environments', async () => {
     server.use(listHandler([]));
     await renderCard();
-    expect(await screen.findByText(/has no environments yet/)).toHaveTextContent(
-      'spec.component: component:default/macro-ai-api',
-    );
+    expect(
+      await screen.findByText(/has no environments yet/),
+    ).toHaveTextContent('spec.component: component:default/macro-ai-api');
   });
 
   it('asks the backend for this component only', async () => {
@@ -65,10 +65,15 @@ describe('EntityEnvironmentsCard', () => {
     server.use(listHandler(buildComponentStatuses()));
     await renderCard();
 
-    const staging = await screen.findByTestId('environment-macro-ai-api-staging');
-    const production = screen.getByTestId('environment-macro-ai-api-production');
+    const staging = await screen.findByTestId(
+      'environment-macro-ai-api-staging',
+    );
+    const production = screen.getByTestId(
+      'environment-macro-ai-api-production',
+    );
     expect(
-      staging.compareDocumentPosition(production) & Node.DOCUMENT_POSITION_FOLLOWING,
+      staging.compareDocumentPosition(production) &
+        Node.DOCUMENT_POSITION_FOLLOWING,
     ).toBeTruthy();
 
     const s = within(staging);
@@ -80,13 +85,18 @@ describe('EntityEnvironmentsCard', () => {
     expect(s.getByText('develop')).toBeInTheDocument();
     expect(s.getByText(/v1\.5\.0-rc\.2 · a1b2c3d/)).toBeInTheDocument();
     expect(s.getByText('Healthy')).toBeInTheDocument();
-    expect(s.getByText(/£3\.10 \/ month/)).toHaveTextContent('£3.10 / month of £5.00 budget');
-    expect(s.getByRole('meter', { name: 'Estimate against budget' })).toHaveAttribute(
-      'data-budget-state',
-      'within',
+    expect(s.getByText(/£3\.10 \/ month/)).toHaveTextContent(
+      '£3.10 / month of £5.00 budget',
     );
-    expect(s.getByText('Shutdown schedule saves £1.20 / month')).toBeInTheDocument();
-    expect(s.getByRole('link', { name: /^3 commits waiting for Production/ })).toHaveAttribute(
+    expect(
+      s.getByRole('meter', { name: 'Estimate against budget' }),
+    ).toHaveAttribute('data-budget-state', 'within');
+    expect(
+      s.getByText('Shutdown schedule saves £1.20 / month'),
+    ).toBeInTheDocument();
+    expect(
+      s.getByRole('link', { name: /^3 commits waiting for Production/ }),
+    ).toHaveAttribute(
       'href',
       'https://github.com/acme/macro-ai/compare/main...develop',
     );
@@ -98,9 +108,13 @@ describe('EntityEnvironmentsCard', () => {
     const p = within(production);
     expect(p.getByText(/v1\.4\.1 · 9f8e7d6/)).toBeInTheDocument();
     expect(p.getByRole('meter')).toHaveAttribute('data-budget-state', 'near');
-    expect(p.getByText(/Actual month to date £1\.45, forecast £8\.90/)).toBeInTheDocument();
+    expect(
+      p.getByText(/Actual month to date £1\.45, forecast £8\.90/),
+    ).toBeInTheDocument();
     expect(p.queryByText(/commits waiting/)).not.toBeInTheDocument();
-    expect(p.queryByRole('button', { name: /Promote/ })).not.toBeInTheDocument();
+    expect(
+      p.queryByRole('button', { name: /Promote/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('collapses previews into their own row with pull request and age', async () => {
@@ -109,8 +123,12 @@ describe('EntityEnvironmentsCard', () => {
     const summary = await screen.findByText('1 preview environment');
     expect(screen.queryByText('PR #42')).not.toBeInTheDocument();
     await userEvent.click(summary);
-    const table = await screen.findByRole('table', { name: 'Preview environments' });
-    expect(within(table).getByRole('link', { name: 'PR #42' })).toBeInTheDocument();
+    const table = await screen.findByRole('table', {
+      name: 'Preview environments',
+    });
+    expect(
+      within(table).getByRole('link', { name: 'PR #42' }),
+    ).toBeInTheDocument();
     expect(within(table).getByText('feature/summaries')).toBeInTheDocument();
     expect(within(table).getByText(/ago/)).toBeInTheDocument();
   });
@@ -123,16 +141,24 @@ describe('EntityEnvironmentsCard', () => {
             state: 'degraded',
             checks: [
               { name: 'HTTP probe', state: 'healthy', detail: '200 in 12 ms' },
-              { name: 'Database', state: 'unhealthy', detail: 'connection refused' },
+              {
+                name: 'Database',
+                state: 'unhealthy',
+                detail: 'connection refused',
+              },
             ],
           },
         }),
       ]),
     );
     await renderCard();
-    const toggle = await screen.findByRole('button', { name: 'Health: Degraded (2 checks)' });
+    const toggle = await screen.findByRole('button', {
+      name: 'Health: Degraded (2 checks)',
+    });
     await userEvent.click(toggle);
-    expect(await screen.findByText('Database — connection refused')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Database — connection refused'),
+    ).toBeInTheDocument();
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
 
@@ -140,12 +166,23 @@ describe('EntityEnvironmentsCard', () => {
     server.use(
       listHandler([
         buildEnvironmentStatus('production', {
-          cost: { budgetState: 'over', estimate: { monthly: 14.2, lines: [], unpriced: [], assumptions: [] } },
+          cost: {
+            budgetState: 'over',
+            estimate: {
+              monthly: 14.2,
+              lines: [],
+              unpriced: [],
+              assumptions: [],
+            },
+          },
         }),
       ]),
     );
     await renderCard();
-    expect(await screen.findByRole('meter')).toHaveAttribute('data-budget-state', 'over');
+    expect(await screen.findByRole('meter')).toHaveAttribute(
+      'data-budget-state',
+      'over',
+    );
     expect(screen.getByText('over budget')).toBeInTheDocument();
   });
 
@@ -155,18 +192,23 @@ describe('EntityEnvironmentsCard', () => {
         buildEnvironmentStatus('staging', {
           deployment: {
             status: 'unconfigured',
-            message: 'AWS is not configured: add aws.accounts with credentials for 123456789012',
+            message:
+              'AWS is not configured: add aws.accounts with credentials for 123456789012',
             stackStatus: undefined,
           },
           promotion: {
             status: 'unconfigured',
-            message: 'GitHub is not configured: add integrations.github with a token',
+            message:
+              'GitHub is not configured: add integrations.github with a token',
           },
           health: {
             status: 'error',
             state: 'unknown',
             checks: [],
-            error: { name: 'FetchError', message: 'connect ECONNREFUSED 127.0.0.1:7007' },
+            error: {
+              name: 'FetchError',
+              message: 'connect ECONNREFUSED 127.0.0.1:7007',
+            },
           },
           cost: {
             status: 'error',
@@ -176,24 +218,36 @@ describe('EntityEnvironmentsCard', () => {
       ]),
     );
     await renderCard();
-    const staging = within(await screen.findByTestId('environment-macro-ai-api-staging'));
+    const staging = within(
+      await screen.findByTestId('environment-macro-ai-api-staging'),
+    );
     expect(
-      staging.getByText('AWS is not configured: add aws.accounts with credentials for 123456789012'),
+      staging.getByText(
+        'AWS is not configured: add aws.accounts with credentials for 123456789012',
+      ),
     ).toBeInTheDocument();
     expect(
-      staging.getByText('GitHub is not configured: add integrations.github with a token'),
+      staging.getByText(
+        'GitHub is not configured: add integrations.github with a token',
+      ),
     ).toBeInTheDocument();
     expect(
-      staging.getByText('Health check failed: connect ECONNREFUSED 127.0.0.1:7007'),
+      staging.getByText(
+        'Health check failed: connect ECONNREFUSED 127.0.0.1:7007',
+      ),
     ).toBeInTheDocument();
-    expect(staging.getByText('Cost estimate failed: template synthesis failed')).toBeInTheDocument();
+    expect(
+      staging.getByText('Cost estimate failed: template synthesis failed'),
+    ).toBeInTheDocument();
     expect(staging.getByText('scale: hobby')).toBeInTheDocument();
   });
 
   it('shows the Promote button on environments with a target to users allowed to promote', async () => {
     server.use(listHandler(buildComponentStatuses()));
     await renderCard({ canPromote: true });
-    const staging = within(await screen.findByTestId('environment-macro-ai-api-staging'));
+    const staging = within(
+      await screen.findByTestId('environment-macro-ai-api-staging'),
+    );
     expect(
       await staging.findByRole('button', { name: 'Promote to Production' }),
     ).toBeInTheDocument();

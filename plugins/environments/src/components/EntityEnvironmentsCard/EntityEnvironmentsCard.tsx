@@ -10,6 +10,9 @@ import { LoadState } from '../LoadState';
 import { PreviewList } from '../PreviewList';
 import { orderEnvironments, targetLabelFor } from './orderEnvironments';
 
+/** Grid width of each environment, by how many there are: side by side up to three. */
+const COLUMN_WIDTH: Record<number, 4 | 6 | 12> = { 0: 12, 1: 12, 2: 6, 3: 4 };
+
 /** Props of {@link EntityEnvironmentsCard}. */
 export interface EntityEnvironmentsCardProps {
   /** Card title. @defaultValue "Environments" */
@@ -22,24 +25,33 @@ export interface EntityEnvironmentsCardProps {
  *
  * @public
  */
-export function EntityEnvironmentsCard({ title = 'Environments' }: EntityEnvironmentsCardProps) {
+export function EntityEnvironmentsCard({
+  title = 'Environments',
+}: EntityEnvironmentsCardProps) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const state = useEnvironmentList({ entityRef });
   return (
-    <InfoCard title={title} subheader="Promotion order, health and cost against budget">
-      <LoadState state={state} what="the environments from the environments backend">
+    <InfoCard
+      title={title}
+      subheader="Promotion order, health and cost against budget"
+    >
+      <LoadState
+        state={state}
+        what="the environments from the environments backend"
+      >
         {items => {
           if (items.length === 0) {
             return (
               <Alert severity="info">
-                {entityRef} has no environments yet. Register Environment entities with{' '}
-                <code>spec.component: {entityRef}</code> in the catalog to see them here.
+                {entityRef} has no environments yet. Register Environment
+                entities with <code>spec.component: {entityRef}</code> in the
+                catalog to see them here.
               </Alert>
             );
           }
           const { pipeline, previews } = orderEnvironments(items);
-          const width = pipeline.length >= 3 ? 4 : pipeline.length === 2 ? 6 : 12;
+          const width = COLUMN_WIDTH[Math.min(pipeline.length, 3)];
           return (
             <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
               <Grid container spacing={2} alignItems="stretch">
@@ -47,7 +59,10 @@ export function EntityEnvironmentsCard({ title = 'Environments' }: EntityEnviron
                   <Grid item xs={12} md={width} key={status.entityRef}>
                     <EnvironmentPanel
                       status={status}
-                      targetLabel={targetLabelFor(items, status.promotesTo ?? status.promotion.target)}
+                      targetLabel={targetLabelFor(
+                        items,
+                        status.promotesTo ?? status.promotion.target,
+                      )}
                       onPromoted={state.retry}
                     />
                   </Grid>

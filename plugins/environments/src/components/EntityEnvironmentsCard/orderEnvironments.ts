@@ -1,4 +1,7 @@
-import { ENVIRONMENT_STAGES, type EnvironmentStatus } from '@stageline/plugin-environments-common';
+import {
+  ENVIRONMENT_STAGES,
+  type EnvironmentStatus,
+} from '@stageline/plugin-environments-common';
 import { humanize } from '../../lib/format';
 
 /**
@@ -19,7 +22,10 @@ export function orderEnvironments(items: EnvironmentStatus[]): {
 }
 
 /** The label of an environment in the list: its stage, e.g. "Production"; its name otherwise. */
-export function targetLabelFor(items: EnvironmentStatus[], targetRef?: string): string | undefined {
+export function targetLabelFor(
+  items: EnvironmentStatus[],
+  targetRef?: string,
+): string | undefined {
   if (!targetRef) return undefined;
   const target = items.find(s => s.entityRef === targetRef);
   if (target) return humanize(target.stage);

@@ -6,7 +6,10 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
-import type { EnvironmentStatus, PromotionRecord } from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentStatus,
+  PromotionRecord,
+} from '@stageline/plugin-environments-common';
 import { humanize } from '../../lib/format';
 import { CostBar } from '../CostBar';
 import { DeploymentSummary } from '../DeploymentSummary';
@@ -62,20 +65,32 @@ export interface EnvironmentPanelProps {
 }
 
 /** One environment of a component: stage and scale, deployment, health, cost and promotion. */
-export function EnvironmentPanel({ status, targetLabel, onPromoted }: EnvironmentPanelProps) {
+export function EnvironmentPanel({
+  status,
+  targetLabel,
+  onPromoted,
+}: EnvironmentPanelProps) {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
   const hasTarget = Boolean(status.promotesTo ?? status.promotion.target);
   return (
-    <Paper variant="outlined" className={classes.panel} data-testid={`environment-${status.name}`}>
+    <Paper
+      variant="outlined"
+      className={classes.panel}
+      data-testid={`environment-${status.name}`}
+    >
       <Box className={classes.header}>
         <Box>
           <Typography variant="h6" component="h3">
-            <Link to={entityLink(status.entityRef)}>{humanize(status.stage)}</Link>
+            <Link to={entityLink(status.entityRef)}>
+              {humanize(status.stage)}
+            </Link>
           </Typography>
           <Box className={classes.chips}>
             <Chip size="small" label={`scale: ${status.scale}`} />
-            {status.branch ? <Chip size="small" variant="outlined" label={status.branch} /> : null}
+            {status.branch ? (
+              <Chip size="small" variant="outlined" label={status.branch} />
+            ) : null}
           </Box>
         </Box>
         <HealthStatus health={status.health} />
@@ -88,12 +103,19 @@ export function EnvironmentPanel({ status, targetLabel, onPromoted }: Environmen
       </Section>
       {hasTarget ? (
         <Section label="Promotion">
-          <PromotionSummary promotion={status.promotion} targetLabel={targetLabel ?? 'next stage'} />
+          <PromotionSummary
+            promotion={status.promotion}
+            targetLabel={targetLabel ?? 'next stage'}
+          />
         </Section>
       ) : null}
       {hasTarget ? (
         <Box className={classes.actions}>
-          <PromoteButton source={status} targetTitle={targetLabel ?? 'next stage'} onPromoted={onPromoted} />
+          <PromoteButton
+            source={status}
+            targetTitle={targetLabel ?? 'next stage'}
+            onPromoted={onPromoted}
+          />
         </Box>
       ) : null}
     </Paper>

@@ -21,12 +21,12 @@ function deploymentText(status: EnvironmentStatus): string {
   const { deployment } = status;
   if (deployment.status === 'unconfigured') return 'Deployment not configured';
   if (deployment.status === 'error') return 'Deployment status failed';
-  const version = deployment.version
-    ? `v${deployment.version.replace(/^v/, '')}`
-    : deployment.commit
-    ? shortSha(deployment.commit)
-    : undefined;
-  const state = deployment.stackStatus?.replace(/_/g, ' ').toLocaleLowerCase('en-GB');
+  let version: string | undefined;
+  if (deployment.version) version = `v${deployment.version.replace(/^v/, '')}`;
+  else if (deployment.commit) version = shortSha(deployment.commit);
+  const state = deployment.stackStatus
+    ?.replace(/_/g, ' ')
+    .toLocaleLowerCase('en-GB');
   return [version, state].filter(Boolean).join(' · ') || 'Not deployed';
 }
 
@@ -35,16 +35,29 @@ function CostText({ status }: { status: EnvironmentStatus }) {
   const { cost } = status;
   if (cost.status !== 'ok') {
     return (
-      <Typography variant="caption" color="textSecondary" className={classes.line}>
-        {cost.status === 'error' ? 'Cost estimate failed' : 'Cost not configured'}
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        className={classes.line}
+      >
+        {cost.status === 'error'
+          ? 'Cost estimate failed'
+          : 'Cost not configured'}
       </Typography>
     );
   }
   const currency = cost.budget?.currency ?? cost.currency;
-  const estimate = cost.estimate ? formatMoney(cost.estimate.monthly, currency) : 'no estimate';
-  const budget = cost.budget ? ` / ${formatMoney(cost.budget.monthly, currency)}` : ' (no budget)';
+  const estimate = cost.estimate
+    ? formatMoney(cost.estimate.monthly, currency)
+    : 'no estimate';
+  const budget = cost.budget
+    ? ` / ${formatMoney(cost.budget.monthly, currency)}`
+    : ' (no budget)';
   return (
-    <Typography variant="caption" className={`${classes.line} ${classes[cost.budgetState]}`}>
+    <Typography
+      variant="caption"
+      className={`${classes.line} ${classes[cost.budgetState]}`}
+    >
       {estimate}
       {budget} a month
     </Typography>
@@ -55,10 +68,16 @@ function CostText({ status }: { status: EnvironmentStatus }) {
 export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
-  const ahead = status.promotion.status === 'ok' ? status.promotion.commitsAhead : undefined;
+  const ahead =
+    status.promotion.status === 'ok'
+      ? status.promotion.commitsAhead
+      : undefined;
   return (
     <Box className={classes.cell}>
-      <Link to={entityLink(status.entityRef)} aria-label={`${status.title ?? status.name}`}>
+      <Link
+        to={entityLink(status.entityRef)}
+        aria-label={`${status.title ?? status.name}`}
+      >
         <Typography variant="body2" component="span">
           {status.stage === 'preview' && status.pullRequest
             ? `PR #${status.pullRequest}`
@@ -66,13 +85,19 @@ export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
         </Typography>
       </Link>
       <HealthLabel state={status.health.state} />
-      <Typography variant="caption" color="textSecondary" className={classes.line}>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        className={classes.line}
+      >
         {deploymentText(status)}
       </Typography>
       {ahead ? (
         <Typography variant="caption" className={classes.line}>
           {status.promotion.compareUrl ? (
-            <Link to={status.promotion.compareUrl}>{ahead} commits waiting</Link>
+            <Link to={status.promotion.compareUrl}>
+              {ahead} commits waiting
+            </Link>
           ) : (
             `${ahead} commits waiting`
           )}

@@ -10,7 +10,10 @@ import { humanize } from '../../lib/format';
 import { LoadState } from '../LoadState';
 import { buildRows, type ComponentRow } from './buildRows';
 import { EnvironmentCell } from './EnvironmentCell';
-import { useEnvironmentOwnership, type Ownership } from './useEnvironmentOwnership';
+import {
+  useEnvironmentOwnership,
+  type Ownership,
+} from './useEnvironmentOwnership';
 
 function FilterSelect(props: {
   label: string;
@@ -27,6 +30,7 @@ function FilterSelect(props: {
       value={props.value}
       onChange={e => props.onChange(e.target.value)}
       SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
       variant="outlined"
       size="small"
       style={{ minWidth: 220 }}
@@ -44,7 +48,9 @@ function FilterSelect(props: {
 function matches(meta: Ownership | undefined, owner: string, system: string) {
   if (!owner && !system) return true;
   if (!meta) return false;
-  return (!owner || meta.owner === owner) && (!system || meta.system === system);
+  return (
+    (!owner || meta.owner === owner) && (!system || meta.system === system)
+  );
 }
 
 function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
@@ -54,7 +60,9 @@ function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
       title: 'Component',
       field: 'componentRef',
       highlight: true,
-      render: row => <EntityRefLink entityRef={row.componentRef} defaultKind="component" />,
+      render: row => (
+        <EntityRefLink entityRef={row.componentRef} defaultKind="component" />
+      ),
     },
     ...stages.map(
       (stage): TableColumn<ComponentRow> => ({
@@ -74,7 +82,12 @@ function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
   return (
     <Table<ComponentRow>
       title="Components × stages"
-      options={{ paging: rows.length > 20, pageSize: 20, search: true, padding: 'dense' }}
+      options={{
+        paging: rows.length > 20,
+        pageSize: 20,
+        search: true,
+        padding: 'dense',
+      }}
       columns={columns}
       data={rows}
     />
@@ -91,42 +104,73 @@ export function EnvironmentsOverview() {
   const [owner, setOwner] = useState('');
   const [system, setSystem] = useState('');
   const ownership = useEnvironmentOwnership();
-  const state = useEnvironmentList({ owner: owner || undefined, system: system || undefined });
+  const state = useEnvironmentList({
+    owner: owner || undefined,
+    system: system || undefined,
+  });
 
   const options = useMemo(() => {
     const values = [...(ownership.value?.values() ?? [])];
     const unique = (list: Array<string | undefined>) =>
       [...new Set(list.filter((v): v is string => Boolean(v)))].sort();
-    return { owners: unique(values.map(v => v.owner)), systems: unique(values.map(v => v.system)) };
+    return {
+      owners: unique(values.map(v => v.owner)),
+      systems: unique(values.map(v => v.system)),
+    };
   }, [ownership.value]);
 
   return (
     <Box display="flex" flexDirection="column" style={{ gap: 16 }}>
-      <Box display="flex" style={{ gap: 16 }} flexWrap="wrap" alignItems="center">
-        <FilterSelect label="Owner" value={owner} options={options.owners} onChange={setOwner} />
-        <FilterSelect label="System" value={system} options={options.systems} onChange={setSystem} />
+      <Box
+        display="flex"
+        style={{ gap: 16 }}
+        flexWrap="wrap"
+        alignItems="center"
+      >
+        <FilterSelect
+          label="Owner"
+          value={owner}
+          options={options.owners}
+          onChange={setOwner}
+        />
+        <FilterSelect
+          label="System"
+          value={system}
+          options={options.systems}
+          onChange={setSystem}
+        />
       </Box>
       {ownership.error ? (
         <Alert severity="warning">
-          Could not read owners and systems from the catalog, so the filters are empty:{' '}
-          {ownership.error.message}
+          Could not read owners and systems from the catalog, so the filters are
+          empty: {ownership.error.message}
         </Alert>
       ) : null}
-      <LoadState state={state} what="the environments from the environments backend">
+      <LoadState
+        state={state}
+        what="the environments from the environments backend"
+      >
         {items => {
           const shown = ownership.value
-            ? items.filter(s => matches(ownership.value!.get(s.entityRef), owner, system))
+            ? items.filter(s =>
+                matches(ownership.value!.get(s.entityRef), owner, system),
+              )
             : items;
           if (items.length === 0 && !owner && !system) {
             return (
               <Alert severity="info">
-                No environments yet. Register Environment entities (kind Environment, apiVersion
-                stageline.dev/v1alpha1) in the catalog to see them here.
+                No environments yet. Register Environment entities (kind
+                Environment, apiVersion stageline.dev/v1alpha1) in the catalog
+                to see them here.
               </Alert>
             );
           }
           if (shown.length === 0) {
-            return <Alert severity="info">No environments match the selected owner and system.</Alert>;
+            return (
+              <Alert severity="info">
+                No environments match the selected owner and system.
+              </Alert>
+            );
           }
           return <EnvironmentsTable items={shown} />;
         }}

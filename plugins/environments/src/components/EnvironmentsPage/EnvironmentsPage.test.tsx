@@ -6,9 +6,12 @@ import {
   buildComponentStatuses,
   buildEnvironmentEntity,
   buildEnvironmentStatus,
-} from '../../testing/fixtures';
-import { failingHandler, listHandler } from '../../testing/environmentsServer';
-import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+} from '../../__testUtils__/fixtures';
+import {
+  failingHandler,
+  listHandler,
+} from '../../__testUtils__/environmentsServer';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { EnvironmentsPage } from './EnvironmentsPage';
 
 const server = setupServer();
@@ -46,18 +49,28 @@ describe('EnvironmentsPage', () => {
     server.use(listHandler([...buildComponentStatuses(), webStaging]));
     await renderPage();
     const table = await screen.findByRole('table');
-    const headers = within(table).getAllByRole('columnheader').map(h => h.textContent);
+    const headers = within(table)
+      .getAllByRole('columnheader')
+      .map(h => h.textContent);
     expect(headers).toEqual(['Component', 'Preview', 'Staging', 'Production']);
 
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows).toHaveLength(2);
-    const api = within(rows.find(r => r.textContent?.includes('macro-ai-api'))!);
-    expect(api.getByRole('link', { name: 'Macro AI API (staging)' })).toHaveAttribute(
+    const api = within(
+      rows.find(r => r.textContent?.includes('macro-ai-api'))!,
+    );
+    expect(
+      api.getByRole('link', { name: 'Macro AI API (staging)' }),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/environment/macro-ai-api-staging',
     );
-    expect(api.getByRole('link', { name: 'Macro AI API (PR #42)' })).toHaveTextContent('PR #42');
-    expect(api.getByRole('link', { name: /^3 commits waiting/ })).toBeInTheDocument();
+    expect(
+      api.getByRole('link', { name: 'Macro AI API (PR #42)' }),
+    ).toHaveTextContent('PR #42');
+    expect(
+      api.getByRole('link', { name: /^3 commits waiting/ }),
+    ).toBeInTheDocument();
     expect(api.getAllByText('£3.10 / £5.00 a month')).toHaveLength(2); // preview and staging
     expect(api.getByText('£8.60 / £10.00 a month')).toBeInTheDocument();
     expect(api.getByText('v1.4.1 · update complete')).toBeInTheDocument();
@@ -76,26 +89,39 @@ describe('EnvironmentsPage', () => {
 
     const owner = screen.getByLabelText('Owner');
     await waitFor(() =>
-      expect(within(owner).getAllByRole('option').map(o => o.textContent)).toEqual([
-        'All',
-        'payments',
-        'platform',
-      ]),
+      expect(
+        within(owner)
+          .getAllByRole('option')
+          .map(o => o.textContent),
+      ).toEqual(['All', 'payments', 'platform']),
     );
     await userEvent.selectOptions(owner, 'group:default/payments');
-    await waitFor(() => expect(screen.queryByText(/macro-ai-api/)).not.toBeInTheDocument());
-    expect(screen.getByRole('link', { name: 'Billing (staging)' })).toBeInTheDocument();
+    await waitFor(() =>
+      expect(screen.queryByText(/macro-ai-api/)).not.toBeInTheDocument(),
+    );
+    expect(
+      screen.getByRole('link', { name: 'Billing (staging)' }),
+    ).toBeInTheDocument();
     expect(queries.at(-1)?.get('owner')).toBe('group:default/payments');
 
-    await userEvent.selectOptions(screen.getByLabelText('System'), 'system:default/macro-ai');
-    expect(await screen.findByText('No environments match the selected owner and system.')).toBeInTheDocument();
+    await userEvent.selectOptions(
+      screen.getByLabelText('System'),
+      'system:default/macro-ai',
+    );
+    expect(
+      await screen.findByText(
+        'No environments match the selected owner and system.',
+      ),
+    ).toBeInTheDocument();
     expect(queries.at(-1)?.toString()).toBe(
       'owner=group%3Adefault%2Fpayments&system=system%3Adefault%2Fmacro-ai',
     );
   });
 
   it('says what failed when the backend fails', async () => {
-    server.use(failingHandler('/environments', 404, 'Not found: /api/environments'));
+    server.use(
+      failingHandler('/environments', 404, 'Not found: /api/environments'),
+    );
     await renderPage();
     expect(
       await screen.findByText(
@@ -107,6 +133,10 @@ describe('EnvironmentsPage', () => {
   it('says what to register when there are no environments', async () => {
     server.use(listHandler([]));
     await renderPage();
-    expect(await screen.findByText(/No environments yet\. Register Environment entities/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        /No environments yet\. Register Environment entities/,
+      ),
+    ).toBeInTheDocument();
   });
 });

@@ -9,7 +9,10 @@ import { EnvironmentsOverview } from './EnvironmentsOverview';
 export function EnvironmentsPage() {
   return (
     <Page themeId="tool">
-      <Header title="Environments" subtitle="Every component's environments, by stage" />
+      <Header
+        title="Environments"
+        subtitle="Every component's environments, by stage"
+      />
       <Content>
         <EnvironmentsOverview />
       </Content>

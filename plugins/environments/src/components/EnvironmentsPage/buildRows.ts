@@ -22,13 +22,19 @@ export function buildRows(items: EnvironmentStatus[]): {
   const byComponent = new Map<string, ComponentRow>();
   for (const status of items) {
     const componentRef = status.component ?? status.entityRef;
-    const row = byComponent.get(componentRef) ?? { id: componentRef, componentRef, byStage: {} };
+    const row = byComponent.get(componentRef) ?? {
+      id: componentRef,
+      componentRef,
+      byStage: {},
+    };
     (row.byStage[status.stage] ??= []).push(status);
     byComponent.set(componentRef, row);
   }
   const present = new Set(items.map(s => s.stage));
   return {
-    rows: [...byComponent.values()].sort((a, b) => a.componentRef.localeCompare(b.componentRef)),
+    rows: [...byComponent.values()].sort((a, b) =>
+      a.componentRef.localeCompare(b.componentRef),
+    ),
     stages: ENVIRONMENT_STAGES.filter(stage => present.has(stage)),
   };
 }

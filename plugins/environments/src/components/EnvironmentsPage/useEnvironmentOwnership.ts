@@ -1,4 +1,8 @@
-import { parseEntityRef, stringifyEntityRef, type Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type Entity,
+} from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import useAsync from 'react-use/esm/useAsync';
@@ -13,7 +17,9 @@ export interface Ownership {
 function fullRef(ref: unknown, defaultKind: string, defaultNamespace: string) {
   if (typeof ref !== 'string' || !ref) return undefined;
   try {
-    return stringifyEntityRef(parseEntityRef(ref, { defaultKind, defaultNamespace }));
+    return stringifyEntityRef(
+      parseEntityRef(ref, { defaultKind, defaultNamespace }),
+    );
   } catch {
     return undefined;
   }
@@ -37,8 +43,16 @@ export function useEnvironmentOwnership() {
   return useAsync(async () => {
     const { items } = await catalogApi.getEntities({
       filter: { kind: ENVIRONMENT_KIND },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'spec.owner', 'spec.system'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'spec.owner',
+        'spec.system',
+      ],
     });
-    return new Map(items.map(entity => [stringifyEntityRef(entity), ownershipOf(entity)]));
+    return new Map(
+      items.map(entity => [stringifyEntityRef(entity), ownershipOf(entity)]),
+    );
   }, [catalogApi]);
 }

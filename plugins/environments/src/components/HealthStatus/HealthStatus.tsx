@@ -53,13 +53,27 @@ const useStyles = makeStyles(theme => ({
   check: { display: 'flex', gap: theme.spacing(1), alignItems: 'baseline' },
 }));
 
-function CheckList({ checks }: { checks: HealthCheckResult[] }) {
+function CheckList({
+  checks,
+  note,
+}: {
+  checks: HealthCheckResult[];
+  note?: string;
+}) {
   const classes = useStyles();
-  if (checks.length === 0) {
-    return <Typography variant="body2">No individual checks reported.</Typography>;
-  }
   return (
-    <Box component="ul" className={classes.checks} style={{ listStyle: 'none' }}>
+    <Box
+      component="ul"
+      className={classes.checks}
+      style={{ listStyle: 'none' }}
+    >
+      {checks.length === 0 ? (
+        <li>
+          <Typography variant="body2">
+            No individual checks reported.
+          </Typography>
+        </li>
+      ) : null}
       {checks.map(check => (
         <li key={check.name} className={classes.check}>
           <HealthLabel state={check.state} />
@@ -69,6 +83,13 @@ function CheckList({ checks }: { checks: HealthCheckResult[] }) {
           </Typography>
         </li>
       ))}
+      {note ? (
+        <li>
+          <Typography variant="caption" color="inherit">
+            {note}
+          </Typography>
+        </li>
+      ) : null}
     </Box>
   );
 }
@@ -87,14 +108,20 @@ export function HealthStatus({ health }: { health: HealthSection }) {
           className={classes.toggle}
           onClick={() => setOpen(o => !o)}
           aria-expanded={open}
-          aria-label={`Health: ${LABELS[health.state]} (${health.checks.length} checks)`}
+          aria-label={`Health: ${LABELS[health.state]} (${
+            health.checks.length
+          } checks)`}
         >
           <HealthLabel state={health.state} />
-          {open ? <ExpandLess fontSize="small" /> : <ExpandMore fontSize="small" />}
+          {open ? (
+            <ExpandLess fontSize="small" />
+          ) : (
+            <ExpandMore fontSize="small" />
+          )}
         </ButtonBase>
       </Tooltip>
       <Collapse in={open} unmountOnExit>
-        <CheckList checks={health.checks} />
+        <CheckList checks={health.checks} note={health.message} />
       </Collapse>
     </SectionState>
   );

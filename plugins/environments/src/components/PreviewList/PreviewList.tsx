@@ -17,7 +17,8 @@ import { HealthLabel } from '../HealthStatus';
 
 function previewCost(status: EnvironmentStatus): string {
   const { cost } = status;
-  if (cost.status !== 'ok') return cost.status === 'error' ? 'failed' : 'not configured';
+  if (cost.status !== 'ok')
+    return cost.status === 'error' ? 'failed' : 'not configured';
   return cost.estimate
     ? `${formatMoney(cost.estimate.monthly, cost.currency)} / month`
     : 'no estimate';
@@ -29,9 +30,13 @@ export function PreviewList({ previews }: { previews: EnvironmentStatus[] }) {
   if (previews.length === 0) return null;
   return (
     <Accordion variant="outlined" TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-controls="previews-content">
+      <AccordionSummary
+        expandIcon={<ExpandMoreIcon />}
+        aria-controls="previews-content"
+      >
         <Typography variant="subtitle2">
-          {previews.length} preview environment{previews.length === 1 ? '' : 's'}
+          {previews.length} preview environment
+          {previews.length === 1 ? '' : 's'}
         </Typography>
       </AccordionSummary>
       <AccordionDetails id="previews-content">
@@ -50,15 +55,23 @@ export function PreviewList({ previews }: { previews: EnvironmentStatus[] }) {
               <TableRow key={preview.entityRef}>
                 <TableCell>
                   <Link to={entityLink(preview.entityRef)}>
-                    {preview.pullRequest ? `PR #${preview.pullRequest}` : preview.title ?? preview.name}
+                    {preview.pullRequest
+                      ? `PR #${preview.pullRequest}`
+                      : preview.title ?? preview.name}
                   </Link>
                   {preview.branch ? (
-                    <Typography variant="caption" color="textSecondary" display="block">
+                    <Typography
+                      variant="caption"
+                      color="textSecondary"
+                      display="block"
+                    >
                       {preview.branch}
                     </Typography>
                   ) : null}
                 </TableCell>
-                <TableCell>{preview.createdAt ? formatAge(preview.createdAt) : 'unknown'}</TableCell>
+                <TableCell>
+                  {preview.createdAt ? formatAge(preview.createdAt) : 'unknown'}
+                </TableCell>
                 <TableCell>
                   {preview.deployment.status === 'ok' ? (
                     <StackStatus status={preview.deployment.stackStatus} />

@@ -5,22 +5,52 @@ import type { PendingCommit } from '@stageline/plugin-environments-common';
 import { shortSha } from '../../lib/format';
 
 /** Commits waiting to be promoted, newest first as the backend sends them. */
-export function CommitList({ commits, total }: { commits: PendingCommit[]; total?: number }) {
+export function CommitList({
+  commits,
+  total,
+}: {
+  commits: PendingCommit[];
+  total?: number;
+}) {
   if (commits.length === 0) {
     return <Typography variant="body2">No commits are waiting.</Typography>;
   }
   const more = (total ?? commits.length) - commits.length;
   return (
-    <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Commits to promote">
+    <Box
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label="Commits to promote"
+    >
       {commits.map(commit => (
-        <Box component="li" key={commit.sha} mb={0.5} display="flex" style={{ gap: 8 }}>
-          <Typography variant="body2" component="code" style={{ fontFamily: 'monospace' }}>
-            {commit.url ? <Link to={commit.url}>{shortSha(commit.sha)}</Link> : shortSha(commit.sha)}
+        <Box
+          component="li"
+          key={commit.sha}
+          mb={0.5}
+          display="flex"
+          style={{ gap: 8 }}
+        >
+          <Typography
+            variant="body2"
+            component="code"
+            style={{ fontFamily: 'monospace' }}
+          >
+            {commit.url ? (
+              <Link to={commit.url}>{shortSha(commit.sha)}</Link>
+            ) : (
+              shortSha(commit.sha)
+            )}
           </Typography>
           <Typography variant="body2" component="span">
             {commit.message.split('\n')[0]}
             {commit.author ? (
-              <Typography variant="caption" color="textSecondary" component="span">
+              <Typography
+                variant="caption"
+                color="textSecondary"
+                component="span"
+              >
                 {' '}
                 — {commit.author}
               </Typography>

@@ -1,6 +1,10 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import { StatusError, StatusOK, StatusPending } from '@backstage/core-components';
+import {
+  StatusError,
+  StatusOK,
+  StatusPending,
+} from '@backstage/core-components';
 import type { PromotionGateResult } from '@stageline/plugin-environments-common';
 import { humanize } from '../../lib/format';
 
@@ -14,10 +18,18 @@ function GateStatus({ gate }: { gate: PromotionGateResult }) {
 /** The promotion gates and what each said. */
 export function GateList({ gates }: { gates: PromotionGateResult[] }) {
   if (gates.length === 0) {
-    return <Typography variant="body2">No gates apply to this promotion.</Typography>;
+    return (
+      <Typography variant="body2">No gates apply to this promotion.</Typography>
+    );
   }
   return (
-    <Box component="ul" p={0} m={0} style={{ listStyle: 'none' }} aria-label="Promotion gates">
+    <Box
+      component="ul"
+      p={0}
+      m={0}
+      style={{ listStyle: 'none' }}
+      aria-label="Promotion gates"
+    >
       {gates.map(gate => (
         <Box component="li" key={gate.id} mb={0.5}>
           <GateStatus gate={gate} />

@@ -6,9 +6,12 @@ import { screen, waitFor } from '@testing-library/react';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import type { EvaluatePermissionRequest } from '@backstage/plugin-permission-common';
-import { buildComponentEntity, buildComponentStatuses } from '../../testing/fixtures';
-import { listHandler } from '../../testing/environmentsServer';
-import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+import {
+  buildComponentEntity,
+  buildComponentStatuses,
+} from '../../__testUtils__/fixtures';
+import { listHandler } from '../../__testUtils__/environmentsServer';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { EntityEnvironmentsCard } from '../EntityEnvironmentsCard';
 
 const server = setupServer();
@@ -35,6 +38,8 @@ describe('PromoteButton without permission', () => {
       ),
     );
     await new Promise(resolve => setTimeout(resolve, 50));
-    expect(screen.queryByRole('button', { name: /Promote/ })).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: /Promote/ }),
+    ).not.toBeInTheDocument();
   });
 });

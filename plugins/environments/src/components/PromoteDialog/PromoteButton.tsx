@@ -17,7 +17,9 @@ export interface PromoteButtonProps {
   onPromoted?: (record: PromotionRecord) => void;
 }
 
-function PermittedPromoteButton(props: PromoteButtonProps & { target: string }) {
+function PermittedPromoteButton(
+  props: PromoteButtonProps & { target: string },
+) {
   const { source, target, targetTitle, onPromoted } = props;
   const { allowed } = usePermission({
     permission: environmentsPromotePermission,
@@ -27,7 +29,12 @@ function PermittedPromoteButton(props: PromoteButtonProps & { target: string }) 
   if (!allowed) return null;
   return (
     <>
-      <Button size="small" variant="outlined" color="primary" onClick={() => setOpen(true)}>
+      <Button
+        size="small"
+        variant="outlined"
+        color="primary"
+        onClick={() => setOpen(true)}
+      >
         Promote to {targetTitle}
       </Button>
       {open ? (

@@ -4,9 +4,15 @@ import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
 import type { PromoteRequest } from '@stageline/plugin-environments-common';
-import { buildEnvironmentStatus, buildPromotionRecord } from '../../testing/fixtures';
-import { errorResponse, promoteHandler } from '../../testing/environmentsServer';
-import { renderWithEnvironments } from '../../testing/renderWithEnvironments';
+import {
+  buildEnvironmentStatus,
+  buildPromotionRecord,
+} from '../../__testUtils__/fixtures';
+import {
+  errorResponse,
+  promoteHandler,
+} from '../../__testUtils__/environmentsServer';
+import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { PromoteButton } from './PromoteButton';
 
 const server = setupServer();
@@ -24,7 +30,9 @@ async function openDialog() {
       onPromoted={onPromoted}
     />,
   );
-  await userEvent.click(await screen.findByRole('button', { name: 'Promote to Production' }));
+  await userEvent.click(
+    await screen.findByRole('button', { name: 'Promote to Production' }),
+  );
   return { dialog: await screen.findByRole('dialog'), onPromoted };
 }
 
@@ -38,7 +46,9 @@ describe('PromoteDialog', () => {
             buildPromotionRecord({
               strategy: body.strategy,
               result: body.dryRun ? 'dry-run' : 'succeeded',
-              link: body.dryRun ? undefined : 'https://github.com/acme/macro-ai/pull/58',
+              link: body.dryRun
+                ? undefined
+                : 'https://github.com/acme/macro-ai/pull/58',
             }),
           ),
         received,
@@ -46,7 +56,9 @@ describe('PromoteDialog', () => {
     );
     const { dialog, onPromoted } = await openDialog();
     const d = within(dialog);
-    expect(d.getByText('Promote Macro AI API (staging) to Production')).toBeInTheDocument();
+    expect(
+      d.getByText('Promote Macro AI API (staging) to Production'),
+    ).toBeInTheDocument();
     expect(d.getByText('Add summaries endpoint')).toBeInTheDocument();
     expect(d.getByText('3 commits (develop → main)')).toBeInTheDocument();
     expect(await d.findByText('Deployment complete')).toBeInTheDocument();
@@ -56,13 +68,19 @@ describe('PromoteDialog', () => {
     await userEvent.click(d.getByRole('radio', { name: /^Merge/ }));
     await userEvent.click(d.getByRole('button', { name: 'Promote' }));
 
-    expect(await d.findByText(/Promotion started by merge/)).toBeInTheDocument();
+    expect(
+      await d.findByText(/Promotion started by merge/),
+    ).toBeInTheDocument();
     expect(d.getByRole('link', { name: /Open it/ })).toHaveAttribute(
       'href',
       'https://github.com/acme/macro-ai/pull/58',
     );
-    expect(received.filter(body => !body.dryRun)).toEqual([{ strategy: 'merge' }]);
-    expect(onPromoted).toHaveBeenCalledWith(expect.objectContaining({ result: 'succeeded' }));
+    expect(received.filter(body => !body.dryRun)).toEqual([
+      { strategy: 'merge' },
+    ]);
+    expect(onPromoted).toHaveBeenCalledWith(
+      expect.objectContaining({ result: 'succeeded' }),
+    );
     expect(d.getByRole('button', { name: 'Promote' })).toBeDisabled();
   });
 
@@ -79,7 +97,9 @@ describe('PromoteDialog', () => {
     await d.findByText('Deployment complete');
     await userEvent.click(d.getByRole('button', { name: 'Promote' }));
     expect(
-      await d.findByText(`Blocked by a promotion gate: ${GATE_MESSAGE}`, { exact: false }),
+      await d.findByText(`Blocked by a promotion gate: ${GATE_MESSAGE}`, {
+        exact: false,
+      }),
     ).toBeInTheDocument();
     expect(onPromoted).not.toHaveBeenCalled();
   });
@@ -91,7 +111,11 @@ describe('PromoteDialog', () => {
           buildPromotionRecord({
             result: 'blocked',
             gates: [
-              { id: 'freeze-window', status: 'failed', message: 'Production is frozen until Monday' },
+              {
+                id: 'freeze-window',
+                status: 'failed',
+                message: 'Production is frozen until Monday',
+              },
             ],
           }),
         ),
@@ -102,17 +126,21 @@ describe('PromoteDialog', () => {
     expect(await d.findByText('Freeze window')).toBeInTheDocument();
     await userEvent.click(d.getByRole('button', { name: 'Promote' }));
     expect(
-      await d.findByText(/Promotion blocked: gate Freeze window — Production is frozen until Monday/),
+      await d.findByText(
+        /Promotion blocked: gate Freeze window — Production is frozen until Monday/,
+      ),
     ).toBeInTheDocument();
   });
 
   it('warns before promoting when the dry run hits a failing gate', async () => {
-    server.use(promoteHandler(() => errorResponse(409, 'ConflictError', GATE_MESSAGE)));
+    server.use(
+      promoteHandler(() => errorResponse(409, 'ConflictError', GATE_MESSAGE)),
+    );
     const { dialog } = await openDialog();
     await waitFor(() =>
-      expect(within(dialog).getByText(/A gate blocks this promotion:/)).toHaveTextContent(
-        GATE_MESSAGE,
-      ),
+      expect(
+        within(dialog).getByText(/A gate blocks this promotion:/),
+      ).toHaveTextContent(GATE_MESSAGE),
     );
   });
 });

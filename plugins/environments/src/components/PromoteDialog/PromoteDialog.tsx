@@ -26,7 +26,8 @@ import { CommitList } from './CommitList';
 import { GateList } from './GateList';
 
 const STRATEGY_HELP: Record<PromotionStrategy, string> = {
-  'pull-request': 'Open (or reuse) a pull request from the source branch into the target branch',
+  'pull-request':
+    'Open (or reuse) a pull request from the source branch into the target branch',
   merge: 'Merge the source branch into the target branch now',
   'workflow-dispatch': "Run the target's deploy workflow on the source commit",
 };
@@ -47,7 +48,8 @@ function PromotionOutcome({ record }: { record: PromotionRecord }) {
   if (record.result === 'succeeded') {
     return (
       <Alert severity="success">
-        Promotion started by {humanize(record.strategy).toLocaleLowerCase('en-GB')}.
+        Promotion started by{' '}
+        {humanize(record.strategy).toLocaleLowerCase('en-GB')}.
         {record.link ? (
           <>
             {' '}
@@ -63,7 +65,9 @@ function PromotionOutcome({ record }: { record: PromotionRecord }) {
     <Alert severity="error">
       Promotion {record.result}
       {failed.length > 0
-        ? `: gate ${failed.map(g => `${humanize(g.id)} — ${g.message}`).join('; ')}`
+        ? `: gate ${failed
+            .map(g => `${humanize(g.id)} — ${g.message}`)
+            .join('; ')}`
         : ''}
       {record.message ? `. ${record.message}` : ''}
     </Alert>
@@ -80,7 +84,10 @@ export function PromoteDialog(props: PromoteDialogProps) {
   const [strategy, setStrategy] = useState<PromotionStrategy>('pull-request');
 
   const check = useAsync(
-    async () => (open ? api.promote(source.entityRef, { dryRun: true, strategy }) : undefined),
+    async () =>
+      open
+        ? api.promote(source.entityRef, { dryRun: true, strategy })
+        : undefined,
     [api, open, source.entityRef, strategy],
   );
 
@@ -94,7 +101,13 @@ export function PromoteDialog(props: PromoteDialogProps) {
   const done = run.value?.result === 'succeeded';
 
   return (
-    <Dialog open={open} onClose={onClose} fullWidth maxWidth="sm" aria-labelledby="promote-title">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      fullWidth
+      maxWidth="sm"
+      aria-labelledby="promote-title"
+    >
       <DialogTitle id="promote-title">
         Promote {source.title ?? source.name} to {targetTitle}
       </DialogTitle>
@@ -105,7 +118,10 @@ export function PromoteDialog(props: PromoteDialogProps) {
             ? ` (${promotion.sourceBranch} → ${promotion.targetBranch})`
             : ''}
         </Typography>
-        <CommitList commits={promotion.commits ?? []} total={promotion.commitsAhead} />
+        <CommitList
+          commits={promotion.commits ?? []}
+          total={promotion.commitsAhead}
+        />
 
         <Typography variant="subtitle2" gutterBottom style={{ marginTop: 16 }}>
           Gates
@@ -114,7 +130,9 @@ export function PromoteDialog(props: PromoteDialogProps) {
         {check.value ? <GateList gates={check.value.gates} /> : null}
         {check.error ? (
           <Alert severity={isConflict(check.error) ? 'warning' : 'error'}>
-            {isConflict(check.error) ? 'A gate blocks this promotion: ' : 'Could not check the gates: '}
+            {isConflict(check.error)
+              ? 'A gate blocks this promotion: '
+              : 'Could not check the gates: '}
             {errorText(check.error)}
           </Alert>
         ) : null}
@@ -139,7 +157,11 @@ export function PromoteDialog(props: PromoteDialogProps) {
                   <Typography variant="body2" component="span">
                     {humanize(s)}
                   </Typography>
-                  <Typography variant="caption" color="textSecondary" component="span">
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="span"
+                  >
                     {' — '}
                     {STRATEGY_HELP[s]}
                   </Typography>
@@ -153,7 +175,9 @@ export function PromoteDialog(props: PromoteDialogProps) {
         {run.value ? <PromotionOutcome record={run.value} /> : null}
         {run.error ? (
           <Alert severity="error" role="alert">
-            {isConflict(run.error) ? 'Blocked by a promotion gate: ' : 'Promotion failed: '}
+            {isConflict(run.error)
+              ? 'Blocked by a promotion gate: '
+              : 'Promotion failed: '}
             {errorText(run.error)}
           </Alert>
         ) : null}

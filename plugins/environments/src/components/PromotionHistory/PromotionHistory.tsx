@@ -11,7 +11,10 @@ import {
   StatusOK,
   StatusPending,
 } from '@backstage/core-components';
-import type { PromotionRecord, PromotionResult } from '@stageline/plugin-environments-common';
+import type {
+  PromotionRecord,
+  PromotionResult,
+} from '@stageline/plugin-environments-common';
 import { usePromotionHistory } from '../../hooks/useEnvironmentsApi';
 import { formatTimestamp, humanize } from '../../lib/format';
 import { LoadState } from '../LoadState';
@@ -59,7 +62,9 @@ function HistoryTable({ records }: { records: PromotionRecord[] }) {
           const failed = record.gates.filter(g => g.status === 'failed');
           return (
             <TableRow key={record.id}>
-              <TableCell style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(record.createdAt)}</TableCell>
+              <TableCell style={{ whiteSpace: 'nowrap' }}>
+                {formatTimestamp(record.createdAt)}
+              </TableCell>
               <TableCell>
                 {refName(record.sourceRef)} → {refName(record.targetRef)}
               </TableCell>
@@ -75,8 +80,14 @@ function HistoryTable({ records }: { records: PromotionRecord[] }) {
                   </>
                 ) : null}
                 {failed.length > 0 || record.message ? (
-                  <Typography variant="caption" color="textSecondary" display="block">
-                    {[...failed.map(g => g.message), record.message].filter(Boolean).join('; ')}
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    display="block"
+                  >
+                    {[...failed.map(g => g.message), record.message]
+                      .filter(Boolean)
+                      .join('; ')}
                   </Typography>
                 ) : null}
               </TableCell>
@@ -89,7 +100,11 @@ function HistoryTable({ records }: { records: PromotionRecord[] }) {
 }
 
 /** An environment's promotions (into it or out of it), newest first. */
-export function PromotionHistory({ environmentRef }: { environmentRef: string }) {
+export function PromotionHistory({
+  environmentRef,
+}: {
+  environmentRef: string;
+}) {
   const state = usePromotionHistory(environmentRef);
   return (
     <LoadState state={state} what="the promotion history">

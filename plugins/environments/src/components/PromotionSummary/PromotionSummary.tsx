@@ -4,7 +4,11 @@ import { Link } from '@backstage/core-components';
 import type { PromotionSection } from '@stageline/plugin-environments-common';
 import { SectionState } from '../SectionState';
 
-function PullRequestLink({ pr }: { pr: NonNullable<PromotionSection['pullRequest']> }) {
+function PullRequestLink({
+  pr,
+}: {
+  pr: NonNullable<PromotionSection['pullRequest']>;
+}) {
   const notes = [
     pr.state,
     pr.approved ? 'approved' : undefined,
@@ -28,12 +32,13 @@ export function PromotionSummary(props: {
 }) {
   const { promotion, targetLabel } = props;
   const ahead = promotion.commitsAhead ?? promotion.commits?.length;
-  const waiting =
-    ahead === undefined
-      ? `Commits waiting for ${targetLabel}: unknown`
-      : ahead === 0
-      ? `Nothing waiting — ${targetLabel} is up to date`
-      : `${ahead} commit${ahead === 1 ? '' : 's'} waiting for ${targetLabel}`;
+  let waiting = `${ahead} commit${
+    ahead === 1 ? '' : 's'
+  } waiting for ${targetLabel}`;
+  if (ahead === undefined)
+    waiting = `Commits waiting for ${targetLabel}: unknown`;
+  else if (ahead === 0)
+    waiting = `Nothing waiting — ${targetLabel} is up to date`;
   return (
     <SectionState section={promotion} what="Promotion check">
       <Box>
@@ -44,7 +49,9 @@ export function PromotionSummary(props: {
             waiting
           )}
         </Typography>
-        {promotion.pullRequest ? <PullRequestLink pr={promotion.pullRequest} /> : null}
+        {promotion.pullRequest ? (
+          <PullRequestLink pr={promotion.pullRequest} />
+        ) : null}
       </Box>
     </SectionState>
   );

@@ -32,7 +32,10 @@ export function SectionState({ section, what, children }: SectionStateProps) {
   if (section.status === 'ok') return <>{children}</>;
   if (section.status === 'unconfigured') {
     return (
-      <Box className={`${classes.row} ${classes.unconfigured}`} data-testid="section-unconfigured">
+      <Box
+        className={`${classes.row} ${classes.unconfigured}`}
+        data-testid="section-unconfigured"
+      >
         <InfoOutlined className={classes.icon} aria-label="not configured" />
         <Typography variant="body2">
           {section.message ?? `${what} is not configured.`}
@@ -41,12 +44,25 @@ export function SectionState({ section, what, children }: SectionStateProps) {
     );
   }
   const detail = section.error?.message;
+  // the backend's message often repeats the error: say each thing once
+  const extra =
+    section.message && !(detail && section.message.includes(detail))
+      ? section.message
+      : undefined;
+  const sentence =
+    section.message && detail && section.message.includes(detail)
+      ? section.message
+      : `${what} failed${detail ? `: ${detail}` : ''}`;
   return (
-    <Box className={`${classes.row} ${classes.error}`} role="alert" data-testid="section-error">
+    <Box
+      className={`${classes.row} ${classes.error}`}
+      role="alert"
+      data-testid="section-error"
+    >
       <ErrorOutline className={classes.icon} aria-label="error" />
       <Typography variant="body2">
-        {what} failed{detail ? `: ${detail}` : ''}
-        {section.message ? ` — ${section.message}` : ''}
+        {sentence}
+        {extra ? ` — ${extra}` : ''}
       </Typography>
     </Box>
   );

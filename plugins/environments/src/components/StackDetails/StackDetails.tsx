@@ -18,7 +18,11 @@ function isUrl(value: string): boolean {
 }
 
 /** The stack behind an environment: state, outputs and its latest events. */
-export function StackDetails({ deployment }: { deployment: DeploymentSection }) {
+export function StackDetails({
+  deployment,
+}: {
+  deployment: DeploymentSection;
+}) {
   const outputs = Object.entries(deployment.outputs ?? {});
   const events = (deployment.events ?? []).slice(0, LATEST_EVENTS);
   return (
@@ -41,7 +45,9 @@ export function StackDetails({ deployment }: { deployment: DeploymentSection }) 
                     <TableCell component="th" scope="row">
                       {key}
                     </TableCell>
-                    <TableCell>{isUrl(value) ? <Link to={value}>{value}</Link> : value}</TableCell>
+                    <TableCell>
+                      {isUrl(value) ? <Link to={value}>{value}</Link> : value}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -65,18 +71,30 @@ export function StackDetails({ deployment }: { deployment: DeploymentSection }) 
               </TableHead>
               <TableBody>
                 {events.map(event => (
-                  <TableRow key={`${event.timestamp}-${event.logicalResourceId}-${event.resourceStatus}`}>
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>{formatTimestamp(event.timestamp)}</TableCell>
+                  <TableRow
+                    key={`${event.timestamp}-${event.logicalResourceId}-${event.resourceStatus}`}
+                  >
+                    <TableCell style={{ whiteSpace: 'nowrap' }}>
+                      {formatTimestamp(event.timestamp)}
+                    </TableCell>
                     <TableCell>
                       {event.logicalResourceId}
-                      <Typography variant="caption" color="textSecondary" display="block">
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        display="block"
+                      >
                         {event.resourceType}
                       </Typography>
                     </TableCell>
                     <TableCell>
                       <StackStatus status={event.resourceStatus} />
                       {event.reason ? (
-                        <Typography variant="caption" color="textSecondary" display="block">
+                        <Typography
+                          variant="caption"
+                          color="textSecondary"
+                          display="block"
+                        >
                           {event.reason}
                         </Typography>
                       ) : null}

@@ -16,13 +16,20 @@ export const ENVIRONMENTS_BASE_URL = 'http://example.com/api/environments';
 /** A Backstage error body, as the backend's error handler writes it. */
 export function errorResponse(status: number, name: string, message: string) {
   return HttpResponse.json(
-    { error: { name, message }, request: { method: 'GET', url: '/environments' }, response: { statusCode: status } },
+    {
+      error: { name, message },
+      request: { method: 'GET', url: '/environments' },
+      response: { statusCode: status },
+    },
     { status },
   );
 }
 
 /** `GET /environments` answering with these items; records each query it receives. */
-export function listHandler(items: EnvironmentStatus[], queries: URLSearchParams[] = []) {
+export function listHandler(
+  items: EnvironmentStatus[],
+  queries: URLSearchParams[] = [],
+) {
   return http.get(`${ENVIRONMENTS_BASE_URL}/environments`, ({ request }) => {
     queries.push(new URL(request.url).searchParams);
     return HttpResponse.json({ items });
@@ -38,7 +45,11 @@ export function pendingHandler(path = '/environments') {
 }
 
 /** A failing `GET` on any environments route. */
-export function failingHandler(path: string, status = 500, message = 'database is unreachable') {
+export function failingHandler(
+  path: string,
+  status = 500,
+  message = 'database is unreachable',
+) {
   return http.get(`${ENVIRONMENTS_BASE_URL}${path}`, () =>
     errorResponse(status, status === 404 ? 'NotFoundError' : 'Error', message),
   );
@@ -46,23 +57,36 @@ export function failingHandler(path: string, status = 500, message = 'database i
 
 /** `GET /environments/:namespace/:name/status` from a list of statuses. */
 export function statusHandler(items: EnvironmentStatus[]) {
-  return http.get(`${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/status`, ({ params }) => {
-    const found = items.find(s => s.entityRef === `environment:${params.namespace}/${params.name}`);
-    return found
-      ? HttpResponse.json(found)
-      : errorResponse(404, 'NotFoundError', `No environment ${params.namespace}/${params.name}`);
-  });
+  return http.get(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/status`,
+    ({ params }) => {
+      const found = items.find(
+        s => s.entityRef === `environment:${params.namespace}/${params.name}`,
+      );
+      return found
+        ? HttpResponse.json(found)
+        : errorResponse(
+            404,
+            'NotFoundError',
+            `No environment ${params.namespace}/${params.name}`,
+          );
+    },
+  );
 }
 
 /** `GET /environments/:namespace/:name/promotions`. */
 export function promotionsHandler(records: PromotionRecord[]) {
-  return http.get(`${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/promotions`, () =>
-    HttpResponse.json({ items: records }),
+  return http.get(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/promotions`,
+    () => HttpResponse.json({ items: records }),
   );
 }
 
 /** `GET /environments/:namespace/:name/cost`, answering per `?scale=`; records the scales asked. */
-export function costHandler(byScale: Record<string, CostSection>, asked: string[] = []) {
+export function costHandler(
+  byScale: Record<string, CostSection>,
+  asked: string[] = [],
+) {
   return http.get(
     `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/cost`,
     ({ request }) => {

@@ -32,10 +32,20 @@ export function buildComponentEntity(overrides: Partial<Entity> = {}): Entity {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'macro-ai-api', namespace: 'default' },
-    spec: { type: 'service', owner: 'group:default/platform', system: 'macro-ai' },
+    spec: {
+      type: 'service',
+      owner: 'group:default/platform',
+      system: 'macro-ai',
+    },
     relations: [
-      { type: 'hasEnvironment', targetRef: 'environment:default/macro-ai-api-staging' },
-      { type: 'hasEnvironment', targetRef: 'environment:default/macro-ai-api-production' },
+      {
+        type: 'hasEnvironment',
+        targetRef: 'environment:default/macro-ai-api-staging',
+      },
+      {
+        type: 'hasEnvironment',
+        targetRef: 'environment:default/macro-ai-api-production',
+      },
     ],
     ...overrides,
   };
@@ -74,7 +84,9 @@ export function buildEnvironmentEntity(
         region: 'eu-west-2',
         accountId: '123456789012',
       },
-      healthCheck: { url: 'http://localhost:7007/.backstage/health/v1/readiness' },
+      healthCheck: {
+        url: 'http://localhost:7007/.backstage/health/v1/readiness',
+      },
       budget: { monthly: stage === 'staging' ? 5 : 10, currency: 'GBP' },
       ...spec,
     },
@@ -94,8 +106,16 @@ export function buildPromotionRecord(
     result: 'succeeded',
     commits: [{ sha: 'a1b2c3d4e5f6', message: 'Add summaries endpoint' }],
     gates: [
-      { id: 'deployment-complete', status: 'passed', message: 'Staging stack is UPDATE_COMPLETE' },
-      { id: 'checks-green', status: 'passed', message: 'All checks passed on develop' },
+      {
+        id: 'deployment-complete',
+        status: 'passed',
+        message: 'Staging stack is UPDATE_COMPLETE',
+      },
+      {
+        id: 'checks-green',
+        status: 'passed',
+        message: 'All checks passed on develop',
+      },
     ],
     link: 'https://github.com/acme/macro-ai/pull/57',
     createdAt: '2025-06-01T09:00:00.000Z',
@@ -105,7 +125,9 @@ export function buildPromotionRecord(
 }
 
 /** A cost section: £3.10 of a £5 budget at hobby scale unless overridden. */
-export function buildCostSection(overrides: Partial<CostSection> = {}): CostSection {
+export function buildCostSection(
+  overrides: Partial<CostSection> = {},
+): CostSection {
   return {
     status: 'ok',
     currency: 'GBP',
@@ -115,9 +137,24 @@ export function buildCostSection(overrides: Partial<CostSection> = {}): CostSect
     estimate: {
       monthly: 3.1,
       lines: [
-        { logicalId: 'ApiFunction', type: 'AWS::Lambda::Function', monthly: 1.9, basis: '1M requests × 512 MB × 200 ms' },
-        { logicalId: 'Table', type: 'AWS::DynamoDB::Table', monthly: 0.8, basis: 'on demand, 1 GB stored' },
-        { logicalId: 'Logs', type: 'AWS::Logs::LogGroup', monthly: 0.4, basis: '0.8 GB ingested' },
+        {
+          logicalId: 'ApiFunction',
+          type: 'AWS::Lambda::Function',
+          monthly: 1.9,
+          basis: '1M requests × 512 MB × 200 ms',
+        },
+        {
+          logicalId: 'Table',
+          type: 'AWS::DynamoDB::Table',
+          monthly: 0.8,
+          basis: 'on demand, 1 GB stored',
+        },
+        {
+          logicalId: 'Logs',
+          type: 'AWS::Logs::LogGroup',
+          monthly: 0.4,
+          basis: '0.8 GB ingested',
+        },
       ],
       unpriced: [],
       assumptions: ['Prices for eu-west-2 converted at 0.79 GBP per USD'],
@@ -133,7 +170,8 @@ export function buildEnvironmentStatus(
   overrides: StatusOverrides = {},
 ): EnvironmentStatus {
   const { deployment, promotion, health, cost, ...rest } = overrides;
-  const name = stage === 'preview' ? 'macro-ai-api-pr-42' : `macro-ai-api-${stage}`;
+  const name =
+    stage === 'preview' ? 'macro-ai-api-pr-42' : `macro-ai-api-${stage}`;
   const stackName = {
     staging: 'MacroAiStagingStack',
     production: 'MacroAiProductionStack',
@@ -146,7 +184,11 @@ export function buildEnvironmentStatus(
     component: 'component:default/macro-ai-api',
     stage,
     scale: 'hobby',
-    branch: { staging: 'develop', production: 'main', preview: 'feature/summaries' }[stage],
+    branch: {
+      staging: 'develop',
+      production: 'main',
+      preview: 'feature/summaries',
+    }[stage],
     ...(stage === 'staging'
       ? { promotesTo: 'environment:default/macro-ai-api-production' }
       : {}),
@@ -188,11 +230,24 @@ export function buildEnvironmentStatus(
             targetBranch: 'main',
             commitsAhead: 3,
             commits: [
-              { sha: 'a1b2c3d4e5f6', message: 'Add summaries endpoint', author: 'dana' },
-              { sha: 'b2c3d4e5f6a1', message: 'Tune Lambda memory', author: 'lee' },
-              { sha: 'c3d4e5f6a1b2', message: 'Fix typo in README', author: 'dana' },
+              {
+                sha: 'a1b2c3d4e5f6',
+                message: 'Add summaries endpoint',
+                author: 'dana',
+              },
+              {
+                sha: 'b2c3d4e5f6a1',
+                message: 'Tune Lambda memory',
+                author: 'lee',
+              },
+              {
+                sha: 'c3d4e5f6a1b2',
+                message: 'Fix typo in README',
+                author: 'dana',
+              },
             ],
-            compareUrl: 'https://github.com/acme/macro-ai/compare/main...develop',
+            compareUrl:
+              'https://github.com/acme/macro-ai/compare/main...develop',
             pullRequest: {
               number: 57,
               title: 'Promote develop to main',

@@ -33,7 +33,10 @@ export interface RenderOptions {
  * Renders in a Backstage test app with the real {@link EnvironmentsClient} (its HTTP answered
  * by msw), a mock permission API and an in-memory catalog.
  */
-export function renderWithEnvironments(element: ReactElement, options: RenderOptions = {}) {
+export function renderWithEnvironments(
+  element: ReactElement,
+  options: RenderOptions = {},
+) {
   const client = new EnvironmentsClient({
     discoveryApi: mockApis.discovery(),
     fetchApi: new MockFetchApi(),
@@ -50,10 +53,17 @@ export function renderWithEnvironments(element: ReactElement, options: RenderOpt
       apis={[
         [environmentsApiRef, client],
         [permissionApiRef, permissionApi],
-        [catalogApiRef, catalogApiMock({ entities: options.catalogEntities ?? [] })],
+        [
+          catalogApiRef,
+          catalogApiMock({ entities: options.catalogEntities ?? [] }),
+        ],
       ]}
     >
-      {options.entity ? <EntityProvider entity={options.entity}>{element}</EntityProvider> : element}
+      {options.entity ? (
+        <EntityProvider entity={options.entity}>{element}</EntityProvider>
+      ) : (
+        element
+      )}
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
   );

@@ -1,0 +1,240 @@
+/*
+ * Browser test of the Stageline environments plugin in the running local app: signs in as
+ * guest, opens the macro-ai-api component page, the staging environment page and the
+ * /environments overview, checks what a service developer sees and saves a screenshot of each.
+ *
+ * Run through scripts/e2e.sh (`make e2e`), which starts the app when it is not running.
+ * Environment: E2E_BASE_URL (default http://localhost:3000), E2E_SCREENSHOTS (default
+ * e2e-screenshots), CHROMIUM_PATH (default /usr/bin/chromium).
+ */
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const BASE_URL = process.env.E2E_BASE_URL ?? 'http://localhost:3000';
+const SCREENSHOTS = resolve(process.env.E2E_SCREENSHOTS ?? 'e2e-screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const TIMEOUT = 30_000;
+
+const HEALTH = /Healthy|Degraded|Unhealthy|Unknown|Health check failed/;
+
+const results = [];
+
+/** Runs one expectation; a failure is recorded and printed, never thrown. */
+async function expectThat(name, check) {
+  try {
+    await check();
+    results.push({ name, ok: true });
+    console.log(`  ✓ ${name}`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    const message = String(error?.message ?? error)
+      .split('\n')
+      .slice(0, 3)
+      .join(' ');
+    console.log(`  ✗ ${name}: ${message}`);
+  }
+}
+
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+async function screenshot(page, name) {
+  const path = `${SCREENSHOTS}/${name}.png`;
+  await page.screenshot({ path, fullPage: true });
+  console.log(`    screenshot: ${path}`);
+}
+
+async function signIn(page) {
+  await page.goto(BASE_URL, { waitUntil: 'domcontentloaded' });
+  const enter = page.getByRole('button', { name: 'Enter' });
+  await enter.waitFor({ timeout: TIMEOUT });
+  await enter.click();
+  await page
+    .getByText('Environments', { exact: true })
+    .first()
+    .waitFor({ timeout: TIMEOUT });
+}
+
+async function componentPage(page) {
+  console.log('Component page: macro-ai-api');
+  await page.goto(`${BASE_URL}/catalog/default/component/macro-ai-api`);
+  const staging = page.getByTestId('environment-macro-ai-api-staging');
+  const production = page.getByTestId('environment-macro-ai-api-production');
+
+  await expectThat(
+    'the environments card shows staging and production',
+    async () => {
+      await staging.waitFor({ timeout: TIMEOUT });
+      await production.waitFor({ timeout: TIMEOUT });
+      const [s, p] = [
+        await staging.boundingBox(),
+        await production.boundingBox(),
+      ];
+      assert(
+        s && p && (s.x < p.x || s.y < p.y),
+        'staging is not before production',
+      );
+    },
+  );
+  for (const [label, panel, budget] of [
+    ['staging', staging, '£5.00'],
+    ['production', production, '£10.00'],
+  ]) {
+    await expectThat(
+      `${label} shows its scale, health and cost against a ${budget} budget`,
+      async () => {
+        await panel
+          .getByText(/^scale: (hobby|enhanced-hobby|enterprise)$/)
+          .waitFor({ timeout: TIMEOUT });
+        await panel.getByText(HEALTH).first().waitFor({ timeout: TIMEOUT });
+        const cost = panel.getByRole('region', { name: 'Cost' });
+        await cost
+          .getByText(`of ${budget} budget`)
+          .waitFor({ timeout: TIMEOUT });
+        await cost
+          .getByRole('meter', { name: 'Estimate against budget' })
+          .waitFor({ timeout: TIMEOUT });
+      },
+    );
+  }
+  await expectThat('staging shows what waits for production', async () => {
+    await staging
+      .getByRole('region', { name: 'Promotion' })
+      .getByText(
+        /waiting for Production|Production is up to date|GitHub|not configured|failed/i,
+      )
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+  });
+  await expectThat('the catalog graph card shows the relations', async () => {
+    await page
+      .getByText('Relations', { exact: true })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+  });
+  await screenshot(page, '1-component-macro-ai-api');
+}
+
+async function environmentPage(page) {
+  console.log('Environment page: macro-ai-api-staging');
+  await page.goto(
+    `${BASE_URL}/catalog/default/environment/macro-ai-api-staging`,
+  );
+  await expectThat('the overview card shows the definition', async () => {
+    await page
+      .getByText('Definition', { exact: true })
+      .waitFor({ timeout: TIMEOUT });
+    await page
+      .getByText('MacroAiStagingStack', { exact: false })
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+  });
+  await expectThat(
+    'the overview card shows the cost breakdown by resource',
+    async () => {
+      const chart = page.getByRole('list', { name: 'Cost by resource' });
+      await chart.waitFor({ timeout: TIMEOUT });
+      const bars = await chart.getByRole('listitem').count();
+      assert(bars > 0, 'the cost breakdown has no lines');
+    },
+  );
+  await expectThat('the enterprise scale shows a what-if cost', async () => {
+    await page.getByRole('button', { name: 'enterprise', exact: true }).click();
+    await page
+      .getByText(/What if this environment ran at enterprise scale/)
+      .waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'hobby', exact: true }).click();
+  });
+  await expectThat('the promotion history is shown', async () => {
+    await page
+      .getByText('Promotion history', { exact: true })
+      .waitFor({ timeout: TIMEOUT });
+    await page
+      .getByText(/No promotions yet|Could not load the promotion history/)
+      .or(page.getByRole('table', { name: 'Promotion history' }))
+      .first()
+      .waitFor({ timeout: TIMEOUT });
+  });
+  await screenshot(page, '2-environment-macro-ai-api-staging');
+}
+
+async function overviewPage(page) {
+  console.log('Overview page: /environments');
+  await page.goto(`${BASE_URL}/environments`);
+  await expectThat('the sidebar links to /environments', async () => {
+    const link = page.locator('a[href="/environments"]', {
+      hasText: 'Environments',
+    });
+    await link.first().waitFor({ timeout: TIMEOUT });
+  });
+  await expectThat(
+    'the overview lists macro-ai-api and macro-ai-web by stage',
+    async () => {
+      const table = page.getByRole('table').first();
+      await table
+        .getByRole('columnheader', { name: 'Staging' })
+        .waitFor({ timeout: TIMEOUT });
+      await table
+        .getByRole('columnheader', { name: 'Production' })
+        .waitFor({ timeout: TIMEOUT });
+      for (const component of ['macro-ai-api', 'macro-ai-web']) {
+        await table
+          .locator(`a[href="/catalog/default/component/${component}"]`)
+          .first()
+          .waitFor({ timeout: TIMEOUT });
+      }
+      const cells = await table.getByText(/ a month$/).count();
+      assert(cells >= 4, `expected cost in at least 4 cells, found ${cells}`);
+    },
+  );
+  await expectThat('a cell links to the environment page', async () => {
+    const href = await page
+      .locator('a[href="/catalog/default/environment/macro-ai-api-production"]')
+      .first()
+      .getAttribute('href', { timeout: TIMEOUT });
+    assert(href, 'no link to macro-ai-api-production');
+  });
+  await screenshot(page, '3-environments-overview');
+}
+
+async function main() {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: 1000 },
+    });
+    await expectThat('guest sign-in', () => signIn(page));
+    if (results[0].ok) {
+      await componentPage(page);
+      await environmentPage(page);
+      await overviewPage(page);
+    }
+  } finally {
+    await browser.close();
+  }
+  const passed = results.filter(r => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed === 0 ? 0 : 1;
+}
+
+main().catch(error => {
+  console.error(error);
+  const passed = results.filter(r => r.ok).length;
+  console.log(`${passed} passed, ${results.length - passed + 1} failed`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,1 @@
+export { catalogGraphModule } from './catalogGraphModule';
