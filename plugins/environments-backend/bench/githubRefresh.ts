@@ -2,8 +2,8 @@ import { setupServer } from 'msw/node';
 import { Octokit } from 'octokit';
 import { ConfigReader } from '@backstage/config';
 import { GithubSourceControlProvider } from '@stageline/plugin-environments-node';
-import { GithubStandIn } from '../src/testUtils/githubStandIn';
-import { environmentEntity } from '../src/testUtils/fixtures';
+import { GithubStandIn } from '../src/__testUtils__/githubStandIn';
+import { environmentEntity } from '../src/__testUtils__/fixtures';
 
 const TOKEN = 'ghp_benchtokenbenchtokenbenchtoken12';
 
@@ -12,20 +12,37 @@ function component(i: number) {
   const repo = `acme/service-${i}`;
   const annotations = { 'github.com/project-slug': repo };
   const name = `service-${i}`;
-  const component = `component:default/${name}`;
+  const componentRef = `component:default/${name}`;
   return {
     repo,
     staging: environmentEntity(
       `${name}-staging`,
-      { type: 'staging', component, branch: 'develop', promotesTo: `environment:default/${name}-production` },
+      {
+        type: 'staging',
+        component: componentRef,
+        branch: 'develop',
+        promotesTo: `environment:default/${name}-production`,
+      },
       annotations,
     ),
-    production: environmentEntity(`${name}-production`, { type: 'production', component, branch: 'main' }, annotations),
-    preview: environmentEntity(`${name}-pr-1`, { type: 'preview', component, branch: 'feature/x' }, annotations),
+    production: environmentEntity(
+      `${name}-production`,
+      { type: 'production', component: componentRef, branch: 'main' },
+      annotations,
+    ),
+    preview: environmentEntity(
+      `${name}-pr-1`,
+      { type: 'preview', component: componentRef, branch: 'feature/x' },
+      annotations,
+    ),
   };
 }
 
-async function inBatches<T>(items: T[], size: number, fn: (item: T) => Promise<unknown>) {
+async function inBatches<T>(
+  items: T[],
+  size: number,
+  fn: (item: T) => Promise<unknown>,
+) {
   for (let i = 0; i < items.length; i += size) {
     await Promise.all(items.slice(i, i + size).map(fn));
   }
@@ -56,7 +73,9 @@ export async function benchGithubRefresh(count: number, rounds: number) {
 
     // Stageline: only environments with promotesTo ask GitHub anything.
     const provider = GithubSourceControlProvider.fromConfig(
-      new ConfigReader({ integrations: { github: [{ host: 'github.com', token: TOKEN }] } }),
+      new ConfigReader({
+        integrations: { github: [{ host: 'github.com', token: TOKEN }] },
+      }),
     );
     const stageline = { cold: 0, total: 0 };
     standIn.resetCounts();
@@ -77,7 +96,11 @@ export async function benchGithubRefresh(count: number, rounds: number) {
     const stagelineNotModified = standIn.counts.notModified;
 
     // Naive: compare + pulls + deployments per environment, every refresh, no ETags.
-    const octokit = new Octokit({ auth: TOKEN, throttle: { enabled: false }, retry: { enabled: false } });
+    const octokit = new Octokit({
+      auth: TOKEN,
+      throttle: { enabled: false },
+      retry: { enabled: false },
+    });
     const naive = { cold: 0, total: 0 };
     standIn.resetCounts();
     for (let round = 0; round < rounds; round++) {
@@ -86,9 +109,22 @@ export async function benchGithubRefresh(count: number, rounds: number) {
         const [owner, repo] = c.repo.split('/');
         for (const environment of [c.staging, c.production, c.preview]) {
           const branch = environment.spec.branch!;
-          await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `main...${branch}` });
-          await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}` });
-          await octokit.rest.repos.listDeployments({ owner, repo, environment: environment.metadata.name });
+          await octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `main...${branch}`,
+          });
+          await octokit.rest.pulls.list({
+            owner,
+            repo,
+            state: 'open',
+            head: `${owner}:${branch}`,
+          });
+          await octokit.rest.repos.listDeployments({
+            owner,
+            repo,
+            environment: environment.metadata.name,
+          });
         }
       });
       if (round === 0) naive.cold = standIn.counts.rateLimited;

@@ -1,18 +1,29 @@
 import http from 'node:http';
 import { AddressInfo } from 'node:net';
 import { setupServer } from 'msw/node';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { environmentsPlugin } from '../src/plugin';
-import { GithubStandIn } from '../src/testUtils/githubStandIn';
-import { exampleEntities, REPO } from '../src/testUtils/fixtures';
+import { GithubStandIn } from '../src/__testUtils__/githubStandIn';
+import { exampleEntities, REPO } from '../src/__testUtils__/fixtures';
 
-function get(port: number, path: string, authorization: string): Promise<number> {
+function get(
+  port: number,
+  path: string,
+  authorization: string,
+): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = http.get({ host: '127.0.0.1', port, path, headers: { authorization } }, res => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.get(
+      { host: '127.0.0.1', port, path, headers: { authorization } },
+      res => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on('error', reject);
   });
 }
@@ -25,7 +36,11 @@ const percentile = (sorted: number[], p: number) =>
  * cache warm (GitHub stand-in behind it; AWS unconfigured).
  */
 export async function benchStatusLatency(requests: number) {
-  const standIn = new GithubStandIn().addRepo(REPO, ['develop', 'main', 'feature/login']);
+  const standIn = new GithubStandIn().addRepo(REPO, [
+    'develop',
+    'main',
+    'feature/login',
+  ]);
   standIn.push(REPO, 'develop', 3);
   const msw = setupServer(...standIn.handlers());
   msw.listen({ onUnhandledRequest: 'bypass' });
@@ -34,8 +49,20 @@ export async function benchStatusLatency(requests: number) {
       environmentsPlugin,
       mockServices.rootConfig.factory({
         data: {
-          integrations: { github: [{ host: 'github.com', token: 'ghp_benchtokenbenchtokenbenchtoken12' }] },
-          environments: { status: { scheduledRefresh: false, providerTimeout: { seconds: 10 } } },
+          integrations: {
+            github: [
+              {
+                host: 'github.com',
+                token: 'ghp_benchtokenbenchtokenbenchtoken12',
+              },
+            ],
+          },
+          environments: {
+            status: {
+              scheduledRefresh: false,
+              providerTimeout: { seconds: 10 },
+            },
+          },
         },
       }),
       catalogServiceMock.factory({ entities: exampleEntities }),
@@ -43,9 +70,11 @@ export async function benchStatusLatency(requests: number) {
   });
   try {
     const { port } = backend.server.address() as AddressInfo;
-    const path = '/api/environments/environments?entityRef=component:default/macro-ai-api';
+    const path =
+      '/api/environments/environments?entityRef=component:default/macro-ai-api';
     const authorization = mockCredentials.user.header();
-    if ((await get(port, path, authorization)) !== 200) throw new Error('status route failed');
+    if ((await get(port, path, authorization)) !== 200)
+      throw new Error('status route failed');
     const times: number[] = [];
     for (let i = 0; i < requests; i++) {
       const started = process.hrtime.bigint();

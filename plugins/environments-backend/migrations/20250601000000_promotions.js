@@ -7,8 +7,14 @@
  */
 exports.up = async function up(knex) {
   await knex.schema.createTable('environment_promotions', table => {
-    table.comment('Every promotion attempt: who, when, from, to, what, how it ended');
-    table.increments('seq').comment('Insertion order, to sort attempts made in the same millisecond');
+    table.comment(
+      'Every promotion attempt: who, when, from, to, what, how it ended',
+    );
+    table
+      .increments('seq')
+      .comment(
+        'Insertion order, to sort attempts made in the same millisecond',
+      );
     table.string('id', 36).unique().notNullable();
     table.string('source_ref').notNullable();
     table.string('target_ref').notNullable();
@@ -16,18 +22,32 @@ exports.up = async function up(knex) {
     table.string('strategy', 32).notNullable();
     table.string('result', 16).notNullable();
     table.text('commits').notNullable().comment('JSON array of PendingCommit');
-    table.text('gates').notNullable().comment('JSON array of PromotionGateResult');
+    table
+      .text('gates')
+      .notNullable()
+      .comment('JSON array of PromotionGateResult');
     table.text('link').nullable();
     table.text('message').nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();
-    table.index(['source_ref', 'created_at'], 'environment_promotions_source_idx');
-    table.index(['target_ref', 'created_at'], 'environment_promotions_target_idx');
+    table.index(
+      ['source_ref', 'created_at'],
+      'environment_promotions_source_idx',
+    );
+    table.index(
+      ['target_ref', 'created_at'],
+      'environment_promotions_target_idx',
+    );
   });
   await knex.schema.createTable('environment_promotion_locks', table => {
-    table.comment('One row per target environment while a promotion into it runs');
+    table.comment(
+      'One row per target environment while a promotion into it runs',
+    );
     table.string('target_ref').primary().notNullable();
-    table.string('holder', 36).notNullable().comment('Id of the promotion holding the lock');
+    table
+      .string('holder', 36)
+      .notNullable()
+      .comment('Id of the promotion holding the lock');
     table.timestamp('expires_at', { useTz: true }).notNullable();
   });
 };

@@ -1,7 +1,14 @@
-import { Config, ConfigReader, readDurationFromConfig } from '@backstage/config';
+import {
+  Config,
+  ConfigReader,
+  readDurationFromConfig,
+} from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
-import { BUDGET_CURRENCIES, BudgetCurrency } from '@stageline/plugin-environments-common';
+import {
+  BUDGET_CURRENCIES,
+  BudgetCurrency,
+} from '@stageline/plugin-environments-common';
 
 /** Settings of the environments backend, read from `environments.*` (see config.d.ts). */
 export interface EnvironmentsBackendSettings {
@@ -19,7 +26,11 @@ export interface EnvironmentsBackendSettings {
   lockTimeoutMs: number;
 }
 
-function duration(config: Config, key: string, fallback: HumanDuration): HumanDuration {
+function duration(
+  config: Config,
+  key: string,
+  fallback: HumanDuration,
+): HumanDuration {
   return config.has(key) ? readDurationFromConfig(config, { key }) : fallback;
 }
 
@@ -27,29 +38,44 @@ const ms = (config: Config, key: string, fallback: HumanDuration) =>
   durationToMilliseconds(duration(config, key, fallback));
 
 /** Reads and checks the settings; throws an InputError naming the key of a bad value. */
-export function readEnvironmentsBackendSettings(root: Config): EnvironmentsBackendSettings {
+export function readEnvironmentsBackendSettings(
+  root: Config,
+): EnvironmentsBackendSettings {
   const config = root.getOptionalConfig('environments') ?? new ConfigReader({});
-  const providerTimeoutMs = ms(config, 'status.providerTimeout', { seconds: 2 });
-  const currency = (config.getOptionalString('cost.currency') ?? 'GBP') as BudgetCurrency;
+  const providerTimeoutMs = ms(config, 'status.providerTimeout', {
+    seconds: 2,
+  });
+  const currency = (config.getOptionalString('cost.currency') ??
+    'GBP') as BudgetCurrency;
   if (!BUDGET_CURRENCIES.includes(currency)) {
     throw new InputError(
-      `environments.cost.currency must be one of ${BUDGET_CURRENCIES.join(', ')}; got ${JSON.stringify(currency)}`,
+      `environments.cost.currency must be one of ${BUDGET_CURRENCIES.join(
+        ', ',
+      )}; got ${JSON.stringify(currency)}`,
     );
   }
   const rate = config.getOptionalNumber('cost.rate');
   if (rate !== undefined && !(rate > 0)) {
-    throw new InputError(`environments.cost.rate must be a positive number; got ${rate}`);
+    throw new InputError(
+      `environments.cost.rate must be a positive number; got ${rate}`,
+    );
   }
-  const nearBudgetRatio = config.getOptionalNumber('cost.nearBudgetRatio') ?? 0.8;
+  const nearBudgetRatio =
+    config.getOptionalNumber('cost.nearBudgetRatio') ?? 0.8;
   if (!(nearBudgetRatio > 0 && nearBudgetRatio <= 1)) {
-    throw new InputError(`environments.cost.nearBudgetRatio must be in (0, 1]; got ${nearBudgetRatio}`);
+    throw new InputError(
+      `environments.cost.nearBudgetRatio must be in (0, 1]; got ${nearBudgetRatio}`,
+    );
   }
   return {
     providerTimeoutMs,
     statusCacheTtlMs: ms(config, 'status.cacheTtl', { minutes: 10 }),
     refreshInterval: duration(config, 'status.refreshInterval', { minutes: 5 }),
-    scheduledRefresh: config.getOptionalBoolean('status.scheduledRefresh') ?? true,
-    httpHealthTimeoutMs: ms(config, 'health.httpTimeout', { milliseconds: providerTimeoutMs }),
+    scheduledRefresh:
+      config.getOptionalBoolean('status.scheduledRefresh') ?? true,
+    httpHealthTimeoutMs: ms(config, 'health.httpTimeout', {
+      milliseconds: providerTimeoutMs,
+    }),
     currency,
     rate,
     estimateTtlMs: ms(config, 'cost.estimateTtl', { hours: 24 }),

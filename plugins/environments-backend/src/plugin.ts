@@ -24,7 +24,10 @@ import { HttpHealthCheck } from './health/HttpHealthCheck';
 import { StackHealthCheck } from './health/StackHealthCheck';
 import { CloudWatchAlarmsHealthCheck } from './health/CloudWatchAlarmsHealthCheck';
 import { DefaultCostProvider } from './cost/DefaultCostProvider';
-import { createStagelineCostEstimator, DEFAULT_USD_TO_GBP } from './cost/StagelineCostEstimator';
+import {
+  createStagelineCostEstimator,
+  DEFAULT_USD_TO_GBP,
+} from './cost/StagelineCostEstimator';
 import { PromotionService } from './promotion/PromotionService';
 import { createRouter } from './router/createRouter';
 import { forEachWithConcurrency } from './status/forEachWithConcurrency';
@@ -135,7 +138,13 @@ export const environmentsPlugin = createBackendPlugin({
         });
 
         deps.httpRouter.use(
-          await createRouter({ httpAuth: deps.httpAuth, catalog, statuses, promotions, store }),
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            catalog,
+            statuses,
+            promotions,
+            store,
+          }),
         );
 
         if (settings.scheduledRefresh) {
@@ -150,14 +159,23 @@ export const environmentsPlugin = createBackendPlugin({
               const credentials = await auth.getOwnServiceCredentials();
               const environments = await catalog.all(credentials);
               const resolve = (ref: string) => catalog.find(ref, credentials);
-              await forEachWithConcurrency(environments, REFRESH_CONCURRENCY, environment =>
-                service.refresh(environment, resolve).then(
-                  () => undefined,
-                  error =>
-                    logger.warn(`Could not refresh ${stringifyEntityRef(environment)}: ${error}`),
-                ),
+              await forEachWithConcurrency(
+                environments,
+                REFRESH_CONCURRENCY,
+                environment =>
+                  service.refresh(environment, resolve).then(
+                    () => undefined,
+                    error =>
+                      logger.warn(
+                        `Could not refresh ${stringifyEntityRef(
+                          environment,
+                        )}: ${error}`,
+                      ),
+                  ),
               );
-              logger.info(`Refreshed the status of ${environments.length} environments`);
+              logger.info(
+                `Refreshed the status of ${environments.length} environments`,
+              );
             },
           });
         }

@@ -7,7 +7,12 @@
  * @packageDocumentation
  */
 export * from './providers/types';
-export { redactSecrets, toSectionError, unconfiguredSection, errorSection } from './providers/sections';
+export {
+  redactSecrets,
+  toSectionError,
+  unconfiguredSection,
+  errorSection,
+} from './providers/sections';
 export { configurationError } from './providers/configurationError';
 export {
   ANNOTATION_GITHUB_PROJECT_SLUG,

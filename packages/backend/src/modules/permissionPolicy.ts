@@ -1,5 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
-import { AuthorizeResult, PolicyDecision } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
 import type {
   PermissionPolicy,
   PolicyQuery,
@@ -14,7 +17,10 @@ import { promotePolicyDecision } from '@stageline/plugin-environments-node';
  * is allowed.
  */
 class ExamplePermissionPolicy implements PermissionPolicy {
-  async handle(request: PolicyQuery, user?: PolicyQueryUser): Promise<PolicyDecision> {
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
     return (
       promotePolicyDecision(request, user, {
         productionPromoters: ['group:default/platform'],

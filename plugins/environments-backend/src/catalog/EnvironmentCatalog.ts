@@ -27,11 +27,15 @@ export class EnvironmentCatalog {
   ): Promise<EnvironmentEntity[]> {
     const ref = parseEntityRef(componentRef, { defaultKind: 'component' });
     const full = stringifyEntityRef(ref);
-    const componentValues = ref.namespace === 'default' ? [full, ref.name] : [full];
+    const componentValues =
+      ref.namespace === 'default' ? [full, ref.name] : [full];
     const { items } = await this.catalog.getEntities(
       {
         filter: [
-          { kind: 'Environment', [`relations.${RELATION_ENVIRONMENT_OF}`]: full },
+          {
+            kind: 'Environment',
+            [`relations.${RELATION_ENVIRONMENT_OF}`]: full,
+          },
           { kind: 'Environment', 'spec.component': componentValues },
         ],
       },
@@ -39,7 +43,9 @@ export class EnvironmentCatalog {
     );
     const environments = dedupe(items.filter(isEnvironmentEntity));
     if (environments.length === 0) {
-      const component = await this.catalog.getEntityByRef(full, { credentials });
+      const component = await this.catalog.getEntityByRef(full, {
+        credentials,
+      });
       if (!component) {
         throw new NotFoundError(`No entity ${full} in the catalog`);
       }
@@ -63,7 +69,10 @@ export class EnvironmentCatalog {
         parseEntityRef(options.system, { defaultKind: 'system' }),
       );
     }
-    const { items } = await this.catalog.getEntities({ filter }, { credentials });
+    const { items } = await this.catalog.getEntities(
+      { filter },
+      { credentials },
+    );
     return orderEnvironments(items.filter(isEnvironmentEntity));
   }
 
@@ -73,7 +82,9 @@ export class EnvironmentCatalog {
     credentials: BackstageCredentials,
   ): Promise<EnvironmentEntity> {
     const full = stringifyEntityRef(
-      typeof ref === 'string' ? parseEntityRef(ref, { defaultKind: 'environment' }) : ref,
+      typeof ref === 'string'
+        ? parseEntityRef(ref, { defaultKind: 'environment' })
+        : ref,
     );
     const entity = await this.catalog.getEntityByRef(full, { credentials });
     if (!isEnvironmentEntity(entity)) {
@@ -83,7 +94,10 @@ export class EnvironmentCatalog {
   }
 
   /** Like {@link EnvironmentCatalog.get} but undefined when missing. */
-  async find(ref: string, credentials: BackstageCredentials): Promise<EnvironmentEntity | undefined> {
+  async find(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<EnvironmentEntity | undefined> {
     const entity = await this.catalog.getEntityByRef(ref, { credentials });
     return isEnvironmentEntity(entity) ? entity : undefined;
   }

@@ -1,4 +1,7 @@
-import type { EnvironmentEntity, EnvironmentStage } from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentEntity,
+  EnvironmentStage,
+} from '@stageline/plugin-environments-common';
 
 /** Position of each stage in promotion order; previews come after the promotion chain. */
 const STAGE_ORDER: Record<EnvironmentStage, number> = {
@@ -12,7 +15,9 @@ const STAGE_ORDER: Record<EnvironmentStage, number> = {
  * Sorts environments in promotion order: development, staging, production, then previews
  * (by pull request number, then name); ties by component, then name.
  */
-export function orderEnvironments(environments: EnvironmentEntity[]): EnvironmentEntity[] {
+export function orderEnvironments(
+  environments: EnvironmentEntity[],
+): EnvironmentEntity[] {
   const component = (e: EnvironmentEntity) => e.spec.component ?? '';
   return [...environments].sort(
     (a, b) =>

@@ -32,11 +32,20 @@ export class CostExplorerReader {
     options: { signal?: AbortSignal; now?: Date } = {},
   ): Promise<StackActuals> {
     const now = options.now ?? new Date();
-    const monthStart = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1));
-    const nextMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
-    const tomorrow = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1));
+    const monthStart = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1),
+    );
+    const nextMonth = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1),
+    );
+    const tomorrow = new Date(
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
+    );
     const client = new CostExplorerClient(
-      await this.aws.clientConfig({ accountId: stack.accountId, region: COST_EXPLORER_REGION }),
+      await this.aws.clientConfig({
+        accountId: stack.accountId,
+        region: COST_EXPLORER_REGION,
+      }),
     );
     const filter = { Tags: { Key: STACK_NAME_TAG, Values: [stack.stackName] } };
     const send = { abortSignal: options.signal };

@@ -49,7 +49,10 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
   readonly #costExplorer: CostExplorerReader;
 
   constructor(private readonly options: DefaultCostProviderOptions) {
-    this.#estimates = new CachedComputation(options.cache, options.estimateTtlMs);
+    this.#estimates = new CachedComputation(
+      options.cache,
+      options.estimateTtlMs,
+    );
     this.#actuals = new CachedComputation(options.cache, options.actualsTtlMs);
     this.#costExplorer = new CostExplorerReader(options.aws);
   }
@@ -65,7 +68,9 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       status: 'ok',
       currency,
       scale,
-      budget: budget ? { monthly: budget.monthly, currency: budget.currency } : undefined,
+      budget: budget
+        ? { monthly: budget.monthly, currency: budget.currency }
+        : undefined,
       budgetState: 'unknown',
     };
     const stack = stackOf(environment);
@@ -75,14 +80,19 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       scale,
       region: stack?.region ?? 'us-east-1',
       accountId: stack?.accountId,
-      previewId: environment.spec.type === 'preview' ? previewIdOf(environment) : undefined,
+      previewId:
+        environment.spec.type === 'preview'
+          ? previewIdOf(environment)
+          : undefined,
       currency,
       schedule: environment.spec.schedule,
     };
     let estimate: CostEstimate;
     try {
       const key = `cost:estimate:${JSON.stringify(input)}`;
-      estimate = await this.#estimates.get(key, () => this.options.estimator.estimate(input));
+      estimate = await this.#estimates.get(key, () =>
+        this.options.estimator.estimate(input),
+      );
     } catch (error) {
       return errorSection(
         `Could not estimate ${input.appName} at ${input.stage} × ${scale}`,
@@ -106,7 +116,10 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
         const rate = currency === 'USD' ? 1 : this.options.usdToGbp;
         actual = {
           monthToDate: round(read.monthToDateUsd * rate),
-          forecast: read.forecastUsd === undefined ? undefined : round(read.forecastUsd * rate),
+          forecast:
+            read.forecastUsd === undefined
+              ? undefined
+              : round(read.forecastUsd * rate),
           asOf: read.asOf,
         };
       } catch (error) {
@@ -114,13 +127,26 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       }
     }
     const basis = actual?.forecast ?? estimate.monthly;
-    const state = budgetState(basis, budget?.monthly, this.options.nearBudgetRatio);
+    const state = budgetState(
+      basis,
+      budget?.monthly,
+      this.options.nearBudgetRatio,
+    );
     const summary = [
       `Estimated ${money(estimate.monthly, currency)}/month at ${scale} scale`,
-      budget ? `against a ${money(budget.monthly, budget.currency)} budget (${state})` : 'with no budget set',
+      budget
+        ? `against a ${money(
+            budget.monthly,
+            budget.currency,
+          )} budget (${state})`
+        : 'with no budget set',
     ].join(' ');
     const actualText = actual
-      ? `month to date ${money(actual.monthToDate, currency)}${actual.forecast === undefined ? '' : `, forecast ${money(actual.forecast, currency)}`}`
+      ? `month to date ${money(actual.monthToDate, currency)}${
+          actual.forecast === undefined
+            ? ''
+            : `, forecast ${money(actual.forecast, currency)}`
+        }`
       : undefined;
     return {
       ...fields,
@@ -144,6 +170,7 @@ function round(value: number): number {
 }
 
 function previewIdOf(environment: EnvironmentEntity): string | undefined {
-  const fromAnnotation = environment.metadata.annotations?.['stageline.dev/pull-request'];
+  const fromAnnotation =
+    environment.metadata.annotations?.['stageline.dev/pull-request'];
   return fromAnnotation ?? /pr-?(\d+)/i.exec(environment.metadata.name)?.[1];
 }

@@ -1,6 +1,10 @@
 import { synthesizeEnvironment } from '@stageline/cdk-environments';
 import { AWS_PRICES, estimateMonthlyCost } from '@stageline/cost-model';
-import type { CostEstimate, CostEstimateInput, CostEstimator } from './CostEstimator';
+import type {
+  CostEstimate,
+  CostEstimateInput,
+  CostEstimator,
+} from './CostEstimator';
 
 /** USD → GBP rate for Cost Explorer actuals when `environments.cost.rate` is not set: the cost model's. */
 export const DEFAULT_USD_TO_GBP: number = AWS_PRICES.usdToGbp;
@@ -10,7 +14,9 @@ export const DEFAULT_USD_TO_GBP: number = AWS_PRICES.usdToGbp;
  * `@stageline/cdk-environments` (offline, ~1 s, so results are cached by the caller) and prices
  * the template with `@stageline/cost-model`, net of the shutdown schedule.
  */
-export function createStagelineCostEstimator(options: { rate?: number }): CostEstimator {
+export function createStagelineCostEstimator(options: {
+  rate?: number;
+}): CostEstimator {
   return {
     async estimate(input: CostEstimateInput): Promise<CostEstimate> {
       const { template } = synthesizeEnvironment({
@@ -26,11 +32,18 @@ export function createStagelineCostEstimator(options: { rate?: number }): CostEs
         region: input.region,
         currency: input.currency,
         exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
-        schedule: shutdown ? { shutdown, startup: input.schedule?.startup } : undefined,
+        schedule: shutdown
+          ? { shutdown, startup: input.schedule?.startup }
+          : undefined,
       });
       return {
         monthly: result.total,
-        lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({ logicalId, type, monthly, basis })),
+        lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({
+          logicalId,
+          type,
+          monthly,
+          basis,
+        })),
         unpriced: [...result.unpriced],
         assumptions: [...result.assumptions],
         scheduleSaving: result.savings?.monthly,

@@ -5,7 +5,10 @@ import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 export const ANNOTATION_APP_NAME = 'stageline.dev/app-name';
 
 const kebab = (pascal: string) =>
-  pascal.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/([A-Za-z])([0-9])/g, '$1-$2').toLowerCase();
+  pascal
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .replace(/([A-Za-z])([0-9])/g, '$1-$2')
+    .toLowerCase();
 
 /**
  * The app name of an environment's stack, for synthesis: the `stageline.dev/app-name`

@@ -9,7 +9,8 @@ export function budgetState(
   budget: number | undefined,
   nearRatio = 0.8,
 ): BudgetState {
-  if (monthly === undefined || budget === undefined || budget <= 0) return 'unknown';
+  if (monthly === undefined || budget === undefined || budget <= 0)
+    return 'unknown';
   if (monthly > budget) return 'over';
   if (monthly >= budget * nearRatio) return 'near';
   return 'within';

@@ -1,4 +1,8 @@
-import { mockServices, TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { PromotionStore } from './PromotionStore';
 
 jest.setTimeout(60_000);
@@ -15,7 +19,10 @@ async function createStore(databaseId: TestDatabaseId) {
   return PromotionStore.create(mockServices.database({ knex }));
 }
 
-const attempt = (result: 'succeeded' | 'blocked' | 'dry-run', createdAt: string) => ({
+const attempt = (
+  result: 'succeeded' | 'blocked' | 'dry-run',
+  createdAt: string,
+) => ({
   sourceRef: SOURCE,
   targetRef: TARGET,
   actor: 'user:default/jane',
@@ -29,47 +36,62 @@ const attempt = (result: 'succeeded' | 'blocked' | 'dry-run', createdAt: string)
   finishedAt: createdAt,
 });
 
-describe.each(databases.eachSupportedId())('PromotionStore on %p', databaseId => {
-  it('writes history and reads it back newest first, from either side', async () => {
-    const store = await createStore(databaseId);
-    const first = await store.record(attempt('succeeded', '2026-01-01T10:00:00.000Z'));
-    const second = await store.record(attempt('blocked', '2026-01-02T10:00:00.000Z'));
-    const third = await store.record(attempt('dry-run', '2026-01-02T10:00:00.000Z'));
+describe.each(databases.eachSupportedId())(
+  'PromotionStore on %p',
+  databaseId => {
+    it('writes history and reads it back newest first, from either side', async () => {
+      const store = await createStore(databaseId);
+      const first = await store.record(
+        attempt('succeeded', '2026-01-01T10:00:00.000Z'),
+      );
+      const second = await store.record(
+        attempt('blocked', '2026-01-02T10:00:00.000Z'),
+      );
+      const third = await store.record(
+        attempt('dry-run', '2026-01-02T10:00:00.000Z'),
+      );
 
-    const fromSource = await store.list(SOURCE, { limit: 10 });
-    expect(fromSource.map(p => p.id)).toEqual([third.id, second.id, first.id]);
-    expect(fromSource[2]).toEqual({
-      ...attempt('succeeded', '2026-01-01T10:00:00.000Z'),
-      id: first.id,
+      const fromSource = await store.list(SOURCE, { limit: 10 });
+      expect(fromSource.map(p => p.id)).toEqual([
+        third.id,
+        second.id,
+        first.id,
+      ]);
+      expect(fromSource[2]).toEqual({
+        ...attempt('succeeded', '2026-01-01T10:00:00.000Z'),
+        id: first.id,
+      });
+      expect(await store.list(TARGET, { limit: 2 })).toHaveLength(2);
+      expect(
+        await store.list('environment:default/other', { limit: 10 }),
+      ).toEqual([]);
+      expect((await store.lastSucceeded(SOURCE))?.id).toBe(first.id);
     });
-    expect(await store.list(TARGET, { limit: 2 })).toHaveLength(2);
-    expect(await store.list('environment:default/other', { limit: 10 })).toEqual([]);
-    expect((await store.lastSucceeded(SOURCE))?.id).toBe(first.id);
-  });
 
-  it('holds one lock per target, released by its holder or by expiry', async () => {
-    const store = await createStore(databaseId);
-    const now = new Date('2026-01-01T10:00:00Z');
-    const holder = await store.tryLock(TARGET, 60_000, now);
-    expect(holder).toBeDefined();
-    expect(await store.tryLock(TARGET, 60_000, now)).toBeUndefined();
-    expect(await store.tryLock(SOURCE, 60_000, now)).toBeDefined();
+    it('holds one lock per target, released by its holder or by expiry', async () => {
+      const store = await createStore(databaseId);
+      const now = new Date('2026-01-01T10:00:00Z');
+      const holder = await store.tryLock(TARGET, 60_000, now);
+      expect(holder).toBeDefined();
+      expect(await store.tryLock(TARGET, 60_000, now)).toBeUndefined();
+      expect(await store.tryLock(SOURCE, 60_000, now)).toBeDefined();
 
-    await store.unlock(TARGET, 'not-the-holder');
-    expect(await store.tryLock(TARGET, 60_000, now)).toBeUndefined();
-    await store.unlock(TARGET, holder!);
-    const next = await store.tryLock(TARGET, 60_000, now);
-    expect(next).toBeDefined();
+      await store.unlock(TARGET, 'not-the-holder');
+      expect(await store.tryLock(TARGET, 60_000, now)).toBeUndefined();
+      await store.unlock(TARGET, holder!);
+      const next = await store.tryLock(TARGET, 60_000, now);
+      expect(next).toBeDefined();
 
-    const later = new Date(now.getTime() + 61_000);
-    expect(await store.tryLock(TARGET, 60_000, later)).toBeDefined();
-  });
+      const later = new Date(now.getTime() + 61_000);
+      expect(await store.tryLock(TARGET, 60_000, later)).toBeDefined();
+    });
 
-  it('lets exactly one of many concurrent lockers win', async () => {
-    const store = await createStore(databaseId);
-    const results = await Promise.all(
-      Array.from({ length: 8 }, () => store.tryLock(TARGET, 60_000)),
-    );
-    expect(results.filter(Boolean)).toHaveLength(1);
-  });
-});
+    it('lets exactly one of many concurrent lockers win', async () => {
+      const store = await createStore(databaseId);
+      const results = await Promise.all(
+        Array.from({ length: 8 }, () => store.tryLock(TARGET, 60_000)),
+      );
+      expect(results.filter(Boolean)).toHaveLength(1);
+    });
+  },
+);

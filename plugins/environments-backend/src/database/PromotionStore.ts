@@ -56,7 +56,10 @@ export class PromotionStore {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({
-        directory: resolvePackagePath('@stageline/plugin-environments-backend', 'migrations'),
+        directory: resolvePackagePath(
+          '@stageline/plugin-environments-backend',
+          'migrations',
+        ),
       });
     }
     return new PromotionStore(knex);
@@ -68,9 +71,16 @@ export class PromotionStore {
    * Takes the lock on a target for `ttlMs`; false when another promotion holds it. A lock whose
    * holder died is taken over once expired.
    */
-  async tryLock(targetRef: string, ttlMs: number, now = new Date()): Promise<string | undefined> {
+  async tryLock(
+    targetRef: string,
+    ttlMs: number,
+    now = new Date(),
+  ): Promise<string | undefined> {
     const holder = randomUUID();
-    await this.knex(LOCKS).where({ target_ref: targetRef }).andWhere('expires_at', '<', now).delete();
+    await this.knex(LOCKS)
+      .where({ target_ref: targetRef })
+      .andWhere('expires_at', '<', now)
+      .delete();
     try {
       await this.knex(LOCKS).insert({
         target_ref: targetRef,
@@ -79,7 +89,9 @@ export class PromotionStore {
       });
       return holder;
     } catch (error) {
-      const held = await this.knex(LOCKS).where({ target_ref: targetRef }).first();
+      const held = await this.knex(LOCKS)
+        .where({ target_ref: targetRef })
+        .first();
       if (held) return undefined;
       throw error;
     }
@@ -91,10 +103,14 @@ export class PromotionStore {
 
   /** Records an attempt and returns it with its id. */
   async record(
-    promotion: Omit<PromotionRecord, 'id' | 'createdAt'> & { createdAt?: string },
+    promotion: Omit<PromotionRecord, 'id' | 'createdAt'> & {
+      createdAt?: string;
+    },
   ): Promise<PromotionRecord> {
     const id = randomUUID();
-    const createdAt = promotion.createdAt ? new Date(promotion.createdAt) : new Date();
+    const createdAt = promotion.createdAt
+      ? new Date(promotion.createdAt)
+      : new Date();
     const row: PromotionRow = {
       id,
       source_ref: promotion.sourceRef,
@@ -114,7 +130,10 @@ export class PromotionStore {
   }
 
   /** Promotions from or into an environment, newest first. */
-  async list(entityRef: string, options: { limit: number }): Promise<PromotionRecord[]> {
+  async list(
+    entityRef: string,
+    options: { limit: number },
+  ): Promise<PromotionRecord[]> {
     const rows: PromotionRow[] = await this.knex(PROMOTIONS)
       .where({ source_ref: entityRef })
       .orWhere({ target_ref: entityRef })

@@ -1,4 +1,7 @@
-import { CloudWatchClient, DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
+import {
+  CloudWatchClient,
+  DescribeAlarmsCommand,
+} from '@aws-sdk/client-cloudwatch';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 import {
   AwsAccess,
@@ -26,7 +29,10 @@ export class CloudWatchAlarmsHealthCheck implements EnvironmentHealthCheck {
   ): Promise<EnvironmentHealthCheckOutcome> {
     const stack = stackOf(environment);
     if (!stack) {
-      return { status: 'unconfigured', message: 'no spec.deployment.stackName' };
+      return {
+        status: 'unconfigured',
+        message: 'no spec.deployment.stackName',
+      };
     }
     const configuration = this.aws.getConfiguration();
     if (!configuration.configured) {
@@ -45,20 +51,36 @@ export class CloudWatchAlarmsHealthCheck implements EnvironmentHealthCheck {
         }),
         { abortSignal: options.signal },
       );
-      for (const alarm of [...(page.MetricAlarms ?? []), ...(page.CompositeAlarms ?? [])]) {
-        alarms.push({ name: alarm.AlarmName ?? '(unnamed)', reason: alarm.StateReason });
+      for (const alarm of [
+        ...(page.MetricAlarms ?? []),
+        ...(page.CompositeAlarms ?? []),
+      ]) {
+        alarms.push({
+          name: alarm.AlarmName ?? '(unnamed)',
+          reason: alarm.StateReason,
+        });
       }
       nextToken = page.NextToken;
     } while (nextToken);
     if (alarms.length === 0) {
       return {
         status: 'ok',
-        results: [{ name: 'alarms', state: 'healthy', detail: `No alarm of ${stack.stackName} in ALARM` }],
+        results: [
+          {
+            name: 'alarms',
+            state: 'healthy',
+            detail: `No alarm of ${stack.stackName} in ALARM`,
+          },
+        ],
       };
     }
     return {
       status: 'ok',
-      results: alarms.map(a => ({ name: `alarm ${a.name}`, state: 'unhealthy', detail: a.reason })),
+      results: alarms.map(a => ({
+        name: `alarm ${a.name}`,
+        state: 'unhealthy',
+        detail: a.reason,
+      })),
     };
   }
 }

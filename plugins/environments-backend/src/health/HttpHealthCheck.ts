@@ -1,4 +1,8 @@
-import type { EnvironmentEntity, HealthCheckResult, HealthState } from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentEntity,
+  HealthCheckResult,
+  HealthState,
+} from '@stageline/plugin-environments-common';
 import type {
   EnvironmentHealthCheck,
   EnvironmentHealthCheckOutcome,
@@ -39,9 +43,10 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
       };
     }
     const started = Date.now();
-    const signals = [AbortSignal.timeout(this.timeoutMs), options.signal].filter(
-      (s): s is AbortSignal => !!s,
-    );
+    const signals = [
+      AbortSignal.timeout(this.timeoutMs),
+      options.signal,
+    ].filter((s): s is AbortSignal => !!s);
     let response: Response;
     try {
       response = await fetch(url, {
@@ -50,19 +55,25 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         redirect: 'follow',
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError'
-        ? `no answer within ${this.timeoutMs} ms`
-        : ((error as { cause?: Error }).cause?.message ?? (error as Error).message);
+      const reason =
+        (error as Error).name === 'TimeoutError'
+          ? `no answer within ${this.timeoutMs} ms`
+          : (error as { cause?: Error }).cause?.message ??
+            (error as Error).message;
       return {
         status: 'ok',
         url,
         latencyMs: Date.now() - started,
-        results: [{ name: 'http', state: 'unhealthy', detail: `${url}: ${reason}` }],
+        results: [
+          { name: 'http', state: 'unhealthy', detail: `${url}: ${reason}` },
+        ],
       };
     }
     const latencyMs = Date.now() - started;
     const text = await response.text().catch(() => '');
-    let body: { status?: unknown; checks?: Record<string, { status?: unknown }> } | undefined;
+    let body:
+      | { status?: unknown; checks?: Record<string, { status?: unknown }> }
+      | undefined;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
@@ -76,15 +87,24 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
       {
         name: 'http',
         state,
-        detail: `HTTP ${response.status} in ${latencyMs} ms${typeof body?.status === 'string' ? ` (status ${body.status})` : ''}`,
+        detail: `HTTP ${response.status} in ${latencyMs} ms${
+          typeof body?.status === 'string' ? ` (status ${body.status})` : ''
+        }`,
       },
     ];
     if (body?.checks && typeof body.checks === 'object') {
       for (const [name, check] of Object.entries(body.checks)) {
-        const status = check && typeof check === 'object' ? check.status : check;
+        const status =
+          check && typeof check === 'object' ? check.status : check;
         results.push({ name, state: stateOf(status), detail: String(status) });
       }
     }
-    return { status: 'ok', url, httpStatus: response.status, latencyMs, results };
+    return {
+      status: 'ok',
+      url,
+      httpStatus: response.status,
+      latencyMs,
+      results,
+    };
   }
 }

@@ -1,4 +1,7 @@
-import type { DeploymentSection, EnvironmentEntity } from '@stageline/plugin-environments-common';
+import type {
+  DeploymentSection,
+  EnvironmentEntity,
+} from '@stageline/plugin-environments-common';
 import {
   EnvironmentHealthCheck,
   EnvironmentHealthCheckOutcome,
@@ -27,7 +30,10 @@ export class StackHealthCheck implements EnvironmentHealthCheck {
   ): Promise<EnvironmentHealthCheckOutcome> {
     const deployment = await this.getDeployment(environment, options);
     if (deployment.status === 'unconfigured') {
-      return { status: 'unconfigured', message: deployment.message ?? 'no deployment' };
+      return {
+        status: 'unconfigured',
+        message: deployment.message ?? 'no deployment',
+      };
     }
     if (deployment.status === 'error') {
       throw new Error(deployment.message ?? 'could not read the stack');
@@ -35,10 +41,20 @@ export class StackHealthCheck implements EnvironmentHealthCheck {
     const stackStatus = deployment.stackStatus ?? 'UNKNOWN';
     let state: 'healthy' | 'degraded' | 'unhealthy' = 'unhealthy';
     if (isStackStatusSettled(stackStatus)) state = 'healthy';
-    else if (stackStatus.endsWith('_IN_PROGRESS') && !stackStatus.includes('ROLLBACK')) state = 'degraded';
+    else if (
+      stackStatus.endsWith('_IN_PROGRESS') &&
+      !stackStatus.includes('ROLLBACK')
+    )
+      state = 'degraded';
     return {
       status: 'ok',
-      results: [{ name: 'stack', state, detail: `${deployment.stackName}: ${stackStatus}` }],
+      results: [
+        {
+          name: 'stack',
+          state,
+          detail: `${deployment.stackName}: ${stackStatus}`,
+        },
+      ],
     };
   }
 }

@@ -16,12 +16,20 @@ const SEVERITY: HealthState[] = ['healthy', 'unknown', 'degraded', 'unhealthy'];
 function worst(states: HealthState[]): HealthState {
   if (states.length === 0) return 'unknown';
   if (states.every(s => s === 'unknown')) return 'unknown';
-  return states.reduce((a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a), 'healthy');
+  return states.reduce(
+    (a, b) => (SEVERITY.indexOf(b) > SEVERITY.indexOf(a) ? b : a),
+    'healthy',
+  );
 }
 
 type Ran =
   | EnvironmentHealthCheckOutcome
-  | { status: 'error'; id: string; message: string; error: { name: string; message: string } };
+  | {
+      status: 'error';
+      id: string;
+      message: string;
+      error: { name: string; message: string };
+    };
 
 /**
  * Runs every health check of an environment in parallel, each within `timeoutMs`, and folds
@@ -43,7 +51,10 @@ export async function collectHealth(
           status: 'error',
           id: check.id,
           message: `${check.id} check timed out after ${timeoutMs} ms`,
-          error: { name: 'TimeoutError', message: `timed out after ${timeoutMs} ms` },
+          error: {
+            name: 'TimeoutError',
+            message: `timed out after ${timeoutMs} ms`,
+          },
         }),
       ).catch(error => ({
         status: 'error' as const,
@@ -71,25 +82,51 @@ export async function collectHealth(
       latencyMs ??= outcome.latencyMs;
     } else if (outcome.status === 'unconfigured') {
       const ids = unconfigured.get(outcome.message) ?? [];
-      unconfigured.set(outcome.message, [...ids, checks[ran.indexOf(outcome)].id]);
+      unconfigured.set(outcome.message, [
+        ...ids,
+        checks[ran.indexOf(outcome)].id,
+      ]);
     } else {
       errorCount++;
       firstError ??= outcome.error;
       notes.push(outcome.message);
-      results.push({ name: outcome.id, state: 'unknown', detail: outcome.message });
+      results.push({
+        name: outcome.id,
+        state: 'unknown',
+        detail: outcome.message,
+      });
     }
   }
   for (const [reason, ids] of unconfigured) {
     notes.push(`${ids.join(' and ')} not checked: ${reason}`);
   }
   const state = worst(results.map(r => r.state));
-  const base = { url, httpStatus, latencyMs, checks: results, checkedAt: new Date().toISOString() };
+  const base = {
+    url,
+    httpStatus,
+    latencyMs,
+    checks: results,
+    checkedAt: new Date().toISOString(),
+  };
   if (okCount > 0) {
-    const summary = `${state} (${results.filter(r => r.state === 'healthy').length}/${results.length} checks healthy)`;
-    return { ...base, status: 'ok', state, message: [summary, ...notes].join('. ') };
+    const summary = `${state} (${
+      results.filter(r => r.state === 'healthy').length
+    }/${results.length} checks healthy)`;
+    return {
+      ...base,
+      status: 'ok',
+      state,
+      message: [summary, ...notes].join('. '),
+    };
   }
   if (errorCount > 0) {
-    return { ...base, status: 'error', state: 'unknown', message: notes.join('. '), error: firstError };
+    return {
+      ...base,
+      status: 'error',
+      state: 'unknown',
+      message: notes.join('. '),
+      error: firstError,
+    };
   }
   return {
     ...base,

@@ -13,16 +13,25 @@ import {
   PromoteRequest,
   PromotionRecord,
 } from '@stageline/plugin-environments-common';
-import { assertPromotionSucceeded, PromotionEngine } from '@stageline/plugin-environments-node';
+import {
+  assertPromotionSucceeded,
+  PromotionEngine,
+} from '@stageline/plugin-environments-node';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { PromotionStore } from '../database/PromotionStore';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 
 /** Who is asking, for history and audit. */
 function actorOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as { type: string; userEntityRef?: string; subject?: string };
-  if (principal.type === 'user' && principal.userEntityRef) return principal.userEntityRef;
-  if (principal.type === 'service' && principal.subject) return principal.subject;
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  if (principal.type === 'user' && principal.userEntityRef)
+    return principal.userEntityRef;
+  if (principal.type === 'service' && principal.subject)
+    return principal.subject;
   return principal.type;
 }
 
@@ -96,7 +105,13 @@ export class PromotionService {
         }
       }
       const createdAt = new Date().toISOString();
-      const outcome = await engine.promote({ source, target, strategy, dryRun, actor });
+      const outcome = await engine.promote({
+        source,
+        target,
+        strategy,
+        dryRun,
+        actor,
+      });
       const record = await store.record({
         sourceRef,
         targetRef,
@@ -115,17 +130,29 @@ export class PromotionService {
       }
       assertPromotionSucceeded(outcome);
       await audit.success({
-        meta: { target: targetRef, result: outcome.result, promotionId: record.id, link: outcome.link ?? null },
+        meta: {
+          target: targetRef,
+          result: outcome.result,
+          promotionId: record.id,
+          link: outcome.link ?? null,
+        },
       });
       return record;
     } catch (error) {
-      await audit.fail({ error: error as Error, meta: { target: targetRef ?? null } });
+      await audit.fail({
+        error: error as Error,
+        meta: { target: targetRef ?? null },
+      });
       throw error;
     } finally {
       if (holder && targetRef) {
-        await store.unlock(targetRef, holder).catch(error =>
-          this.options.logger.warn(`Could not release the promotion lock on ${targetRef}: ${error}`),
-        );
+        await store
+          .unlock(targetRef, holder)
+          .catch(error =>
+            this.options.logger.warn(
+              `Could not release the promotion lock on ${targetRef}: ${error}`,
+            ),
+          );
       }
     }
   }

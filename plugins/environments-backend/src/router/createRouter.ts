@@ -29,13 +29,19 @@ export interface RouterOptions {
  * The REST API mounted at `/api/environments` (routes as in DESIGN.md, plus `GET /environments`
  * without `entityRef` for the overview page).
  */
-export async function createRouter(options: RouterOptions): Promise<express.Router> {
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
   const { httpAuth, catalog, statuses, promotions, store } = options;
   const router = Router();
   router.use(express.json());
 
   const environmentRef = (params: unknown) => {
-    const { namespace, name } = parseInput(environmentPathSchema, params, 'path');
+    const { namespace, name } = parseInput(
+      environmentPathSchema,
+      params,
+      'path',
+    );
     return `environment:${namespace}/${name}`;
   };
 
@@ -44,24 +50,43 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const credentials = await httpAuth.credentials(req);
     const environments = query.entityRef
       ? await catalog.forComponent(query.entityRef, credentials)
-      : await catalog.all(credentials, { owner: query.owner, system: query.system });
+      : await catalog.all(credentials, {
+          owner: query.owner,
+          system: query.system,
+        });
     const resolve = (ref: string) => catalog.find(ref, credentials);
-    const items = await Promise.all(environments.map(e => statuses.get(e, resolve)));
+    const items = await Promise.all(
+      environments.map(e => statuses.get(e, resolve)),
+    );
     const response: EnvironmentListResponse = { items };
     res.json(response);
   });
 
   router.get('/environments/:namespace/:name/status', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    const environment = await catalog.get(environmentRef(req.params), credentials);
-    res.json(await statuses.get(environment, ref => catalog.find(ref, credentials)));
+    const environment = await catalog.get(
+      environmentRef(req.params),
+      credentials,
+    );
+    res.json(
+      await statuses.get(environment, ref => catalog.find(ref, credentials)),
+    );
   });
 
   router.post('/environments/:namespace/:name/promote', async (req, res) => {
     const sourceRef = environmentRef(req.params);
-    const body = parseInput(promoteBodySchema, req.body ?? {}, 'promote request');
+    const body = parseInput(
+      promoteBodySchema,
+      req.body ?? {},
+      'promote request',
+    );
     const credentials = await httpAuth.credentials(req);
-    const promotion = await promotions.promote({ sourceRef, body, credentials, request: req });
+    const promotion = await promotions.promote({
+      sourceRef,
+      body,
+      credentials,
+      request: req,
+    });
     res.json(promotion);
   });
 
@@ -70,7 +95,11 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const { limit } = parseInput(promotionsQuerySchema, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
     const environment = await catalog.get(ref, credentials);
-    res.json({ items: await store.list(stringifyEntityRef(environment), { limit: limit ?? 50 }) });
+    res.json({
+      items: await store.list(stringifyEntityRef(environment), {
+        limit: limit ?? 50,
+      }),
+    });
   });
 
   router.get('/environments/:namespace/:name/cost', async (req, res) => {
@@ -78,7 +107,9 @@ export async function createRouter(options: RouterOptions): Promise<express.Rout
     const { scale } = parseInput(costQuerySchema, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
     const environment = await catalog.get(ref, credentials);
-    res.json(await statuses.whatIfCost(environment, scale ?? environment.spec.scale));
+    res.json(
+      await statuses.whatIfCost(environment, scale ?? environment.spec.scale),
+    );
   });
 
   return router;

@@ -10,28 +10,37 @@ import {
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
-import { setupStandIns } from '../testUtils/standIns';
-import { awsConfig, githubConfig, startEnvironmentsBackend } from '../testUtils/startEnvironmentsBackend';
-import { REPO } from '../testUtils/fixtures';
+import { setupStandIns } from '../__testUtils__/standIns';
+import {
+  awsConfig,
+  githubConfig,
+  startEnvironmentsBackend,
+} from '../__testUtils__/startEnvironmentsBackend';
+import { REPO } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
 const standIns = setupStandIns();
 const auth = mockCredentials.user.header();
-const LIST = '/api/environments/environments?entityRef=component:default/macro-ai-api';
+const LIST =
+  '/api/environments/environments?entityRef=component:default/macro-ai-api';
 
 function stackAnswer(status = 'UPDATE_COMPLETE') {
   standIns.cloudFormation.on(DescribeStacksCommand).resolves({
     Stacks: [
       {
         StackName: 'MacroAiStagingStack',
-        StackId: 'arn:aws:cloudformation:eu-west-2:123456789012:stack/MacroAiStagingStack/abc',
+        StackId:
+          'arn:aws:cloudformation:eu-west-2:123456789012:stack/MacroAiStagingStack/abc',
         StackStatus: status as any,
         CreationTime: new Date('2026-01-01T00:00:00Z'),
         LastUpdatedTime: new Date('2026-01-05T12:00:00Z'),
         Tags: [{ Key: 'stageline.dev/commit', Value: 'abc1234' }],
         Outputs: [
-          { OutputKey: 'ApiUrl', OutputValue: 'https://api-staging.macro-ai.com' },
+          {
+            OutputKey: 'ApiUrl',
+            OutputValue: 'https://api-staging.macro-ai.com',
+          },
           { OutputKey: 'Version', OutputValue: '1.4.0' },
         ],
       },
@@ -74,12 +83,18 @@ describe('GET /environments?entityRef=', () => {
   it('says what to configure when neither GitHub nor AWS is configured', async () => {
     const { staging } = await list();
     expect(staging.deployment.status).toBe('unconfigured');
-    expect(staging.deployment.message).toMatch(/AWS is not configured: add aws.mainAccount/);
+    expect(staging.deployment.message).toMatch(
+      /AWS is not configured: add aws.mainAccount/,
+    );
     expect(staging.promotion.status).toBe('unconfigured');
-    expect(staging.promotion.message).toMatch(/GitHub is not configured: add integrations.github/);
+    expect(staging.promotion.message).toMatch(
+      /GitHub is not configured: add integrations.github/,
+    );
     expect(staging.health.status).toBe('ok');
     expect(staging.health.state).toBe('healthy');
-    expect(staging.health.message).toMatch(/stack and alarms not checked: AWS is not configured/);
+    expect(staging.health.message).toMatch(
+      /stack and alarms not checked: AWS is not configured/,
+    );
   });
 
   it('answers 404 for a component that does not exist', async () => {
@@ -101,7 +116,9 @@ describe('GET /environments?entityRef=', () => {
 
   it('lists every environment without entityRef, filtered by owner', async () => {
     const { server } = await startEnvironmentsBackend();
-    const all = await request(server).get('/api/environments/environments').set('Authorization', auth);
+    const all = await request(server)
+      .get('/api/environments/environments')
+      .set('Authorization', auth);
     expect(all.body.items).toHaveLength(3);
     const none = await request(server)
       .get('/api/environments/environments?owner=group:default/someone-else')
@@ -113,7 +130,12 @@ describe('GET /environments?entityRef=', () => {
 describe('promotion section', () => {
   it('shows pending commits and the open pull request from GitHub', async () => {
     standIns.github.push(REPO, 'develop', 3, 'Add feature');
-    standIns.github.openPull(REPO, 'develop', 'main', 'Promote staging to production');
+    standIns.github.openPull(
+      REPO,
+      'develop',
+      'main',
+      'Promote staging to production',
+    );
     const { staging, production } = await list(githubConfig);
     expect(staging.promotion).toMatchObject({
       status: 'ok',
@@ -122,7 +144,11 @@ describe('promotion section', () => {
       targetBranch: 'main',
       commitsAhead: 3,
       compareUrl: 'https://github.com/acme/macro-ai/compare/main...develop',
-      pullRequest: { number: 1, state: 'open', url: 'https://github.com/acme/macro-ai/pull/1' },
+      pullRequest: {
+        number: 1,
+        state: 'open',
+        url: 'https://github.com/acme/macro-ai/pull/1',
+      },
     });
     expect(staging.promotion.commits?.[0].message).toBe('Add feature 3');
     expect(production.promotion.status).toBe('ok');
@@ -156,8 +182,12 @@ describe('promotion section', () => {
 describe('deployment section', () => {
   it('reads the stack, its outputs, version, commit and events', async () => {
     stackAnswer();
-    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({ MetricAlarms: [], CompositeAlarms: [] });
-    standIns.costExplorer.on(GetCostAndUsageCommand).resolves({ ResultsByTime: [] });
+    standIns.cloudWatch
+      .on(DescribeAlarmsCommand)
+      .resolves({ MetricAlarms: [], CompositeAlarms: [] });
+    standIns.costExplorer
+      .on(GetCostAndUsageCommand)
+      .resolves({ ResultsByTime: [] });
     const { staging } = await list(awsConfig);
     expect(staging.deployment).toMatchObject({
       status: 'ok',
@@ -169,9 +199,13 @@ describe('deployment section', () => {
       outputs: { ApiUrl: 'https://api-staging.macro-ai.com', Version: '1.4.0' },
     });
     expect(staging.deployment.events).toHaveLength(1);
-    expect(staging.deployment.consoleUrl).toMatch(/^https:\/\/eu-west-2\.console\.aws\.amazon\.com/);
+    expect(staging.deployment.consoleUrl).toMatch(
+      /^https:\/\/eu-west-2\.console\.aws\.amazon\.com/,
+    );
     expect(
-      standIns.cloudFormation.commandCalls(DescribeStacksCommand, { StackName: 'MacroAiStagingStack' }),
+      standIns.cloudFormation.commandCalls(DescribeStacksCommand, {
+        StackName: 'MacroAiStagingStack',
+      }),
     ).toHaveLength(1);
   });
 
@@ -182,7 +216,9 @@ describe('deployment section', () => {
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
     const { staging } = await list(awsConfig);
     expect(staging.deployment.status).toBe('error');
-    expect(staging.deployment.message).toMatch(/Could not read stack MacroAiStagingStack/);
+    expect(staging.deployment.message).toMatch(
+      /Could not read stack MacroAiStagingStack/,
+    );
     expect(JSON.stringify(staging)).not.toContain('AKIAIOSFODNN7EXAMPLE');
   });
 });
@@ -191,10 +227,17 @@ describe('health section', () => {
   it('turns unhealthy with a failing dependency and an alarm of the stack', async () => {
     stackAnswer();
     standIns.health.status = 503;
-    standIns.health.body = { status: 'unhealthy', checks: { database: { status: 'unhealthy' } } };
+    standIns.health.body = {
+      status: 'unhealthy',
+      checks: { database: { status: 'unhealthy' } },
+    };
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({
       MetricAlarms: [
-        { AlarmName: 'MacroAiStagingStack-Api5xx-1AB2', StateValue: 'ALARM', StateReason: 'Threshold crossed' },
+        {
+          AlarmName: 'MacroAiStagingStack-Api5xx-1AB2',
+          StateValue: 'ALARM',
+          StateReason: 'Threshold crossed',
+        },
       ],
     });
     const { staging } = await list(awsConfig);
@@ -203,7 +246,10 @@ describe('health section', () => {
     expect(staging.health.checks).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'database', state: 'unhealthy' }),
-        expect.objectContaining({ name: 'alarm MacroAiStagingStack-Api5xx-1AB2', state: 'unhealthy' }),
+        expect.objectContaining({
+          name: 'alarm MacroAiStagingStack-Api5xx-1AB2',
+          state: 'unhealthy',
+        }),
         expect.objectContaining({ name: 'stack', state: 'healthy' }),
       ]),
     );
@@ -219,7 +265,9 @@ describe('health section', () => {
     const { items } = await list();
     const preview = items[2];
     expect(preview.health.status).toBe('unconfigured');
-    expect(preview.health.message).toMatch(/http not checked: .*no spec.healthCheck.url/);
+    expect(preview.health.message).toMatch(
+      /http not checked: .*no spec.healthCheck.url/,
+    );
     expect(preview.promotion.message).toMatch(/Previews are not promoted/);
   });
 
@@ -265,34 +313,53 @@ describe('cost section', () => {
     stackAnswer();
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
     standIns.costExplorer.on(GetCostAndUsageCommand).resolves({
-      ResultsByTime: [{ Total: { UnblendedCost: { Amount: '2.00', Unit: 'USD' } } }],
+      ResultsByTime: [
+        { Total: { UnblendedCost: { Amount: '2.00', Unit: 'USD' } } },
+      ],
     });
-    standIns.costExplorer.on(GetCostForecastCommand).resolves({ Total: { Amount: '3.00', Unit: 'USD' } });
-    const { staging } = await list({ ...awsConfig, environments: { cost: { rate: 0.8 } } });
+    standIns.costExplorer
+      .on(GetCostForecastCommand)
+      .resolves({ Total: { Amount: '3.00', Unit: 'USD' } });
+    const { staging } = await list({
+      ...awsConfig,
+      environments: { cost: { rate: 0.8 } },
+    });
     expect(staging.cost.status).toBe('ok');
     expect(staging.cost.currency).toBe('GBP');
     expect(staging.cost.budget).toEqual({ monthly: 5, currency: 'GBP' });
     expect(staging.cost.estimate?.monthly).toBeGreaterThan(0);
-    expect(staging.cost.actual).toMatchObject({ monthToDate: 1.6, forecast: 4 });
+    expect(staging.cost.actual).toMatchObject({
+      monthToDate: 1.6,
+      forecast: 4,
+    });
     expect(staging.cost.budgetState).toBe('near');
     const calls = standIns.costExplorer.commandCalls(GetCostAndUsageCommand);
     expect(calls[0].args[0].input.Filter).toEqual({
-      Tags: { Key: 'aws:cloudformation:stack-name', Values: ['MacroAiStagingStack'] },
+      Tags: {
+        Key: 'aws:cloudformation:stack-name',
+        Values: ['MacroAiStagingStack'],
+      },
     });
   });
 
   it('answers a what-if for another scale and rejects an unknown scale', async () => {
     const { server } = await startEnvironmentsBackend();
     const whatIf = await request(server)
-      .get('/api/environments/environments/default/macro-ai-api-production/cost?scale=enterprise')
+      .get(
+        '/api/environments/environments/default/macro-ai-api-production/cost?scale=enterprise',
+      )
       .set('Authorization', auth);
     expect(whatIf.status).toBe(200);
     expect(whatIf.body.scale).toBe('enterprise');
     expect(whatIf.body.message).toMatch(/AWS is not configured/);
     const bad = await request(server)
-      .get('/api/environments/environments/default/macro-ai-api-production/cost?scale=huge')
+      .get(
+        '/api/environments/environments/default/macro-ai-api-production/cost?scale=huge',
+      )
       .set('Authorization', auth);
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toMatch(/scale must be one of hobby, enhanced-hobby, enterprise/);
+    expect(bad.body.error.message).toMatch(
+      /scale must be one of hobby, enhanced-hobby, enterprise/,
+    );
   });
 });

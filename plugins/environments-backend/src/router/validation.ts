@@ -35,7 +35,9 @@ export const promoteBodySchema = z
   .strict();
 
 /** Query of `GET /environments/:namespace/:name/cost`. */
-export const costQuerySchema = z.object({ scale: z.enum(ENVIRONMENT_SCALES).optional() });
+export const costQuerySchema = z.object({
+  scale: z.enum(ENVIRONMENT_SCALES).optional(),
+});
 
 /** Query of `GET /environments/:namespace/:name/promotions`. */
 export const promotionsQuerySchema = z.object({
@@ -44,7 +46,9 @@ export const promotionsQuerySchema = z.object({
 
 /** Path of the per-environment routes. */
 export const environmentPathSchema = z.object({
-  namespace: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be an entity namespace'),
+  namespace: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]+$/, 'must be an entity namespace'),
   name: z.string().regex(/^[A-Za-z0-9._-]+$/, 'must be an entity name'),
 });
 
@@ -56,9 +60,13 @@ function describe(issue: Issue): string {
     case 'invalid_value':
       return `${field} must be one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
-      return `${field} must be ${issue.expected === 'object' ? 'a JSON object' : `a ${issue.expected}`}`;
+      return `${field} must be ${
+        issue.expected === 'object' ? 'a JSON object' : `a ${issue.expected}`
+      }`;
     case 'unrecognized_keys':
-      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.join(', ')}; allowed: dryRun, strategy`;
+      return `unknown field${
+        issue.keys.length > 1 ? 's' : ''
+      } ${issue.keys.join(', ')}; allowed: dryRun, strategy`;
     default:
       return `${field} ${issue.message}`;
   }
@@ -68,10 +76,16 @@ function describe(issue: Issue): string {
  * Parses `value` with `schema` or throws an InputError (400) naming each bad field, e.g.
  * `strategy must be one of pull-request, merge, workflow-dispatch`.
  */
-export function parseInput<T>(schema: z.ZodType<T>, value: unknown, where: string): T {
+export function parseInput<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  where: string,
+): T {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    throw new InputError(`Invalid ${where}: ${parsed.error.issues.map(describe).join('; ')}`);
+    throw new InputError(
+      `Invalid ${where}: ${parsed.error.issues.map(describe).join('; ')}`,
+    );
   }
   return parsed.data;
 }

@@ -27,7 +27,9 @@ export class CachedComputation<T> {
     const promise = (async () => {
       try {
         const value = await compute();
-        await this.cache.set(key, value as unknown as JsonValue, { ttl: this.ttlMs });
+        await this.cache.set(key, value as unknown as JsonValue, {
+          ttl: this.ttlMs,
+        });
         return value;
       } finally {
         this.#inFlight.delete(key);

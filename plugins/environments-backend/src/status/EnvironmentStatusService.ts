@@ -1,4 +1,7 @@
-import type { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  CacheService,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   ANNOTATION_PULL_REQUEST,
@@ -8,7 +11,10 @@ import {
   EnvironmentStatus,
   PromotionSection,
 } from '@stageline/plugin-environments-common';
-import { errorSection, unconfiguredSection } from '@stageline/plugin-environments-node';
+import {
+  errorSection,
+  unconfiguredSection,
+} from '@stageline/plugin-environments-node';
 import { collectHealth } from '../health/collectHealth';
 import type { PromotionStore } from '../database/PromotionStore';
 import { CachedComputation } from './CachedComputation';
@@ -16,7 +22,9 @@ import type { ProviderRegistry } from './ProviderRegistry';
 import { withTimeout } from './withTimeout';
 
 /** Finds an environment by ref (with whatever credentials the caller holds). */
-export type EnvironmentResolver = (ref: string) => Promise<EnvironmentEntity | undefined>;
+export type EnvironmentResolver = (
+  ref: string,
+) => Promise<EnvironmentEntity | undefined>;
 
 /** How long one deployment read is shared between the deployment section and the stack check. */
 const DEPLOYMENT_SHARE_MS = 5_000;
@@ -27,7 +35,10 @@ const DEPLOYMENT_SHARE_MS = 5_000;
  */
 export class EnvironmentStatusService {
   readonly #statuses: CachedComputation<EnvironmentStatus>;
-  readonly #deployments = new Map<string, { at: number; promise: Promise<DeploymentSection> }>();
+  readonly #deployments = new Map<
+    string,
+    { at: number; promise: Promise<DeploymentSection> }
+  >();
 
   constructor(
     private readonly options: {
@@ -43,26 +54,43 @@ export class EnvironmentStatusService {
   }
 
   /** The status from the cache, computed when missing. */
-  get(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
-    return this.#statuses.get(this.#key(environment), () => this.#compute(environment, resolve));
+  get(
+    environment: EnvironmentEntity,
+    resolve: EnvironmentResolver,
+  ): Promise<EnvironmentStatus> {
+    return this.#statuses.get(this.#key(environment), () =>
+      this.#compute(environment, resolve),
+    );
   }
 
   /** Recomputes the status and stores it. */
-  refresh(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
-    return this.#statuses.refresh(this.#key(environment), () => this.#compute(environment, resolve));
+  refresh(
+    environment: EnvironmentEntity,
+    resolve: EnvironmentResolver,
+  ): Promise<EnvironmentStatus> {
+    return this.#statuses.refresh(this.#key(environment), () =>
+      this.#compute(environment, resolve),
+    );
   }
 
   /** Drops cached statuses (after a promotion). */
   async invalidate(entityRefs: string[]): Promise<void> {
-    await Promise.all(entityRefs.map(ref => this.#statuses.delete(`status:${ref}`)));
+    await Promise.all(
+      entityRefs.map(ref => this.#statuses.delete(`status:${ref}`)),
+    );
   }
 
   /** The deployment section, shared for a few seconds with the stack health check. */
-  getDeployment(environment: EnvironmentEntity, signal?: AbortSignal): Promise<DeploymentSection> {
+  getDeployment(
+    environment: EnvironmentEntity,
+    signal?: AbortSignal,
+  ): Promise<DeploymentSection> {
     const key = stringifyEntityRef(environment);
     const shared = this.#deployments.get(key);
-    if (shared && Date.now() - shared.at < DEPLOYMENT_SHARE_MS) return shared.promise;
-    const providerId = environment.spec.deployment?.provider ?? 'cloudformation';
+    if (shared && Date.now() - shared.at < DEPLOYMENT_SHARE_MS)
+      return shared.promise;
+    const providerId =
+      environment.spec.deployment?.provider ?? 'cloudformation';
     const provider = this.options.providers.deploymentProviders.get(providerId);
     const promise = provider
       ? provider.getDeployment(environment, { signal })
@@ -78,11 +106,19 @@ export class EnvironmentStatusService {
   }
 
   /** The cost section for another scale (not cached here; the estimate itself is). */
-  whatIfCost(environment: EnvironmentEntity, scale: EnvironmentEntity['spec']['scale']): Promise<CostSection> {
+  whatIfCost(
+    environment: EnvironmentEntity,
+    scale: EnvironmentEntity['spec']['scale'],
+  ): Promise<CostSection> {
     return this.#section(
       'Cost',
-      signal => this.options.providers.cost.getCost(environment, { signal, scale }),
-      { currency: environment.spec.budget?.currency ?? 'GBP', budgetState: 'unknown' as const, scale },
+      signal =>
+        this.options.providers.cost.getCost(environment, { signal, scale }),
+      {
+        currency: environment.spec.budget?.currency ?? 'GBP',
+        budgetState: 'unknown' as const,
+        scale,
+      },
     );
   }
 
@@ -90,25 +126,42 @@ export class EnvironmentStatusService {
     return `status:${stringifyEntityRef(environment)}`;
   }
 
-  async #compute(environment: EnvironmentEntity, resolve: EnvironmentResolver): Promise<EnvironmentStatus> {
+  async #compute(
+    environment: EnvironmentEntity,
+    resolve: EnvironmentResolver,
+  ): Promise<EnvironmentStatus> {
     const { providers, timeoutMs } = this.options;
     const [deployment, promotion, health, cost] = await Promise.all([
-      this.#section('Deployment', signal => this.getDeployment(environment, signal), {
-        provider: environment.spec.deployment?.provider,
-        stackName: environment.spec.deployment?.stackName,
-        region: environment.spec.deployment?.region,
-      }),
-      this.#section('Source control', signal => this.#promotion(environment, resolve, signal), {
-        target: environment.spec.promotesTo,
-      }),
+      this.#section(
+        'Deployment',
+        signal => this.getDeployment(environment, signal),
+        {
+          provider: environment.spec.deployment?.provider,
+          stackName: environment.spec.deployment?.stackName,
+          region: environment.spec.deployment?.region,
+        },
+      ),
+      this.#section(
+        'Source control',
+        signal => this.#promotion(environment, resolve, signal),
+        {
+          target: environment.spec.promotesTo,
+        },
+      ),
       collectHealth(environment, providers.healthChecks, timeoutMs),
-      this.#section('Cost', signal => providers.cost.getCost(environment, { signal }), {
-        currency: environment.spec.budget?.currency ?? 'GBP',
-        budgetState: 'unknown' as const,
-        scale: environment.spec.scale,
-      }),
+      this.#section(
+        'Cost',
+        signal => providers.cost.getCost(environment, { signal }),
+        {
+          currency: environment.spec.budget?.currency ?? 'GBP',
+          budgetState: 'unknown' as const,
+          scale: environment.spec.scale,
+        },
+      ),
     ]);
-    const pullRequest = Number(environment.metadata.annotations?.[ANNOTATION_PULL_REQUEST]);
+    const pullRequest = Number(
+      environment.metadata.annotations?.[ANNOTATION_PULL_REQUEST],
+    );
     return {
       entityRef: stringifyEntityRef(environment),
       name: environment.metadata.name,
@@ -118,7 +171,10 @@ export class EnvironmentStatusService {
       scale: environment.spec.scale,
       branch: environment.spec.branch,
       promotesTo: environment.spec.promotesTo,
-      pullRequest: Number.isInteger(pullRequest) && pullRequest > 0 ? pullRequest : undefined,
+      pullRequest:
+        Number.isInteger(pullRequest) && pullRequest > 0
+          ? pullRequest
+          : undefined,
       deployment,
       promotion,
       health,
@@ -160,7 +216,11 @@ export class EnvironmentStatusService {
         lastPromotion,
       };
     }
-    const state = await this.options.providers.sourceControl.getPromotionState(environment, target, { signal });
+    const state = await this.options.providers.sourceControl.getPromotionState(
+      environment,
+      target,
+      { signal },
+    );
     return { ...state, target: targetRef, lastPromotion };
   }
 
@@ -171,14 +231,23 @@ export class EnvironmentStatusService {
   ): Promise<S | (T & { status: 'error' | 'ok' | 'unconfigured' })> {
     const { timeoutMs, logger } = this.options;
     try {
-      return await withTimeout<S | (T & { status: 'error' })>(work, timeoutMs, () =>
-        errorSection(`${what} provider did not answer`, new Error(`timed out after ${timeoutMs} ms`), fields) as T & {
-          status: 'error';
-        },
+      return await withTimeout<S | (T & { status: 'error' })>(
+        work,
+        timeoutMs,
+        () =>
+          errorSection(
+            `${what} provider did not answer`,
+            new Error(`timed out after ${timeoutMs} ms`),
+            fields,
+          ) as T & {
+            status: 'error';
+          },
       );
     } catch (error) {
       logger.warn(`${what} provider failed: ${(error as Error).message}`);
-      return errorSection(`${what} provider failed`, error, fields) as T & { status: 'error' };
+      return errorSection(`${what} provider failed`, error, fields) as T & {
+        status: 'error';
+      };
     }
   }
 }

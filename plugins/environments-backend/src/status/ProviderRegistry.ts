@@ -11,7 +11,10 @@ import type {
  * `environmentsProvidersExtensionPoint`.
  */
 export class ProviderRegistry implements EnvironmentsProvidersExtensionPoint {
-  readonly deploymentProviders = new Map<string, EnvironmentDeploymentProvider>();
+  readonly deploymentProviders = new Map<
+    string,
+    EnvironmentDeploymentProvider
+  >();
   readonly #healthChecks = new Map<string, EnvironmentHealthCheck>();
   #sourceControl?: EnvironmentSourceControlProvider;
   #cost?: EnvironmentCostProvider;
@@ -47,10 +50,12 @@ export class ProviderRegistry implements EnvironmentsProvidersExtensionPoint {
     cost: EnvironmentCostProvider;
   }): void {
     for (const provider of defaults.deploymentProviders) {
-      if (!this.deploymentProviders.has(provider.id)) this.deploymentProviders.set(provider.id, provider);
+      if (!this.deploymentProviders.has(provider.id))
+        this.deploymentProviders.set(provider.id, provider);
     }
     for (const check of defaults.healthChecks) {
-      if (!this.#healthChecks.has(check.id)) this.#healthChecks.set(check.id, check);
+      if (!this.#healthChecks.has(check.id))
+        this.#healthChecks.set(check.id, check);
     }
     this.#sourceControl ??= defaults.sourceControl;
     this.#cost ??= defaults.cost;
@@ -58,12 +63,14 @@ export class ProviderRegistry implements EnvironmentsProvidersExtensionPoint {
   }
 
   get sourceControl(): EnvironmentSourceControlProvider {
-    if (!this.#sourceControl) throw new Error('environments providers are not initialized yet');
+    if (!this.#sourceControl)
+      throw new Error('environments providers are not initialized yet');
     return this.#sourceControl;
   }
 
   get cost(): EnvironmentCostProvider {
-    if (!this.#cost) throw new Error('environments providers are not initialized yet');
+    if (!this.#cost)
+      throw new Error('environments providers are not initialized yet');
     return this.#cost;
   }
 
@@ -73,7 +80,9 @@ export class ProviderRegistry implements EnvironmentsProvidersExtensionPoint {
 
   #assertOpen() {
     if (this.#locked) {
-      throw new Error('environments providers can only be changed while backend modules initialize');
+      throw new Error(
+        'environments providers can only be changed while backend modules initialize',
+      );
     }
   }
 }

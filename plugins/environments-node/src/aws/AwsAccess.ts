@@ -54,7 +54,9 @@ export class AwsAccess {
     const configured =
       config.has('aws') ||
       CREDENTIAL_ENV_VARS.some(name => !!env[name]) ||
-      ['credentials', 'config'].some(file => fs.existsSync(path.join(homeDir, '.aws', file)));
+      ['credentials', 'config'].some(file =>
+        fs.existsSync(path.join(homeDir, '.aws', file)),
+      );
     return new AwsAccess(
       configured,
       configured ? DefaultAwsCredentialsManager.fromConfig(config) : undefined,
@@ -75,7 +77,10 @@ export class AwsAccess {
   }
 
   /** Region and credentials for an SDK client for the account (default region when not given). */
-  async clientConfig(options: { accountId?: string; region?: string }): Promise<{
+  async clientConfig(options: {
+    accountId?: string;
+    region?: string;
+  }): Promise<{
     region: string;
     credentials: AwsCredentialIdentityProvider;
   }> {

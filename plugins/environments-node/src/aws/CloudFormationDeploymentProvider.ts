@@ -8,18 +8,36 @@ import type {
   DeploymentSection,
   EnvironmentEntity,
 } from '@stageline/plugin-environments-common';
-import type { EnvironmentDeploymentProvider, ProviderCallOptions } from '../providers/types';
+import type {
+  EnvironmentDeploymentProvider,
+  ProviderCallOptions,
+} from '../providers/types';
 import { errorSection, unconfiguredSection } from '../providers/sections';
 import { stackOf } from '../providers/entityFields';
 import { AwsAccess } from './AwsAccess';
 
 /** Stack tags (case-insensitive) and outputs that carry the deployed version and commit. */
-const VERSION_KEYS = ['stageline.dev/version', 'stageline:version', 'version', 'appversion'];
-const COMMIT_KEYS = ['stageline.dev/commit', 'stageline:commit', 'commit', 'commitsha', 'gitsha', 'gitcommit'];
+const VERSION_KEYS = [
+  'stageline.dev/version',
+  'stageline:version',
+  'version',
+  'appversion',
+];
+const COMMIT_KEYS = [
+  'stageline.dev/commit',
+  'stageline:commit',
+  'commit',
+  'commitsha',
+  'gitsha',
+  'gitcommit',
+];
 /** Recent stack events returned with the status. */
 const EVENTS_IN_STATUS = 10;
 
-function findValue(pairs: Array<{ key?: string; value?: string }>, keys: string[]) {
+function findValue(
+  pairs: Array<{ key?: string; value?: string }>,
+  keys: string[],
+) {
   return pairs.find(p => p.key && keys.includes(p.key.toLowerCase()))?.value;
 }
 
@@ -31,7 +49,9 @@ function findValue(pairs: Array<{ key?: string; value?: string }>, keys: string[
  *
  * @public
  */
-export class CloudFormationDeploymentProvider implements EnvironmentDeploymentProvider {
+export class CloudFormationDeploymentProvider
+  implements EnvironmentDeploymentProvider
+{
   readonly id = 'cloudformation';
 
   constructor(private readonly aws: AwsAccess) {}
@@ -89,8 +109,14 @@ export class CloudFormationDeploymentProvider implements EnvironmentDeploymentPr
         new DescribeStackEventsCommand({ StackName: stack.stackName }),
         send,
       );
-      const tags = (found.Tags ?? []).map(t => ({ key: t.Key, value: t.Value }));
-      const outputs = (found.Outputs ?? []).map(o => ({ key: o.OutputKey, value: o.OutputValue }));
+      const tags = (found.Tags ?? []).map(t => ({
+        key: t.Key,
+        value: t.Value,
+      }));
+      const outputs = (found.Outputs ?? []).map(o => ({
+        key: o.OutputKey,
+        value: o.OutputValue,
+      }));
       const lastUpdated = found.LastUpdatedTime ?? found.CreationTime;
       return {
         ...fields,
@@ -101,22 +127,31 @@ export class CloudFormationDeploymentProvider implements EnvironmentDeploymentPr
           : `${found.StackStatus}`,
         stackStatus: found.StackStatus,
         lastUpdated: lastUpdated?.toISOString(),
-        version: findValue(tags, VERSION_KEYS) ?? findValue(outputs, VERSION_KEYS),
+        version:
+          findValue(tags, VERSION_KEYS) ?? findValue(outputs, VERSION_KEYS),
         commit: findValue(tags, COMMIT_KEYS) ?? findValue(outputs, COMMIT_KEYS),
         outputs: Object.fromEntries(
           outputs.filter(o => o.key).map(o => [o.key!, o.value ?? '']),
         ),
-        events: (events.StackEvents ?? []).slice(0, EVENTS_IN_STATUS).map(e => ({
-          timestamp: (e.Timestamp ?? new Date(0)).toISOString(),
-          logicalResourceId: e.LogicalResourceId ?? '',
-          resourceType: e.ResourceType ?? '',
-          resourceStatus: e.ResourceStatus ?? '',
-          reason: e.ResourceStatusReason,
-        })),
-        consoleUrl: `https://${region}.console.aws.amazon.com/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(found.StackId ?? stack.stackName)}`,
+        events: (events.StackEvents ?? [])
+          .slice(0, EVENTS_IN_STATUS)
+          .map(e => ({
+            timestamp: (e.Timestamp ?? new Date(0)).toISOString(),
+            logicalResourceId: e.LogicalResourceId ?? '',
+            resourceType: e.ResourceType ?? '',
+            resourceStatus: e.ResourceStatus ?? '',
+            reason: e.ResourceStatusReason,
+          })),
+        consoleUrl: `https://${region}.console.aws.amazon.com/cloudformation/home?region=${region}#/stacks/stackinfo?stackId=${encodeURIComponent(
+          found.StackId ?? stack.stackName,
+        )}`,
       };
     } catch (error) {
-      return errorSection(`Could not read stack ${stack.stackName}`, error, fields);
+      return errorSection(
+        `Could not read stack ${stack.stackName}`,
+        error,
+        fields,
+      );
     }
   }
 }

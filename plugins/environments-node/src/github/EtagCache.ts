@@ -40,4 +40,7 @@ export class LruMap<K, V> {
  *
  * @public
  */
-export class EtagCache extends LruMap<string, { etag: string; response: unknown }> {}
+export class EtagCache extends LruMap<
+  string,
+  { etag: string; response: unknown }
+> {}

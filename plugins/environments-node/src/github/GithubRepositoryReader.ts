@@ -1,5 +1,8 @@
 import type { Octokit } from 'octokit';
-import type { PendingCommit, PromotionPullRequest } from '@stageline/plugin-environments-common';
+import type {
+  PendingCommit,
+  PromotionPullRequest,
+} from '@stageline/plugin-environments-common';
 import type { BranchChecks } from '../providers/types';
 import { describeGithubError } from './describeGithubError';
 import { LruMap } from './EtagCache';
@@ -39,7 +42,10 @@ export class GithubRepositoryReader {
     private readonly comparisons: LruMap<string, Comparison>,
   ) {}
 
-  async branchHead({ owner, repo }: RepositoryRef, branch: string): Promise<string> {
+  async branchHead(
+    { owner, repo }: RepositoryRef,
+    branch: string,
+  ): Promise<string> {
     try {
       const { data } = await this.octokit.rest.git.getRef({
         owner,
@@ -48,21 +54,30 @@ export class GithubRepositoryReader {
       });
       return data.object.sha;
     } catch (error) {
-      throw describeGithubError(error, `reading branch ${branch} of ${owner}/${repo}`);
+      throw describeGithubError(
+        error,
+        `reading branch ${branch} of ${owner}/${repo}`,
+      );
     }
   }
 
-  async compare(ref: RepositoryRef, baseSha: string, headSha: string): Promise<Comparison> {
+  async compare(
+    ref: RepositoryRef,
+    baseSha: string,
+    headSha: string,
+  ): Promise<Comparison> {
     const key = `${ref.owner}/${ref.repo}:${baseSha}...${headSha}`;
     const remembered = this.comparisons.get(key);
     if (remembered) return remembered;
     try {
-      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
-        owner: ref.owner,
-        repo: ref.repo,
-        basehead: `${baseSha}...${headSha}`,
-        per_page: MAX_LISTED_COMMITS,
-      });
+      const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead(
+        {
+          owner: ref.owner,
+          repo: ref.repo,
+          basehead: `${baseSha}...${headSha}`,
+          per_page: MAX_LISTED_COMMITS,
+        },
+      );
       const comparison: Comparison = {
         aheadBy: data.ahead_by,
         commits: data.commits
@@ -78,7 +93,10 @@ export class GithubRepositoryReader {
       this.comparisons.set(key, comparison);
       return comparison;
     } catch (error) {
-      throw describeGithubError(error, `comparing ${baseSha}...${headSha} in ${ref.owner}/${ref.repo}`);
+      throw describeGithubError(
+        error,
+        `comparing ${baseSha}...${headSha} in ${ref.owner}/${ref.repo}`,
+      );
     }
   }
 
@@ -98,7 +116,8 @@ export class GithubRepositoryReader {
       const matches = (p: (typeof data)[number]) =>
         p.head.ref === head &&
         p.base.ref === base &&
-        p.head.repo?.full_name?.toLowerCase() === `${ref.owner}/${ref.repo}`.toLowerCase();
+        p.head.repo?.full_name?.toLowerCase() ===
+          `${ref.owner}/${ref.repo}`.toLowerCase();
       let found = data.find(matches);
       if (!found && data.length === 100) {
         const filtered = await this.octokit.rest.pulls.list({
@@ -111,10 +130,18 @@ export class GithubRepositoryReader {
         found = filtered.data.find(matches);
       }
       return found
-        ? { number: found.number, title: found.title, url: found.html_url, state: 'open' }
+        ? {
+            number: found.number,
+            title: found.title,
+            url: found.html_url,
+            state: 'open',
+          }
         : undefined;
     } catch (error) {
-      throw describeGithubError(error, `listing open pull requests of ${ref.owner}/${ref.repo}`);
+      throw describeGithubError(
+        error,
+        `listing open pull requests of ${ref.owner}/${ref.repo}`,
+      );
     }
   }
 
@@ -122,14 +149,23 @@ export class GithubRepositoryReader {
   async checks(ref: RepositoryRef, sha: string): Promise<BranchChecks> {
     try {
       const [statuses, checkRuns] = await Promise.all([
-        this.octokit.rest.repos.getCombinedStatusForRef({ ...ref, ref: sha, per_page: 100 }),
-        this.octokit.rest.checks.listForRef({ ...ref, ref: sha, per_page: 100 }),
+        this.octokit.rest.repos.getCombinedStatusForRef({
+          ...ref,
+          ref: sha,
+          per_page: 100,
+        }),
+        this.octokit.rest.checks.listForRef({
+          ...ref,
+          ref: sha,
+          per_page: 100,
+        }),
       ]);
       const notGreen: string[] = [];
       let pending = false;
       for (const s of statuses.data.statuses) {
         if (s.state === 'pending') pending = true;
-        if (s.state !== 'success') notGreen.push(`${s.context} (status): ${s.state}`);
+        if (s.state !== 'success')
+          notGreen.push(`${s.context} (status): ${s.state}`);
       }
       let failed = notGreen.some(line => !line.endsWith(': pending'));
       for (const run of checkRuns.data.check_runs) {
@@ -141,14 +177,18 @@ export class GithubRepositoryReader {
           notGreen.push(`${run.name} (check run): ${run.conclusion}`);
         }
       }
-      const total = statuses.data.statuses.length + checkRuns.data.check_runs.length;
+      const total =
+        statuses.data.statuses.length + checkRuns.data.check_runs.length;
       let state: BranchChecks['state'] = 'success';
       if (failed) state = 'failure';
       else if (pending) state = 'pending';
       else if (total === 0) state = 'none';
       return { sha, state, notGreen, total };
     } catch (error) {
-      throw describeGithubError(error, `reading checks of ${sha} in ${ref.owner}/${ref.repo}`);
+      throw describeGithubError(
+        error,
+        `reading checks of ${sha} in ${ref.owner}/${ref.repo}`,
+      );
     }
   }
 }

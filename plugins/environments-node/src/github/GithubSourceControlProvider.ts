@@ -24,7 +24,11 @@ import type {
 import { errorSection, unconfiguredSection } from '../providers/sections';
 import { githubRepositoryOf } from '../providers/entityFields';
 import { createGithubClient } from './createGithubClient';
-import { Comparison, GithubRepositoryReader, RepositoryRef } from './GithubRepositoryReader';
+import {
+  Comparison,
+  GithubRepositoryReader,
+  RepositoryRef,
+} from './GithubRepositoryReader';
 import { EtagCache, LruMap } from './EtagCache';
 import { describeGithubError } from './describeGithubError';
 import { configurationError } from '../providers/configurationError';
@@ -59,7 +63,9 @@ export interface GithubSourceControlProviderOptions {
  *
  * @public
  */
-export class GithubSourceControlProvider implements EnvironmentSourceControlProvider {
+export class GithubSourceControlProvider
+  implements EnvironmentSourceControlProvider
+{
   /** Builds the provider from `integrations.github` (host github.com). */
   static fromConfig(
     config: Config,
@@ -68,7 +74,8 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
     const integrations = ScmIntegrations.fromConfig(config);
     return new GithubSourceControlProvider({
       integration: integrations.github.byHost('github.com'),
-      credentialsProvider: DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+      credentialsProvider:
+        DefaultGithubCredentialsProvider.fromIntegrations(integrations),
       workflow: options.workflow,
       logger: options.logger,
     });
@@ -85,7 +92,10 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
 
   getConfiguration(environment: EnvironmentEntity): ProviderConfiguration {
     const config = this.#options.integration?.config;
-    if (!config || (!config.token && !(config.apps && config.apps.length > 0))) {
+    if (
+      !config ||
+      (!config.token && !(config.apps && config.apps.length > 0))
+    ) {
       return { configured: false, message: GITHUB_NOT_CONFIGURED_MESSAGE };
     }
     if (!githubRepositoryOf(environment)) {
@@ -115,7 +125,11 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
       const { reader, repository } = await this.#reader(source);
       const [pending, pullRequest] = await Promise.all([
         this.#pending(reader, repository, source, target),
-        reader.openPullRequest(repository, source.spec.branch!, target.spec.branch!),
+        reader.openPullRequest(
+          repository,
+          source.spec.branch!,
+          target.spec.branch!,
+        ),
       ]);
       const ahead = pending.aheadBy;
       return {
@@ -124,24 +138,39 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
         message:
           ahead === 0
             ? `${target.metadata.name} is up to date with ${source.spec.branch}`
-            : `${ahead} commit${ahead === 1 ? '' : 's'} waiting to be promoted to ${target.metadata.name}`,
+            : `${ahead} commit${
+                ahead === 1 ? '' : 's'
+              } waiting to be promoted to ${target.metadata.name}`,
         commitsAhead: pending.aheadBy,
         commits: pending.commits.slice(0, COMMITS_IN_STATUS),
         compareUrl: pending.compareUrl,
         pullRequest,
       };
     } catch (error) {
-      return errorSection('Could not read the promotion state from GitHub', error, fields);
+      return errorSection(
+        'Could not read the promotion state from GitHub',
+        error,
+        fields,
+      );
     }
   }
 
   async getPendingCommits(
     source: EnvironmentEntity,
     target: EnvironmentEntity,
-  ): Promise<{ commits: PendingCommit[]; compareUrl?: string; headSha?: string }> {
+  ): Promise<{
+    commits: PendingCommit[];
+    compareUrl?: string;
+    headSha?: string;
+  }> {
     this.#assertConfigured(source, target);
     const { reader, repository } = await this.#reader(source);
-    const { commits, compareUrl, headSha } = await this.#pending(reader, repository, source, target);
+    const { commits, compareUrl, headSha } = await this.#pending(
+      reader,
+      repository,
+      source,
+      target,
+    );
     return { commits, compareUrl, headSha };
   }
 
@@ -168,7 +197,11 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
     const { owner, repo } = repository;
     const title = `Promote ${source.metadata.name} to ${target.metadata.name}`;
     const body = [
-      `Promotes ${commits.length} commit${commits.length === 1 ? '' : 's'} from \`${head}\` to \`${base}\`${request.actor ? `, requested by ${request.actor}` : ''} through Stageline.`,
+      `Promotes ${commits.length} commit${
+        commits.length === 1 ? '' : 's'
+      } from \`${head}\` to \`${base}\`${
+        request.actor ? `, requested by ${request.actor}` : ''
+      } through Stageline.`,
       '',
       ...commits.slice(0, 50).map(c => `- ${c.sha.slice(0, 7)} ${c.message}`),
     ].join('\n');
@@ -183,14 +216,24 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
         };
       }
       try {
-        const { data } = await octokit.rest.pulls.create({ owner, repo, head, base, title, body });
+        const { data } = await octokit.rest.pulls.create({
+          owner,
+          repo,
+          head,
+          base,
+          title,
+          body,
+        });
         return {
           link: data.html_url,
           message: `Opened pull request #${data.number} from ${head} to ${base}`,
           pullRequest: { number: data.number, url: data.html_url },
         };
       } catch (error) {
-        throw describeGithubError(error, `opening a pull request from ${head} to ${base} in ${owner}/${repo}`);
+        throw describeGithubError(
+          error,
+          `opening a pull request from ${head} to ${base} in ${owner}/${repo}`,
+        );
       }
     }
 
@@ -204,14 +247,22 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
           commit_message: `${title}\n\n${body}`,
         });
         if ((response.status as number) === 204) {
-          return { message: `${base} already contains ${head}; nothing was merged` };
+          return {
+            message: `${base} already contains ${head}; nothing was merged`,
+          };
         }
         return {
           link: response.data.html_url,
-          message: `Merged ${head} into ${base} as ${response.data.sha.slice(0, 7)}`,
+          message: `Merged ${head} into ${base} as ${response.data.sha.slice(
+            0,
+            7,
+          )}`,
         };
       } catch (error) {
-        throw describeGithubError(error, `merging ${head} into ${base} in ${owner}/${repo}`);
+        throw describeGithubError(
+          error,
+          `merging ${head} into ${base} in ${owner}/${repo}`,
+        );
       }
     }
 
@@ -229,11 +280,19 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
         inputs: { source_branch: head, target_branch: base, sha },
       });
     } catch (error) {
-      throw describeGithubError(error, `dispatching workflow ${workflow} on ${base} in ${owner}/${repo}`);
+      throw describeGithubError(
+        error,
+        `dispatching workflow ${workflow} on ${base} in ${owner}/${repo}`,
+      );
     }
     return {
-      link: `${this.#webBaseUrl()}/${owner}/${repo}/actions/workflows/${encodeURIComponent(workflow)}`,
-      message: `Dispatched workflow ${workflow} on ${base} to promote ${sha.slice(0, 7)} from ${head}`,
+      link: `${this.#webBaseUrl()}/${owner}/${repo}/actions/workflows/${encodeURIComponent(
+        workflow,
+      )}`,
+      message: `Dispatched workflow ${workflow} on ${base} to promote ${sha.slice(
+        0,
+        7,
+      )} from ${head}`,
     };
   }
 
@@ -253,7 +312,10 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
     return this.getConfiguration(source);
   }
 
-  #assertConfigured(source: EnvironmentEntity, target?: EnvironmentEntity): void {
+  #assertConfigured(
+    source: EnvironmentEntity,
+    target?: EnvironmentEntity,
+  ): void {
     const configuration = target
       ? this.#promotionConfiguration(source, target)
       : this.getConfiguration(source);
@@ -265,7 +327,9 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
   #branchOf(environment: EnvironmentEntity): string {
     const branch = environment.spec.branch;
     if (!branch) {
-      throw new ConflictError(`${environment.metadata.name} has no spec.branch`);
+      throw new ConflictError(
+        `${environment.metadata.name} has no spec.branch`,
+      );
     }
     return branch;
   }
@@ -286,14 +350,18 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
     return {
       ...comparison,
       headSha,
-      compareUrl: `${this.#webBaseUrl()}/${repository.owner}/${repository.repo}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
+      compareUrl: `${this.#webBaseUrl()}/${repository.owner}/${
+        repository.repo
+      }/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
     };
   }
 
   async #reader(environment: EnvironmentEntity) {
     const repository = githubRepositoryOf(environment)!;
     const url = `${this.#webBaseUrl()}/${repository.owner}/${repository.repo}`;
-    const { token } = await this.#options.credentialsProvider.getCredentials({ url });
+    const { token } = await this.#options.credentialsProvider.getCredentials({
+      url,
+    });
     if (!token) {
       throw new ServiceUnavailableError(
         `${GITHUB_NOT_CONFIGURED_MESSAGE} (no credentials cover ${repository.owner}/${repository.repo})`,
@@ -303,7 +371,9 @@ export class GithubSourceControlProvider implements EnvironmentSourceControlProv
     if (!octokit) {
       octokit = createGithubClient({
         token,
-        baseUrl: this.#options.integration?.config.apiBaseUrl ?? 'https://api.github.com',
+        baseUrl:
+          this.#options.integration?.config.apiBaseUrl ??
+          'https://api.github.com',
         etagCache: this.#etags,
         logger: this.#options.logger,
       });

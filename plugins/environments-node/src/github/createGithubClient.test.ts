@@ -4,14 +4,18 @@ import { createGithubClient } from './createGithubClient';
 import { EtagCache } from './EtagCache';
 
 const seen: Array<string | null> = [];
-let body = { ref: 'refs/heads/main', object: { sha: 'a'.repeat(40), type: 'commit' } };
+let body = {
+  ref: 'refs/heads/main',
+  object: { sha: 'a'.repeat(40), type: 'commit' },
+};
 const etagOf = () => `"${body.object.sha.slice(0, 8)}"`;
 
 const server = setupServer(
   http.get('https://api.github.com/repos/acme/app/git/ref/*', ({ request }) => {
     const ifNoneMatch = request.headers.get('if-none-match');
     seen.push(ifNoneMatch);
-    if (ifNoneMatch === etagOf()) return new HttpResponse(null, { status: 304 });
+    if (ifNoneMatch === etagOf())
+      return new HttpResponse(null, { status: 304 });
     return HttpResponse.json(body, { headers: { etag: etagOf() } });
   }),
 );
@@ -25,8 +29,17 @@ beforeEach(() => {
 describe('createGithubClient', () => {
   it('sends the last ETag and answers a 304 from the cache', async () => {
     const etagCache = new EtagCache();
-    const octokit = createGithubClient({ token: 't', baseUrl: 'https://api.github.com', etagCache });
-    const get = () => octokit.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' });
+    const octokit = createGithubClient({
+      token: 't',
+      baseUrl: 'https://api.github.com',
+      etagCache,
+    });
+    const get = () =>
+      octokit.rest.git.getRef({
+        owner: 'acme',
+        repo: 'app',
+        ref: 'heads/main',
+      });
 
     expect((await get()).data.object.sha).toBe('a'.repeat(40));
     expect((await get()).data.object.sha).toBe('a'.repeat(40));
@@ -42,7 +55,12 @@ describe('createGithubClient', () => {
       baseUrl: 'https://api.github.com',
       etagCache: new EtagCache(),
     });
-    const get = () => octokit.rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' });
+    const get = () =>
+      octokit.rest.git.getRef({
+        owner: 'acme',
+        repo: 'app',
+        ref: 'heads/main',
+      });
     await Promise.all([get(), get(), get()]);
     expect(seen).toHaveLength(1);
   });

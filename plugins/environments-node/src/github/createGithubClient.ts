@@ -28,19 +28,36 @@ export interface CreateGithubClientOptions {
  *
  * @public
  */
-export function createGithubClient(options: CreateGithubClientOptions): Octokit {
+export function createGithubClient(
+  options: CreateGithubClientOptions,
+): Octokit {
   const { logger, etagCache } = options;
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     throttle: {
-      onRateLimit: (retryAfter: number, request: any, _o: unknown, retryCount: number) => {
+      onRateLimit: (
+        retryAfter: number,
+        request: any,
+        _o: unknown,
+        retryCount: number,
+      ) => {
         logger?.warn(
-          `GitHub rate limit hit for ${request.method} ${request.url}; retry ${retryCount + 1} in ${retryAfter}s`,
+          `GitHub rate limit hit for ${request.method} ${request.url}; retry ${
+            retryCount + 1
+          } in ${retryAfter}s`,
         );
-        return retryCount < MAX_RATE_LIMIT_RETRIES && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
+        return (
+          retryCount < MAX_RATE_LIMIT_RETRIES &&
+          retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
+        );
       },
-      onSecondaryRateLimit: (retryAfter: number, request: any, _o: unknown, retryCount: number) => {
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        request: any,
+        _o: unknown,
+        retryCount: number,
+      ) => {
         logger?.warn(
           `GitHub secondary rate limit hit for ${request.method} ${request.url}; retry in ${retryAfter}s`,
         );

@@ -1,4 +1,8 @@
-import { ConflictError, NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { redactSecrets } from '../providers/sections';
 
 /**
@@ -10,8 +14,8 @@ import { redactSecrets } from '../providers/sections';
 export function describeGithubError(error: unknown, what: string): Error {
   const status = (error as { status?: number }).status;
   const detail = redactSecrets(
-    (error as { response?: { data?: { message?: string } } }).response?.data?.message ??
-      (error instanceof Error ? error.message : String(error)),
+    (error as { response?: { data?: { message?: string } } }).response?.data
+      ?.message ?? (error instanceof Error ? error.message : String(error)),
   );
   if (status === 404) {
     return new NotFoundError(

@@ -3,9 +3,15 @@ import {
   isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
-import type { PolicyQuery, PolicyQueryUser } from '@backstage/plugin-permission-node';
+import type {
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
 import { environmentsPromotePermission } from '@stageline/plugin-environments-common';
-import { createEnvironmentConditionalDecision, environmentConditions } from './rules';
+import {
+  createEnvironmentConditionalDecision,
+  environmentConditions,
+} from './rules';
 
 /**
  * Options of {@link promotePolicyDecision}.
@@ -32,16 +38,25 @@ export function promotePolicyDecision(
   user: PolicyQueryUser | undefined,
   options: PromotePolicyOptions,
 ): PolicyDecision | undefined {
-  if (!isPermission(request.permission, environmentsPromotePermission)) return undefined;
-  const claims = (user?.info.ownershipEntityRefs ?? []).map(ref => ref.toLocaleLowerCase('en-US'));
-  const promoters = options.productionPromoters.map(ref => ref.toLocaleLowerCase('en-US'));
+  if (!isPermission(request.permission, environmentsPromotePermission))
+    return undefined;
+  const claims = (user?.info.ownershipEntityRefs ?? []).map(ref =>
+    ref.toLocaleLowerCase('en-US'),
+  );
+  const promoters = options.productionPromoters.map(ref =>
+    ref.toLocaleLowerCase('en-US'),
+  );
   if (claims.some(claim => promoters.includes(claim))) {
     return { result: AuthorizeResult.ALLOW };
   }
   return createEnvironmentConditionalDecision(request.permission, {
     allOf: [
       environmentConditions.isEnvironmentOwner({ claims }),
-      { not: environmentConditions.isEnvironmentStage({ stages: ['production'] }) },
+      {
+        not: environmentConditions.isEnvironmentStage({
+          stages: ['production'],
+        }),
+      },
     ],
   });
 }

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { Entity, parseEntityRef, RELATION_OWNED_BY, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  RELATION_OWNED_BY,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import type { EntitiesSearchFilter } from '@backstage/plugin-catalog-node';
 import {
   createConditionExports,
@@ -15,10 +20,11 @@ import { ENVIRONMENT_STAGES } from '@stageline/plugin-environments-common';
  *
  * @public
  */
-export const environmentEntityPermissionResourceRef = createPermissionResourceRef<
-  Entity,
-  EntitiesSearchFilter
->().with({ pluginId: 'environments', resourceType: 'catalog-entity' });
+export const environmentEntityPermissionResourceRef =
+  createPermissionResourceRef<Entity, EntitiesSearchFilter>().with({
+    pluginId: 'environments',
+    resourceType: 'catalog-entity',
+  });
 
 function owners(entity: Entity): string[] {
   const fromRelations = (entity.relations ?? [])
@@ -36,7 +42,9 @@ function owners(entity: Entity): string[] {
           ),
         ]
       : [];
-  return [...fromRelations, ...fromSpec].map(ref => ref.toLocaleLowerCase('en-US'));
+  return [...fromRelations, ...fromSpec].map(ref =>
+    ref.toLocaleLowerCase('en-US'),
+  );
 }
 
 /**
@@ -47,10 +55,13 @@ function owners(entity: Entity): string[] {
  */
 export const isEnvironmentOwner = createPermissionRule({
   name: 'IS_ENVIRONMENT_OWNER',
-  description: 'Allow when the environment is owned by one of the given entity refs (the user and their groups)',
+  description:
+    'Allow when the environment is owned by one of the given entity refs (the user and their groups)',
   resourceRef: environmentEntityPermissionResourceRef,
   paramsSchema: z.object({
-    claims: z.array(z.string()).describe('Entity refs of the user and their groups'),
+    claims: z
+      .array(z.string())
+      .describe('Entity refs of the user and their groups'),
   }),
   apply: (entity, { claims }) => {
     const wanted = new Set(claims.map(c => c.toLocaleLowerCase('en-US')));
@@ -69,10 +80,14 @@ export const isEnvironmentStage = createPermissionRule({
   description: 'Allow when the environment serves one of the given stages',
   resourceRef: environmentEntityPermissionResourceRef,
   paramsSchema: z.object({
-    stages: z.array(z.enum(ENVIRONMENT_STAGES)).describe('Stages, e.g. production'),
+    stages: z
+      .array(z.enum(ENVIRONMENT_STAGES))
+      .describe('Stages, e.g. production'),
   }),
   apply: (entity, { stages }) =>
-    (stages as string[]).includes(String((entity.spec as { type?: unknown } | undefined)?.type)),
+    (stages as string[]).includes(
+      String((entity.spec as { type?: unknown } | undefined)?.type),
+    ),
   toQuery: ({ stages }) => ({ key: 'spec.type', values: stages }),
 });
 
@@ -81,7 +96,10 @@ export const isEnvironmentStage = createPermissionRule({
  *
  * @public
  */
-export const environmentPermissionRules = { isEnvironmentOwner, isEnvironmentStage };
+export const environmentPermissionRules = {
+  isEnvironmentOwner,
+  isEnvironmentStage,
+};
 
 const conditionExports = createConditionExports({
   resourceRef: environmentEntityPermissionResourceRef,
@@ -101,4 +119,5 @@ export const environmentConditions = conditionExports.conditions;
  *
  * @public
  */
-export const createEnvironmentConditionalDecision = conditionExports.createConditionalDecision;
+export const createEnvironmentConditionalDecision =
+  conditionExports.createConditionalDecision;

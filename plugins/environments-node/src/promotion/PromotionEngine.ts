@@ -101,14 +101,19 @@ export class PromotionEngine {
    * strategy from `environments.promotion.defaultStrategy`, the workflow file from
    * `environments.promotion.workflow`.
    */
-  static fromConfig(config: Config, options: { logger?: LoggerService } = {}): PromotionEngine {
+  static fromConfig(
+    config: Config,
+    options: { logger?: LoggerService } = {},
+  ): PromotionEngine {
     const settings = readPromotionSettings(config);
     return new PromotionEngine({
       sourceControl: GithubSourceControlProvider.fromConfig(config, {
         logger: options.logger,
         workflow: settings.workflow,
       }),
-      deploymentProviders: [new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config))],
+      deploymentProviders: [
+        new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config)),
+      ],
       freezeWindows: settings.freezeWindows,
       defaultStrategy: settings.defaultStrategy,
     });
@@ -155,7 +160,11 @@ export class PromotionEngine {
       freezeWindowGate(target, this.#options.freezeWindows ?? [], now),
       deploymentGate,
       checksGate,
-      commitsPendingGate(source, target, pending instanceof Error ? pending : pending.commits),
+      commitsPendingGate(
+        source,
+        target,
+        pending instanceof Error ? pending : pending.commits,
+      ),
     ];
     return pending instanceof Error
       ? { gates, commits: [] }
@@ -176,13 +185,22 @@ export class PromotionEngine {
       return {
         ...base,
         result: 'blocked',
-        message: `Promotion blocked by ${failed.map(g => `gate ${g.id} (${g.message})`).join('; ')}`,
+        message: `Promotion blocked by ${failed
+          .map(g => `gate ${g.id} (${g.message})`)
+          .join('; ')}`,
       };
     }
     const { source, target } = input;
-    const what = `${STRATEGY_VERBS[strategy]} ${source.spec.branch} into ${target.spec.branch} (${commits.length} commit${commits.length === 1 ? '' : 's'})`;
+    const what = `${STRATEGY_VERBS[strategy]} ${source.spec.branch} into ${
+      target.spec.branch
+    } (${commits.length} commit${commits.length === 1 ? '' : 's'})`;
     if (input.dryRun) {
-      return { ...base, result: 'dry-run', link: compareUrl, message: `Gates passed; would ${what}` };
+      return {
+        ...base,
+        result: 'dry-run',
+        link: compareUrl,
+        message: `Gates passed; would ${what}`,
+      };
     }
     try {
       const done = await this.#options.sourceControl.promote({
@@ -218,7 +236,9 @@ export class PromotionEngine {
     );
     if (expected !== stringifyEntityRef(target)) {
       throw new InputError(
-        `${source.metadata.name} promotes to ${expected}, not ${stringifyEntityRef(target)}`,
+        `${
+          source.metadata.name
+        } promotes to ${expected}, not ${stringifyEntityRef(target)}`,
       );
     }
   }
@@ -232,5 +252,6 @@ export class PromotionEngine {
  */
 export function assertPromotionSucceeded(outcome: PromotionOutcome): void {
   if (outcome.result === 'blocked') throw new ConflictError(outcome.message);
-  if (outcome.result === 'failed') throw outcome.error ?? new Error(outcome.message);
+  if (outcome.result === 'failed')
+    throw outcome.error ?? new Error(outcome.message);
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { DateTime } from 'luxon';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { ENVIRONMENT_STAGES, EnvironmentStage } from '@stageline/plugin-environments-common';
+import {
+  ENVIRONMENT_STAGES,
+  EnvironmentStage,
+} from '@stageline/plugin-environments-common';
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -11,8 +14,20 @@ const freezeWindowSchema = z
   .object({
     name: z.string().min(1),
     stages: z.array(z.enum(ENVIRONMENT_STAGES)).min(1).optional(),
-    start: z.string().refine(v => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').optional(),
-    end: z.string().refine(v => !Number.isNaN(Date.parse(v)), 'must be an ISO 8601 date-time').optional(),
+    start: z
+      .string()
+      .refine(
+        v => !Number.isNaN(Date.parse(v)),
+        'must be an ISO 8601 date-time',
+      )
+      .optional(),
+    end: z
+      .string()
+      .refine(
+        v => !Number.isNaN(Date.parse(v)),
+        'must be an ISO 8601 date-time',
+      )
+      .optional(),
     days: z.array(z.enum(WEEKDAYS)).min(1).optional(),
     hours: z
       .object({
@@ -22,18 +37,27 @@ const freezeWindowSchema = z
       .optional(),
     timezone: z
       .string()
-      .refine(v => DateTime.now().setZone(v).isValid, 'must be an IANA time zone, e.g. Europe/London')
+      .refine(
+        v => DateTime.now().setZone(v).isValid,
+        'must be an IANA time zone, e.g. Europe/London',
+      )
       .optional(),
   })
   .superRefine((w, ctx) => {
     const oneOff = w.start !== undefined || w.end !== undefined;
     const recurring = w.days !== undefined || w.hours !== undefined;
     if (oneOff && recurring) {
-      ctx.addIssue({ code: 'custom', message: 'use either start/end or days/hours, not both' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'use either start/end or days/hours, not both',
+      });
     } else if (oneOff && (w.start === undefined || w.end === undefined)) {
       ctx.addIssue({ code: 'custom', message: 'needs both start and end' });
     } else if (!oneOff && !recurring) {
-      ctx.addIssue({ code: 'custom', message: 'needs start/end or days and/or hours' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'needs start/end or days and/or hours',
+      });
     }
   });
 
@@ -52,7 +76,10 @@ export type FreezeWindow = z.infer<typeof freezeWindowSchema>;
  *
  * @public
  */
-export function readFreezeWindows(config: Config | undefined, key: string): FreezeWindow[] {
+export function readFreezeWindows(
+  config: Config | undefined,
+  key: string,
+): FreezeWindow[] {
   const raw = config?.getOptional(key);
   if (raw === undefined) return [];
   const parsed = z.array(freezeWindowSchema).safeParse(raw);

@@ -10,7 +10,11 @@ import type {
 } from '../providers/types';
 import { isStackStatusSettled } from '../aws/stackStatus';
 import { toSectionError } from '../providers/sections';
-import { activeFreezeWindow, describeFreezeWindow, FreezeWindow } from './freezeWindows';
+import {
+  activeFreezeWindow,
+  describeFreezeWindow,
+  FreezeWindow,
+} from './freezeWindows';
 
 /** Ids of the built-in gates, in the order they run. @public */
 export const PROMOTION_GATE_IDS = [
@@ -20,7 +24,11 @@ export const PROMOTION_GATE_IDS = [
   'commits-pending',
 ] as const;
 
-const failedToRead = (id: string, what: string, error: unknown): PromotionGateResult => ({
+const failedToRead = (
+  id: string,
+  what: string,
+  error: unknown,
+): PromotionGateResult => ({
   id,
   status: 'failed',
   message: `Could not read ${what}: ${toSectionError(error).message}`,
@@ -37,9 +45,15 @@ export function freezeWindowGate(
     ? {
         id: 'freeze-window',
         status: 'failed',
-        message: `${target.spec.type} is frozen by ${describeFreezeWindow(active)}`,
+        message: `${target.spec.type} is frozen by ${describeFreezeWindow(
+          active,
+        )}`,
       }
-    : { id: 'freeze-window', status: 'passed', message: `No freeze window covers ${target.spec.type} now` };
+    : {
+        id: 'freeze-window',
+        status: 'passed',
+        message: `No freeze window covers ${target.spec.type} now`,
+      };
 }
 
 /** The source's deployment finished (`*_COMPLETE`, not a rollback); skipped where unconfigured. */
@@ -53,19 +67,33 @@ export async function deploymentCompleteGate(
     return {
       id,
       status: 'skipped',
-      message: `No deployment provider for ${source.spec.deployment?.provider ?? 'this environment'}; deployment state not checked`,
+      message: `No deployment provider for ${
+        source.spec.deployment?.provider ?? 'this environment'
+      }; deployment state not checked`,
     };
   }
   try {
     const deployment = await provider.getDeployment(source, options);
     if (deployment.status === 'unconfigured') {
-      return { id, status: 'skipped', message: `Deployment state not checked: ${deployment.message}` };
+      return {
+        id,
+        status: 'skipped',
+        message: `Deployment state not checked: ${deployment.message}`,
+      };
     }
     if (deployment.status === 'error') {
-      return { id, status: 'failed', message: deployment.message ?? 'Could not read the deployment' };
+      return {
+        id,
+        status: 'failed',
+        message: deployment.message ?? 'Could not read the deployment',
+      };
     }
     return isStackStatusSettled(deployment.stackStatus)
-      ? { id, status: 'passed', message: `${deployment.stackName} is ${deployment.stackStatus}` }
+      ? {
+          id,
+          status: 'passed',
+          message: `${deployment.stackName} is ${deployment.stackStatus}`,
+        }
       : {
           id,
           status: 'failed',
@@ -88,13 +116,27 @@ export async function checksGreenGate(
     const at = `${source.spec.branch}@${checks.sha.slice(0, 7)}`;
     switch (checks.state) {
       case 'success':
-        return { id, status: 'passed', message: `${checks.total} checks green on ${at}` };
+        return {
+          id,
+          status: 'passed',
+          message: `${checks.total} checks green on ${at}`,
+        };
       case 'none':
         return { id, status: 'passed', message: `No checks reported on ${at}` };
       case 'pending':
-        return { id, status: 'failed', message: `Checks still running on ${at}: ${checks.notGreen.join('; ')}` };
+        return {
+          id,
+          status: 'failed',
+          message: `Checks still running on ${at}: ${checks.notGreen.join(
+            '; ',
+          )}`,
+        };
       default:
-        return { id, status: 'failed', message: `Checks failing on ${at}: ${checks.notGreen.join('; ')}` };
+        return {
+          id,
+          status: 'failed',
+          message: `Checks failing on ${at}: ${checks.notGreen.join('; ')}`,
+        };
     }
   } catch (error) {
     return failedToRead(id, 'the checks', error);
@@ -108,9 +150,16 @@ export function commitsPendingGate(
   commits: PendingCommit[] | Error,
 ): PromotionGateResult {
   const id = 'commits-pending';
-  if (commits instanceof Error) return failedToRead(id, 'the pending commits', commits);
+  if (commits instanceof Error)
+    return failedToRead(id, 'the pending commits', commits);
   return commits.length > 0
-    ? { id, status: 'passed', message: `${commits.length} commit${commits.length === 1 ? '' : 's'} to promote` }
+    ? {
+        id,
+        status: 'passed',
+        message: `${commits.length} commit${
+          commits.length === 1 ? '' : 's'
+        } to promote`,
+      }
     : {
         id,
         status: 'failed',

@@ -1,6 +1,9 @@
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { PROMOTION_STRATEGIES, PromotionStrategy } from '@stageline/plugin-environments-common';
+import {
+  PROMOTION_STRATEGIES,
+  PromotionStrategy,
+} from '@stageline/plugin-environments-common';
 import { FreezeWindow, readFreezeWindows } from './freezeWindows';
 
 /**
@@ -21,15 +24,25 @@ export interface PromotionSettings {
  * @public
  */
 export function readPromotionSettings(config: Config): PromotionSettings {
-  const defaultStrategy = config.getOptionalString('environments.promotion.defaultStrategy');
-  if (defaultStrategy && !PROMOTION_STRATEGIES.includes(defaultStrategy as PromotionStrategy)) {
+  const defaultStrategy = config.getOptionalString(
+    'environments.promotion.defaultStrategy',
+  );
+  if (
+    defaultStrategy &&
+    !PROMOTION_STRATEGIES.includes(defaultStrategy as PromotionStrategy)
+  ) {
     throw new InputError(
-      `environments.promotion.defaultStrategy must be one of ${PROMOTION_STRATEGIES.join(', ')}; got ${JSON.stringify(defaultStrategy)}`,
+      `environments.promotion.defaultStrategy must be one of ${PROMOTION_STRATEGIES.join(
+        ', ',
+      )}; got ${JSON.stringify(defaultStrategy)}`,
     );
   }
   return {
     defaultStrategy: defaultStrategy as PromotionStrategy | undefined,
     workflow: config.getOptionalString('environments.promotion.workflow'),
-    freezeWindows: readFreezeWindows(config, 'environments.promotion.freezeWindows'),
+    freezeWindows: readFreezeWindows(
+      config,
+      'environments.promotion.freezeWindows',
+    ),
   };
 }

@@ -12,12 +12,17 @@ export const ANNOTATION_GITHUB_PROJECT_SLUG = 'github.com/project-slug';
 export function githubRepositoryOf(
   environment: EnvironmentEntity,
 ): { owner: string; repo: string } | undefined {
-  const slug = environment.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG];
+  const slug =
+    environment.metadata.annotations?.[ANNOTATION_GITHUB_PROJECT_SLUG];
   if (!slug) return undefined;
   const [owner, repo, ...rest] = slug.split('/');
   if (!owner || !repo || rest.length) {
     throw new InputError(
-      `${environment.metadata.name}: annotation ${ANNOTATION_GITHUB_PROJECT_SLUG} must be "owner/repo"; got ${JSON.stringify(slug)}`,
+      `${
+        environment.metadata.name
+      }: annotation ${ANNOTATION_GITHUB_PROJECT_SLUG} must be "owner/repo"; got ${JSON.stringify(
+        slug,
+      )}`,
     );
   }
   return { owner, repo };

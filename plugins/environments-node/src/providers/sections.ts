@@ -32,7 +32,10 @@ export function redactSecrets(message: string): string {
  *
  * @public
  */
-export function toSectionError(error: unknown): { name: string; message: string } {
+export function toSectionError(error: unknown): {
+  name: string;
+  message: string;
+} {
   if (error instanceof Error) {
     return { name: error.name, message: redactSecrets(error.message) };
   }

@@ -100,7 +100,11 @@ export interface EnvironmentSourceControlProvider {
     source: EnvironmentEntity,
     target: EnvironmentEntity,
     options?: ProviderCallOptions,
-  ): Promise<{ commits: PendingCommit[]; compareUrl?: string; headSha?: string }>;
+  ): Promise<{
+    commits: PendingCommit[];
+    compareUrl?: string;
+    headSha?: string;
+  }>;
   /** Checks on the head of the environment's branch (throws on failure). */
   getBranchChecks(
     environment: EnvironmentEntity,

@@ -24,7 +24,10 @@ export function setupStandIns() {
   const github = new GithubStandIn();
   const health: HealthAnswer = {
     status: 200,
-    body: { status: 'healthy', checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } } },
+    body: {
+      status: 'healthy',
+      checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } },
+    },
   };
   const server = setupServer(
     ...github.handlers(),
@@ -41,7 +44,12 @@ export function setupStandIns() {
     server.listen({
       onUnhandledRequest(request, print) {
         const { hostname } = new URL(request.url);
-        if (hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '::1') return;
+        if (
+          hostname === '127.0.0.1' ||
+          hostname === 'localhost' ||
+          hostname === '::1'
+        )
+          return;
         print.error();
       },
     }),

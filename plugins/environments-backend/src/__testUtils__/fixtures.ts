@@ -26,7 +26,9 @@ export function environmentEntity(
     relations: [
       {
         type: 'ownedBy',
-        targetRef: (spec.owner ?? 'group:default/team-a').toLocaleLowerCase('en-US'),
+        targetRef: (spec.owner ?? 'group:default/team-a').toLocaleLowerCase(
+          'en-US',
+        ),
       },
     ],
   };
@@ -47,25 +49,32 @@ export const stagingEnvironment = environmentEntity('macro-ai-api-staging', {
   schedule: { shutdown: '0 18 * * 1-5' },
 });
 
-export const productionEnvironment = environmentEntity('macro-ai-api-production', {
-  type: 'production',
-  branch: 'main',
-  deployment: {
-    provider: 'cloudformation',
-    stackName: 'MacroAiProductionStack',
-    region: 'eu-west-2',
-    accountId: '123456789012',
+export const productionEnvironment = environmentEntity(
+  'macro-ai-api-production',
+  {
+    type: 'production',
+    branch: 'main',
+    deployment: {
+      provider: 'cloudformation',
+      stackName: 'MacroAiProductionStack',
+      region: 'eu-west-2',
+      accountId: '123456789012',
+    },
+    healthCheck: { url: HEALTH_URL },
+    budget: { monthly: 10, currency: 'GBP' },
   },
-  healthCheck: { url: HEALTH_URL },
-  budget: { monthly: 10, currency: 'GBP' },
-});
+);
 
 export const previewEnvironment = environmentEntity(
   'macro-ai-api-pr-42',
   {
     type: 'preview',
     branch: 'feature/login',
-    deployment: { provider: 'cloudformation', stackName: 'MacroAiPr42Stack', region: 'eu-west-2' },
+    deployment: {
+      provider: 'cloudformation',
+      stackName: 'MacroAiPr42Stack',
+      region: 'eu-west-2',
+    },
   },
   { 'github.com/project-slug': REPO, 'stageline.dev/pull-request': '42' },
 );
@@ -74,7 +83,11 @@ export const apiComponent: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
   metadata: { name: 'macro-ai-api', namespace: 'default' },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+  },
 };
 
 /** The example catalog: the component, its previews first (to check ordering), then stages. */

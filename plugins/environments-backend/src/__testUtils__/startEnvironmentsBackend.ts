@@ -8,7 +8,11 @@ import { exampleEntities } from './fixtures';
 
 /** Config that turns GitHub on (a token for github.com). */
 export const githubConfig: JsonObject = {
-  integrations: { github: [{ host: 'github.com', token: 'ghp_testtokentesttokentesttoken1234' }] },
+  integrations: {
+    github: [
+      { host: 'github.com', token: 'ghp_testtokentesttokentesttoken1234' },
+    ],
+  },
 };
 /** Config that turns AWS on (static keys; the SDK edge is mocked). */
 export const awsConfig: JsonObject = {
@@ -40,14 +44,20 @@ export async function startEnvironmentsBackend(
     ...options.config,
     environments: {
       ...environments,
-      status: { providerTimeout: { milliseconds: 1500 }, scheduledRefresh: false, ...status },
+      status: {
+        providerTimeout: { milliseconds: 1500 },
+        scheduledRefresh: false,
+        ...status,
+      },
     },
   };
   return startTestBackend({
     features: [
       environmentsPlugin,
       mockServices.rootConfig.factory({ data: config }),
-      catalogServiceMock.factory({ entities: options.entities ?? exampleEntities }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? exampleEntities,
+      }),
       ...(options.features ?? []),
     ],
   });
