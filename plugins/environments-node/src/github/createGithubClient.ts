@@ -32,37 +32,25 @@ export function createGithubClient(
   options: CreateGithubClientOptions,
 ): Octokit {
   const { logger, etagCache } = options;
+  /** Waits out a rate limit up to `maxRetries` times when GitHub asks for a short wait. */
+  const retryWithin =
+    (kind: string, maxRetries: number) =>
+    (retryAfter: number, request: any, _o: unknown, retryCount: number) => {
+      logger?.warn(
+        `GitHub ${kind} hit for ${request.method} ${request.url}; retry ${
+          retryCount + 1
+        } in ${retryAfter}s`,
+      );
+      return (
+        retryCount < maxRetries && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
+      );
+    };
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
     throttle: {
-      onRateLimit: (
-        retryAfter: number,
-        request: any,
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        logger?.warn(
-          `GitHub rate limit hit for ${request.method} ${request.url}; retry ${
-            retryCount + 1
-          } in ${retryAfter}s`,
-        );
-        return (
-          retryCount < MAX_RATE_LIMIT_RETRIES &&
-          retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS
-        );
-      },
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        request: any,
-        _o: unknown,
-        retryCount: number,
-      ) => {
-        logger?.warn(
-          `GitHub secondary rate limit hit for ${request.method} ${request.url}; retry in ${retryAfter}s`,
-        );
-        return retryCount < 1 && retryAfter <= MAX_RATE_LIMIT_WAIT_SECONDS;
-      },
+      onRateLimit: retryWithin('rate limit', MAX_RATE_LIMIT_RETRIES),
+      onSecondaryRateLimit: retryWithin('secondary rate limit', 1),
     },
   });
 
