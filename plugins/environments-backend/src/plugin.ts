@@ -159,6 +159,11 @@ export const environmentsPlugin = createBackendPlugin({
               const credentials = await auth.getOwnServiceCredentials();
               const environments = await catalog.all(credentials);
               const resolve = (ref: string) => catalog.find(ref, credentials);
+              // Cost estimates synthesize stacks (CPU-bound, ~1 s each): warm them one by one
+              // first, so the status refresh below is not held up by them.
+              for (const environment of environments) {
+                await providers.cost.getCost(environment);
+              }
               await forEachWithConcurrency(
                 environments,
                 REFRESH_CONCURRENCY,

@@ -47,6 +47,8 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
   readonly #estimates: CachedComputation<CostEstimate>;
   readonly #actuals: CachedComputation<StackActuals>;
   readonly #costExplorer: CostExplorerReader;
+  /** Synthesis is CPU-bound (~1 s): one at a time, each after pending I/O has had its turn. */
+  #synthesisQueue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DefaultCostProviderOptions) {
     this.#estimates = new CachedComputation(
@@ -55,6 +57,12 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     );
     this.#actuals = new CachedComputation(options.cache, options.actualsTtlMs);
     this.#costExplorer = new CostExplorerReader(options.aws);
+  }
+
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#synthesisQueue.then(afterPendingIo).then(work);
+    this.#synthesisQueue = run.catch(() => undefined);
+    return run;
   }
 
   async getCost(
@@ -91,7 +99,7 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     try {
       const key = `cost:estimate:${JSON.stringify(input)}`;
       estimate = await this.#estimates.get(key, () =>
-        this.options.estimator.estimate(input),
+        this.#queued(() => this.options.estimator.estimate(input)),
       );
     } catch (error) {
       return errorSection(
@@ -163,6 +171,10 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       actual,
     };
   }
+}
+
+function afterPendingIo(): Promise<void> {
+  return new Promise(resolve => setImmediate(resolve));
 }
 
 function round(value: number): number {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
@@ -361,5 +361,34 @@ describe('cost section', () => {
     expect(bad.body.error.message).toMatch(
       /scale must be one of hobby, enhanced-hobby, enterprise/,
     );
+  });
+});
+
+describe('scheduled refresh', () => {
+  it('warms every environment so the first page view asks no provider', async () => {
+    standIns.github.push(REPO, 'develop', 1);
+    const scheduler = mockServices.scheduler.mock();
+    const { server } = await startEnvironmentsBackend({
+      config: {
+        ...githubConfig,
+        environments: { status: { scheduledRefresh: true } },
+      },
+      features: [scheduler.factory],
+    });
+    expect(scheduler.scheduleTask).toHaveBeenCalledWith(
+      expect.objectContaining({
+        id: 'environments-status-refresh',
+        frequency: { minutes: 5 },
+      }),
+    );
+    const task = scheduler.scheduleTask.mock.calls[0][0];
+    await task.fn(new AbortController().signal);
+    const requestsWhileWarming = standIns.github.counts.rateLimited;
+    expect(requestsWhileWarming).toBeGreaterThan(0);
+
+    const res = await request(server).get(LIST).set('Authorization', auth);
+    expect(res.body.items[0].promotion.commitsAhead).toBe(1);
+    expect(standIns.github.counts.rateLimited).toBe(requestsWhileWarming);
+    expect(standIns.github.counts.notModified).toBe(0);
   });
 });
