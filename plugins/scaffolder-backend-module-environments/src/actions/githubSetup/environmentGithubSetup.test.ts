@@ -191,6 +191,28 @@ describe('environment:github:setup', () => {
     });
   });
 
+  it('keeps the settings a partial spec does not mention', async () => {
+    await createAction().handler(actionContext({ repoUrl: REPO_URL, environments: [production] }).ctx);
+    github.requests.length = 0;
+
+    const { ctx, outputs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [{ name: 'production', variables: { CDK_DEPLOY_SCALE: 'enterprise' } }],
+    });
+    await createAction().handler(ctx);
+
+    expect(github.writes().map(r => `${r.method} ${r.path}`)).toEqual([`POST ${ENV}/production/variables`]);
+    expect(github.environments.get('production')).toMatchObject({
+      wait_timer: 5,
+      prevent_self_review: true,
+      reviewers: [
+        { type: 'Team', id: 1234567 },
+        { type: 'User', id: 583231 },
+      ],
+    });
+    expect(outputs).toMatchObject({ environments: [{ changes: ['variable CDK_DEPLOY_SCALE created'] }] });
+  });
+
   it('replaces existing secrets only when asked', async () => {
     await createAction().handler(actionContext({ repoUrl: REPO_URL, environments: [staging] }).ctx);
     github.requests.length = 0;
@@ -263,7 +285,7 @@ describe('environment:github:setup', () => {
     expect(github.requests).toHaveLength(0);
     expect(outputs).toMatchObject({ changed: false });
     expect(logs()).toContain(
-      'info: Dry run: would set up environment staging of acme/macro-ai: branches develop; reviewers none; wait timer 0 min; prevent self-review false; variables CDK_DEPLOY_ENV, CDK_DEPLOY_SCALE; secrets AWS_DEPLOY_ROLE_ARN',
+      'info: Dry run: would set up environment staging of acme/macro-ai: branches develop; reviewers as it is; wait timer as it is; prevent self-review as it is; variables CDK_DEPLOY_ENV, CDK_DEPLOY_SCALE; secrets AWS_DEPLOY_ROLE_ARN',
     );
     expect(JSON.stringify({ outputs, logs: logs() })).not.toContain(staging.secrets.AWS_DEPLOY_ROLE_ARN);
   });

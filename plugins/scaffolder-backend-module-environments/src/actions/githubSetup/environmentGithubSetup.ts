@@ -25,7 +25,8 @@ const environmentSchema = (zImpl: typeof z) =>
       .max(255),
     branches: zImpl
       .array(zImpl.string().min(1), {
-        description: 'The only branches allowed to deploy, e.g. [develop]. Omit to allow any branch',
+        description:
+          'The only branches allowed to deploy, e.g. [develop]; [] allows any branch. Omitted fields keep what the environment has',
       })
       .optional(),
     reviewers: zImpl
@@ -122,21 +123,18 @@ export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSet
       const slug = `${repository.owner}/${repository.repo}`;
       const specs = input.environments.map(environment => ({
         ...environment,
-        branches: environment.branches ?? [],
-        reviewers: environment.reviewers ?? [],
-        waitTimer: environment.waitTimer ?? 0,
-        preventSelfReview: environment.preventSelfReview ?? false,
         variables: environment.variables ?? {},
         secrets: environment.secrets ?? {},
       }));
 
       if (ctx.isDryRun) {
         const planned = specs.map(spec => {
+          const kept = 'as it is';
           const line = [
-            `branches ${spec.branches.length ? spec.branches.join(', ') : 'any'}`,
-            `reviewers ${spec.reviewers.length ? spec.reviewers.join(', ') : 'none'}`,
-            `wait timer ${spec.waitTimer} min`,
-            `prevent self-review ${spec.preventSelfReview}`,
+            `branches ${spec.branches ? spec.branches.join(', ') || 'any' : kept}`,
+            `reviewers ${spec.reviewers ? spec.reviewers.join(', ') || 'none' : kept}`,
+            `wait timer ${spec.waitTimer === undefined ? kept : `${spec.waitTimer} min`}`,
+            `prevent self-review ${spec.preventSelfReview ?? kept}`,
             `variables ${Object.keys(spec.variables).join(', ') || 'none'}`,
             `secrets ${Object.keys(spec.secrets).join(', ') || 'none'}`,
           ].join('; ');
@@ -155,13 +153,15 @@ export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSet
         const result: GithubEnvironmentSyncResult = await ctx.checkpoint({
           key: `environment.github.setup.${slug}.${spec.name}`,
           fn: async () => {
-            const reviewers = await resolveReviewers({
-              refs: spec.reviewers,
-              catalog,
-              credentials,
-              octokit,
-              org: repository.owner,
-            });
+            const reviewers =
+              spec.reviewers &&
+              (await resolveReviewers({
+                refs: spec.reviewers,
+                catalog,
+                credentials,
+                octokit,
+                org: repository.owner,
+              }));
             const full: GithubEnvironmentSpec = { ...spec, reviewers };
             return syncGithubEnvironment({
               octokit,

@@ -1,14 +1,17 @@
 import type { GithubReviewer } from './resolveReviewers';
 
-/** How a GitHub environment should be set up. */
+/**
+ * How a GitHub environment should be set up. A field left undefined keeps what the environment
+ * has (GitHub's default for a new one), so a partial spec never undoes other settings.
+ */
 export interface GithubEnvironmentSpec {
   name: string;
-  /** Branches allowed to deploy; empty means any branch. */
-  branches: string[];
-  reviewers: GithubReviewer[];
+  /** The only branches allowed to deploy; empty means any branch. */
+  branches?: string[];
+  reviewers?: GithubReviewer[];
   /** Minutes to wait before a deployment job runs. */
-  waitTimer: number;
-  preventSelfReview: boolean;
+  waitTimer?: number;
+  preventSelfReview?: boolean;
   variables: Record<string, string>;
   /** Plain values; sealed before they leave the process, never logged. */
   secrets: Record<string, string>;

@@ -10,10 +10,11 @@ export async function syncBranchPolicies(options: {
   owner: string;
   repo: string;
   environment: string;
-  branches: string[];
+  /** Undefined or empty: nothing to sync (any branch may deploy, or the policy is kept). */
+  branches?: string[];
 }): Promise<string[]> {
   const { octokit, owner, repo, environment, branches } = options;
-  if (branches.length === 0) return [];
+  if (!branches?.length) return [];
   const where = `deployment branch policies of environment ${environment} in ${owner}/${repo}`;
   try {
     const existing = await octokit.paginate(octokit.rest.repos.listDeploymentBranchPolicies, {

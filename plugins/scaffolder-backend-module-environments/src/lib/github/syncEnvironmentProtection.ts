@@ -2,46 +2,56 @@ import { describeGithubError } from '@stageline/plugin-environments-node';
 import type { Octokit } from 'octokit';
 import type { GithubEnvironmentSpec } from './GithubEnvironmentSpec';
 
+type BranchPolicy = 'any' | 'protected' | 'custom';
+
 interface Protection {
   waitTimer: number;
   preventSelfReview: boolean;
-  /** `User:1`, `Team:7`, sorted. */
-  reviewers: string[];
-  branchPolicy: 'any' | 'protected' | 'custom';
+  reviewers: Array<{ type: 'User' | 'Team'; id: number }>;
+  branchPolicy: BranchPolicy;
 }
 
 type EnvironmentResponse = Awaited<ReturnType<Octokit['rest']['repos']['getEnvironment']>>['data'];
 
+const NEW_ENVIRONMENT: Protection = {
+  waitTimer: 0,
+  preventSelfReview: false,
+  reviewers: [],
+  branchPolicy: 'any',
+};
+
 function currentProtection(environment: EnvironmentResponse): Protection {
-  let waitTimer = 0;
-  let preventSelfReview = false;
-  let reviewers: string[] = [];
+  const protection = { ...NEW_ENVIRONMENT };
   for (const rule of environment.protection_rules ?? []) {
     if (rule.type === 'wait_timer' && 'wait_timer' in rule) {
-      waitTimer = rule.wait_timer ?? 0;
+      protection.waitTimer = rule.wait_timer ?? 0;
     }
     if (rule.type === 'required_reviewers' && 'reviewers' in rule) {
-      preventSelfReview = !!rule.prevent_self_review;
-      reviewers = (rule.reviewers ?? [])
-        .map(r => `${r.type}:${(r.reviewer as { id?: number } | undefined)?.id}`)
-        .sort();
+      protection.preventSelfReview = !!rule.prevent_self_review;
+      protection.reviewers = (rule.reviewers ?? []).map(r => ({
+        type: r.type as 'User' | 'Team',
+        id: (r.reviewer as { id: number }).id,
+      }));
     }
   }
   const policy = environment.deployment_branch_policy;
-  let branchPolicy: Protection['branchPolicy'] = 'any';
-  if (policy?.custom_branch_policies) branchPolicy = 'custom';
-  else if (policy?.protected_branches) branchPolicy = 'protected';
-  return { waitTimer, preventSelfReview, reviewers, branchPolicy };
+  if (policy?.custom_branch_policies) protection.branchPolicy = 'custom';
+  else if (policy?.protected_branches) protection.branchPolicy = 'protected';
+  return protection;
 }
 
-function desiredProtection(spec: GithubEnvironmentSpec): Protection {
+function desiredProtection(spec: GithubEnvironmentSpec, current: Protection): Protection {
+  let branchPolicy = current.branchPolicy;
+  if (spec.branches) branchPolicy = spec.branches.length ? 'custom' : 'any';
   return {
-    waitTimer: spec.waitTimer,
-    preventSelfReview: spec.preventSelfReview,
-    reviewers: spec.reviewers.map(r => `${r.type}:${r.id}`).sort(),
-    branchPolicy: spec.branches.length ? 'custom' : 'any',
+    waitTimer: spec.waitTimer ?? current.waitTimer,
+    preventSelfReview: spec.preventSelfReview ?? current.preventSelfReview,
+    reviewers: spec.reviewers?.map(({ type, id }) => ({ type, id })) ?? current.reviewers,
+    branchPolicy,
   };
 }
+
+const reviewerKeys = (p: Protection) => p.reviewers.map(r => `${r.type}:${r.id}`).sort();
 
 function differences(current: Protection, desired: Protection): string[] {
   const changes: string[] = [];
@@ -51,8 +61,8 @@ function differences(current: Protection, desired: Protection): string[] {
   if (current.preventSelfReview !== desired.preventSelfReview) {
     changes.push(`prevent self-review ${current.preventSelfReview} → ${desired.preventSelfReview}`);
   }
-  if (current.reviewers.join() !== desired.reviewers.join()) {
-    changes.push(`reviewers [${current.reviewers.join(', ')}] → [${desired.reviewers.join(', ')}]`);
+  if (reviewerKeys(current).join() !== reviewerKeys(desired).join()) {
+    changes.push(`reviewers [${reviewerKeys(current).join(', ')}] → [${reviewerKeys(desired).join(', ')}]`);
   }
   if (current.branchPolicy !== desired.branchPolicy) {
     changes.push(`deployment branches ${current.branchPolicy} → ${desired.branchPolicy}`);
@@ -60,9 +70,15 @@ function differences(current: Protection, desired: Protection): string[] {
   return changes;
 }
 
+const BRANCH_POLICIES: Record<BranchPolicy, { protected_branches: boolean; custom_branch_policies: boolean } | null> = {
+  any: null,
+  protected: { protected_branches: true, custom_branch_policies: false },
+  custom: { protected_branches: false, custom_branch_policies: true },
+};
+
 /**
  * Creates the environment, or updates its protection rules (wait timer, reviewers,
- * prevent-self-review, deployment branch policy) when they differ from the spec.
+ * prevent-self-review, deployment branch policy) where the spec differs from what it has.
  */
 export async function syncEnvironmentProtection(options: {
   octokit: Octokit;
@@ -80,8 +96,9 @@ export async function syncEnvironmentProtection(options: {
       throw describeGithubError(error, `reading ${where}`);
     }
   }
-  const desired = desiredProtection(spec);
-  const changes = existing ? differences(currentProtection(existing), desired) : ['created'];
+  const current = existing ? currentProtection(existing) : NEW_ENVIRONMENT;
+  const desired = desiredProtection(spec, current);
+  const changes = existing ? differences(current, desired) : ['created'];
   if (changes.length === 0) {
     return { created: false, url: existing?.html_url, changes };
   }
@@ -90,12 +107,10 @@ export async function syncEnvironmentProtection(options: {
       owner,
       repo,
       environment_name: spec.name,
-      wait_timer: spec.waitTimer,
-      prevent_self_review: spec.preventSelfReview,
-      reviewers: spec.reviewers.map(r => ({ type: r.type, id: r.id })),
-      deployment_branch_policy: spec.branches.length
-        ? { protected_branches: false, custom_branch_policies: true }
-        : null,
+      wait_timer: desired.waitTimer,
+      prevent_self_review: desired.preventSelfReview,
+      reviewers: desired.reviewers,
+      deployment_branch_policy: BRANCH_POLICIES[desired.branchPolicy],
     });
     return { created: !existing, url: data.html_url, changes };
   } catch (error) {
