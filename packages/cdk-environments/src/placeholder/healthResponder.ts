@@ -1,0 +1,62 @@
+/**
+ * Source of the placeholder that answers the health route until the service deploys its own
+ * code. The body has the shape of seed 004's `/api/health`:
+ * `{ status, timestamp, version, environment, scale, checks: { handler: {...} } }`.
+ * Every other path answers 404.
+ */
+function respondSource(healthPath: string): string {
+  return `
+const HEALTH_PATH = ${JSON.stringify(healthPath)};
+function respond(path) {
+  if (path !== HEALTH_PATH) {
+    return { statusCode: 404, body: JSON.stringify({ message: 'Not found: this placeholder only answers ' + HEALTH_PATH }) };
+  }
+  return {
+    statusCode: 200,
+    body: JSON.stringify({
+      status: 'healthy',
+      timestamp: new Date().toISOString(),
+      version: process.env.APP_VERSION || 'placeholder',
+      environment: process.env.APP_ENV,
+      scale: process.env.STAGELINE_SCALE,
+      checks: {
+        handler: { status: 'healthy', message: 'Stageline placeholder: deploy the service code to replace it' },
+      },
+    }),
+  };
+}`;
+}
+
+/**
+ * Inline source of a Lambda handler (`index.handler`, API Gateway HTTP API payload 2.0 or
+ * REST payload 1.0) that answers `healthPath`.
+ *
+ * @param healthPath - the route, e.g. `/api/health`
+ */
+export function placeholderLambdaSource(healthPath: string): string {
+  return `${respondSource(healthPath)}
+exports.handler = async event => {
+  const answer = respond(event.rawPath || event.path || '/');
+  return { ...answer, headers: { 'content-type': 'application/json' } };
+};
+`;
+}
+
+/**
+ * Source for `node -e`: an HTTP server on `$PORT` (or `port`) that answers `healthPath`.
+ *
+ * @param healthPath - the route, e.g. `/api/health`
+ * @param port - the port when `PORT` is unset
+ */
+export function placeholderServerSource(
+  healthPath: string,
+  port: number,
+): string {
+  return `${respondSource(healthPath)}
+require('http').createServer((req, res) => {
+  const answer = respond((req.url || '/').split('?')[0]);
+  res.writeHead(answer.statusCode, { 'content-type': 'application/json' });
+  res.end(answer.body);
+}).listen(Number(process.env.PORT || ${port}));
+`;
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { synthesizeEnvironment } from './synthesizeEnvironment';
+
+describe('synthesizeEnvironment', () => {
+  let workDir: string;
+  beforeEach(() => {
+    workDir = mkdtempSync(join(tmpdir(), 'synth-test-'));
+  });
+  afterEach(() => rmSync(workDir, { recursive: true, force: true }));
+
+  it('returns the stack name and template, leaving no files behind', () => {
+    const { stackName, template } = synthesizeEnvironment(
+      {
+        appName: 'macro-ai',
+        stage: 'staging',
+        scale: 'hobby',
+        region: 'eu-west-2',
+      },
+      { workDir },
+    );
+    expect(stackName).toBe('MacroAiStagingStack');
+    expect(Object.keys(template)).toEqual(
+      expect.arrayContaining(['Resources', 'Outputs', 'Parameters']),
+    );
+    expect(readdirSync(workDir)).toEqual([]);
+  });
+
+  it('cleans up when the input is bad, and names the bad value', () => {
+    expect(() =>
+      synthesizeEnvironment(
+        {
+          appName: 'macro-ai',
+          stage: 'production',
+          scale: 'enterprise',
+          region: 'eu-west-2',
+          overrides: { network: { maxAzs: 9 } },
+        },
+        { workDir },
+      ),
+    ).toThrow('network.maxAzs is 9');
+    expect(readdirSync(workDir)).toEqual([]);
+  });
+
+  it('passes the CDK built-in validation without a finding, and restores the setting', () => {
+    const before = process.env.CDK_VALIDATION;
+    const report = jest.spyOn(console, 'error').mockImplementation(() => {});
+    const { stackName } = synthesizeEnvironment(
+      {
+        appName: 'macro-ai',
+        stage: 'production',
+        scale: 'enterprise',
+        region: 'eu-west-2',
+      },
+      { workDir, validate: true },
+    );
+    expect(stackName).toBe('MacroAiProductionStack');
+    expect(report).not.toHaveBeenCalled();
+    report.mockRestore();
+    expect(process.env.CDK_VALIDATION).toBe(before);
+  });
+
+  it('gives the same template for the same input', () => {
+    const input = {
+      appName: 'macro-ai',
+      stage: 'preview',
+      scale: 'hobby',
+      region: 'us-east-1',
+      previewId: 7,
+    } as const;
+    expect(synthesizeEnvironment(input, { workDir }).template).toEqual(
+      synthesizeEnvironment(input, { workDir }).template,
+    );
+  });
+});

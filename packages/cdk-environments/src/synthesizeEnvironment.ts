@@ -1,0 +1,134 @@
+import { App } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EnvironmentStack } from './EnvironmentStack';
+import { stackNameFor } from './naming';
+import { ScaleProfileOverrides } from './profiles';
+import { Scale, Stage } from './stages';
+
+/**
+ * What to synthesize.
+ *
+ * @public
+ */
+export interface SynthesizeEnvironmentInput {
+  /** Kebab-case application name, e.g. `macro-ai`. */
+  readonly appName: string;
+  /** The stage. */
+  readonly stage: Stage;
+  /** The scale. */
+  readonly scale: Scale;
+  /** AWS region, e.g. `eu-west-2`. */
+  readonly region: string;
+  /**
+   * 12-digit AWS account id.
+   * @default - account-agnostic
+   */
+  readonly account?: string;
+  /**
+   * Pull request number; required for `preview`.
+   * @default - none
+   */
+  readonly previewId?: string | number;
+  /**
+   * Changes to the scale's profile.
+   * @default - none
+   */
+  readonly overrides?: ScaleProfileOverrides;
+  /**
+   * The API's health route.
+   * @default '/api/health'
+   */
+  readonly healthCheckPath?: string;
+}
+
+/**
+ * Options of {@link synthesizeEnvironment}.
+ *
+ * @public
+ */
+export interface SynthesizeOptions {
+  /**
+   * Folder in which the temporary cloud assembly folder is made (and removed).
+   * @default os.tmpdir()
+   */
+  readonly workDir?: string;
+  /**
+   * Whether to run the CDK's built-in template validation (CloudFormation schemas and rules)
+   * during synthesis. It is thorough but slow (seconds on first use, ~0.5 s per call after),
+   * so it is off here; `createApp` deployments keep it on.
+   * @default false
+   */
+  readonly validate?: boolean;
+}
+
+/** Runs `fn` with the CDK's built-in validation switched on or off, restoring the setting. */
+function withValidation<T>(validate: boolean, fn: () => T): T {
+  const previous = process.env.CDK_VALIDATION;
+  if (!validate) process.env.CDK_VALIDATION = 'false';
+  try {
+    return fn();
+  } finally {
+    if (previous === undefined) delete process.env.CDK_VALIDATION;
+    else process.env.CDK_VALIDATION = previous;
+  }
+}
+
+/**
+ * A synthesized environment.
+ *
+ * @public
+ */
+export interface SynthesizedEnvironment {
+  /** CloudFormation stack name, e.g. `MacroAiStagingStack`. */
+  readonly stackName: string;
+  /** The CloudFormation template as JSON. */
+  readonly template: Record<string, unknown>;
+}
+
+/**
+ * Synthesizes one environment in process, offline, and returns its CloudFormation template.
+ * Each call builds a fresh CDK `App` in a temporary folder that is removed afterwards, so
+ * calls are independent and leave nothing behind.
+ *
+ * @example
+ * ```ts
+ * const { stackName, template } = synthesizeEnvironment({
+ *   appName: 'macro-ai', stage: 'staging', scale: 'hobby', region: 'eu-west-2',
+ * });
+ * // stackName === 'MacroAiStagingStack'
+ * ```
+ * @throws Error naming a bad value (stage, scale, region, previewId, override field, ...)
+ * @public
+ */
+export function synthesizeEnvironment(
+  input: SynthesizeEnvironmentInput,
+  options: SynthesizeOptions = {},
+): SynthesizedEnvironment {
+  const outdir = mkdtempSync(
+    join(options.workDir ?? tmpdir(), 'stageline-synth-'),
+  );
+  try {
+    const app = new App({ outdir });
+    const id = stackNameFor(input.appName, input.stage, input.previewId);
+    const stack = new EnvironmentStack(app, id, {
+      appName: input.appName,
+      stage: input.stage,
+      scale: input.scale,
+      env: { account: input.account, region: input.region },
+      previewId: input.previewId,
+      overrides: input.overrides,
+      healthCheckPath: input.healthCheckPath,
+    });
+    const assembly = withValidation(options.validate ?? false, () =>
+      app.synth(),
+    );
+    return {
+      stackName: stack.stackName,
+      template: assembly.getStackArtifact(stack.artifactId).template,
+    };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,86 @@
+import { checkBudget } from './checkBudget';
+import { estimateMonthlyCost } from './estimate/estimateMonthlyCost';
+
+/** NAT 36.50 + IP 3.65 + secret 0.40 + alarm 0.10 = 40.65 USD in eu-west-2. */
+const template = {
+  Resources: {
+    Nat: { Type: 'AWS::EC2::NatGateway' },
+    Ip: { Type: 'AWS::EC2::EIP' },
+    Secret: { Type: 'AWS::SecretsManager::Secret' },
+    Alarm: { Type: 'AWS::CloudWatch::Alarm' },
+  },
+};
+const usage = { natDataGbPerMonth: 0, secretsApiCallsPerMonth: 0 };
+const usd = estimateMonthlyCost(template, { region: 'eu-west-2', usage });
+
+describe('checkBudget', () => {
+  it.each([
+    [60, 'within', 19.35, 0], // 68%
+    [50.82, 'within', 10.17, 0], // 79.99%
+    [50.8, 'near', 10.15, 0], // 80.02%
+    [40.65, 'near', 0, 0], // exactly the budget
+    [40, 'over', 0, 0.65],
+  ])('budget %d → %s', (monthly, status, headroom, overshoot) => {
+    expect(checkBudget(usd, { monthly, currency: 'USD' })).toMatchObject({
+      status,
+      headroom,
+      overshoot,
+      total: 40.65,
+      budget: monthly,
+    });
+  });
+
+  it('returns the three most expensive lines', () => {
+    expect(
+      checkBudget(usd, { monthly: 100 }).topLines.map(line => line.logicalId),
+    ).toEqual(['Nat', 'Ip', 'Secret']);
+  });
+
+  it('compares a GBP budget through the exchange rate', () => {
+    const check = checkBudget(usd, { monthly: 10, currency: 'GBP' });
+    // 40.65 × 0.76 = 30.89
+    expect(check).toMatchObject({
+      status: 'over',
+      currency: 'GBP',
+      total: 30.89,
+      overshoot: 20.89,
+    });
+    expect(check.summary).toBe(
+      '£30.89 a month is over the £10.00 budget by £20.89 (309%)',
+    );
+    const gbp = estimateMonthlyCost(template, {
+      region: 'eu-west-2',
+      currency: 'GBP',
+      exchangeRate: 0.8,
+      usage,
+    });
+    expect(checkBudget(gbp, { monthly: 100, currency: 'USD' }).total).toBe(
+      40.65,
+    );
+  });
+
+  it('says when the total is a lower bound', () => {
+    const partial = estimateMonthlyCost(
+      {
+        Resources: {
+          ...template.Resources,
+          Vm: { Type: 'AWS::EC2::Instance' },
+        },
+      },
+      { region: 'eu-west-2', usage },
+    );
+    const check = checkBudget(partial, { monthly: 100 });
+    expect(check).toMatchObject({ status: 'within', incomplete: true });
+    expect(check.summary).toContain(
+      '1 item(s) not priced, so the total is a lower bound',
+    );
+  });
+
+  it.each([
+    [{ monthly: 0 }, 'Invalid budget.monthly 0'],
+    [{ monthly: -5 }, 'Invalid budget.monthly -5'],
+    [{ monthly: 5, currency: 'EUR' }, 'Invalid budget.currency "EUR"'],
+  ])('%j fails naming the field', (budget, message) => {
+    expect(() => checkBudget(usd, budget as any)).toThrow(message);
+  });
+});

@@ -1,0 +1,187 @@
+import { estimateSubject } from '../__testUtils__/estimateSubject';
+
+describe('RDS for PostgreSQL', () => {
+  it('prices a Multi-AZ instance and its storage: db.t4g.medium, 20 GB gp2, eu-west-2', () => {
+    const { line } = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      DBInstanceClass: 'db.t4g.medium',
+      MultiAZ: true,
+      AllocatedStorage: '20',
+    });
+    // 0.145 × 730 + 20 × 0.266 = 111.17
+    expect(line!.monthlyUsd).toBe(111.17);
+    expect(line!.basis).toBe(
+      '1 db.t4g.medium Multi-AZ instance × 730 h × $0.145/h + 20 GB-mo gp2 storage Multi-AZ × $0.266/GB-mo',
+    );
+  });
+
+  it('marks an unconfirmed price as an estimate', () => {
+    const { line, estimate } = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      DBInstanceClass: 'db.r6g.xlarge',
+      AllocatedStorage: 100,
+      StorageType: 'gp3',
+    });
+    expect(line!.estimate).toBe(true);
+    expect(line!.basis).toContain('(estimate: a price is unconfirmed)');
+    expect(
+      estimate.assumptions.some(
+        text =>
+          text.includes('RDS PostgreSQL db.r6g.xlarge Single-AZ') &&
+          text.includes('$0.528/h'),
+      ),
+    ).toBe(true);
+  });
+
+  it('lists a class not in the table as unpriced but still prices the storage', () => {
+    const { line, unpriced } = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      DBInstanceClass: 'db.x2g.large',
+      AllocatedStorage: 10,
+    });
+    expect(unpriced.map(item => item.reason)).toEqual([
+      'instance class db.x2g.large is not in the price table',
+    ]);
+    expect(line!.monthlyUsd).toBe(1.33);
+  });
+
+  it('names an unresolvable class and other engines', () => {
+    const unresolved = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'postgres',
+      DBInstanceClass: { Ref: 'Class' },
+    });
+    expect(unresolved.unpriced[0].reason).toBe(
+      'DBInstanceClass cannot be read offline: Ref to Class, which the template does not define',
+    );
+    const mysql = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'mysql',
+      DBInstanceClass: 'db.t4g.micro',
+    });
+    expect(mysql.unpriced[0].reason).toBe(
+      'engine mysql: only RDS for PostgreSQL prices are in the price table',
+    );
+  });
+});
+
+describe('Aurora Serverless v2', () => {
+  it('prices each instance at the cluster minimum ACUs and lists the cluster storage as unpriced', () => {
+    const { line, estimate } = estimateSubject(
+      'AWS::RDS::DBInstance',
+      {
+        Engine: 'aurora-postgresql',
+        DBInstanceClass: 'db.serverless',
+        DBClusterIdentifier: { Ref: 'Cluster' },
+      },
+      { region: 'us-east-1' },
+      {
+        Cluster: {
+          Type: 'AWS::RDS::DBCluster',
+          Properties: {
+            Engine: 'aurora-postgresql',
+            ServerlessV2ScalingConfiguration: {
+              MinCapacity: 0.5,
+              MaxCapacity: 4,
+            },
+          },
+        },
+      },
+    );
+    // 0.5 ACU × 0.12 × 730
+    expect(line!.monthlyUsd).toBe(43.8);
+    expect(estimate.unpriced).toEqual([
+      {
+        logicalId: 'Cluster',
+        type: 'AWS::RDS::DBCluster',
+        reason:
+          'Aurora storage and I/O are billed by usage; their prices are not in the price table',
+      },
+    ]);
+  });
+});
+
+describe('ElastiCache', () => {
+  it('prices every node of a replication group: 2 × cache.t4g.micro Redis in eu-west-2', () => {
+    const properties = {
+      CacheNodeType: 'cache.t4g.micro',
+      NumCacheClusters: 2,
+    };
+    expect(
+      estimateSubject('AWS::ElastiCache::ReplicationGroup', properties).line!
+        .monthlyUsd,
+    ).toBe(26.28);
+    // Valkey: 20% less
+    expect(
+      estimateSubject('AWS::ElastiCache::ReplicationGroup', {
+        ...properties,
+        Engine: 'valkey',
+      }).line!.monthlyUsd,
+    ).toBe(21.02);
+  });
+
+  it('counts shards × (replicas + 1) and cache cluster nodes', () => {
+    const shards = estimateSubject(
+      'AWS::ElastiCache::ReplicationGroup',
+      {
+        CacheNodeType: 'cache.t4g.small',
+        NumNodeGroups: 2,
+        ReplicasPerNodeGroup: 1,
+      },
+      { region: 'us-east-1' },
+    );
+    expect(shards.line!.components[0].quantity).toBe(4);
+    expect(shards.line!.monthlyUsd).toBe(93.44);
+    const cluster = estimateSubject(
+      'AWS::ElastiCache::CacheCluster',
+      { CacheNodeType: 'cache.t4g.small', NumCacheNodes: 3, Engine: 'redis' },
+      { region: 'us-east-1' },
+    );
+    expect(cluster.line!.monthlyUsd).toBe(70.08);
+  });
+
+  it('lists a node type without a price in the region, and memcached, as unpriced', () => {
+    const r6g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
+      CacheNodeType: 'cache.r6g.large',
+      NumCacheClusters: 2,
+    });
+    expect(r6g.line).toBeUndefined();
+    expect(r6g.unpriced[0].reason).toBe(
+      'no eu-west-2 price for ElastiCache cache.r6g.large Redis OSS in the price table',
+    );
+    const memcached = estimateSubject('AWS::ElastiCache::CacheCluster', {
+      CacheNodeType: 'cache.t4g.micro',
+      Engine: 'memcached',
+    });
+    expect(memcached.unpriced[0].reason).toBe(
+      'memcached node prices are not in the price table',
+    );
+  });
+});
+
+describe('S3 and DynamoDB', () => {
+  it("prices a bucket's assumed storage and requests", () => {
+    // 1 × 0.024 + 1 × 0.0053 + 10 × 0.00042
+    expect(
+      estimateSubject('AWS::S3::Bucket').line!.components.reduce(
+        (sum, c) => sum + c.monthlyUsd,
+        0,
+      ),
+    ).toBeCloseTo(0.0335, 4);
+  });
+
+  it('prices an on-demand table and lists provisioned capacity as unpriced', () => {
+    const onDemand = estimateSubject(
+      'AWS::DynamoDB::Table',
+      { BillingMode: 'PAY_PER_REQUEST' },
+      { region: 'us-east-1' },
+    );
+    expect(onDemand.line!.monthlyUsd).toBe(1);
+    expect(
+      estimateSubject('AWS::DynamoDB::Table', {
+        BillingMode: 'PAY_PER_REQUEST',
+      }).line!.estimate,
+    ).toBe(true);
+    expect(estimateSubject('AWS::DynamoDB::Table', {}).unpriced[0].reason).toBe(
+      'provisioned capacity prices are not in the price table',
+    );
+  });
+});

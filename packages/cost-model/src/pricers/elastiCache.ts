@@ -1,0 +1,130 @@
+import { AWS_PRICES, PricePoint, PriceRow } from '../prices/aws-prices';
+import { LineBuilder } from './LineBuilder';
+import { optionalNumber, optionalString, requiredString } from './properties';
+import { Pricer, PricingContext } from './types';
+
+const { elastiCache } = AWS_PRICES;
+
+/** The Redis OSS row less the Valkey discount (the table: Valkey nodes cost 20% less). */
+function valkeyRow(row: PriceRow): PriceRow {
+  const factor = 1 - elastiCache.valkeyDiscount;
+  const regions = Object.fromEntries(
+    Object.entries(row.regions).map(([region, point]) => [
+      region,
+      { ...(point as PricePoint), usd: (point as PricePoint).usd * factor },
+    ]),
+  );
+  return {
+    ...row,
+    label: `${row.label} less ${elastiCache.valkeyDiscount * 100}% for Valkey`,
+    regions,
+  };
+}
+
+/** The line for `nodes` nodes of `nodeType` running `engine`. */
+function nodesLine(
+  context: PricingContext,
+  nodeType: string,
+  engine: string,
+  nodes: number,
+) {
+  const line = new LineBuilder(context.region);
+  if (engine !== 'redis' && engine !== 'valkey') {
+    return line.cannotPrice(`${engine} node prices are not in the price table`);
+  }
+  const row = elastiCache.redisNodes[nodeType];
+  if (!row)
+    return line.cannotPrice(`node type ${nodeType} is not in the price table`);
+  return line.hourly(
+    `${nodeType} ${engine === 'valkey' ? 'Valkey' : 'Redis OSS'} node`,
+    nodes,
+    engine === 'valkey' ? valkeyRow(row) : row,
+  );
+}
+
+function engineOf(properties: Record<string, unknown>): string {
+  return (optionalString(properties, 'Engine') ?? 'redis').toLowerCase();
+}
+
+/**
+ * `AWS::ElastiCache::CacheCluster`: `NumCacheNodes` nodes of the node type per hour.
+ *
+ * @internal
+ */
+export const cacheClusterPricer: Pricer = (resource, context) => {
+  const { properties } = resource;
+  return nodesLine(
+    context,
+    requiredString(properties, 'CacheNodeType'),
+    engineOf(properties),
+    optionalNumber(properties, 'NumCacheNodes') ?? 1,
+  ).build();
+};
+
+/** Nodes of a replication group: `NumCacheClusters`, or shards × (replicas + 1). */
+function replicationGroupNodes(
+  properties: Record<string, unknown>,
+): number | undefined {
+  const clusters = optionalNumber(properties, 'NumCacheClusters');
+  if (clusters !== undefined) return clusters;
+  const groups = properties.NodeGroupConfiguration;
+  if (Array.isArray(groups)) {
+    return groups.reduce(
+      (sum, group) =>
+        sum +
+        (optionalNumber(group as Record<string, unknown>, 'ReplicaCount') ??
+          0) +
+        1,
+      0,
+    );
+  }
+  const shards = optionalNumber(properties, 'NumNodeGroups');
+  const replicas = optionalNumber(properties, 'ReplicasPerNodeGroup');
+  return shards === undefined && replicas === undefined
+    ? undefined
+    : (shards ?? 1) * ((replicas ?? 0) + 1);
+}
+
+/**
+ * `AWS::ElastiCache::ReplicationGroup`: every node of every shard per hour.
+ *
+ * @internal
+ */
+export const replicationGroupPricer: Pricer = (resource, context) => {
+  const { properties } = resource;
+  const nodes = replicationGroupNodes(properties);
+  const line = nodesLine(
+    context,
+    requiredString(properties, 'CacheNodeType'),
+    engineOf(properties),
+    nodes ?? 1,
+  );
+  if (nodes === undefined) line.note('node count not set: 1 node assumed');
+  return line.build();
+};
+
+/**
+ * `AWS::ElastiCache::ServerlessCache`: the assumed data stored per hour and ECPUs a month
+ * (prices exist for us-east-1 only).
+ *
+ * @internal
+ */
+export const serverlessCachePricer: Pricer = (resource, context) => {
+  const engine = engineOf(resource.properties);
+  const line = new LineBuilder(context.region);
+  if (engine !== 'redis' && engine !== 'valkey') {
+    return line
+      .cannotPrice(`serverless ${engine} prices are not in the price table`)
+      .build();
+  }
+  const rows = elastiCache.serverless[engine];
+  const ecpu = context.usage.get('elastiCacheServerlessEcpuMillionsPerMonth');
+  return line
+    .hourly(
+      'GB data stored',
+      context.usage.get('elastiCacheServerlessGb'),
+      rows.gbHour,
+    )
+    .monthly('× 1M ECPUs', ecpu, rows.ecpuMillion)
+    .build();
+};

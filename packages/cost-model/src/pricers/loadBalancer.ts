@@ -1,0 +1,43 @@
+import { AWS_PRICES } from '../prices/aws-prices';
+import { LineBuilder } from './LineBuilder';
+import { listLength, optionalString } from './properties';
+import { Pricer } from './types';
+
+/**
+ * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type `application`: hours, the assumed LCUs,
+ * and for an internet-facing one a public IPv4 address per subnet. Network and gateway load
+ * balancers are not in the price table.
+ *
+ * @internal
+ */
+export const loadBalancerPricer: Pricer = (resource, context) => {
+  const { properties } = resource;
+  const line = new LineBuilder(context.region);
+  const type = optionalString(properties, 'Type') ?? 'application';
+  if (type !== 'application') {
+    return line
+      .cannotPrice(`${type} load balancer prices are not in the price table`)
+      .build();
+  }
+  line
+    .hourly('Application Load Balancer', 1, AWS_PRICES.alb.hour)
+    .hourly('LCU', context.usage.get('albLcuPerHour'), AWS_PRICES.alb.lcuHour);
+  if (
+    (optionalString(properties, 'Scheme') ?? 'internet-facing') ===
+    'internet-facing'
+  ) {
+    let subnets =
+      listLength(properties, 'Subnets') ??
+      listLength(properties, 'SubnetMappings');
+    if (subnets === undefined) {
+      subnets = 2;
+      line.note('subnets not listed: 2 assumed, one public IPv4 address each');
+    }
+    line.hourly(
+      'public IPv4 address (one per subnet)',
+      subnets,
+      AWS_PRICES.publicIpv4Hour,
+    );
+  }
+  return line.build();
+};

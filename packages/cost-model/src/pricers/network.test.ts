@@ -1,0 +1,129 @@
+import { estimateSubject } from '../__testUtils__/estimateSubject';
+
+describe('NAT gateway', () => {
+  it('is 0.05 × 730 = 36.50 USD a month in eu-west-2 before data', () => {
+    const { line } = estimateSubject(
+      'AWS::EC2::NatGateway',
+      {},
+      { usage: { natDataGbPerMonth: 0 } },
+    );
+    expect(line!.monthlyUsd).toBe(36.5);
+    expect(line!.basis).toMatch(/^1 NAT gateway × 730 h × \$0\.05\/h/);
+  });
+
+  it('adds the assumed data: 1 GB × $0.05 by default, $0.045 an hour in us-east-1', () => {
+    expect(estimateSubject('AWS::EC2::NatGateway').line!.monthlyUsd).toBe(
+      36.55,
+    );
+    expect(
+      estimateSubject('AWS::EC2::NatGateway', {}, { region: 'us-east-1' }).line!
+        .monthlyUsd,
+    ).toBe(32.9);
+  });
+});
+
+describe('public IPv4 and endpoints', () => {
+  it('prices an Elastic IP at 0.005 × 730 = 3.65', () => {
+    expect(estimateSubject('AWS::EC2::EIP').line!.monthlyUsd).toBe(3.65);
+  });
+
+  it('prices an interface endpoint per subnet and is free as a gateway', () => {
+    const { line } = estimateSubject('AWS::EC2::VPCEndpoint', {
+      VpcEndpointType: 'Interface',
+      SubnetIds: [{ Ref: 'A' }, { Ref: 'B' }],
+    });
+    // 2 × 0.011 × 730 + 1 GB × 0.01
+    expect(line!.monthlyUsd).toBe(16.07);
+    expect(estimateSubject('AWS::EC2::VPCEndpoint', {}).line).toMatchObject({
+      monthly: 0,
+      basis: 'no charge (gateway endpoint)',
+    });
+  });
+});
+
+describe('Application Load Balancer', () => {
+  it('prices hours and LCUs when internal', () => {
+    const { line } = estimateSubject(
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      { Scheme: 'internal' },
+    );
+    // 0.02646 × 730 + 0.5 × 0.0084 × 730 = 22.3818
+    expect(line!.monthlyUsd).toBe(22.38);
+  });
+
+  it('adds a public IPv4 per subnet when internet-facing', () => {
+    const { line } = estimateSubject(
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      {
+        Subnets: ['subnet-1', 'subnet-2'],
+      },
+    );
+    expect(line!.monthlyUsd).toBe(29.68);
+  });
+
+  it('lists a network load balancer as unpriced', () => {
+    const { unpriced } = estimateSubject(
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      { Type: 'network' },
+    );
+    expect(unpriced[0].reason).toBe(
+      'network load balancer prices are not in the price table',
+    );
+  });
+});
+
+describe('CloudFront and WAF', () => {
+  it("prices data out and HTTPS requests at the viewers' rates", () => {
+    const { line } = estimateSubject(
+      'AWS::CloudFront::Distribution',
+      {},
+      {
+        usage: { requestsPerMonth: 1_000_000, averageResponseKb: 10 },
+      },
+    );
+    // 10M KB = 9.5367 GB × 0.085 + 100 × 0.012 (Europe) = 2.0106
+    expect(line!.monthlyUsd).toBe(2.01);
+    const america = estimateSubject(
+      'AWS::CloudFront::Distribution',
+      {},
+      {
+        usage: {
+          requestsPerMonth: 1_000_000,
+          cloudFrontViewerRegion: 'north-america',
+        },
+      },
+    );
+    expect(america.line!.monthlyUsd).toBe(1.81);
+  });
+
+  it('prices a web ACL, its rules and requests', () => {
+    const { line } = estimateSubject(
+      'AWS::WAFv2::WebACL',
+      { Rules: [{ Name: 'a' }, { Name: 'b' }] },
+      {
+        usage: { requestsPerMonth: 1_000_000 },
+      },
+    );
+    expect(line!.monthlyUsd).toBe(7.6);
+  });
+
+  it('lists a paid managed rule group as unpriced, keeping the rest', () => {
+    const { line, unpriced } = estimateSubject('AWS::WAFv2::WebACL', {
+      Rules: [
+        {
+          Name: 'bots',
+          Statement: {
+            ManagedRuleGroupStatement: {
+              VendorName: 'AWS',
+              Name: 'AWSManagedRulesBotControlRuleSet',
+            },
+          },
+        },
+      ],
+    });
+    expect(line!.monthlyUsd).toBe(6.06);
+    expect(unpriced[0].reason).toBe(
+      'the subscription fee of AWSManagedRulesBotControlRuleSet is not in the price table',
+    );
+  });
+});

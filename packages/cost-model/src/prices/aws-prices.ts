@@ -1,0 +1,563 @@
+/**
+ * AWS on-demand list prices in USD (Linux, no Reserved Instances or Savings Plans), the one
+ * price table of this package. Every row is copied from `reference/aws-prices.md` with its
+ * source keys; a price the table marks "unconfirmed" is kept with quality `unconfirmed` and
+ * every estimate that uses it says so; a cell the table leaves "unconfirmed" without a number
+ * is absent, so resources needing it are listed as unpriced.
+ *
+ * Quality: `list` = official AWS Price List row (PL); `derived` = cost ÷ quantity from a real
+ * bill (drv); `secondary` = third-party page, code constant or test fixture (sec);
+ * `unconfirmed` = no source found, the number is an estimate (≈).
+ *
+ * Source key:
+ * - [A] mooncitizen/togen `internal/cost/prices/aws.json` (offers RDS 20260904172716,
+ *   EC2 20260904231117, APIGW 20260831092134).
+ * - [B] same repo, `internal/cost/cmd/testdata/*-eu-west-2.csv` and `AWSELB-us-east-1.csv`:
+ *   verbatim Price List CSV slices, published 2026-08-31 to 09-04.
+ * - [C] mamtha4u/SDLC `backend/config/pricing_eu-west-1.json` (2026-10-02).
+ * - [D] London cost doc quoting price-list usage types (2026-10-06).
+ * - [E] eu-west-2 EKS cost doc with offer URLs.
+ * - [F] "preflight" tests with real rows: eu-west-1 NAT/ELB; us-east-1 RDS r6g.xlarge M-AZ,
+ *   ElastiCache, ALB (2026-09-25).
+ * - [G] eu-west-1 Cost Explorer actuals, Jul 2026.
+ * - [H] eu-west-1 Fargate/ECR audit with SKUs.
+ * - [I] doc quoting `USE1-Fargate-*` rows.
+ * - [J] doc quoting `USE1-VpcEndpoint-Hours`.
+ * - [W] stored official AWS pages and blogs.
+ * - [T] third-party pages and code constants.
+ *
+ * @packageDocumentation
+ */
+
+/**
+ * The regions the table has prices for.
+ *
+ * @public
+ */
+export const PRICED_REGIONS = ['us-east-1', 'eu-west-1', 'eu-west-2'] as const;
+
+/**
+ * A region the table has prices for.
+ *
+ * @public
+ */
+export type PricedRegion = (typeof PRICED_REGIONS)[number];
+
+/**
+ * How well a price is sourced.
+ *
+ * @public
+ */
+export type PriceQuality = 'list' | 'derived' | 'secondary' | 'unconfirmed';
+
+/**
+ * One price in one region.
+ *
+ * @public
+ */
+export interface PricePoint {
+  /** USD per unit. */
+  readonly usd: number;
+  /** How well it is sourced. */
+  readonly quality: PriceQuality;
+}
+
+/**
+ * One row of the table: a billed dimension and its price per region.
+ *
+ * @public
+ */
+export interface PriceRow {
+  /** What is billed, e.g. `NAT gateway hour`. */
+  readonly label: string;
+  /** The unit the price is per, e.g. `h`, `GB-mo`, `1M requests`. */
+  readonly unit: string;
+  /** Source keys, as in the reference table, e.g. `PL [A][B][F]`. */
+  readonly source: string;
+  /** Price per region; a missing region has no price in the table. */
+  readonly regions: Readonly<Partial<Record<PricedRegion, PricePoint>>>;
+  /** A caveat the table attaches to the row, repeated in every estimate that uses it. */
+  readonly note?: string;
+}
+
+const pl = (usd: number): PricePoint => ({ usd, quality: 'list' });
+const drv = (usd: number): PricePoint => ({ usd, quality: 'derived' });
+const sec = (usd: number): PricePoint => ({ usd, quality: 'secondary' });
+const est = (usd: number): PricePoint => ({ usd, quality: 'unconfirmed' });
+
+type Cells = [
+  usEast1: PricePoint | undefined,
+  euWest2: PricePoint | undefined,
+  euWest1: PricePoint | undefined,
+];
+
+/** A row in the reference table's column order: us-east-1, eu-west-2, eu-west-1. */
+function row(
+  label: string,
+  unit: string,
+  source: string,
+  cells: Cells,
+  note?: string,
+): PriceRow {
+  const [usEast1, euWest2, euWest1] = cells;
+  const regions: Partial<Record<PricedRegion, PricePoint>> = {};
+  if (usEast1) regions['us-east-1'] = usEast1;
+  if (euWest2) regions['eu-west-2'] = euWest2;
+  if (euWest1) regions['eu-west-1'] = euWest1;
+  return note
+    ? { label, unit, source, regions, note }
+    : { label, unit, source, regions };
+}
+
+/** A row priced the same in every region. */
+function same(
+  label: string,
+  unit: string,
+  source: string,
+  point: PricePoint,
+): PriceRow {
+  return row(label, unit, source, [point, point, point]);
+}
+
+/** RDS for PostgreSQL instance hours, Single-AZ and Multi-AZ. */
+function rdsClass(name: string, source: string, single: Cells, multiAz: Cells) {
+  return {
+    single: row(`RDS PostgreSQL ${name} Single-AZ`, 'h', source, single),
+    multiAz: row(`RDS PostgreSQL ${name} Multi-AZ`, 'h', source, multiAz),
+  };
+}
+
+/**
+ * The price table.
+ *
+ * @public
+ */
+export const AWS_PRICES = {
+  /** Hours in a month: 8,760 / 12, the AWS Pricing Calculator convention. */
+  hoursPerMonth: 730,
+  /** £ per $; [T] thebritaintimes: 0.7604 on 18 Nov 2025; 2025 average 0.7602. */
+  usdToGbp: 0.76,
+  fargate: {
+    x86_64: {
+      vcpuHour: row('Fargate x86 vCPU', 'vCPU-h', 'PL [I][B][H]; drv [G]', [
+        pl(0.04048),
+        pl(0.04656),
+        pl(0.04048),
+      ]),
+      gbHour: row('Fargate x86 memory', 'GB-h', 'PL [I][B][H]; drv [G]', [
+        pl(0.004445),
+        pl(0.00511),
+        pl(0.004445),
+      ]),
+    },
+    arm64: {
+      vcpuHour: row('Fargate ARM vCPU', 'vCPU-h', 'PL [I][B][H]', [
+        pl(0.03238),
+        pl(0.03725),
+        pl(0.03238),
+      ]),
+      gbHour: row('Fargate ARM memory', 'GB-h', 'PL [I][B][H]', [
+        pl(0.00356),
+        pl(0.00409),
+        pl(0.00356),
+      ]),
+    },
+    ephemeralGbHour: row(
+      'Fargate ephemeral storage over 20 GB',
+      'GB-h',
+      'PL [I][B]',
+      [pl(0.000111), pl(0.000129), undefined],
+    ),
+  },
+  lambda: {
+    x86_64GbSecond: same(
+      'Lambda x86 duration',
+      'GB-s',
+      'PL [B][C][D]; us-east-1 [T]',
+      pl(0.0000166667),
+    ),
+    arm64GbSecond: same(
+      'Lambda arm64 duration',
+      'GB-s',
+      'PL [B][C][D]; us-east-1 [T]',
+      pl(0.0000133334),
+    ),
+    requestsMillion: same(
+      'Lambda requests',
+      '1M',
+      'PL [B][C][D]; us-east-1 [T]',
+      pl(0.2),
+    ),
+  },
+  alb: {
+    hour: row('ALB hour', 'h', 'PL [B][E][F]; bill line, drv [G]', [
+      pl(0.0225),
+      pl(0.02646),
+      pl(0.0252),
+    ]),
+    lcuHour: row('ALB LCU', 'LCU-h', 'PL [B][E][F]; bill line, drv [G]', [
+      pl(0.008),
+      pl(0.0084),
+      pl(0.008),
+    ]),
+  },
+  natGateway: {
+    hour: row('NAT gateway hour', 'h', 'PL [A][B][F]', [
+      pl(0.045),
+      pl(0.05),
+      pl(0.048),
+    ]),
+    dataGb: row('NAT gateway data processed', 'GB', 'PL [A][B][F]', [
+      pl(0.045),
+      pl(0.05),
+      pl(0.048),
+    ]),
+  },
+  vpcInterfaceEndpoint: {
+    azHour: row(
+      'VPC interface endpoint',
+      'AZ-h',
+      'PL [J]; [D]; drv from bill',
+      [pl(0.01), pl(0.011), drv(0.011)],
+    ),
+    dataGb: row(
+      'VPC interface endpoint data',
+      'GB',
+      'PL [J]; [D]; drv from bill',
+      [pl(0.01), pl(0.01), drv(0.01)],
+    ),
+  },
+  publicIpv4Hour: same(
+    'Public IPv4 address (in use or idle)',
+    'h',
+    'PL [E]; drv [G]',
+    pl(0.005),
+  ),
+  rdsPostgres: {
+    instances: {
+      'db.t4g.micro': rdsClass(
+        'db.t4g.micro',
+        'PL [A][B]',
+        [pl(0.016), pl(0.018), pl(0.017)],
+        [pl(0.032), pl(0.036), pl(0.035)],
+      ),
+      'db.t4g.small': rdsClass(
+        'db.t4g.small',
+        '[T]; [D]; bill',
+        [sec(0.032), sec(0.036), drv(0.035)],
+        [sec(0.064), est(0.072), est(0.07)],
+      ),
+      'db.t4g.medium': rdsClass(
+        'db.t4g.medium',
+        'PL [A][B]',
+        [pl(0.065), pl(0.072), pl(0.069)],
+        [pl(0.129), pl(0.145), pl(0.138)],
+      ),
+      'db.t3.micro': rdsClass(
+        'db.t3.micro',
+        'PL [B], PL excerpt',
+        [pl(0.018), pl(0.021), est(0.019)],
+        [est(0.036), est(0.042), undefined],
+      ),
+      'db.r6g.large': rdsClass(
+        'db.r6g.large',
+        'PL [A][B]',
+        [pl(0.225), pl(0.264), pl(0.252)],
+        [pl(0.45), pl(0.529), pl(0.504)],
+      ),
+      'db.r6g.xlarge': rdsClass(
+        'db.r6g.xlarge',
+        'PL [F] (M-AZ)',
+        [est(0.449), est(0.528), est(0.504)],
+        [pl(0.899), est(1.058), est(1.008)],
+      ),
+      'db.m6g.large': rdsClass(
+        'db.m6g.large',
+        '[T]; test rows',
+        [sec(0.159), pl(0.184), undefined],
+        [est(0.318), sec(0.368), undefined],
+      ),
+    } as Record<string, { single: PriceRow; multiAz: PriceRow }>,
+    storage: {
+      gp2: {
+        single: row('RDS gp2 storage Single-AZ', 'GB-mo', 'PL [A][B]', [
+          pl(0.115),
+          pl(0.133),
+          pl(0.127),
+        ]),
+        multiAz: row('RDS gp2 storage Multi-AZ', 'GB-mo', 'PL [A][B]', [
+          pl(0.23),
+          pl(0.266),
+          pl(0.253),
+        ]),
+      },
+      gp3: {
+        single: row('RDS gp3 storage Single-AZ', 'GB-mo', 'PL [B]; drv [G]', [
+          sec(0.115),
+          pl(0.133),
+          drv(0.127),
+        ]),
+        multiAz: row(
+          'RDS gp3 storage Multi-AZ',
+          'GB-mo',
+          'PL [A][B] (gp2 Multi-AZ row)',
+          [pl(0.23), pl(0.266), pl(0.253)],
+          'Multi-AZ gp3 storage is priced at the gp2 Multi-AZ rate, as the price table says to assume',
+        ),
+      },
+    } as Record<string, { single: PriceRow; multiAz: PriceRow }>,
+    backupGbMonth: row(
+      'RDS backup storage beyond the free 100% of provisioned storage',
+      'GB-mo',
+      '[T]; [D]',
+      [sec(0.095), sec(0.1), est(0.095)],
+    ),
+  },
+  auroraServerlessV2AcuHour: row(
+    'Aurora Serverless v2 (Standard)',
+    'ACU-h',
+    '[D]; code comment',
+    [sec(0.12), pl(0.14), sec(0.14)],
+  ),
+  elastiCache: {
+    /** Redis OSS node hours; Valkey nodes are billed `valkeyDiscount` less. */
+    redisNodes: {
+      'cache.t4g.micro': row(
+        'ElastiCache cache.t4g.micro Redis OSS',
+        'node-h',
+        'PL [B]',
+        [sec(0.016), pl(0.018), undefined],
+      ),
+      'cache.t4g.small': row(
+        'ElastiCache cache.t4g.small Redis OSS',
+        'node-h',
+        '[T]',
+        [sec(0.032), est(0.036), undefined],
+      ),
+      'cache.t3.micro': row(
+        'ElastiCache cache.t3.micro Redis OSS',
+        'node-h',
+        '[T]',
+        [sec(0.017), undefined, undefined],
+      ),
+      'cache.r6g.large': row(
+        'ElastiCache cache.r6g.large Redis OSS',
+        'node-h',
+        'PL [F]; fixture',
+        [pl(0.206), undefined, undefined],
+      ),
+    } as Record<string, PriceRow>,
+    /** Valkey nodes cost 20% less than Redis OSS (table note; eu-west-2 t4g.micro: 0.0144 vs 0.018). */
+    valkeyDiscount: 0.2,
+    serverless: {
+      redis: {
+        gbHour: row(
+          'ElastiCache Serverless Redis OSS data stored',
+          'GB-h',
+          '[W] AWS DB blog; [T]',
+          [sec(0.125), undefined, undefined],
+        ),
+        ecpuMillion: row(
+          'ElastiCache Serverless Redis OSS ECPUs',
+          '1M ECPU',
+          '[W] AWS DB blog; [T]',
+          [sec(0.0034), undefined, undefined],
+        ),
+      },
+      valkey: {
+        gbHour: row(
+          'ElastiCache Serverless Valkey data stored',
+          'GB-h',
+          '[W] AWS DB blog; [T]',
+          [sec(0.084), undefined, undefined],
+        ),
+        ecpuMillion: row(
+          'ElastiCache Serverless Valkey ECPUs',
+          '1M ECPU',
+          '[W] AWS DB blog; [T]',
+          [sec(0.0023), undefined, undefined],
+        ),
+      },
+    },
+  },
+  cloudFront: {
+    'north-america': {
+      dataOutGb: same(
+        'CloudFront data out, first 10 TB, North America viewers',
+        'GB',
+        '[W] pricing page; [D]',
+        pl(0.085),
+      ),
+      httpsRequests10k: same(
+        'CloudFront HTTPS requests, North America viewers',
+        '10k',
+        '[W] pricing page; [D]',
+        sec(0.01),
+      ),
+    },
+    europe: {
+      dataOutGb: same(
+        'CloudFront data out, first 10 TB, Europe viewers',
+        'GB',
+        '[W] pricing page; [D]',
+        pl(0.085),
+      ),
+      httpsRequests10k: same(
+        'CloudFront HTTPS requests, Europe viewers',
+        '10k',
+        '[W] pricing page; [D]',
+        pl(0.012),
+      ),
+    },
+  },
+  cloudWatch: {
+    logsIngestGb: row('CloudWatch Logs ingestion', 'GB', 'PL [C][D][E]', [
+      sec(0.5),
+      pl(0.5985),
+      pl(0.57),
+    ]),
+    logsStorageGbMonth: row(
+      'CloudWatch Logs storage',
+      'GB-mo',
+      'PL [C][D][E]',
+      [sec(0.03), pl(0.0315), pl(0.03)],
+    ),
+    alarmMonth: same(
+      'CloudWatch standard-resolution alarm metric',
+      'month',
+      'PL [C][D]; [T]',
+      pl(0.1),
+    ),
+    customMetricMonth: row(
+      'CloudWatch custom metric',
+      'month',
+      'PL [C][D]; [T]',
+      [sec(0.3), pl(0.3), est(0.3)],
+    ),
+    dashboardMonth: same(
+      'CloudWatch dashboard',
+      'month',
+      'PL [C][D]; [T]',
+      sec(3),
+    ),
+  },
+  waf: {
+    webAclMonth: same(
+      'WAF web ACL',
+      'month',
+      '[W] AWS blog: same in all Regions; [T]',
+      pl(5),
+    ),
+    ruleMonth: same(
+      'WAF rule',
+      'month',
+      '[W] AWS blog: same in all Regions; [T]',
+      pl(1),
+    ),
+    requestsMillion: same(
+      'WAF requests',
+      '1M',
+      '[W] AWS blog: same in all Regions; [T]',
+      pl(0.6),
+    ),
+  },
+  secretsManager: {
+    secretMonth: same(
+      'Secrets Manager secret',
+      'month',
+      'PL [D]; [T]',
+      pl(0.4),
+    ),
+    apiCalls10k: same(
+      'Secrets Manager API calls',
+      '10k',
+      'PL [D]; [T]',
+      pl(0.05),
+    ),
+  },
+  ssm: {
+    standardParameterMonth: same(
+      'Parameter Store standard parameter',
+      'month',
+      '[D]',
+      pl(0),
+    ),
+    advancedParameterMonth: same(
+      'Parameter Store advanced parameter',
+      'month',
+      '[D]',
+      pl(0.05),
+    ),
+  },
+  s3: {
+    standardGbMonth: row(
+      'S3 Standard storage, first 50 TB',
+      'GB-mo',
+      'PL [B]; [T]',
+      [sec(0.023), pl(0.024), sec(0.023)],
+    ),
+    putRequests1k: row('S3 PUT/COPY/POST/LIST requests', '1k', 'PL [B]', [
+      pl(0.005),
+      pl(0.0053),
+      est(0.005),
+    ]),
+    getRequests1k: row('S3 GET requests', '1k', 'PL [B]', [
+      sec(0.0004),
+      pl(0.00042),
+      est(0.0004),
+    ]),
+  },
+  route53: {
+    hostedZoneMonth: same(
+      'Route 53 hosted zone (first 25)',
+      'month',
+      'PL [D]; [T] ns1',
+      pl(0.5),
+    ),
+  },
+  acmPublicCertificate: same(
+    'ACM public certificate',
+    'cert',
+    '[W] ("Free SSL certificates")',
+    sec(0),
+  ),
+  apiGateway: {
+    httpRequestsMillion: row(
+      'API Gateway HTTP API requests (first 300M)',
+      '1M',
+      'PL [A][C]',
+      [pl(1), pl(1.16), pl(1.11)],
+    ),
+    restRequestsMillion: row(
+      'API Gateway REST API requests (first 333M)',
+      '1M',
+      'PL [A][C]',
+      [sec(3.5), sec(3.5), pl(3.5)],
+    ),
+  },
+  dynamoDb: {
+    writeRequestsMillion: row(
+      'DynamoDB on-demand write request units',
+      '1M',
+      '[T] (after the Nov 2024 50% cut)',
+      [sec(0.625), est(0.74), est(0.71)],
+    ),
+    readRequestsMillion: row(
+      'DynamoDB on-demand read request units',
+      '1M',
+      '[T] (after the Nov 2024 50% cut)',
+      [sec(0.125), est(0.15), est(0.14)],
+    ),
+    storageGbMonth: row(
+      'DynamoDB storage',
+      'GB-mo',
+      '[T] (after the Nov 2024 50% cut)',
+      [sec(0.25), est(0.3), est(0.28)],
+    ),
+  },
+  ecrStorageGbMonth: row('ECR storage', 'GB-mo', 'PL [D][H]', [
+    sec(0.1),
+    pl(0.1),
+    pl(0.1),
+  ]),
+} as const;
