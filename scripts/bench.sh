@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmarks: prints figures, asserts nothing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+YARN="node .yarn/releases/yarn-4.13.0.cjs"
+
+echo "== cost model: synth and estimate time per profile, monthly estimate vs budget"
+node packages/cost-model/bench/run.js
+
+echo
+echo "== environments backend: GitHub calls per refresh, status API latency"
+$YARN workspace @stageline/plugin-environments-backend bench
