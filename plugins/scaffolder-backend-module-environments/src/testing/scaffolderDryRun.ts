@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/types';
+import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
+import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+import request from 'supertest';
+import yaml from 'yaml';
+import { createEnvironmentsScaffolderModule } from '../module';
+import { unconfiguredAws } from './cloudFormationStandIn';
+import { exampleCatalog } from './entities';
+
+/** The repository's `templates/` folder. */
+export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
+
+/** Every file under `dir`, as the template editor sends them to the dry-run API. */
+function directoryContents(dir: string, prefix = ''): Array<{ path: string; base64Content: string }> {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
+    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory()
+      ? directoryContents(full, relative)
+      : [{ path: relative, base64Content: fs.readFileSync(full).toString('base64') }];
+  });
+}
+
+/** What `POST /api/scaffolder/v2/dry-run` answers. */
+export type DryRunResult = {
+  status: number;
+  log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
+  output: JsonObject & { links?: JsonObject[]; text?: Array<{ title: string; content: string }> };
+  steps: Array<{ id: string; name: string; action: string }>;
+  directoryContents: Array<{ path: string; base64Content: string }>;
+  errors?: unknown;
+};
+
+/**
+ * A real scaffolder backend (with the GitHub module, this module and a mock catalog of the
+ * example system) and a function running one of the repository's templates through its dry-run
+ * API, the way the template editor does.
+ */
+export async function startScaffolder(options: { entities?: Entity[]; config?: JsonObject } = {}) {
+  const { server } = await startTestBackend({
+    features: [
+      scaffolderPlugin,
+      scaffolderGithubModule,
+      createEnvironmentsScaffolderModule({ aws: unconfiguredAws(), pollIntervalMs: 0 }),
+      catalogServiceMock.factory({ entities: options.entities ?? exampleCatalog() }),
+      mockServices.rootConfig.factory({
+        data: options.config ?? { integrations: { github: [{ host: 'github.com' }] } },
+      }),
+    ],
+  });
+
+  async function dryRun(template: string, values: JsonObject): Promise<DryRunResult> {
+    const dir = path.join(TEMPLATES_DIR, template);
+    const response = await request(server)
+      .post('/api/scaffolder/v2/dry-run')
+      .set('Authorization', mockCredentials.user.header())
+      .send({
+        template: yaml.parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8')),
+        values,
+        secrets: {},
+        directoryContents: directoryContents(dir),
+      });
+    return { status: response.status, ...response.body };
+  }
+
+  /** The log messages of a dry run, in order. */
+  const messages = (result: DryRunResult) => result.log.map(entry => entry.body.message);
+
+  /** A file the dry run produced, as text. */
+  const file = (result: DryRunResult, filePath: string) => {
+    const found = result.directoryContents.find(f => f.path === filePath);
+    if (!found) {
+      throw new Error(`No ${filePath} in ${result.directoryContents.map(f => f.path).join(', ')}`);
+    }
+    return Buffer.from(found.base64Content, 'base64').toString('utf8');
+  };
+
+  return { server, dryRun, messages, file };
+}
