@@ -24,6 +24,7 @@ backend.add(import('@stageline/plugin-catalog-backend-module-environments'));
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
