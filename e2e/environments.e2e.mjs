@@ -26,6 +26,7 @@ async function expectThat(name, check) {
     await check();
     results.push({ name, ok: true });
     console.log(`  ✓ ${name}`);
+    return true;
   } catch (error) {
     results.push({ name, ok: false });
     const message = String(error?.message ?? error)
@@ -33,6 +34,7 @@ async function expectThat(name, check) {
       .slice(0, 3)
       .join(' ');
     console.log(`  ✗ ${name}: ${message}`);
+    return false;
   }
 }
 
@@ -57,9 +59,32 @@ async function signIn(page) {
     .waitFor({ timeout: TIMEOUT });
 }
 
+/**
+ * Opens a page of the app, signing in again when the app asks (a backend restarted by a file
+ * change forgets the guest session).
+ */
+async function open(page, path) {
+  await page.goto(`${BASE_URL}${path}`);
+  const enter = page.getByRole('button', { name: 'Enter' });
+  const sidebar = page.locator('a[href="/environments"]', {
+    hasText: 'Environments',
+  });
+  await enter.or(sidebar).first().waitFor({ timeout: TIMEOUT });
+  if (await enter.isVisible()) {
+    await enter.click();
+    await sidebar.first().waitFor({ timeout: TIMEOUT });
+  }
+}
+
+/** Opens a page as an expectation of its own; false when it did not open. */
+function openPage(page, path) {
+  return expectThat(`opens ${path}`, () => open(page, path));
+}
+
 async function componentPage(page) {
   console.log('Component page: macro-ai-api');
-  await page.goto(`${BASE_URL}/catalog/default/component/macro-ai-api`);
+  if (!(await openPage(page, '/catalog/default/component/macro-ai-api')))
+    return;
   const staging = page.getByTestId('environment-macro-ai-api-staging');
   const production = page.getByTestId('environment-macro-ai-api-production');
 
@@ -115,13 +140,49 @@ async function componentPage(page) {
       .waitFor({ timeout: TIMEOUT });
   });
   await screenshot(page, '1-component-macro-ai-api');
+
+  const promote = staging.getByRole('button', {
+    name: 'Promote to Production',
+  });
+  if (await promote.isVisible()) {
+    await expectThat(
+      'the Promote dialog lists the commits, the gates and the strategies',
+      async () => {
+        await promote.click();
+        const dialog = page.getByRole('dialog');
+        await dialog
+          .getByText('Gates', { exact: true })
+          .waitFor({ timeout: TIMEOUT });
+        await dialog
+          .getByRole('list', { name: 'Promotion gates' })
+          .or(
+            dialog.getByText(
+              /Could not check the gates|A gate blocks this promotion/,
+            ),
+          )
+          .first()
+          .waitFor({ timeout: TIMEOUT });
+        await dialog
+          .getByRole('radio', { name: /^Merge/ })
+          .waitFor({ timeout: TIMEOUT });
+        await screenshot(page, '1b-promote-dialog');
+        await dialog.getByRole('button', { name: 'Cancel' }).click();
+        await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+      },
+    );
+  } else {
+    console.log(
+      '    (no Promote button: the permission policy does not let guest promote)',
+    );
+  }
 }
 
 async function environmentPage(page) {
   console.log('Environment page: macro-ai-api-staging');
-  await page.goto(
-    `${BASE_URL}/catalog/default/environment/macro-ai-api-staging`,
-  );
+  if (
+    !(await openPage(page, '/catalog/default/environment/macro-ai-api-staging'))
+  )
+    return;
   await expectThat('the overview card shows the definition', async () => {
     await page
       .getByText('Definition', { exact: true })
@@ -160,9 +221,42 @@ async function environmentPage(page) {
   await screenshot(page, '2-environment-macro-ai-api-staging');
 }
 
+async function catalogKindPicker(page) {
+  console.log('Catalog: Environment kind');
+  if (!(await openPage(page, '/environments'))) return;
+  // the catalog may be mounted anywhere (the local app serves it at /): follow the sidebar
+  const catalogPath =
+    (await page
+      .locator('a', { hasText: /^Catalog$/ })
+      .first()
+      .getAttribute('href')) ?? '/catalog';
+  const separator = catalogPath.includes('?') ? '&' : '?';
+  if (
+    !(await openPage(
+      page,
+      `${catalogPath}${separator}filters%5Bkind%5D=environment`,
+    ))
+  )
+    return;
+  await expectThat(
+    'the catalog lists Environment entities under their kind',
+    async () => {
+      await page
+        .getByText('Environment', { exact: true })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+      await page
+        .getByRole('link', { name: 'Macro AI API (staging)' })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
+  await screenshot(page, '4-catalog-environments');
+}
+
 async function overviewPage(page) {
   console.log('Overview page: /environments');
-  await page.goto(`${BASE_URL}/environments`);
+  if (!(await openPage(page, '/environments'))) return;
   await expectThat('the sidebar links to /environments', async () => {
     const link = page.locator('a[href="/environments"]', {
       hasText: 'Environments',
@@ -222,6 +316,7 @@ async function main() {
       await componentPage(page);
       await environmentPage(page);
       await overviewPage(page);
+      await catalogKindPicker(page);
     }
   } finally {
     await browser.close();
