@@ -42,9 +42,9 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
-async function screenshot(page, name) {
+async function screenshot(page, name, { fullPage = true } = {}) {
   const path = `${SCREENSHOTS}/${name}.png`;
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   console.log(`    screenshot: ${path}`);
 }
 
@@ -165,7 +165,7 @@ async function componentPage(page) {
         await dialog
           .getByRole('radio', { name: /^Merge/ })
           .waitFor({ timeout: TIMEOUT });
-        await screenshot(page, '1b-promote-dialog');
+        await screenshot(page, '1b-promote-dialog', { fullPage: false });
         await dialog.getByRole('button', { name: 'Cancel' }).click();
         await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
       },

@@ -20,3 +20,16 @@ export function isConflict(error: unknown): boolean {
       error.response.status === 409)
   );
 }
+
+/**
+ * Whether a backend error means "cannot be done here as configured": a gate said no (409) or a
+ * provider is not set up (503) — a warning for the user rather than a failure.
+ */
+export function isUnavailable(error: unknown): boolean {
+  return (
+    isConflict(error) ||
+    (error instanceof ResponseError &&
+      (error.body?.error?.name === 'ServiceUnavailableError' ||
+        error.response.status === 503))
+  );
+}

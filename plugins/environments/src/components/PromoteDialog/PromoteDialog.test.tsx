@@ -21,11 +21,11 @@ registerMswTestHooks(server);
 const GATE_MESSAGE =
   'Gate checks-green failed: 1 check failing on develop (lint)';
 
-async function openDialog() {
+async function openDialog(source = buildEnvironmentStatus('staging')) {
   const onPromoted = jest.fn();
   await renderWithEnvironments(
     <PromoteButton
-      source={buildEnvironmentStatus('staging')}
+      source={source}
       targetTitle="Production"
       onPromoted={onPromoted}
     />,
@@ -141,6 +141,32 @@ describe('PromoteDialog', () => {
       expect(
         within(dialog).getByText(/A gate blocks this promotion:/),
       ).toHaveTextContent(GATE_MESSAGE),
+    );
+  });
+
+  it('says what to configure when GitHub is not set up, instead of listing no commits', async () => {
+    const GITHUB =
+      'GitHub is not configured: add integrations.github with a token or app for github.com';
+    server.use(
+      promoteHandler(() =>
+        errorResponse(503, 'ServiceUnavailableError', GITHUB),
+      ),
+    );
+    const { dialog } = await openDialog(
+      buildEnvironmentStatus('staging', {
+        promotion: {
+          status: 'unconfigured',
+          message: GITHUB,
+          commits: undefined,
+          commitsAhead: undefined,
+        },
+      }),
+    );
+    const d = within(dialog);
+    expect(d.getByText(GITHUB)).toBeInTheDocument();
+    expect(d.queryByText('No commits are waiting.')).not.toBeInTheDocument();
+    expect(await d.findByText(/Could not check the gates:/)).toHaveTextContent(
+      GITHUB,
     );
   });
 });

@@ -20,7 +20,8 @@ import {
   type PromotionStrategy,
 } from '@stageline/plugin-environments-common';
 import { environmentsApiRef } from '../../api';
-import { errorText, isConflict } from '../../lib/errorText';
+import { errorText, isConflict, isUnavailable } from '../../lib/errorText';
+import { SectionState } from '../SectionState';
 import { humanize } from '../../lib/format';
 import { CommitList } from './CommitList';
 import { GateList } from './GateList';
@@ -113,15 +114,21 @@ export function PromoteDialog(props: PromoteDialogProps) {
       </DialogTitle>
       <DialogContent dividers>
         <Typography variant="subtitle2" gutterBottom>
-          {promotion.commitsAhead ?? promotion.commits?.length ?? 0} commits
+          {promotion.status === 'ok'
+            ? `${
+                promotion.commitsAhead ?? promotion.commits?.length ?? 0
+              } commits`
+            : 'Commits'}
           {promotion.sourceBranch && promotion.targetBranch
             ? ` (${promotion.sourceBranch} → ${promotion.targetBranch})`
             : ''}
         </Typography>
-        <CommitList
-          commits={promotion.commits ?? []}
-          total={promotion.commitsAhead}
-        />
+        <SectionState section={promotion} what="Listing the commits">
+          <CommitList
+            commits={promotion.commits ?? []}
+            total={promotion.commitsAhead}
+          />
+        </SectionState>
 
         <Typography variant="subtitle2" gutterBottom style={{ marginTop: 16 }}>
           Gates
@@ -129,7 +136,7 @@ export function PromoteDialog(props: PromoteDialogProps) {
         {check.loading ? <Progress /> : null}
         {check.value ? <GateList gates={check.value.gates} /> : null}
         {check.error ? (
-          <Alert severity={isConflict(check.error) ? 'warning' : 'error'}>
+          <Alert severity={isUnavailable(check.error) ? 'warning' : 'error'}>
             {isConflict(check.error)
               ? 'A gate blocks this promotion: '
               : 'Could not check the gates: '}
