@@ -2,6 +2,7 @@ import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import type { PendingCommit } from '@stageline/plugin-environments-common';
+import { PlainList } from './PlainList';
 import { shortSha } from '../../lib/format';
 
 /** Commits waiting to be promoted, newest first as the backend sends them. */
@@ -17,13 +18,7 @@ export function CommitList({
   }
   const more = (total ?? commits.length) - commits.length;
   return (
-    <Box
-      component="ul"
-      p={0}
-      m={0}
-      style={{ listStyle: 'none' }}
-      aria-label="Commits to promote"
-    >
+    <PlainList label="Commits to promote">
       {commits.map(commit => (
         <Box
           component="li"
@@ -59,10 +54,10 @@ export function CommitList({
         </Box>
       ))}
       {more > 0 ? (
-        <Typography variant="caption" color="textSecondary">
+        <Typography component="li" variant="caption" color="textSecondary">
           and {more} more
         </Typography>
       ) : null}
-    </Box>
+    </PlainList>
   );
 }

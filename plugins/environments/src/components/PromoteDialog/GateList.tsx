@@ -6,6 +6,7 @@ import {
   StatusPending,
 } from '@backstage/core-components';
 import type { PromotionGateResult } from '@stageline/plugin-environments-common';
+import { PlainList } from './PlainList';
 import { humanize } from '../../lib/format';
 
 function GateStatus({ gate }: { gate: PromotionGateResult }) {
@@ -23,13 +24,7 @@ export function GateList({ gates }: { gates: PromotionGateResult[] }) {
     );
   }
   return (
-    <Box
-      component="ul"
-      p={0}
-      m={0}
-      style={{ listStyle: 'none' }}
-      aria-label="Promotion gates"
-    >
+    <PlainList label="Promotion gates">
       {gates.map(gate => (
         <Box component="li" key={gate.id} mb={0.5}>
           <GateStatus gate={gate} />
@@ -39,6 +34,6 @@ export function GateList({ gates }: { gates: PromotionGateResult[] }) {
           </Typography>
         </Box>
       ))}
-    </Box>
+    </PlainList>
   );
 }
