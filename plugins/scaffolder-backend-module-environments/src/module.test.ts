@@ -1,6 +1,6 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { startScaffolder } from './testing/scaffolderDryRun';
+import { startScaffolder } from './__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
@@ -13,9 +13,9 @@ describe('createEnvironmentsScaffolderModule', () => {
       .set('Authorization', mockCredentials.user.header());
 
     expect(response.status).toBe(200);
-    const actions = (response.body as Array<{ id: string; schema: any; examples: unknown[] }>).filter(a =>
-      a.id.startsWith('environment:'),
-    );
+    const actions = (
+      response.body as Array<{ id: string; schema: any; examples: unknown[] }>
+    ).filter(a => a.id.startsWith('environment:'));
     expect(actions.map(a => a.id).sort()).toEqual([
       'environment:deploy',
       'environment:destroy',
@@ -29,7 +29,13 @@ describe('createEnvironmentsScaffolderModule', () => {
       enum: ['hobby', 'enhanced-hobby', 'enterprise'],
     });
     expect(Object.keys(plan.schema.output.properties)).toEqual(
-      expect.arrayContaining(['stackName', 'estimate', 'withinBudget', 'changeSummary', 'summary']),
+      expect.arrayContaining([
+        'stackName',
+        'estimate',
+        'withinBudget',
+        'changeSummary',
+        'summary',
+      ]),
     );
     for (const action of actions) {
       expect(action.schema.input.type).toBe('object');

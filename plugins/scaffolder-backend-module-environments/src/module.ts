@@ -1,7 +1,13 @@
-import { coreServices, createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import { AwsAccess, PromotionEngine } from '@stageline/plugin-environments-node';
+import {
+  AwsAccess,
+  PromotionEngine,
+} from '@stageline/plugin-environments-node';
 import { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 import { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
 import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';

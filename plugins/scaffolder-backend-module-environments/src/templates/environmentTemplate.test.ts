@@ -1,6 +1,6 @@
 import { validateEnvironmentEntity } from '@stageline/plugin-environments-common';
 import yaml from 'yaml';
-import { startScaffolder } from '../testing/scaffolderDryRun';
+import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
@@ -33,28 +33,67 @@ describe('templates/environment', () => {
     expect(result.status).toBe(200);
     const messages = scaffolder.messages(result);
     const estimate = messages.findIndex(m =>
-      /Estimated monthly cost of MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012: £\d+\.\d\d a month is within the £5\.00 budget/.test(m),
+      /Estimated monthly cost of MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012: £\d+\.\d\d a month is within the £5\.00 budget/.test(
+        m,
+      ),
     );
-    const pullRequest = messages.indexOf('Beginning step Open a pull request adding the Environment');
+    const pullRequest = messages.indexOf(
+      'Beginning step Open a pull request adding the Environment',
+    );
     expect(estimate).toBeGreaterThan(0);
     expect(pullRequest).toBeGreaterThan(estimate);
-    expect(messages.some(m => m.includes('Changes not worked out: estimate only: AWS is not configured'))).toBe(true);
-    expect(messages.some(m => m.includes('Dry run: would set up environment staging of acme/macro-ai: branches develop; reviewers group:default/platform'))).toBe(true);
-    expect(messages.some(m => m.includes('Dry run: would deploy MacroAiStagingStack (staging, hobby)'))).toBe(true);
+    expect(
+      messages.some(m =>
+        m.includes(
+          'Changes not worked out: estimate only: AWS is not configured',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      messages.some(m =>
+        m.includes(
+          'Dry run: would set up environment staging of acme/macro-ai: branches develop; reviewers group:default/platform',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      messages.some(m =>
+        m.includes(
+          'Dry run: would deploy MacroAiStagingStack (staging, hobby)',
+        ),
+      ),
+    ).toBe(true);
 
     expect(result.output.links).toEqual([
-      { title: 'Pull request adding the environment', url: 'github.com?owner=acme&repo=macro-ai' },
-      { title: 'Service', icon: 'catalog', entityRef: 'component:default/macro-ai-api' },
+      {
+        title: 'Pull request adding the environment',
+        url: 'github.com?owner=acme&repo=macro-ai',
+      },
+      {
+        title: 'Service',
+        icon: 'catalog',
+        entityRef: 'component:default/macro-ai-api',
+      },
     ]);
     expect(result.output.text).toEqual([
-      { title: 'Plan', content: expect.stringMatching(/^\*\*MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012\*\*\n\nEstimated cost: \*\*£/) },
+      {
+        title: 'Plan',
+        content: expect.stringMatching(
+          /^\*\*MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012\*\*\n\nEstimated cost: \*\*£/,
+        ),
+      },
     ]);
   });
 
   it('writes a valid Environment entity for the pull request', async () => {
     const result = await scaffolder.dryRun('environment', VALUES);
 
-    const entity = yaml.parse(scaffolder.file(result, 'environment/environments/macro-ai-api-staging.yaml'));
+    const entity = yaml.parse(
+      scaffolder.file(
+        result,
+        'environment/environments/macro-ai-api-staging.yaml',
+      ),
+    );
     expect(validateEnvironmentEntity(entity)).toEqual([]);
     expect(entity).toEqual({
       apiVersion: 'stageline.dev/v1alpha1',
@@ -96,23 +135,39 @@ describe('templates/environment', () => {
     });
 
     expect(result.status).toBe(200);
-    const entity = yaml.parse(scaffolder.file(result, 'environment/environments/macro-ai-api-production.yaml'));
+    const entity = yaml.parse(
+      scaffolder.file(
+        result,
+        'environment/environments/macro-ai-api-production.yaml',
+      ),
+    );
     expect(validateEnvironmentEntity(entity)).toEqual([]);
     expect(entity.spec).toMatchObject({
       type: 'production',
       scale: 'enterprise',
       branch: 'main',
-      deployment: { provider: 'cloudformation', stackName: 'MacroAiApiProductionStack', region: 'eu-west-2' },
+      deployment: {
+        provider: 'cloudformation',
+        stackName: 'MacroAiApiProductionStack',
+        region: 'eu-west-2',
+      },
     });
     expect(entity.spec.deployment.accountId).toBeUndefined();
     expect(entity.spec.schedule).toBeUndefined();
     const messages = scaffolder.messages(result);
     expect(messages.some(m => m.includes('would deploy'))).toBe(false);
-    expect(messages.some(m => /£[\d,.]+ a month is over the £300\.00 budget/.test(m))).toBe(true);
+    expect(
+      messages.some(m =>
+        /£[\d,.]+ a month is over the £300\.00 budget/.test(m),
+      ),
+    ).toBe(true);
   });
 
   it('refuses values outside the allowed sets, naming the field', async () => {
-    const result = await scaffolder.dryRun('environment', { ...VALUES, scale: 'huge' });
+    const result = await scaffolder.dryRun('environment', {
+      ...VALUES,
+      scale: 'huge',
+    });
 
     expect(result.status).toBe(400);
     expect(JSON.stringify(result.errors)).toContain('scale');

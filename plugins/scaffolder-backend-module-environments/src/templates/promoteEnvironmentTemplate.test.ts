@@ -5,10 +5,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { mockClient } from 'aws-sdk-client-mock';
 import { setupServer } from 'msw/node';
-import { stack } from '../testing/cloudFormationStandIn';
-import { GithubPromotionStandIn } from '../testing/githubPromotionStandIn';
-import { GITHUB_TOKEN } from '../testing/githubStandIn';
-import { startScaffolder } from '../testing/scaffolderDryRun';
+import { stack } from '../__testUtils__/cloudFormationStandIn';
+import { GithubPromotionStandIn } from '../__testUtils__/githubPromotionStandIn';
+import { GITHUB_TOKEN } from '../__testUtils__/githubStandIn';
+import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
@@ -19,7 +19,10 @@ afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 const cfn = mockClient(CloudFormationClient);
 
-const VALUES = { environment: 'environment:default/macro-ai-api-staging', strategy: 'pull-request' };
+const VALUES = {
+  environment: 'environment:default/macro-ai-api-staging',
+  strategy: 'pull-request',
+};
 
 describe('templates/promote-environment', () => {
   it('runs in a dry run without a GitHub token, saying what to configure', async () => {
@@ -30,7 +33,9 @@ describe('templates/promote-environment', () => {
     expect(result.status).toBe(200);
     expect(result.output.text?.[0]).toEqual({
       title: 'Promotion',
-      content: expect.stringContaining('Dry run: gates not evaluated: GitHub is not configured: add integrations.github'),
+      content: expect.stringContaining(
+        'Dry run: gates not evaluated: GitHub is not configured: add integrations.github',
+      ),
     });
     expect(result.output.links).toContainEqual({
       title: 'Target environment',
@@ -41,10 +46,14 @@ describe('templates/promote-environment', () => {
 
   it('evaluates the gates and reports them, changing nothing, in a dry run with GitHub configured', async () => {
     const github = new GithubPromotionStandIn(server);
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack('MacroAiStagingStack', 'UPDATE_COMPLETE')] });
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack('MacroAiStagingStack', 'UPDATE_COMPLETE')] });
     cfn.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
     const scaffolder = await startScaffolder({
-      config: { integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] } },
+      config: {
+        integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+      },
     });
 
     const result = await scaffolder.dryRun('promote-environment', VALUES);
@@ -52,7 +61,9 @@ describe('templates/promote-environment', () => {
     expect(result.status).toBe(200);
     expect(github.writes()).toEqual([]);
     const content = result.output.text?.[0].content ?? '';
-    expect(content).toContain('Gates passed; would open (or reuse) a pull request from develop into main (2 commits)');
+    expect(content).toContain(
+      'Gates passed; would open (or reuse) a pull request from develop into main (2 commits)',
+    );
     expect(content).toContain('- **checks-green**: passed.');
     expect(content).toContain('- **freeze-window**: passed.');
     expect(result.output.links?.[0]).toEqual({

@@ -1,4 +1,4 @@
-import { startScaffolder } from '../testing/scaffolderDryRun';
+import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
@@ -30,13 +30,21 @@ describe('templates/scale-environment', () => {
 
     expect(result.status).toBe(200);
     expect(result.output.text).toEqual([
-      { title: 'Before (hobby)', content: expect.stringMatching(/a month is within the £10\.00 budget/) },
-      { title: 'After (enterprise)', content: expect.stringMatching(/a month is over the £10\.00 budget/) },
+      {
+        title: 'Before (hobby)',
+        content: expect.stringMatching(/a month is within the £10\.00 budget/),
+      },
+      {
+        title: 'After (enterprise)',
+        content: expect.stringMatching(/a month is over the £10\.00 budget/),
+      },
     ]);
     const messages = scaffolder.messages(result);
     expect(
       messages.some(m =>
-        m.includes('Dry run: would set up environment production of acme/macro-ai: branches main; reviewers as it is; wait timer as it is; prevent self-review as it is; variables CDK_DEPLOY_SCALE'),
+        m.includes(
+          'Dry run: would set up environment production of acme/macro-ai: branches main; reviewers as it is; wait timer as it is; prevent self-review as it is; variables CDK_DEPLOY_SCALE',
+        ),
       ),
     ).toBe(true);
     expect(messages.some(m => m.includes('would deploy'))).toBe(false);
@@ -52,7 +60,13 @@ describe('templates/scale-environment', () => {
 
     expect(result.status).toBe(200);
     expect(
-      scaffolder.messages(result).some(m => m.includes('Dry run: would deploy MacroAiStagingStack (staging, enhanced-hobby)')),
+      scaffolder
+        .messages(result)
+        .some(m =>
+          m.includes(
+            'Dry run: would deploy MacroAiStagingStack (staging, enhanced-hobby)',
+          ),
+        ),
     ).toBe(true);
   });
 });

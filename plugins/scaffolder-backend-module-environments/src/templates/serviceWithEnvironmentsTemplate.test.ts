@@ -3,7 +3,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { validateEnvironmentEntity } from '@stageline/plugin-environments-common';
 import yaml from 'yaml';
-import { DryRunResult, startScaffolder } from '../testing/scaffolderDryRun';
+import {
+  DryRunResult,
+  startScaffolder,
+} from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(120_000);
 
@@ -24,7 +27,16 @@ const VALUES = {
 
 type Workflow = {
   on: Record<string, any>;
-  jobs: Record<string, { if?: string; uses?: string; with?: Record<string, string>; environment?: string; steps?: Array<{ run?: string }> }>;
+  jobs: Record<
+    string,
+    {
+      if?: string;
+      uses?: string;
+      with?: Record<string, string>;
+      environment?: string;
+      steps?: Array<{ run?: string }>;
+    }
+  >;
 };
 
 /** Writes the dry run's files into a temporary folder that resolves this repository's packages. */
@@ -35,7 +47,11 @@ function renderInto(result: DryRunResult): string {
     fs.mkdirSync(path.dirname(target), { recursive: true });
     fs.writeFileSync(target, Buffer.from(file.base64Content, 'base64'));
   }
-  fs.symlinkSync(path.resolve(__dirname, '../../../../node_modules'), path.join(dir, 'node_modules'), 'dir');
+  fs.symlinkSync(
+    path.resolve(__dirname, '../../../../node_modules'),
+    path.join(dir, 'node_modules'),
+    'dir',
+  );
   return dir;
 }
 
@@ -51,15 +67,23 @@ function synthesize(dir: string, env: Record<string, string>) {
   } finally {
     process.env = saved;
   }
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
-  const stacks = Object.values(manifest.artifacts as Record<string, any>).filter(
-    a => a.type === 'aws:cloudformation:stack',
+  const manifest = JSON.parse(
+    fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'),
   );
+  const stacks = Object.values(
+    manifest.artifacts as Record<string, any>,
+  ).filter(a => a.type === 'aws:cloudformation:stack');
   expect(stacks).toHaveLength(1);
   const template = JSON.parse(
-    fs.readFileSync(path.join(outdir, stacks[0].properties.templateFile), 'utf8'),
+    fs.readFileSync(
+      path.join(outdir, stacks[0].properties.templateFile),
+      'utf8',
+    ),
   );
-  return { stackName: stacks[0].properties.stackName ?? stacks[0].displayName, template };
+  return {
+    stackName: stacks[0].properties.stackName ?? stacks[0].displayName,
+    template,
+  };
 }
 
 describe('templates/service-with-environments', () => {
@@ -80,15 +104,30 @@ describe('templates/service-with-environments', () => {
   it('plans and prices both environments before creating the repository', () => {
     expect(result.status).toBe(200);
     const messages = scaffolder.messages(result);
-    const staging = messages.findIndex(m => /Estimated monthly cost of MacroAiStagingStack .*£5\.00 budget/.test(m));
-    const production = messages.findIndex(m => /Estimated monthly cost of MacroAiProductionStack .*£10\.00 budget/.test(m));
+    const staging = messages.findIndex(m =>
+      /Estimated monthly cost of MacroAiStagingStack .*£5\.00 budget/.test(m),
+    );
+    const production = messages.findIndex(m =>
+      /Estimated monthly cost of MacroAiProductionStack .*£10\.00 budget/.test(
+        m,
+      ),
+    );
     const publish = messages.indexOf('Beginning step Create the repository');
     expect(staging).toBeGreaterThan(0);
     expect(production).toBeGreaterThan(staging);
     expect(publish).toBeGreaterThan(production);
-    expect(result.output.text?.map(t => t.title)).toEqual(['Staging', 'Production']);
+    expect(result.output.text?.map(t => t.title)).toEqual([
+      'Staging',
+      'Production',
+    ]);
     expect(result.output.text?.[0].content).toContain('Estimated cost: **£');
-    expect(messages.some(m => m.includes('Dry run: would set up environment production of acme/macro-ai: branches main; reviewers group:default/platform'))).toBe(true);
+    expect(
+      messages.some(m =>
+        m.includes(
+          'Dry run: would set up environment production of acme/macro-ai: branches main; reviewers group:default/platform',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('writes the Component and its two Environment entities', () => {
@@ -97,8 +136,15 @@ describe('templates/service-with-environments', () => {
       .map(doc => doc.toJS());
     expect(component).toMatchObject({
       kind: 'Component',
-      metadata: { name: 'macro-ai', annotations: { 'github.com/project-slug': 'acme/macro-ai' } },
-      spec: { type: 'service', owner: 'group:default/platform', system: 'system:default/macro-ai' },
+      metadata: {
+        name: 'macro-ai',
+        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+      },
+      spec: {
+        type: 'service',
+        owner: 'group:default/platform',
+        system: 'system:default/macro-ai',
+      },
     });
     expect(validateEnvironmentEntity(staging)).toEqual([]);
     expect(validateEnvironmentEntity(production)).toEqual([]);
@@ -107,7 +153,11 @@ describe('templates/service-with-environments', () => {
       branch: 'develop',
       scale: 'hobby',
       promotesTo: 'environment:default/macro-ai-production',
-      deployment: { stackName: 'MacroAiStagingStack', region: 'eu-west-2', accountId: '123456789012' },
+      deployment: {
+        stackName: 'MacroAiStagingStack',
+        region: 'eu-west-2',
+        accountId: '123456789012',
+      },
       budget: { monthly: 5, currency: 'GBP' },
       schedule: { shutdown: '0 18 * * 1-5' },
     });
@@ -123,10 +173,15 @@ describe('templates/service-with-environments', () => {
     ['staging', 'MacroAiStagingStack'],
     ['production', 'MacroAiProductionStack'],
   ])('its CDK app synthesizes %s', (stage, stackName) => {
-    const synthesized = synthesize(dir, { CDK_DEPLOY_ENV: stage, CDK_DEPLOY_SCALE: 'hobby' });
+    const synthesized = synthesize(dir, {
+      CDK_DEPLOY_ENV: stage,
+      CDK_DEPLOY_SCALE: 'hobby',
+    });
 
     expect(synthesized.stackName).toBe(stackName);
-    expect(Object.keys(synthesized.template.Resources).length).toBeGreaterThan(0);
+    expect(Object.keys(synthesized.template.Resources).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('its CDK app synthesizes a preview environment for a pull request', () => {
@@ -145,7 +200,10 @@ describe('templates/service-with-environments', () => {
   it('deploys develop to staging and main to production', () => {
     const staging = workflow('deploy-staging.yml');
     expect(staging.on.push).toEqual({ branches: ['develop'] });
-    expect(staging.on.workflow_dispatch.inputs.command.options).toEqual(['deploy', 'destroy']);
+    expect(staging.on.workflow_dispatch.inputs.command.options).toEqual([
+      'deploy',
+      'destroy',
+    ]);
     expect(staging.jobs['deploy-staging']).toMatchObject({
       uses: './.github/workflows/cdk.yml',
       with: { environment: 'staging' },
@@ -170,10 +228,19 @@ describe('templates/service-with-environments', () => {
 
   it('gives every pull request a preview environment, destroyed when it closes', () => {
     const preview = workflow('preview.yml');
-    expect(preview.on.pull_request.types).toEqual(['opened', 'synchronize', 'reopened', 'closed']);
+    expect(preview.on.pull_request.types).toEqual([
+      'opened',
+      'synchronize',
+      'reopened',
+      'closed',
+    ]);
     expect(preview.jobs['deploy-preview']).toMatchObject({
       if: "github.event.action != 'closed'",
-      with: { environment: 'preview', command: 'deploy', 'preview-id': '${{ github.event.pull_request.number }}' },
+      with: {
+        environment: 'preview',
+        command: 'deploy',
+        'preview-id': '${{ github.event.pull_request.number }}',
+      },
     });
     expect(preview.jobs['destroy-preview']).toMatchObject({
       if: "github.event.action == 'closed'",
@@ -188,12 +255,18 @@ describe('templates/service-with-environments', () => {
     expect(schedule.jobs['shutdown-staging'].steps?.[0].run).toContain(
       'gh workflow run deploy-staging.yml --repo "$GITHUB_REPOSITORY" --ref develop -f command=destroy',
     );
-    expect(schedule.jobs['start-staging'].steps?.[0].run).toContain('-f command=deploy');
+    expect(schedule.jobs['start-staging'].steps?.[0].run).toContain(
+      '-f command=deploy',
+    );
   });
 
   it('has the promote workflow the workflow-dispatch strategy runs', () => {
     const promote = workflow('promote.yml');
-    expect(Object.keys(promote.on.workflow_dispatch.inputs)).toEqual(['source_branch', 'target_branch', 'sha']);
+    expect(Object.keys(promote.on.workflow_dispatch.inputs)).toEqual([
+      'source_branch',
+      'target_branch',
+      'sha',
+    ]);
   });
 
   it('writes a README naming the stacks', () => {

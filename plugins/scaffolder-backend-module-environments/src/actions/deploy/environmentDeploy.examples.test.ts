@@ -1,11 +1,14 @@
-import { CloudFormationClient, ExecuteChangeSetCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  ExecuteChangeSetCommand,
+} from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext } from '../../testing/actionContext';
-import { stackUpdatesCleanly } from '../../testing/cloudFormationScenarios';
-import { configuredAws } from '../../testing/cloudFormationStandIn';
-import { exampleCatalog } from '../../testing/entities';
-import { exampleInputs } from '../../testing/exampleInputs';
+import { actionContext } from '../../__testUtils__/actionContext';
+import { stackUpdatesCleanly } from '../../__testUtils__/cloudFormationScenarios';
+import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { createEnvironmentDeployAction } from './environmentDeploy';
 import { examples } from './environmentDeploy.examples';
 
@@ -29,6 +32,10 @@ describe('environment:deploy examples', () => {
     await action.handler(ctx);
 
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(1);
-    expect(outputs).toMatchObject({ stackName, status: 'UPDATE_COMPLETE', outputs: { ApiUrl: expect.any(String) } });
+    expect(outputs).toMatchObject({
+      stackName,
+      status: 'UPDATE_COMPLETE',
+      outputs: { ApiUrl: expect.any(String) },
+    });
   });
 });

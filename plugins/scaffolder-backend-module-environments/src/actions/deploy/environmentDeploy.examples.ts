@@ -17,7 +17,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Deploy production at enterprise scale, tagging the stack with the release',
+    description:
+      'Deploy production at enterprise scale, tagging the stack with the release',
     example: yaml.stringify({
       steps: [
         {

@@ -9,7 +9,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext, CheckpointStore } from '../../testing/actionContext';
+import {
+  actionContext,
+  CheckpointStore,
+} from '../../__testUtils__/actionContext';
 import {
   changeSetArn,
   configuredAws,
@@ -18,13 +21,13 @@ import {
   stackEvent,
   stackId,
   unconfiguredAws,
-} from '../../testing/cloudFormationStandIn';
+} from '../../__testUtils__/cloudFormationStandIn';
 import {
   changeSetReady as scenarioChangeSetReady,
   STACK_OUTPUTS,
   stackUpdatesCleanly,
-} from '../../testing/cloudFormationScenarios';
-import { exampleCatalog } from '../../testing/entities';
+} from '../../__testUtils__/cloudFormationScenarios';
+import { exampleCatalog } from '../../__testUtils__/entities';
 import { createEnvironmentDeployAction } from './environmentDeploy';
 
 const cfn = mockClient(CloudFormationClient);
@@ -33,7 +36,9 @@ const STAGING = 'environment:default/macro-ai-api-staging';
 const CHANGE_SET = 'stageline-deploy-task-1';
 const OUTPUTS = STACK_OUTPUTS;
 
-function createAction(overrides: Partial<Parameters<typeof createEnvironmentDeployAction>[0]> = {}) {
+function createAction(
+  overrides: Partial<Parameters<typeof createEnvironmentDeployAction>[0]> = {},
+) {
   return createEnvironmentDeployAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
@@ -42,9 +47,15 @@ function createAction(overrides: Partial<Parameters<typeof createEnvironmentDepl
   });
 }
 
-const commandNames = () => cfn.calls().map(call => (call.args[0] as object).constructor.name);
+const commandNames = () =>
+  cfn.calls().map(call => (call.args[0] as object).constructor.name);
 
-const before = stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
+const before = stackEvent(
+  STACK,
+  STACK,
+  'AWS::CloudFormation::Stack',
+  'UPDATE_COMPLETE',
+);
 
 const changeSetReady = () => scenarioChangeSetReady(cfn, STACK, CHANGE_SET);
 const updatesCleanly = () => stackUpdatesCleanly(cfn, STACK, CHANGE_SET);
@@ -54,7 +65,10 @@ describe('environment:deploy', () => {
 
   it('updates the stack through a change set, streams its events and outputs the stack outputs', async () => {
     updatesCleanly();
-    const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING }, { taskId: 'task-1' });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: STAGING },
+      { taskId: 'task-1' },
+    );
 
     await createAction().handler(ctx);
 
@@ -76,7 +90,11 @@ describe('environment:deploy', () => {
       ChangeSetName: CHANGE_SET,
       ChangeSetType: 'UPDATE',
       TemplateBody: expect.any(String),
-      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+      Capabilities: [
+        'CAPABILITY_IAM',
+        'CAPABILITY_NAMED_IAM',
+        'CAPABILITY_AUTO_EXPAND',
+      ],
       Description: 'Stageline deploy of macro-ai-api-staging (hobby)',
       Tags: [
         { Key: 'stageline.dev/environment', Value: 'macro-ai-api-staging' },
@@ -84,7 +102,9 @@ describe('environment:deploy', () => {
         { Key: 'stageline.dev/scale', Value: 'hobby' },
       ],
     });
-    expect(Object.keys(JSON.parse(create.TemplateBody!).Resources).length).toBeGreaterThan(0);
+    expect(
+      Object.keys(JSON.parse(create.TemplateBody!).Resources).length,
+    ).toBeGreaterThan(0);
     expect(cfn.commandCalls(ExecuteChangeSetCommand)[0].args[0].input).toEqual({
       ChangeSetName: changeSetArn(CHANGE_SET),
       ClientRequestToken: CHANGE_SET,
@@ -95,7 +115,9 @@ describe('environment:deploy', () => {
       changeSummary: { added: 1, modified: 1, replaced: 0, removed: 0 },
       status: 'UPDATE_COMPLETE',
       noChanges: false,
-      outputs: { ApiUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com/' },
+      outputs: {
+        ApiUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com/',
+      },
     });
     expect(logs()).toEqual(
       expect.arrayContaining([
@@ -109,27 +131,47 @@ describe('environment:deploy', () => {
   });
 
   it('creates a stack that does not exist yet', async () => {
-    cfn.on(DescribeStacksCommand, { StackName: STACK }).rejects(stackDoesNotExist(STACK));
-    changeSetReady();
     cfn
-      .on(DescribeStacksCommand, { StackName: stackId(STACK) })
-      .resolves({ Stacks: [stack(STACK, 'CREATE_COMPLETE', { Outputs: OUTPUTS })] });
-    cfn.on(DescribeStackEventsCommand).resolves({
-      StackEvents: [stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'REVIEW_IN_PROGRESS', 'User Initiated')],
+      .on(DescribeStacksCommand, { StackName: STACK })
+      .rejects(stackDoesNotExist(STACK));
+    changeSetReady();
+    cfn.on(DescribeStacksCommand, { StackName: stackId(STACK) }).resolves({
+      Stacks: [stack(STACK, 'CREATE_COMPLETE', { Outputs: OUTPUTS })],
     });
-    const { ctx, outputs } = actionContext({ environmentRef: STAGING }, { taskId: 'task-1' });
+    cfn.on(DescribeStackEventsCommand).resolves({
+      StackEvents: [
+        stackEvent(
+          STACK,
+          STACK,
+          'AWS::CloudFormation::Stack',
+          'REVIEW_IN_PROGRESS',
+          'User Initiated',
+        ),
+      ],
+    });
+    const { ctx, outputs } = actionContext(
+      { environmentRef: STAGING },
+      { taskId: 'task-1' },
+    );
 
     await createAction().handler(ctx);
 
-    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType).toBe('CREATE');
-    expect(outputs).toMatchObject({ status: 'CREATE_COMPLETE', noChanges: false });
+    expect(
+      cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.ChangeSetType,
+    ).toBe('CREATE');
+    expect(outputs).toMatchObject({
+      status: 'CREATE_COMPLETE',
+      noChanges: false,
+    });
   });
 
   it('succeeds with noChanges when the stack is already up to date, deleting the empty change set', async () => {
+    cfn.on(DescribeStacksCommand).resolves({
+      Stacks: [stack(STACK, 'UPDATE_COMPLETE', { Outputs: OUTPUTS })],
+    });
     cfn
-      .on(DescribeStacksCommand)
-      .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE', { Outputs: OUTPUTS })] });
-    cfn.on(CreateChangeSetCommand).resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
+      .on(CreateChangeSetCommand)
+      .resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
     cfn.on(DescribeChangeSetCommand).resolves({
       ChangeSetName: CHANGE_SET,
       Status: 'FAILED',
@@ -139,7 +181,10 @@ describe('environment:deploy', () => {
       Changes: [],
     });
     cfn.on(DeleteChangeSetCommand).resolves({});
-    const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING }, { taskId: 'task-1' });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: STAGING },
+      { taskId: 'task-1' },
+    );
 
     await createAction().handler(ctx);
 
@@ -159,13 +204,19 @@ describe('environment:deploy', () => {
       changeSummary: { added: 0, modified: 0, replaced: 0, removed: 0 },
       status: 'NO_CHANGES',
       noChanges: true,
-      outputs: { ApiUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com/' },
+      outputs: {
+        ApiUrl: 'https://abc123.execute-api.eu-west-2.amazonaws.com/',
+      },
     });
-    expect(logs()).toContain('info: No changes: MacroAiStagingStack is already up to date');
+    expect(logs()).toContain(
+      'info: No changes: MacroAiStagingStack is already up to date',
+    );
   });
 
   it('fails with the first failed resource and its reason when the deploy rolls back', async () => {
-    cfn.on(DescribeStacksCommand, { StackName: STACK }).resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
+    cfn
+      .on(DescribeStacksCommand, { StackName: STACK })
+      .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
     changeSetReady();
     cfn.on(DescribeStacksCommand, { StackName: stackId(STACK) }).resolves({
       Stacks: [stack(STACK, 'UPDATE_ROLLBACK_COMPLETE', { Outputs: OUTPUTS })],
@@ -177,8 +228,19 @@ describe('environment:deploy', () => {
       'UPDATE_FAILED',
       'Resource handler returned message: "Memory size 20480 is not within the range of 128 to 10240" (RequestToken: 1a2b, HandlerErrorCode: InvalidRequest)',
     );
-    const cancelled = stackEvent(STACK, 'ErrorsAlarm', 'AWS::CloudWatch::Alarm', 'CREATE_FAILED', 'Resource creation cancelled');
-    const rolledBack = stackEvent(STACK, STACK, 'AWS::CloudFormation::Stack', 'UPDATE_ROLLBACK_COMPLETE');
+    const cancelled = stackEvent(
+      STACK,
+      'ErrorsAlarm',
+      'AWS::CloudWatch::Alarm',
+      'CREATE_FAILED',
+      'Resource creation cancelled',
+    );
+    const rolledBack = stackEvent(
+      STACK,
+      STACK,
+      'AWS::CloudFormation::Stack',
+      'UPDATE_ROLLBACK_COMPLETE',
+    );
     cfn
       .on(DescribeStackEventsCommand)
       .resolvesOnce({ StackEvents: [before] })
@@ -188,24 +250,30 @@ describe('environment:deploy', () => {
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'Deploy of MacroAiStagingStack failed and was rolled back (UPDATE_ROLLBACK_COMPLETE); first failure: ApiFunction (AWS::Lambda::Function) UPDATE_FAILED: Resource handler returned message: "Memory size 20480 is not within the range of 128 to 10240"',
     );
-    expect(outputs).toMatchObject({ status: 'UPDATE_ROLLBACK_COMPLETE', noChanges: false });
+    expect(outputs).toMatchObject({
+      status: 'UPDATE_ROLLBACK_COMPLETE',
+      noChanges: false,
+    });
   });
 
-  it.each(['UPDATE_IN_PROGRESS', 'UPDATE_ROLLBACK_IN_PROGRESS', 'CREATE_IN_PROGRESS'])(
-    'refuses to deploy while the stack is %s',
-    async status => {
-      cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, status)] });
-      const { ctx } = actionContext({ environmentRef: STAGING });
+  it.each([
+    'UPDATE_IN_PROGRESS',
+    'UPDATE_ROLLBACK_IN_PROGRESS',
+    'CREATE_IN_PROGRESS',
+  ])('refuses to deploy while the stack is %s', async status => {
+    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, status)] });
+    const { ctx } = actionContext({ environmentRef: STAGING });
 
-      await expect(createAction().handler(ctx)).rejects.toThrow(
-        `Stack MacroAiStagingStack is ${status}: another operation is running on it. Wait for it to finish, then deploy again`,
-      );
-      expect(commandNames()).toEqual(['DescribeStacksCommand']);
-    },
-  );
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      `Stack MacroAiStagingStack is ${status}: another operation is running on it. Wait for it to finish, then deploy again`,
+    );
+    expect(commandNames()).toEqual(['DescribeStacksCommand']);
+  });
 
   it('refuses a stack left in ROLLBACK_COMPLETE by a failed first deploy', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, 'ROLLBACK_COMPLETE')] });
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack(STACK, 'ROLLBACK_COMPLETE')] });
     const { ctx } = actionContext({ environmentRef: STAGING });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
@@ -213,13 +281,18 @@ describe('environment:deploy', () => {
     );
   });
 
-  it('fails with CloudFormation\'s reason when the change set cannot be created', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
-    cfn.on(CreateChangeSetCommand).resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
+  it("fails with CloudFormation's reason when the change set cannot be created", async () => {
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
+    cfn
+      .on(CreateChangeSetCommand)
+      .resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
     cfn.on(DescribeChangeSetCommand).resolves({
       ChangeSetName: CHANGE_SET,
       Status: 'FAILED',
-      StatusReason: 'Parameters: [BootstrapVersion] do not exist in the template',
+      StatusReason:
+        'Parameters: [BootstrapVersion] do not exist in the template',
     });
     const { ctx } = actionContext({ environmentRef: STAGING });
 
@@ -232,22 +305,31 @@ describe('environment:deploy', () => {
   it('makes no calls when the task is retried after it finished', async () => {
     updatesCleanly();
     const checkpoints = new CheckpointStore();
-    await createAction().handler(actionContext({ environmentRef: STAGING }, { checkpoints }).ctx);
+    await createAction().handler(
+      actionContext({ environmentRef: STAGING }, { checkpoints }).ctx,
+    );
     const callsAfterFirstRun = cfn.calls().length;
 
     const retry = actionContext({ environmentRef: STAGING }, { checkpoints });
     await createAction().handler(retry.ctx);
 
     expect(cfn.calls()).toHaveLength(callsAfterFirstRun);
-    expect(retry.outputs).toMatchObject({ status: 'UPDATE_COMPLETE', outputs: { ApiUrl: expect.any(String) } });
+    expect(retry.outputs).toMatchObject({
+      status: 'UPDATE_COMPLETE',
+      outputs: { ApiUrl: expect.any(String) },
+    });
   });
 
   it('does not create a second change set when retried after executing one', async () => {
     updatesCleanly();
     const checkpoints = new CheckpointStore();
-    cfn.on(DescribeStacksCommand, { StackName: stackId(STACK) }).rejectsOnce(new Error('socket hang up'));
+    cfn
+      .on(DescribeStacksCommand, { StackName: stackId(STACK) })
+      .rejectsOnce(new Error('socket hang up'));
     await expect(
-      createAction().handler(actionContext({ environmentRef: STAGING }, { checkpoints }).ctx),
+      createAction().handler(
+        actionContext({ environmentRef: STAGING }, { checkpoints }).ctx,
+      ),
     ).rejects.toThrow('socket hang up');
     cfn.on(DescribeStacksCommand, { StackName: stackId(STACK) }).resolves({
       Stacks: [stack(STACK, 'UPDATE_COMPLETE', { Outputs: OUTPUTS })],
@@ -262,7 +344,10 @@ describe('environment:deploy', () => {
   });
 
   it('calls nothing in a dry run', async () => {
-    const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING }, { isDryRun: true });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: STAGING },
+      { isDryRun: true },
+    );
 
     await createAction().handler(ctx);
 
@@ -274,13 +359,21 @@ describe('environment:deploy', () => {
       changeSummary: { added: 0, modified: 0, replaced: 0, removed: 0 },
       outputs: {},
     });
-    expect(logs().some(line => line.startsWith('info: Dry run: would deploy MacroAiStagingStack (staging, hobby)'))).toBe(true);
+    expect(
+      logs().some(line =>
+        line.startsWith(
+          'info: Dry run: would deploy MacroAiStagingStack (staging, hobby)',
+        ),
+      ),
+    ).toBe(true);
   });
 
   it('says what to configure when AWS is not configured', async () => {
     const { ctx } = actionContext({ environmentRef: STAGING });
 
-    await expect(createAction({ aws: unconfiguredAws() }).handler(ctx)).rejects.toThrow(
+    await expect(
+      createAction({ aws: unconfiguredAws() }).handler(ctx),
+    ).rejects.toThrow(
       'Cannot deploy MacroAiStagingStack: AWS is not configured',
     );
     expect(cfn.calls()).toHaveLength(0);
@@ -289,14 +382,25 @@ describe('environment:deploy', () => {
   it('deploys an environment that is not in the catalog from explicit input', async () => {
     updatesCleanly();
     const { ctx, outputs } = actionContext(
-      { app: 'macro-ai', stage: 'staging', scale: 'hobby', region: 'eu-west-2', accountId: '123456789012' },
+      {
+        app: 'macro-ai',
+        stage: 'staging',
+        scale: 'hobby',
+        region: 'eu-west-2',
+        accountId: '123456789012',
+      },
       { taskId: 'task-1' },
     );
 
     await createAction().handler(ctx);
 
-    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.StackName).toBe(STACK);
-    expect(outputs).toMatchObject({ stackName: STACK, status: 'UPDATE_COMPLETE' });
+    expect(
+      cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.StackName,
+    ).toBe(STACK);
+    expect(outputs).toMatchObject({
+      stackName: STACK,
+      status: 'UPDATE_COMPLETE',
+    });
   });
 
   it('names the field of a schema error', async () => {
@@ -317,8 +421,11 @@ describe('environment:deploy', () => {
 
   it('takes no credentials as input', () => {
     const properties = Object.keys(
-      (createAction().schema?.input as { properties: Record<string, unknown> }).properties,
+      (createAction().schema?.input as { properties: Record<string, unknown> })
+        .properties,
     );
-    expect(properties.filter(p => /key|secret|token|credential/i.test(p))).toEqual([]);
+    expect(
+      properties.filter(p => /key|secret|token|credential/i.test(p)),
+    ).toEqual([]);
   });
 });

@@ -8,11 +8,18 @@ import {
   describeChangeSummary,
   summarizeChanges,
 } from '../../lib/aws/ChangeSummary';
-import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../../lib/aws/changeSets';
+import {
+  createChangeSet,
+  deleteChangeSet,
+  waitForChangeSet,
+} from '../../lib/aws/changeSets';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
 import { describeStack } from '../../lib/aws/describeStack';
-import { describeStackFailure, StackFailure } from '../../lib/aws/describeStackFailure';
+import {
+  describeStackFailure,
+  StackFailure,
+} from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
 import {
   formatStackEvent,
@@ -30,7 +37,10 @@ import { describeTarget } from '../../lib/environment/describeTarget';
 import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
-import { assertDeployableInline, synthesizeTarget } from '../../lib/plan/synthesizeTarget';
+import {
+  assertDeployableInline,
+  synthesizeTarget,
+} from '../../lib/plan/synthesizeTarget';
 import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
 import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
@@ -52,7 +62,9 @@ const inputFields = {
       .optional(),
   timeoutMinutes: (zImpl: typeof z) =>
     zImpl
-      .number({ description: 'How long to wait for the stack, in minutes. Default 60' })
+      .number({
+        description: 'How long to wait for the stack, in minutes. Default 60',
+      })
       .int()
       .min(1)
       .max(720)
@@ -82,7 +94,9 @@ type WaitCheckpoint = {
  *
  * @public
  */
-export function createEnvironmentDeployAction(options: EnvironmentActionOptions) {
+export function createEnvironmentDeployAction(
+  options: EnvironmentActionOptions,
+) {
   const { catalog, aws } = options;
   return createTemplateAction({
     id: ID,
@@ -97,9 +111,13 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
         stackId: z => z.string({ description: 'The stack ARN' }).optional(),
         status: z =>
           z.string({
-            description: 'Final stack status, e.g. UPDATE_COMPLETE; DRY_RUN in a dry run',
+            description:
+              'Final stack status, e.g. UPDATE_COMPLETE; DRY_RUN in a dry run',
           }),
-        noChanges: z => z.boolean({ description: 'True when the stack was already up to date' }),
+        noChanges: z =>
+          z.boolean({
+            description: 'True when the stack was already up to date',
+          }),
         changeSummary: z =>
           z
             .object({
@@ -108,14 +126,21 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
               replaced: z.number(),
               removed: z.number(),
             })
-            .describe('What the change set added, modified, replaced and removed'),
-        outputs: z => z.record(z.string(), { description: 'The stack outputs' }),
+            .describe(
+              'What the change set added, modified, replaced and removed',
+            ),
+        outputs: z =>
+          z.record(z.string(), { description: 'The stack outputs' }),
       },
     },
     async handler(ctx) {
       const input = parseActionInput(ID, inputFields, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const target = await resolveEnvironmentTarget({ input, catalog, credentials });
+      const target = await resolveEnvironmentTarget({
+        input,
+        catalog,
+        credentials,
+      });
       if (options.permissions && target.entityRef) {
         await authorizeOnEnvironment({
           permissions: options.permissions,
@@ -131,28 +156,43 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
 
       if (ctx.isDryRun) {
         ctx.logger.info(
-          `Dry run: would deploy ${where} through a change set (${Object.keys(synthesized.template.Resources ?? {}).length} resources in the template); AWS was not called`,
+          `Dry run: would deploy ${where} through a change set (${
+            Object.keys(synthesized.template.Resources ?? {}).length
+          } resources in the template); AWS was not called`,
         );
         ctx.output('status', 'DRY_RUN');
         ctx.output('noChanges', false);
-        ctx.output('changeSummary', { added: 0, modified: 0, replaced: 0, removed: 0 });
+        ctx.output('changeSummary', {
+          added: 0,
+          modified: 0,
+          replaced: 0,
+          removed: 0,
+        });
         ctx.output('outputs', {});
         return;
       }
 
       requireAwsConfigured(aws, `deploy ${target.stackName}`);
       const cloudFormation = await cloudFormationClientFor(aws, target);
-      const timing = stackWaitTiming(options.pollIntervalMs, input.timeoutMinutes ?? 60);
+      const timing = stackWaitTiming(
+        options.pollIntervalMs,
+        input.timeoutMinutes ?? 60,
+      );
       const signal = ctx.signal;
       const key = `environment.deploy.${target.stackName}`;
-      const callAws = <T>(what: string, fn: () => Promise<T>) => withAwsErrors(what, target, fn);
+      const callAws = <T>(what: string, fn: () => Promise<T>) =>
+        withAwsErrors(what, target, fn);
 
       ctx.logger.info(`Deploying ${where}`);
       const { changeSetType } = await ctx.checkpoint({
         key: `${key}.precheck`,
         fn: () =>
           callAws(`reading stack ${target.stackName}`, async () => {
-            const stack = await describeStack(cloudFormation, target.stackName, signal);
+            const stack = await describeStack(
+              cloudFormation,
+              target.stackName,
+              signal,
+            );
             const status = stack?.StackStatus;
             if (stack && !isStackAbsent(stack) && isStackInProgress(status)) {
               throw new ConflictError(
@@ -164,7 +204,9 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
                 `Stack ${target.stackName} is ${status} after a failed first deploy and cannot be updated: destroy it (environment:destroy) and deploy again`,
               );
             }
-            return { changeSetType: isStackAbsent(stack) ? 'CREATE' : 'UPDATE' } as const;
+            return {
+              changeSetType: isStackAbsent(stack) ? 'CREATE' : 'UPDATE',
+            } as const;
           }),
       });
 
@@ -198,10 +240,24 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
             });
             if (result.status === 'no-changes') {
               await deleteChangeSet(cloudFormation, ids.changeSetId, signal);
-              const stack = await describeStack(cloudFormation, ids.stackId, signal);
-              return { ...ids, noChanges: true, summary: summarizeChanges([]), outputs: outputsOf(stack) };
+              const stack = await describeStack(
+                cloudFormation,
+                ids.stackId,
+                signal,
+              );
+              return {
+                ...ids,
+                noChanges: true,
+                summary: summarizeChanges([]),
+                outputs: outputsOf(stack),
+              };
             }
-            return { ...ids, noChanges: false, summary: summarizeChanges(result.changes), outputs: {} };
+            return {
+              ...ids,
+              noChanges: false,
+              summary: summarizeChanges(result.changes),
+              outputs: {},
+            };
           }),
       });
       const { changes, ...counts } = changeSet.summary;
@@ -209,32 +265,46 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
       ctx.output('changeSummary', counts);
 
       if (changeSet.noChanges) {
-        ctx.logger.info(`No changes: ${target.stackName} is already up to date`);
+        ctx.logger.info(
+          `No changes: ${target.stackName} is already up to date`,
+        );
         ctx.output('status', 'NO_CHANGES');
         ctx.output('noChanges', true);
         ctx.output('outputs', changeSet.outputs);
         return;
       }
-      ctx.logger.info(`Change set: ${describeChangeSummary(changeSet.summary)}`);
+      ctx.logger.info(
+        `Change set: ${describeChangeSummary(changeSet.summary)}`,
+      );
       for (const change of changes) {
-        const replacement = change.replacement === 'True' ? ' (replacement)' : '';
-        ctx.logger.info(`  ${change.action} ${change.type} ${change.logicalId}${replacement}`);
+        const replacement =
+          change.replacement === 'True' ? ' (replacement)' : '';
+        ctx.logger.info(
+          `  ${change.action} ${change.type} ${change.logicalId}${replacement}`,
+        );
       }
 
       const { afterEventId } = await ctx.checkpoint({
         key: `${key}.execute`,
         fn: () =>
-          callAws(`executing the change set of ${target.stackName}`, async () => {
-            const latest = await StackEventStream.latestEventId(cloudFormation, changeSet.stackId, signal);
-            await cloudFormation.send(
-              new ExecuteChangeSetCommand({
-                ChangeSetName: changeSet.changeSetId,
-                ClientRequestToken: changeSetNameFor('deploy', ctx.task.id),
-              }),
-              { abortSignal: signal },
-            );
-            return { afterEventId: latest ?? null };
-          }),
+          callAws(
+            `executing the change set of ${target.stackName}`,
+            async () => {
+              const latest = await StackEventStream.latestEventId(
+                cloudFormation,
+                changeSet.stackId,
+                signal,
+              );
+              await cloudFormation.send(
+                new ExecuteChangeSetCommand({
+                  ChangeSetName: changeSet.changeSetId,
+                  ClientRequestToken: changeSetNameFor('deploy', ctx.task.id),
+                }),
+                { abortSignal: signal },
+              );
+              return { afterEventId: latest ?? null };
+            },
+          ),
       });
 
       ctx.logger.info(`Waiting for ${target.stackName}…`);
@@ -265,7 +335,9 @@ export function createEnvironmentDeployAction(options: EnvironmentActionOptions)
         const cause = final.failure
           ? `first failure: ${final.failure.logicalId} (${final.failure.type}) ${final.failure.status}: ${final.failure.reason}`
           : 'CloudFormation gave no reason';
-        throw new Error(`Deploy of ${target.stackName} failed and was rolled back (${final.status}); ${cause}`);
+        throw new Error(
+          `Deploy of ${target.stackName} failed and was rolled back (${final.status}); ${cause}`,
+        );
       }
       ctx.logger.info(`Deployed ${target.stackName}: ${final.status}`);
     },

@@ -1,11 +1,14 @@
-import { CloudFormationClient, DeleteStackCommand } from '@aws-sdk/client-cloudformation';
+import {
+  CloudFormationClient,
+  DeleteStackCommand,
+} from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext } from '../../testing/actionContext';
-import { stackDeletesCleanly } from '../../testing/cloudFormationScenarios';
-import { configuredAws } from '../../testing/cloudFormationStandIn';
-import { exampleCatalog } from '../../testing/entities';
-import { exampleInputs } from '../../testing/exampleInputs';
+import { actionContext } from '../../__testUtils__/actionContext';
+import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
+import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 import { examples } from './environmentDestroy.examples';
 
@@ -33,6 +36,10 @@ describe('environment:destroy examples', () => {
     await action.handler(ctx);
 
     expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1);
-    expect(outputs).toEqual({ stackName, deleted: true, status: 'DELETE_COMPLETE' });
+    expect(outputs).toEqual({
+      stackName,
+      deleted: true,
+      status: 'DELETE_COMPLETE',
+    });
   });
 });

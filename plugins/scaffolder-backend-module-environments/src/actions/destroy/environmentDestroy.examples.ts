@@ -17,7 +17,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Shut staging down out of hours (it is deployed again on demand)',
+    description:
+      'Shut staging down out of hours (it is deployed again on demand)',
     example: yaml.stringify({
       steps: [
         {
@@ -30,7 +31,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Destroy a production environment: confirm repeats the stack name',
+    description:
+      'Destroy a production environment: confirm repeats the stack name',
     example: yaml.stringify({
       steps: [
         {

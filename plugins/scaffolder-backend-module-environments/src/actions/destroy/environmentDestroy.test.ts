@@ -8,7 +8,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext, CheckpointStore } from '../../testing/actionContext';
+import {
+  actionContext,
+  CheckpointStore,
+} from '../../__testUtils__/actionContext';
 import {
   awsError,
   configuredAws,
@@ -17,16 +20,18 @@ import {
   stackEvent,
   stackId,
   unconfiguredAws,
-} from '../../testing/cloudFormationStandIn';
-import { stackDeletesCleanly } from '../../testing/cloudFormationScenarios';
-import { exampleCatalog } from '../../testing/entities';
+} from '../../__testUtils__/cloudFormationStandIn';
+import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
+import { exampleCatalog } from '../../__testUtils__/entities';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 
 const cfn = mockClient(CloudFormationClient);
 const PREVIEW = 'MacroAiPr42Stack';
 const PREVIEW_REF = 'environment:default/macro-ai-api-pr-42';
 
-function createAction(overrides: Partial<Parameters<typeof createEnvironmentDestroyAction>[0]> = {}) {
+function createAction(
+  overrides: Partial<Parameters<typeof createEnvironmentDestroyAction>[0]> = {},
+) {
   return createEnvironmentDestroyAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
@@ -35,7 +40,8 @@ function createAction(overrides: Partial<Parameters<typeof createEnvironmentDest
   });
 }
 
-const commandNames = () => cfn.calls().map(call => (call.args[0] as object).constructor.name);
+const commandNames = () =>
+  cfn.calls().map(call => (call.args[0] as object).constructor.name);
 
 const deletesCleanly = (name = PREVIEW) => stackDeletesCleanly(cfn, name);
 
@@ -44,7 +50,10 @@ describe('environment:destroy', () => {
 
   it('deletes the stack, streams its events and waits for DELETE_COMPLETE', async () => {
     deletesCleanly();
-    const { ctx, outputs, logs } = actionContext({ environmentRef: PREVIEW_REF }, { taskId: 'task-1' });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: PREVIEW_REF },
+      { taskId: 'task-1' },
+    );
 
     await createAction().handler(ctx);
 
@@ -61,7 +70,11 @@ describe('environment:destroy', () => {
       StackName: stackId(PREVIEW),
       ClientRequestToken: 'stageline-destroy-task-1',
     });
-    expect(outputs).toEqual({ stackName: PREVIEW, deleted: true, status: 'DELETE_COMPLETE' });
+    expect(outputs).toEqual({
+      stackName: PREVIEW,
+      deleted: true,
+      status: 'DELETE_COMPLETE',
+    });
     expect(logs()).toEqual(
       expect.arrayContaining([
         'info: DELETE_IN_PROGRESS AWS::CloudFormation::Stack MacroAiPr42Stack: User Initiated',
@@ -74,29 +87,48 @@ describe('environment:destroy', () => {
   it('makes no calls when the task is retried after it finished', async () => {
     deletesCleanly();
     const checkpoints = new CheckpointStore();
-    await createAction().handler(actionContext({ environmentRef: PREVIEW_REF }, { checkpoints }).ctx);
+    await createAction().handler(
+      actionContext({ environmentRef: PREVIEW_REF }, { checkpoints }).ctx,
+    );
     const callsAfterFirstRun = cfn.calls().length;
 
-    const retry = actionContext({ environmentRef: PREVIEW_REF }, { checkpoints });
+    const retry = actionContext(
+      { environmentRef: PREVIEW_REF },
+      { checkpoints },
+    );
     await createAction().handler(retry.ctx);
 
     expect(cfn.calls()).toHaveLength(callsAfterFirstRun);
-    expect(retry.outputs).toEqual({ stackName: PREVIEW, deleted: true, status: 'DELETE_COMPLETE' });
+    expect(retry.outputs).toEqual({
+      stackName: PREVIEW,
+      deleted: true,
+      status: 'DELETE_COMPLETE',
+    });
   });
 
   it('succeeds without deleting anything when the stack does not exist', async () => {
     cfn.on(DescribeStacksCommand).rejects(stackDoesNotExist(PREVIEW));
-    const { ctx, outputs, logs } = actionContext({ environmentRef: PREVIEW_REF });
+    const { ctx, outputs, logs } = actionContext({
+      environmentRef: PREVIEW_REF,
+    });
 
     await createAction().handler(ctx);
 
     expect(commandNames()).toEqual(['DescribeStacksCommand']);
-    expect(outputs).toEqual({ stackName: PREVIEW, deleted: false, status: 'NOT_FOUND' });
-    expect(logs()).toContain('info: Stack MacroAiPr42Stack does not exist in eu-west-2; nothing to destroy');
+    expect(outputs).toEqual({
+      stackName: PREVIEW,
+      deleted: false,
+      status: 'NOT_FOUND',
+    });
+    expect(logs()).toContain(
+      'info: Stack MacroAiPr42Stack does not exist in eu-west-2; nothing to destroy',
+    );
   });
 
   it('refuses production without confirm before any call', async () => {
-    const { ctx } = actionContext({ environmentRef: 'environment:default/macro-ai-api-production' });
+    const { ctx } = actionContext({
+      environmentRef: 'environment:default/macro-ai-api-production',
+    });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'macro-ai-api-production is a production environment: set confirm to "MacroAiProductionStack" to destroy its stack',
@@ -110,7 +142,9 @@ describe('environment:destroy', () => {
       confirm: 'MacroAiStagingStack',
     });
 
-    await expect(createAction().handler(ctx)).rejects.toThrow('(got "MacroAiStagingStack")');
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      '(got "MacroAiStagingStack")',
+    );
     expect(cfn.calls()).toHaveLength(0);
   });
 
@@ -127,19 +161,31 @@ describe('environment:destroy', () => {
   });
 
   it('calls nothing in a dry run', async () => {
-    const { ctx, outputs, logs } = actionContext({ environmentRef: PREVIEW_REF }, { isDryRun: true });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: PREVIEW_REF },
+      { isDryRun: true },
+    );
 
     await createAction().handler(ctx);
 
     expect(cfn.calls()).toHaveLength(0);
-    expect(outputs).toEqual({ stackName: PREVIEW, deleted: false, status: 'DRY_RUN' });
+    expect(outputs).toEqual({
+      stackName: PREVIEW,
+      deleted: false,
+      status: 'DRY_RUN',
+    });
     expect(logs()).toContain(
       'info: Dry run: would delete MacroAiPr42Stack (preview, hobby) in eu-west-2, account 123456789012; AWS was not called',
     );
   });
 
   it('fails with the first failed resource and its reason when the deletion fails', async () => {
-    const before = stackEvent(PREVIEW, PREVIEW, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
+    const before = stackEvent(
+      PREVIEW,
+      PREVIEW,
+      'AWS::CloudFormation::Stack',
+      'UPDATE_COMPLETE',
+    );
     const bucketFailed = stackEvent(
       PREVIEW,
       'AssetsBucket',
@@ -154,9 +200,16 @@ describe('environment:destroy', () => {
       'DELETE_FAILED',
       'The following resource(s) failed to delete: [AssetsBucket].',
     );
-    cfn.on(DescribeStacksCommand, { StackName: PREVIEW }).resolves({ Stacks: [stack(PREVIEW, 'UPDATE_COMPLETE')] });
+    cfn
+      .on(DescribeStacksCommand, { StackName: PREVIEW })
+      .resolves({ Stacks: [stack(PREVIEW, 'UPDATE_COMPLETE')] });
     cfn.on(DescribeStacksCommand, { StackName: stackId(PREVIEW) }).resolves({
-      Stacks: [stack(PREVIEW, 'DELETE_FAILED', { StackStatusReason: 'The following resource(s) failed to delete: [AssetsBucket].' })],
+      Stacks: [
+        stack(PREVIEW, 'DELETE_FAILED', {
+          StackStatusReason:
+            'The following resource(s) failed to delete: [AssetsBucket].',
+        }),
+      ],
     });
     cfn
       .on(DescribeStackEventsCommand)
@@ -172,7 +225,9 @@ describe('environment:destroy', () => {
   });
 
   it('refuses a stack that another operation is changing', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(PREVIEW, 'UPDATE_IN_PROGRESS')] });
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack(PREVIEW, 'UPDATE_IN_PROGRESS')] });
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
@@ -184,23 +239,29 @@ describe('environment:destroy', () => {
   it('says what to configure when AWS is not configured', async () => {
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
-    await expect(createAction({ aws: unconfiguredAws() }).handler(ctx)).rejects.toThrow(
+    await expect(
+      createAction({ aws: unconfiguredAws() }).handler(ctx),
+    ).rejects.toThrow(
       'Cannot destroy MacroAiPr42Stack: AWS is not configured: add aws.mainAccount or aws.accounts to app-config',
     );
     expect(cfn.calls()).toHaveLength(0);
   });
 
   it('turns an AWS refusal into an error that says what to fix, without credentials', async () => {
-    cfn.on(DescribeStacksCommand).rejects(
-      awsError(
-        'AccessDenied',
-        'User: arn:aws:sts::123456789012:assumed-role/backstage/session is not authorized to perform: cloudformation:DescribeStacks',
-        403,
-      ),
-    );
+    cfn
+      .on(DescribeStacksCommand)
+      .rejects(
+        awsError(
+          'AccessDenied',
+          'User: arn:aws:sts::123456789012:assumed-role/backstage/session is not authorized to perform: cloudformation:DescribeStacks',
+          403,
+        ),
+      );
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
-    const error = await createAction().handler(ctx).catch(e => e);
+    const error = await createAction()
+      .handler(ctx)
+      .catch(e => e);
 
     expect(error.message).toBe(
       'AWS failed reading stack MacroAiPr42Stack (AccessDenied: User: arn:aws:sts::123456789012:assumed-role/backstage/session is not authorized to perform: cloudformation:DescribeStacks); the role used for account 123456789012 needs CloudFormation permissions in eu-west-2',
@@ -209,7 +270,9 @@ describe('environment:destroy', () => {
   });
 
   it('fails for an environment that is not in the catalog', async () => {
-    const { ctx } = actionContext({ environmentRef: 'environment:default/nope' });
+    const { ctx } = actionContext({
+      environmentRef: 'environment:default/nope',
+    });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'Environment environment:default/nope was not found in the catalog',

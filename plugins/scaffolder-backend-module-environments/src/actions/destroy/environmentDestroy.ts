@@ -6,9 +6,15 @@ import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
 import { describeStack } from '../../lib/aws/describeStack';
-import { describeStackFailure, StackFailure } from '../../lib/aws/describeStackFailure';
+import {
+  describeStackFailure,
+  StackFailure,
+} from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import { formatStackEvent, StackEventStream } from '../../lib/aws/StackEventStream';
+import {
+  formatStackEvent,
+  StackEventStream,
+} from '../../lib/aws/StackEventStream';
 import { isStackInProgress } from '../../lib/aws/stackStatus';
 import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
 import { waitForStack } from '../../lib/aws/waitForStack';
@@ -36,7 +42,10 @@ const inputFields = {
       .optional(),
   timeoutMinutes: (zImpl: typeof z) =>
     zImpl
-      .number({ description: 'How long to wait for the deletion, in minutes. Default 60' })
+      .number({
+        description:
+          'How long to wait for the deletion, in minutes. Default 60',
+      })
       .int()
       .min(1)
       .max(720)
@@ -53,7 +62,9 @@ type WaitCheckpoint = { status: string; failure: StackFailure | null };
  *
  * @public
  */
-export function createEnvironmentDestroyAction(options: EnvironmentActionOptions) {
+export function createEnvironmentDestroyAction(
+  options: EnvironmentActionOptions,
+) {
   const { catalog, aws } = options;
   return createTemplateAction({
     id: ID,
@@ -66,20 +77,32 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
       output: {
         stackName: z => z.string({ description: 'The CloudFormation stack' }),
         deleted: z =>
-          z.boolean({ description: 'True when a stack was deleted; false when there was none' }),
+          z.boolean({
+            description:
+              'True when a stack was deleted; false when there was none',
+          }),
         status: z =>
           z.string({
-            description: 'DELETE_COMPLETE, NOT_FOUND when there was no stack, DRY_RUN in a dry run',
+            description:
+              'DELETE_COMPLETE, NOT_FOUND when there was no stack, DRY_RUN in a dry run',
           }),
       },
     },
     async handler(ctx) {
       const input = parseActionInput(ID, inputFields, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const target = await resolveEnvironmentTarget({ input, catalog, credentials });
+      const target = await resolveEnvironmentTarget({
+        input,
+        catalog,
+        credentials,
+      });
       if (target.stage === 'production' && input.confirm !== target.stackName) {
         throw new InputError(
-          `${target.name} is a production environment: set confirm to "${target.stackName}" to destroy its stack${input.confirm ? ` (got "${input.confirm}")` : ''}`,
+          `${target.name} is a production environment: set confirm to "${
+            target.stackName
+          }" to destroy its stack${
+            input.confirm ? ` (got "${input.confirm}")` : ''
+          }`,
         );
       }
       if (options.permissions && target.entityRef) {
@@ -102,22 +125,34 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
 
       requireAwsConfigured(aws, `destroy ${target.stackName}`);
       const cloudFormation = await cloudFormationClientFor(aws, target);
-      const timing = stackWaitTiming(options.pollIntervalMs, input.timeoutMinutes ?? 60);
+      const timing = stackWaitTiming(
+        options.pollIntervalMs,
+        input.timeoutMinutes ?? 60,
+      );
       const signal = ctx.signal;
       const key = `environment.destroy.${target.stackName}`;
-      const callAws = <T>(what: string, fn: () => Promise<T>) => withAwsErrors(what, target, fn);
+      const callAws = <T>(what: string, fn: () => Promise<T>) =>
+        withAwsErrors(what, target, fn);
 
       const precheck: Precheck = await ctx.checkpoint({
         key: `${key}.precheck`,
         fn: () =>
           callAws(`reading stack ${target.stackName}`, async () => {
-            const stack = await describeStack(cloudFormation, target.stackName, signal);
+            const stack = await describeStack(
+              cloudFormation,
+              target.stackName,
+              signal,
+            );
             if (!stack) {
               return { absent: true, stackId: null, deleting: false };
             }
             const status = stack.StackStatus;
             const deleting = status === 'DELETE_IN_PROGRESS';
-            if (isStackInProgress(status) && !deleting && status !== 'REVIEW_IN_PROGRESS') {
+            if (
+              isStackInProgress(status) &&
+              !deleting &&
+              status !== 'REVIEW_IN_PROGRESS'
+            ) {
               throw new ConflictError(
                 `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then destroy again`,
               );
@@ -127,7 +162,9 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
       });
 
       if (precheck.absent || !precheck.stackId) {
-        ctx.logger.info(`Stack ${target.stackName} does not exist in ${target.region}; nothing to destroy`);
+        ctx.logger.info(
+          `Stack ${target.stackName} does not exist in ${target.region}; nothing to destroy`,
+        );
         ctx.output('deleted', false);
         ctx.output('status', 'NOT_FOUND');
         return;
@@ -139,7 +176,11 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
         key: `${key}.delete`,
         fn: () =>
           callAws(`deleting stack ${target.stackName}`, async () => {
-            const latest = await StackEventStream.latestEventId(cloudFormation, stackId, signal);
+            const latest = await StackEventStream.latestEventId(
+              cloudFormation,
+              stackId,
+              signal,
+            );
             if (!precheck.deleting) {
               await cloudFormation.send(
                 new DeleteStackCommand({
@@ -156,20 +197,23 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
       const final: WaitCheckpoint = await ctx.checkpoint({
         key: `${key}.wait`,
         fn: () =>
-          callAws(`waiting for stack ${target.stackName} to be deleted`, async () => {
-            const { stack, events } = await waitForStack({
-              cloudFormation,
-              stackId,
-              afterEventId: afterEventId ?? undefined,
-              timing,
-              signal,
-              onEvent: event => ctx.logger.info(formatStackEvent(event)),
-            });
-            return {
-              status: stack?.StackStatus ?? 'DELETE_COMPLETE',
-              failure: describeStackFailure(stack, events),
-            };
-          }),
+          callAws(
+            `waiting for stack ${target.stackName} to be deleted`,
+            async () => {
+              const { stack, events } = await waitForStack({
+                cloudFormation,
+                stackId,
+                afterEventId: afterEventId ?? undefined,
+                timing,
+                signal,
+                onEvent: event => ctx.logger.info(formatStackEvent(event)),
+              });
+              return {
+                status: stack?.StackStatus ?? 'DELETE_COMPLETE',
+                failure: describeStackFailure(stack, events),
+              };
+            },
+          ),
       });
 
       ctx.output('status', final.status);
@@ -178,7 +222,9 @@ export function createEnvironmentDestroyAction(options: EnvironmentActionOptions
         const cause = final.failure
           ? `first failure: ${final.failure.logicalId} (${final.failure.type}) ${final.failure.status}: ${final.failure.reason}`
           : 'CloudFormation gave no reason';
-        throw new Error(`Destroy of ${target.stackName} failed (${final.status}); ${cause}`);
+        throw new Error(
+          `Destroy of ${target.stackName} failed (${final.status}); ${cause}`,
+        );
       }
       ctx.output('deleted', true);
       ctx.logger.info(`Destroyed ${target.stackName}`);

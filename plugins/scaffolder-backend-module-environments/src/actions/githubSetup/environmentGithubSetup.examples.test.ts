@@ -3,10 +3,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sodium from 'libsodium-wrappers';
 import { setupServer } from 'msw/node';
 import { GithubClients } from '../../lib/github/GithubClients';
-import { actionContext } from '../../testing/actionContext';
-import { exampleCatalog } from '../../testing/entities';
-import { exampleInputs } from '../../testing/exampleInputs';
-import { githubConfig, GithubStandIn } from '../../testing/githubStandIn';
+import { actionContext } from '../../__testUtils__/actionContext';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import { exampleInputs } from '../../__testUtils__/exampleInputs';
+import { githubConfig, GithubStandIn } from '../../__testUtils__/githubStandIn';
 import { createEnvironmentGithubSetupAction } from './environmentGithubSetup';
 import { examples } from './environmentGithubSetup.examples';
 
@@ -20,7 +20,10 @@ describe('environment:github:setup examples', () => {
   it.each(exampleInputs(examples))('%s', async (_description, input) => {
     await sodium.ready;
     const github = new GithubStandIn(server);
-    github.publicKey.key = sodium.to_base64(sodium.crypto_box_keypair().publicKey, sodium.base64_variants.ORIGINAL);
+    github.publicKey.key = sodium.to_base64(
+      sodium.crypto_box_keypair().publicKey,
+      sodium.base64_variants.ORIGINAL,
+    );
     const action = createEnvironmentGithubSetupAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       github: GithubClients.fromConfig(githubConfig()),
@@ -29,7 +32,9 @@ describe('environment:github:setup examples', () => {
 
     await action.handler(ctx);
 
-    const names = (input.environments as Array<{ name: string }>).map(e => e.name);
+    const names = (input.environments as Array<{ name: string }>).map(
+      e => e.name,
+    );
     expect([...github.environments.keys()]).toEqual(names);
     expect(outputs).toMatchObject({ changed: true });
   });

@@ -18,7 +18,10 @@ export const examples: TemplateExample[] = [
               {
                 name: 'staging',
                 branches: ['develop'],
-                variables: { CDK_DEPLOY_ENV: 'staging', CDK_DEPLOY_SCALE: 'hobby' },
+                variables: {
+                  CDK_DEPLOY_ENV: 'staging',
+                  CDK_DEPLOY_SCALE: 'hobby',
+                },
               },
               {
                 name: 'production',
@@ -26,7 +29,10 @@ export const examples: TemplateExample[] = [
                 reviewers: ['group:default/platform'],
                 waitTimer: 5,
                 preventSelfReview: true,
-                variables: { CDK_DEPLOY_ENV: 'production', CDK_DEPLOY_SCALE: 'hobby' },
+                variables: {
+                  CDK_DEPLOY_ENV: 'production',
+                  CDK_DEPLOY_SCALE: 'hobby',
+                },
               },
             ],
           },
@@ -35,7 +41,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Add a deploy role secret to staging, passed in from the template secrets',
+    description:
+      'Add a deploy role secret to staging, passed in from the template secrets',
     example: yaml.stringify({
       steps: [
         {
@@ -48,7 +55,9 @@ export const examples: TemplateExample[] = [
               {
                 name: 'staging',
                 branches: ['develop'],
-                secrets: { AWS_DEPLOY_ROLE_ARN: '${{ secrets.awsDeployRoleArn }}' },
+                secrets: {
+                  AWS_DEPLOY_ROLE_ARN: '${{ secrets.awsDeployRoleArn }}',
+                },
               },
             ],
           },

@@ -5,9 +5,16 @@ import sodium from 'libsodium-wrappers';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { GithubClients } from '../../lib/github/GithubClients';
-import { actionContext, CheckpointStore } from '../../testing/actionContext';
-import { exampleCatalog } from '../../testing/entities';
-import { GITHUB_TOKEN, githubConfig, GithubStandIn } from '../../testing/githubStandIn';
+import {
+  actionContext,
+  CheckpointStore,
+} from '../../__testUtils__/actionContext';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import {
+  GITHUB_TOKEN,
+  githubConfig,
+  GithubStandIn,
+} from '../../__testUtils__/githubStandIn';
 import { createEnvironmentGithubSetupAction } from './environmentGithubSetup';
 
 // GitHub write requests are spaced a second apart by Octokit's throttling.
@@ -23,7 +30,10 @@ const staging = {
   name: 'staging',
   branches: ['develop'],
   variables: { CDK_DEPLOY_ENV: 'staging', CDK_DEPLOY_SCALE: 'hobby' },
-  secrets: { AWS_DEPLOY_ROLE_ARN: 'arn:aws:iam::123456789012:role/macro-ai-staging-deploy' },
+  secrets: {
+    AWS_DEPLOY_ROLE_ARN:
+      'arn:aws:iam::123456789012:role/macro-ai-staging-deploy',
+  },
 };
 const production = {
   name: 'production',
@@ -52,11 +62,17 @@ describe('environment:github:setup', () => {
 
   beforeEach(() => {
     github = new GithubStandIn(server);
-    github.publicKey.key = sodium.to_base64(publicKey, sodium.base64_variants.ORIGINAL);
+    github.publicKey.key = sodium.to_base64(
+      publicKey,
+      sodium.base64_variants.ORIGINAL,
+    );
   });
 
   it('creates the environments with branch policies, reviewers, variables and sealed secrets', async () => {
-    const { ctx, outputs, logs } = actionContext({ repoUrl: REPO_URL, environments: [staging, production] });
+    const { ctx, outputs, logs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [staging, production],
+    });
 
     await createAction().handler(ctx);
 
@@ -84,7 +100,10 @@ describe('environment:github:setup', () => {
       wait_timer: 0,
       prevent_self_review: false,
       reviewers: [],
-      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+      deployment_branch_policy: {
+        protected_branches: false,
+        custom_branch_policies: true,
+      },
     });
     expect(body('PUT', `${ENV}/production`)).toEqual({
       wait_timer: 5,
@@ -93,9 +112,14 @@ describe('environment:github:setup', () => {
         { type: 'Team', id: 1234567 },
         { type: 'User', id: 583231 },
       ],
-      deployment_branch_policy: { protected_branches: false, custom_branch_policies: true },
+      deployment_branch_policy: {
+        protected_branches: false,
+        custom_branch_policies: true,
+      },
     });
-    expect(body('POST', `${ENV}/production/deployment-branch-policies`)).toEqual({ name: 'main', type: 'branch' });
+    expect(
+      body('POST', `${ENV}/production/deployment-branch-policies`),
+    ).toEqual({ name: 'main', type: 'branch' });
     expect(github.variables.get('staging')).toEqual(
       new Map([
         ['CDK_DEPLOY_ENV', 'staging'],
@@ -106,7 +130,10 @@ describe('environment:github:setup', () => {
     const sealed = github.secrets.get('staging')!.get('AWS_DEPLOY_ROLE_ARN')!;
     expect(sealed.key_id).toBe('3380204578043523366');
     const opened = sodium.crypto_box_seal_open(
-      sodium.from_base64(sealed.encrypted_value, sodium.base64_variants.ORIGINAL),
+      sodium.from_base64(
+        sealed.encrypted_value,
+        sodium.base64_variants.ORIGINAL,
+      ),
       publicKey,
       privateKey,
     );
@@ -138,7 +165,9 @@ describe('environment:github:setup', () => {
     const logged = logs().join('\n');
     expect(logged).not.toContain(staging.secrets.AWS_DEPLOY_ROLE_ARN);
     expect(logged).not.toContain(GITHUB_TOKEN);
-    expect(JSON.stringify(outputs)).not.toContain(staging.secrets.AWS_DEPLOY_ROLE_ARN);
+    expect(JSON.stringify(outputs)).not.toContain(
+      staging.secrets.AWS_DEPLOY_ROLE_ARN,
+    );
   });
 
   it('changes nothing when run a second time', async () => {
@@ -157,19 +186,35 @@ describe('environment:github:setup', () => {
       ],
       changed: false,
     });
-    expect(second.logs()).toContain('info: Environment staging of acme/macro-ai is already up to date');
+    expect(second.logs()).toContain(
+      'info: Environment staging of acme/macro-ai is already up to date',
+    );
   });
 
   it('updates only what differs, and removes branch policies not asked for', async () => {
-    await createAction().handler(actionContext({ repoUrl: REPO_URL, environments: [staging] }).ctx);
+    await createAction().handler(
+      actionContext({ repoUrl: REPO_URL, environments: [staging] }).ctx,
+    );
     github.policies.set('staging', [
       ...github.policies.get('staging')!,
-      { id: 99, node_id: 'MDE2OkdhdGVCcmFuY2hQb2xpY3k5OQ==', name: 'feature/*', type: 'branch' },
+      {
+        id: 99,
+        node_id: 'MDE2OkdhdGVCcmFuY2hQb2xpY3k5OQ==',
+        name: 'feature/*',
+        type: 'branch',
+      },
     ]);
     github.requests.length = 0;
 
-    const changed = { ...staging, waitTimer: 2, variables: { ...staging.variables, CDK_DEPLOY_SCALE: 'enterprise' } };
-    const { ctx, outputs } = actionContext({ repoUrl: REPO_URL, environments: [changed] });
+    const changed = {
+      ...staging,
+      waitTimer: 2,
+      variables: { ...staging.variables, CDK_DEPLOY_SCALE: 'enterprise' },
+    };
+    const { ctx, outputs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [changed],
+    });
     await createAction().handler(ctx);
 
     expect(github.writes().map(r => `${r.method} ${r.path}`)).toEqual([
@@ -192,16 +237,22 @@ describe('environment:github:setup', () => {
   });
 
   it('keeps the settings a partial spec does not mention', async () => {
-    await createAction().handler(actionContext({ repoUrl: REPO_URL, environments: [production] }).ctx);
+    await createAction().handler(
+      actionContext({ repoUrl: REPO_URL, environments: [production] }).ctx,
+    );
     github.requests.length = 0;
 
     const { ctx, outputs } = actionContext({
       repoUrl: REPO_URL,
-      environments: [{ name: 'production', variables: { CDK_DEPLOY_SCALE: 'enterprise' } }],
+      environments: [
+        { name: 'production', variables: { CDK_DEPLOY_SCALE: 'enterprise' } },
+      ],
     });
     await createAction().handler(ctx);
 
-    expect(github.writes().map(r => `${r.method} ${r.path}`)).toEqual([`POST ${ENV}/production/variables`]);
+    expect(github.writes().map(r => `${r.method} ${r.path}`)).toEqual([
+      `POST ${ENV}/production/variables`,
+    ]);
     expect(github.environments.get('production')).toMatchObject({
       wait_timer: 5,
       prevent_self_review: true,
@@ -210,15 +261,23 @@ describe('environment:github:setup', () => {
         { type: 'User', id: 583231 },
       ],
     });
-    expect(outputs).toMatchObject({ environments: [{ changes: ['variable CDK_DEPLOY_SCALE created'] }] });
+    expect(outputs).toMatchObject({
+      environments: [{ changes: ['variable CDK_DEPLOY_SCALE created'] }],
+    });
   });
 
   it('replaces existing secrets only when asked', async () => {
-    await createAction().handler(actionContext({ repoUrl: REPO_URL, environments: [staging] }).ctx);
+    await createAction().handler(
+      actionContext({ repoUrl: REPO_URL, environments: [staging] }).ctx,
+    );
     github.requests.length = 0;
 
     await createAction().handler(
-      actionContext({ repoUrl: REPO_URL, environments: [staging], replaceSecrets: true }).ctx,
+      actionContext({
+        repoUrl: REPO_URL,
+        environments: [staging],
+        replaceSecrets: true,
+      }).ctx,
     );
 
     expect(github.writes().map(r => `${r.method} ${r.path}`)).toEqual([
@@ -236,25 +295,39 @@ describe('environment:github:setup', () => {
     await createAction().handler(retry.ctx);
 
     expect(github.requests).toHaveLength(requestsAfterFirstRun);
-    expect(retry.outputs).toMatchObject({ changed: true, environments: [{ name: 'staging', created: true }] });
+    expect(retry.outputs).toMatchObject({
+      changed: true,
+      environments: [{ name: 'staging', created: true }],
+    });
   });
 
   it('retries a request GitHub answers with a 5xx', async () => {
     github.failNext(`POST ${ENV}/staging/variables`, () =>
       HttpResponse.json({ message: 'Server Error' }, { status: 502 }),
     );
-    const { ctx, outputs } = actionContext({ repoUrl: REPO_URL, environments: [staging] });
+    const { ctx, outputs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [staging],
+    });
 
     await createAction().handler(ctx);
 
-    expect(github.requests.filter(r => r.method === 'POST' && r.path === `${ENV}/staging/variables`)).toHaveLength(3);
+    expect(
+      github.requests.filter(
+        r => r.method === 'POST' && r.path === `${ENV}/staging/variables`,
+      ),
+    ).toHaveLength(3);
     expect(outputs).toMatchObject({ changed: true });
   });
 
   it('waits out a rate limit and retries', async () => {
     github.failNext(`GET ${ENV}/staging`, () =>
       HttpResponse.json(
-        { message: 'API rate limit exceeded for installation ID 123.', documentation_url: 'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api' },
+        {
+          message: 'API rate limit exceeded for installation ID 123.',
+          documentation_url:
+            'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api',
+        },
         {
           status: 403,
           headers: {
@@ -266,11 +339,18 @@ describe('environment:github:setup', () => {
         },
       ),
     );
-    const { ctx, outputs } = actionContext({ repoUrl: REPO_URL, environments: [{ name: 'staging' }] });
+    const { ctx, outputs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [{ name: 'staging' }],
+    });
 
     await createAction().handler(ctx);
 
-    expect(github.requests.filter(r => r.method === 'GET' && r.path === `${ENV}/staging`)).toHaveLength(2);
+    expect(
+      github.requests.filter(
+        r => r.method === 'GET' && r.path === `${ENV}/staging`,
+      ),
+    ).toHaveLength(2);
     expect(outputs).toMatchObject({ changed: true });
   });
 
@@ -287,22 +367,30 @@ describe('environment:github:setup', () => {
     expect(logs()).toContain(
       'info: Dry run: would set up environment staging of acme/macro-ai: branches develop; reviewers as it is; wait timer as it is; prevent self-review as it is; variables CDK_DEPLOY_ENV, CDK_DEPLOY_SCALE; secrets AWS_DEPLOY_ROLE_ARN',
     );
-    expect(JSON.stringify({ outputs, logs: logs() })).not.toContain(staging.secrets.AWS_DEPLOY_ROLE_ARN);
+    expect(JSON.stringify({ outputs, logs: logs() })).not.toContain(
+      staging.secrets.AWS_DEPLOY_ROLE_ARN,
+    );
   });
 
   it('fails for a reviewer who is not in the catalog', async () => {
     const { ctx } = actionContext({
       repoUrl: REPO_URL,
-      environments: [{ name: 'production', reviewers: ['user:default/nobody'] }],
+      environments: [
+        { name: 'production', reviewers: ['user:default/nobody'] },
+      ],
     });
 
-    await expect(createAction().handler(ctx)).rejects.toThrow('Reviewer user:default/nobody is not in the catalog');
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      'Reviewer user:default/nobody is not in the catalog',
+    );
   });
 
   it('fails for a group without a GitHub team', async () => {
     const { ctx } = actionContext({
       repoUrl: 'github.com?owner=other&repo=macro-ai',
-      environments: [{ name: 'production', reviewers: ['group:default/platform'] }],
+      environments: [
+        { name: 'production', reviewers: ['group:default/platform'] },
+      ],
     });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
@@ -313,31 +401,53 @@ describe('environment:github:setup', () => {
   it('says what GitHub refused, without the token', async () => {
     github.failNext(`GET ${ENV}/staging`, () =>
       HttpResponse.json(
-        { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' },
+        {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest',
+        },
         { status: 403 },
       ),
     );
-    const { ctx, logs } = actionContext({ repoUrl: REPO_URL, environments: [staging] });
+    const { ctx, logs } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [staging],
+    });
 
-    const error = await createAction().handler(ctx).catch(e => e);
+    const error = await createAction()
+      .handler(ctx)
+      .catch(e => e);
 
     expect(error.message).toBe(
       'GitHub refused reading environment staging of acme/macro-ai (403: Resource not accessible by integration); check the token or app permissions in integrations.github',
     );
-    expect(JSON.stringify({ error: String(error), logs: logs() })).not.toContain(GITHUB_TOKEN);
+    expect(
+      JSON.stringify({ error: String(error), logs: logs() }),
+    ).not.toContain(GITHUB_TOKEN);
   });
 
   it('says what to configure when there is no GitHub token', async () => {
-    const { ctx } = actionContext({ repoUrl: REPO_URL, environments: [staging] });
+    const { ctx } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [staging],
+    });
 
     await expect(
-      createAction(new ConfigReader({ integrations: { github: [{ host: 'github.com' }] } })).handler(ctx),
-    ).rejects.toThrow('GitHub is not configured: add integrations.github with a token or app for github.com');
+      createAction(
+        new ConfigReader({
+          integrations: { github: [{ host: 'github.com' }] },
+        }),
+      ).handler(ctx),
+    ).rejects.toThrow(
+      'GitHub is not configured: add integrations.github with a token or app for github.com',
+    );
     expect(github.requests).toHaveLength(0);
   });
 
   it('fails for a host without a GitHub integration', async () => {
-    const { ctx } = actionContext({ repoUrl: 'ghe.example.com?owner=acme&repo=macro-ai', environments: [staging] });
+    const { ctx } = actionContext({
+      repoUrl: 'ghe.example.com?owner=acme&repo=macro-ai',
+      environments: [staging],
+    });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'No matching integration configuration for host ghe.example.com',
@@ -347,7 +457,9 @@ describe('environment:github:setup', () => {
   it('names the field of a schema error', async () => {
     const { ctx } = actionContext({
       repoUrl: REPO_URL,
-      environments: [{ name: 'staging', waitTimer: -1, variables: { 'GITHUB_TOKEN': 'x' } }],
+      environments: [
+        { name: 'staging', waitTimer: -1, variables: { GITHUB_TOKEN: 'x' } },
+      ],
     });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(

@@ -15,7 +15,8 @@ const ID = 'environment:github:setup';
 
 /** GitHub's rule for variable and secret names. */
 const NAME_PATTERN = /^(?!GITHUB_)[A-Za-z_][A-Za-z0-9_]*$/i;
-const NAME_MESSAGE = 'names use letters, digits and _, do not start with a digit or GITHUB_';
+const NAME_MESSAGE =
+  'names use letters, digits and _, do not start with a digit or GITHUB_';
 
 const environmentSchema = (zImpl: typeof z) =>
   zImpl.object({
@@ -37,35 +38,53 @@ const environmentSchema = (zImpl: typeof z) =>
       .max(6)
       .optional(),
     waitTimer: zImpl
-      .number({ description: 'Minutes to wait before a deployment job runs (0-43200)' })
+      .number({
+        description: 'Minutes to wait before a deployment job runs (0-43200)',
+      })
       .int()
       .min(0)
       .max(43200)
       .optional(),
     preventSelfReview: zImpl
-      .boolean({ description: 'Whether the person who triggered a deployment may not approve it' })
+      .boolean({
+        description:
+          'Whether the person who triggered a deployment may not approve it',
+      })
       .optional(),
     variables: zImpl
-      .record(zImpl.string().regex(NAME_PATTERN, NAME_MESSAGE), zImpl.string(), {
-        description: 'Environment variables, e.g. { CDK_DEPLOY_ENV: staging }',
-      })
+      .record(
+        zImpl.string().regex(NAME_PATTERN, NAME_MESSAGE),
+        zImpl.string(),
+        {
+          description:
+            'Environment variables, e.g. { CDK_DEPLOY_ENV: staging }',
+        },
+      )
       .optional(),
     secrets: zImpl
-      .record(zImpl.string().regex(NAME_PATTERN, NAME_MESSAGE), zImpl.string(), {
-        description:
-          'Environment secrets (pass them from the template secrets: ${{ secrets.x }}); sealed before sending, never logged',
-      })
+      .record(
+        zImpl.string().regex(NAME_PATTERN, NAME_MESSAGE),
+        zImpl.string(),
+        {
+          description:
+            'Environment secrets (pass them from the template secrets: ${{ secrets.x }}); sealed before sending, never logged',
+        },
+      )
       .optional(),
   });
 
 const inputFields = {
   repoUrl: (zImpl: typeof z) =>
     zImpl
-      .string({ description: 'The repository: github.com?owner=acme&repo=macro-ai' })
+      .string({
+        description: 'The repository: github.com?owner=acme&repo=macro-ai',
+      })
       .min(1),
   environments: (zImpl: typeof z) =>
     zImpl
-      .array(environmentSchema(zImpl), { description: 'The environments to create or update' })
+      .array(environmentSchema(zImpl), {
+        description: 'The environments to create or update',
+      })
       .min(1),
   replaceSecrets: (zImpl: typeof z) =>
     zImpl
@@ -93,7 +112,9 @@ export interface EnvironmentGithubSetupActionOptions {
  *
  * @public
  */
-export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSetupActionOptions) {
+export function createEnvironmentGithubSetupAction(
+  options: EnvironmentGithubSetupActionOptions,
+) {
   const { catalog, github } = options;
   return createTemplateAction({
     id: ID,
@@ -112,9 +133,13 @@ export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSet
               created: z.boolean(),
               changes: z.array(z.string()),
             }),
-            { description: 'What was done to each environment; changes is empty when it was up to date' },
+            {
+              description:
+                'What was done to each environment; changes is empty when it was up to date',
+            },
           ),
-        changed: z => z.boolean({ description: 'Whether anything was written to GitHub' }),
+        changed: z =>
+          z.boolean({ description: 'Whether anything was written to GitHub' }),
       },
     },
     async handler(ctx) {
@@ -131,15 +156,27 @@ export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSet
         const planned = specs.map(spec => {
           const kept = 'as it is';
           const line = [
-            `branches ${spec.branches ? spec.branches.join(', ') || 'any' : kept}`,
-            `reviewers ${spec.reviewers ? spec.reviewers.join(', ') || 'none' : kept}`,
-            `wait timer ${spec.waitTimer === undefined ? kept : `${spec.waitTimer} min`}`,
+            `branches ${
+              spec.branches ? spec.branches.join(', ') || 'any' : kept
+            }`,
+            `reviewers ${
+              spec.reviewers ? spec.reviewers.join(', ') || 'none' : kept
+            }`,
+            `wait timer ${
+              spec.waitTimer === undefined ? kept : `${spec.waitTimer} min`
+            }`,
             `prevent self-review ${spec.preventSelfReview ?? kept}`,
             `variables ${Object.keys(spec.variables).join(', ') || 'none'}`,
             `secrets ${Object.keys(spec.secrets).join(', ') || 'none'}`,
           ].join('; ');
-          ctx.logger.info(`Dry run: would set up environment ${spec.name} of ${slug}: ${line}`);
-          return { name: spec.name, created: false, changes: [`dry run: ${line}`] };
+          ctx.logger.info(
+            `Dry run: would set up environment ${spec.name} of ${slug}: ${line}`,
+          );
+          return {
+            name: spec.name,
+            created: false,
+            changes: [`dry run: ${line}`],
+          };
         });
         ctx.output('environments', planned);
         ctx.output('changed', false);
@@ -173,14 +210,21 @@ export function createEnvironmentGithubSetupAction(options: EnvironmentGithubSet
           },
         });
         if (result.changes.length === 0) {
-          ctx.logger.info(`Environment ${spec.name} of ${slug} is already up to date`);
+          ctx.logger.info(
+            `Environment ${spec.name} of ${slug} is already up to date`,
+          );
         } else {
-          ctx.logger.info(`Environment ${spec.name} of ${slug}: ${result.changes.join('; ')}`);
+          ctx.logger.info(
+            `Environment ${spec.name} of ${slug}: ${result.changes.join('; ')}`,
+          );
         }
         results.push(result);
       }
       ctx.output('environments', results);
-      ctx.output('changed', results.some(result => result.changes.length > 0));
+      ctx.output(
+        'changed',
+        results.some(result => result.changes.length > 0),
+      );
     },
   });
 }

@@ -6,11 +6,14 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext } from '../../testing/actionContext';
-import { changeSetReady } from '../../testing/cloudFormationScenarios';
-import { configuredAws, stack } from '../../testing/cloudFormationStandIn';
-import { exampleCatalog } from '../../testing/entities';
-import { exampleInputs } from '../../testing/exampleInputs';
+import { actionContext } from '../../__testUtils__/actionContext';
+import { changeSetReady } from '../../__testUtils__/cloudFormationScenarios';
+import {
+  configuredAws,
+  stack,
+} from '../../__testUtils__/cloudFormationStandIn';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { createEnvironmentPlanAction } from './environmentPlan';
 import { examples } from './environmentPlan.examples';
 
@@ -22,7 +25,11 @@ describe('environment:plan examples', () => {
     cfn.on(DescribeStacksCommand).callsFake(({ StackName }) => ({
       Stacks: [stack(StackName, 'UPDATE_COMPLETE')],
     }));
-    changeSetReady(cfn, 'MacroAiStagingStack', 'stageline-plan-hobby-a1b2c3d4-task');
+    changeSetReady(
+      cfn,
+      'MacroAiStagingStack',
+      'stageline-plan-hobby-a1b2c3d4-task',
+    );
     cfn.on(DeleteChangeSetCommand).resolves({});
   });
 

@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples of `environment:plan`, run by its examples test. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Plan an environment from its catalog entity: cost against its budget, and the changes',
+    description:
+      'Plan an environment from its catalog entity: cost against its budget, and the changes',
     example: yaml.stringify({
       steps: [
         {

@@ -7,7 +7,10 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { mockClient } from 'aws-sdk-client-mock';
-import { actionContext, CheckpointStore } from '../../testing/actionContext';
+import {
+  actionContext,
+  CheckpointStore,
+} from '../../__testUtils__/actionContext';
 import {
   awsError,
   changeSetArn,
@@ -16,8 +19,8 @@ import {
   stackDoesNotExist,
   stackId,
   unconfiguredAws,
-} from '../../testing/cloudFormationStandIn';
-import { exampleCatalog } from '../../testing/entities';
+} from '../../__testUtils__/cloudFormationStandIn';
+import { exampleCatalog } from '../../__testUtils__/entities';
 import { createEnvironmentPlanAction } from './environmentPlan';
 
 const cfn = mockClient(CloudFormationClient);
@@ -33,13 +36,22 @@ function createAction(aws = configuredAws()) {
   });
 }
 
-const commandNames = () => cfn.calls().map(call => (call.args[0] as object).constructor.name);
+const commandNames = () =>
+  cfn.calls().map(call => (call.args[0] as object).constructor.name);
 
-type Estimate = { total: number; currency: string; lines: Array<{ monthly: number; basis: string }> };
+type Estimate = {
+  total: number;
+  currency: string;
+  lines: Array<{ monthly: number; basis: string }>;
+};
 
 function changeSetWithChanges() {
-  cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
-  cfn.on(CreateChangeSetCommand).resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
+  cfn
+    .on(DescribeStacksCommand)
+    .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
+  cfn
+    .on(CreateChangeSetCommand)
+    .resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
   cfn.on(DescribeChangeSetCommand).resolves({
     ChangeSetName: CHANGE_SET,
     Status: 'CREATE_COMPLETE',
@@ -73,7 +85,8 @@ function changeSetWithChanges() {
           Action: 'Remove',
           LogicalResourceId: 'OldQueue',
           ResourceType: 'AWS::SQS::Queue',
-          PhysicalResourceId: 'https://sqs.eu-west-2.amazonaws.com/123456789012/old',
+          PhysicalResourceId:
+            'https://sqs.eu-west-2.amazonaws.com/123456789012/old',
           Scope: [],
           Details: [],
         },
@@ -87,7 +100,9 @@ describe('environment:plan', () => {
   beforeEach(() => cfn.reset());
 
   it('estimates the cost against the budget without AWS, and says so', async () => {
-    const { ctx, outputs, logs } = actionContext({ environmentRef: PRODUCTION });
+    const { ctx, outputs, logs } = actionContext({
+      environmentRef: PRODUCTION,
+    });
 
     await createAction(unconfiguredAws()).handler(ctx);
 
@@ -95,7 +110,9 @@ describe('environment:plan', () => {
     const estimate = outputs.estimate as Estimate;
     expect(estimate.currency).toBe('GBP');
     expect(estimate.total).toBeGreaterThan(0);
-    expect(estimate.lines.map(l => l.monthly)).toEqual([...estimate.lines.map(l => l.monthly)].sort((a, b) => b - a));
+    expect(estimate.lines.map(l => l.monthly)).toEqual(
+      [...estimate.lines.map(l => l.monthly)].sort((a, b) => b - a),
+    );
     expect(outputs).toMatchObject({
       stackName: STACK,
       stage: 'production',
@@ -106,7 +123,9 @@ describe('environment:plan', () => {
       awsConfigured: false,
       changeSummary: {
         source: 'unavailable',
-        reason: expect.stringMatching(/^estimate only: AWS is not configured: add aws.mainAccount or aws.accounts/),
+        reason: expect.stringMatching(
+          /^estimate only: AWS is not configured: add aws.mainAccount or aws.accounts/,
+        ),
       },
     });
     expect(logs()).toEqual(
@@ -114,7 +133,9 @@ describe('environment:plan', () => {
         expect.stringMatching(
           /^info: Estimated monthly cost of MacroAiProductionStack \(production, hobby\) in eu-west-2, account 123456789012: £\d+\.\d\d a month is within the £10\.00 budget/,
         ),
-        expect.stringMatching(/^info: Changes not worked out: estimate only: AWS is not configured/),
+        expect.stringMatching(
+          /^info: Changes not worked out: estimate only: AWS is not configured/,
+        ),
       ]),
     );
     expect(outputs.summary).toContain('Estimated cost: **£');
@@ -122,7 +143,10 @@ describe('environment:plan', () => {
 
   it('reads what a deploy would change from a change set, and deletes the change set', async () => {
     changeSetWithChanges();
-    const { ctx, outputs, logs } = actionContext({ environmentRef: PRODUCTION }, { taskId: 'task-1' });
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: PRODUCTION },
+      { taskId: 'task-1' },
+    );
 
     await createAction().handler(ctx);
 
@@ -137,7 +161,11 @@ describe('environment:plan', () => {
       ChangeSetName: CHANGE_SET,
       ChangeSetType: 'UPDATE',
       TemplateBody: expect.any(String),
-      Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM', 'CAPABILITY_AUTO_EXPAND'],
+      Capabilities: [
+        'CAPABILITY_IAM',
+        'CAPABILITY_NAMED_IAM',
+        'CAPABILITY_AUTO_EXPAND',
+      ],
       Description: 'Stageline plan (deleted right after it is read)',
     });
     expect(cfn.commandCalls(DeleteChangeSetCommand)[0].args[0].input).toEqual({
@@ -152,13 +180,25 @@ describe('environment:plan', () => {
         replaced: 1,
         removed: 1,
         changes: [
-          { action: 'Modify', logicalId: 'ApiFunction6BF808ED', type: 'AWS::Lambda::Function', replacement: 'False' },
-          { action: 'Modify', logicalId: 'ApiHttpApi4C294DC0', type: 'AWS::ApiGatewayV2::Api', replacement: 'True' },
+          {
+            action: 'Modify',
+            logicalId: 'ApiFunction6BF808ED',
+            type: 'AWS::Lambda::Function',
+            replacement: 'False',
+          },
+          {
+            action: 'Modify',
+            logicalId: 'ApiHttpApi4C294DC0',
+            type: 'AWS::ApiGatewayV2::Api',
+            replacement: 'True',
+          },
           { action: 'Remove', logicalId: 'OldQueue', type: 'AWS::SQS::Queue' },
         ],
       },
     });
-    expect(logs()).toContain('info: Changes: 0 to add, 2 to modify (1 replaced), 1 to remove');
+    expect(logs()).toContain(
+      'info: Changes: 0 to add, 2 to modify (1 replaced), 1 to remove',
+    );
   });
 
   it('lists every resource as added for a stack that does not exist, creating nothing', async () => {
@@ -168,7 +208,11 @@ describe('environment:plan', () => {
     await createAction().handler(ctx);
 
     expect(commandNames()).toEqual(['DescribeStacksCommand']);
-    const summary = outputs.changeSummary as { source: string; added: number; modified: number };
+    const summary = outputs.changeSummary as {
+      source: string;
+      added: number;
+      modified: number;
+    };
     expect(summary.source).toBe('new-stack');
     expect(summary.added).toBe((outputs.estimate as Estimate).lines.length);
     expect(summary.modified).toBe(0);
@@ -176,7 +220,9 @@ describe('environment:plan', () => {
 
   it('deletes the change set even when reading it fails', async () => {
     changeSetWithChanges();
-    cfn.on(DescribeChangeSetCommand).rejects(awsError('Throttling', 'Rate exceeded'));
+    cfn
+      .on(DescribeChangeSetCommand)
+      .rejects(awsError('Throttling', 'Rate exceeded'));
     const { ctx } = actionContext({ environmentRef: PRODUCTION });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
@@ -186,7 +232,9 @@ describe('environment:plan', () => {
   });
 
   it('does not create a change set while the stack is busy', async () => {
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack(STACK, 'UPDATE_IN_PROGRESS')] });
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack(STACK, 'UPDATE_IN_PROGRESS')] });
     const { ctx, outputs } = actionContext({ environmentRef: PRODUCTION });
 
     await createAction().handler(ctx);
@@ -194,13 +242,17 @@ describe('environment:plan', () => {
     expect(commandNames()).toEqual(['DescribeStacksCommand']);
     expect(outputs.changeSummary).toEqual({
       source: 'unavailable',
-      reason: 'stack MacroAiProductionStack is UPDATE_IN_PROGRESS; no change set was created while it is busy',
+      reason:
+        'stack MacroAiProductionStack is UPDATE_IN_PROGRESS; no change set was created while it is busy',
     });
   });
 
   it('prices another scale as a what-if: enterprise costs more than hobby and is over the hobby budget', async () => {
     const hobby = actionContext({ environmentRef: PRODUCTION });
-    const enterprise = actionContext({ environmentRef: PRODUCTION, scale: 'enterprise' });
+    const enterprise = actionContext({
+      environmentRef: PRODUCTION,
+      scale: 'enterprise',
+    });
 
     await createAction(unconfiguredAws()).handler(hobby.ctx);
     await createAction(unconfiguredAws()).handler(enterprise.ctx);
@@ -208,7 +260,11 @@ describe('environment:plan', () => {
     expect((enterprise.outputs.estimate as Estimate).total).toBeGreaterThan(
       (hobby.outputs.estimate as Estimate).total * 10,
     );
-    expect(enterprise.outputs).toMatchObject({ scale: 'enterprise', withinBudget: false, budgetState: 'over' });
+    expect(enterprise.outputs).toMatchObject({
+      scale: 'enterprise',
+      withinBudget: false,
+      budgetState: 'over',
+    });
   });
 
   it('fails over budget with failOverBudget, naming the overshoot and the top cost lines, before any AWS call', async () => {
@@ -218,7 +274,9 @@ describe('environment:plan', () => {
       failOverBudget: true,
     });
 
-    const error = await createAction().handler(ctx).catch(e => e);
+    const error = await createAction()
+      .handler(ctx)
+      .catch(e => e);
 
     expect(error.name).toBe('BudgetExceededError');
     expect(error.message).toMatch(
@@ -248,30 +306,47 @@ describe('environment:plan', () => {
   });
 
   it('creates no change set in a dry run', async () => {
-    const { ctx, outputs } = actionContext({ environmentRef: PRODUCTION }, { isDryRun: true });
+    const { ctx, outputs } = actionContext(
+      { environmentRef: PRODUCTION },
+      { isDryRun: true },
+    );
 
     await createAction().handler(ctx);
 
     expect(cfn.calls()).toHaveLength(0);
-    expect(outputs.changeSummary).toEqual({ source: 'unavailable', reason: 'dry run: no change set was created' });
+    expect(outputs.changeSummary).toEqual({
+      source: 'unavailable',
+      reason: 'dry run: no change set was created',
+    });
     expect((outputs.estimate as Estimate).total).toBeGreaterThan(0);
   });
 
   it('makes no AWS calls when the task is retried after it finished', async () => {
     changeSetWithChanges();
     const checkpoints = new CheckpointStore();
-    await createAction().handler(actionContext({ environmentRef: PRODUCTION }, { checkpoints }).ctx);
+    await createAction().handler(
+      actionContext({ environmentRef: PRODUCTION }, { checkpoints }).ctx,
+    );
     const callsAfterFirstRun = cfn.calls().length;
 
-    const retry = actionContext({ environmentRef: PRODUCTION }, { checkpoints });
+    const retry = actionContext(
+      { environmentRef: PRODUCTION },
+      { checkpoints },
+    );
     await createAction().handler(retry.ctx);
 
     expect(cfn.calls()).toHaveLength(callsAfterFirstRun);
-    expect(retry.outputs).toMatchObject({ changeSummary: { source: 'change-set', modified: 2 } });
+    expect(retry.outputs).toMatchObject({
+      changeSummary: { source: 'change-set', modified: 2 },
+    });
   });
 
   it('says when the price table has no prices for the region', async () => {
-    const { ctx } = actionContext({ app: 'macro-ai', stage: 'staging', region: 'sa-east-1' });
+    const { ctx } = actionContext({
+      app: 'macro-ai',
+      stage: 'staging',
+      region: 'sa-east-1',
+    });
 
     await expect(createAction(unconfiguredAws()).handler(ctx)).rejects.toThrow(
       /^Cannot estimate the cost of MacroAiStagingStack: Invalid region "sa-east-1": the price table covers /,
@@ -279,19 +354,38 @@ describe('environment:plan', () => {
   });
 
   it.each([
-    [{ environmentRef: PRODUCTION, scale: 'huge' }, 'scale must be one of hobby, enhanced-hobby, enterprise; got "huge"'],
-    [{ app: 'macro-ai', stage: 'qa', region: 'eu-west-2' }, 'stage must be one of development, preview, staging, production; got "qa"'],
-    [{ environmentRef: PRODUCTION, budget: -5 }, 'budget: Number must be greater than 0'],
-    [{ app: 'Macro AI', stage: 'staging', region: 'eu-west-2' }, 'app: must be kebab-case, e.g. macro-ai'],
-    [{ app: 'macro-ai', stage: 'staging', region: 'London' }, 'region: must be an AWS region such as eu-west-2'],
+    [
+      { environmentRef: PRODUCTION, scale: 'huge' },
+      'scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
+    ],
+    [
+      { app: 'macro-ai', stage: 'qa', region: 'eu-west-2' },
+      'stage must be one of development, preview, staging, production; got "qa"',
+    ],
+    [
+      { environmentRef: PRODUCTION, budget: -5 },
+      'budget: Number must be greater than 0',
+    ],
+    [
+      { app: 'Macro AI', stage: 'staging', region: 'eu-west-2' },
+      'app: must be kebab-case, e.g. macro-ai',
+    ],
+    [
+      { app: 'macro-ai', stage: 'staging', region: 'London' },
+      'region: must be an AWS region such as eu-west-2',
+    ],
   ])('names the field of a schema error (%j)', async (input, message) => {
     const { ctx } = actionContext(input);
 
-    await expect(createAction().handler(ctx)).rejects.toThrow(`Invalid input to environment:plan: ${message}`);
+    await expect(createAction().handler(ctx)).rejects.toThrow(
+      `Invalid input to environment:plan: ${message}`,
+    );
   });
 
   it('fails for an entity ref that is not an Environment', async () => {
-    const { ctx } = actionContext({ environmentRef: 'component:default/macro-ai-api' });
+    const { ctx } = actionContext({
+      environmentRef: 'component:default/macro-ai-api',
+    });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'environmentRef component:default/macro-ai-api is a Component (backstage.io/v1alpha1), not a stageline.dev/v1alpha1 Environment',

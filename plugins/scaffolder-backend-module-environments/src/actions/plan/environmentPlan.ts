@@ -11,7 +11,10 @@ import { environmentTargetFields } from '../../lib/environment/environmentTarget
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { estimateCost } from '../../lib/plan/estimateCost';
-import { formatPlanSummary, topCostLines } from '../../lib/plan/formatPlanSummary';
+import {
+  formatPlanSummary,
+  topCostLines,
+} from '../../lib/plan/formatPlanSummary';
 import type { ChangePreview } from '../../lib/plan/previewChanges';
 import { previewChanges } from '../../lib/plan/previewChanges';
 import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
@@ -24,19 +27,24 @@ const inputFields = {
   ...environmentTargetFields,
   budget: (zImpl: typeof z) =>
     zImpl
-      .number({ description: "Monthly budget; overrides the Environment's spec.budget.monthly" })
+      .number({
+        description:
+          "Monthly budget; overrides the Environment's spec.budget.monthly",
+      })
       .positive()
       .optional(),
   currency: (zImpl: typeof z) =>
     zImpl
       .enum(BUDGET_CURRENCIES, {
-        description: "Currency of the budget and estimate. Default: the Environment's, else GBP",
+        description:
+          "Currency of the budget and estimate. Default: the Environment's, else GBP",
       })
       .optional(),
   failOverBudget: (zImpl: typeof z) =>
     zImpl
       .boolean({
-        description: 'Fail the step, naming the overshoot and the top cost lines, when the estimate is over budget',
+        description:
+          'Fail the step, naming the overshoot and the top cost lines, when the estimate is over budget',
       })
       .optional(),
 };
@@ -82,7 +90,11 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
               total: z.number(),
               lines: z.array(costLineSchema(z)),
               unpriced: z.array(
-                z.object({ logicalId: z.string(), type: z.string(), reason: z.string() }),
+                z.object({
+                  logicalId: z.string(),
+                  type: z.string(),
+                  reason: z.string(),
+                }),
               ),
               assumptions: z.array(z.string()),
               scheduleSaving: z.number().optional(),
@@ -91,11 +103,17 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
         withinBudget: z =>
           z.boolean({ description: 'False when the estimate is over budget' }),
         budgetState: z =>
-          z.string({ description: 'within, near (80% or more), over, or unknown (no budget)' }),
+          z.string({
+            description:
+              'within, near (80% or more), over, or unknown (no budget)',
+          }),
         budget: z =>
           z.object({ monthly: z.number(), currency: z.string() }).optional(),
         awsConfigured: z =>
-          z.boolean({ description: 'Whether AWS was configured, so the changes could be read' }),
+          z.boolean({
+            description:
+              'Whether AWS was configured, so the changes could be read',
+          }),
         changeSummary: z =>
           z
             .object({
@@ -116,7 +134,9 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
                 .optional(),
               reason: z.string().optional(),
             })
-            .describe('change-set, new-stack (all added) or unavailable (reason says why)'),
+            .describe(
+              'change-set, new-stack (all added) or unavailable (reason says why)',
+            ),
         summary: z => z.string({ description: 'The plan as Markdown' }),
       },
     },
@@ -131,7 +151,11 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       ctx.logger.info(`Planning ${where}`);
       const synthesized = await synthesizeTarget(target);
       const currency = target.budget?.currency ?? input.currency ?? 'GBP';
-      const { estimate, verdict } = estimateCost(target, synthesized.template, currency);
+      const { estimate, verdict } = estimateCost(
+        target,
+        synthesized.template,
+        currency,
+      );
 
       ctx.output('stackName', target.stackName);
       ctx.output('stage', target.stage);
@@ -146,13 +170,17 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       }
       if (estimate.unpriced.length) {
         ctx.logger.info(
-          `  not priced: ${estimate.unpriced.map(u => `${u.logicalId} (${u.type})`).join(', ')}`,
+          `  not priced: ${estimate.unpriced
+            .map(u => `${u.logicalId} (${u.type})`)
+            .join(', ')}`,
         );
       }
 
       if (!verdict.withinBudget && input.failOverBudget) {
         throw new BudgetExceededError(
-          `${target.stackName} at ${target.scale} scale is over budget: ${verdict.summary}. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
+          `${target.stackName} at ${target.scale} scale is over budget: ${
+            verdict.summary
+          }. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
         );
       }
 
@@ -160,23 +188,35 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       ctx.output('awsConfigured', configuration.configured);
       let changes: ChangePreview;
       if (!configuration.configured) {
-        changes = { source: 'unavailable', reason: `estimate only: ${configuration.message}` };
+        changes = {
+          source: 'unavailable',
+          reason: `estimate only: ${configuration.message}`,
+        };
       } else if (ctx.isDryRun) {
-        changes = { source: 'unavailable', reason: 'dry run: no change set was created' };
+        changes = {
+          source: 'unavailable',
+          reason: 'dry run: no change set was created',
+        };
       } else {
         const cloudFormation = await cloudFormationClientFor(aws, target);
         changes = await ctx.checkpoint({
           key: `environment.plan.${target.stackName}.${target.scale}.changes`,
           fn: () =>
-            withAwsErrors(`working out the changes to ${target.stackName}`, target, () =>
-              previewChanges({
-                cloudFormation,
-                stackName: target.stackName,
-                synthesized,
-                changeSetName: changeSetNameFor(`plan-${target.scale}`, ctx.task.id),
-                timing: stackWaitTiming(options.pollIntervalMs, 10),
-                signal: ctx.signal,
-              }),
+            withAwsErrors(
+              `working out the changes to ${target.stackName}`,
+              target,
+              () =>
+                previewChanges({
+                  cloudFormation,
+                  stackName: target.stackName,
+                  synthesized,
+                  changeSetName: changeSetNameFor(
+                    `plan-${target.scale}`,
+                    ctx.task.id,
+                  ),
+                  timing: stackWaitTiming(options.pollIntervalMs, 10),
+                  signal: ctx.signal,
+                }),
             ),
         });
       }
@@ -190,7 +230,10 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
         ...changes.summary,
         ...(changes.reason ? { reason: changes.reason } : {}),
       });
-      ctx.output('summary', formatPlanSummary({ target, estimate, verdict, changes }));
+      ctx.output(
+        'summary',
+        formatPlanSummary({ target, estimate, verdict, changes }),
+      );
     },
   });
 }

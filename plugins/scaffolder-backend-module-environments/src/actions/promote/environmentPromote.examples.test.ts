@@ -12,12 +12,15 @@ import {
 } from '@stageline/plugin-environments-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { setupServer } from 'msw/node';
-import { actionContext } from '../../testing/actionContext';
-import { configuredAws, stack } from '../../testing/cloudFormationStandIn';
-import { exampleCatalog } from '../../testing/entities';
-import { exampleInputs } from '../../testing/exampleInputs';
-import { GithubPromotionStandIn } from '../../testing/githubPromotionStandIn';
-import { githubConfig } from '../../testing/githubStandIn';
+import { actionContext } from '../../__testUtils__/actionContext';
+import {
+  configuredAws,
+  stack,
+} from '../../__testUtils__/cloudFormationStandIn';
+import { exampleCatalog } from '../../__testUtils__/entities';
+import { exampleInputs } from '../../__testUtils__/exampleInputs';
+import { GithubPromotionStandIn } from '../../__testUtils__/githubPromotionStandIn';
+import { githubConfig } from '../../__testUtils__/githubStandIn';
 import { createEnvironmentPromoteAction } from './environmentPromote';
 import { examples } from './environmentPromote.examples';
 
@@ -31,7 +34,9 @@ describe('environment:promote examples', () => {
   beforeEach(() => {
     github = new GithubPromotionStandIn(server);
     cfn.reset();
-    cfn.on(DescribeStacksCommand).resolves({ Stacks: [stack('MacroAiStagingStack', 'UPDATE_COMPLETE')] });
+    cfn
+      .on(DescribeStacksCommand)
+      .resolves({ Stacks: [stack('MacroAiStagingStack', 'UPDATE_COMPLETE')] });
     cfn.on(DescribeStackEventsCommand).resolves({ StackEvents: [] });
   });
 
@@ -39,8 +44,12 @@ describe('environment:promote examples', () => {
     const action = createEnvironmentPromoteAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       engine: new PromotionEngine({
-        sourceControl: GithubSourceControlProvider.fromConfig(githubConfig()),
-        deploymentProviders: [new CloudFormationDeploymentProvider(configuredAws())],
+        sourceControl: GithubSourceControlProvider.fromConfig(githubConfig(), {
+          polling: { attempts: 2, intervalMs: 0 },
+        }),
+        deploymentProviders: [
+          new CloudFormationDeploymentProvider(configuredAws()),
+        ],
       }),
     });
     const { ctx, outputs } = actionContext(input);

@@ -4,7 +4,8 @@ import yaml from 'yaml';
 /** Examples of `environment:promote`, run by its examples test. */
 export const examples: TemplateExample[] = [
   {
-    description: 'Open (or reuse) the promotion pull request from staging to production',
+    description:
+      'Open (or reuse) the promotion pull request from staging to production',
     example: yaml.stringify({
       steps: [
         {

@@ -1,4 +1,7 @@
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -33,7 +36,7 @@ const inputFields = {
     zImpl
       .enum(PROMOTION_STRATEGIES, {
         description:
-          'pull-request (open or reuse the PR from the source branch to the target branch), merge, or workflow-dispatch. Default: the backend default (pull-request)',
+          'pull-request (open or reuse the PR from the source branch to the target branch), merge (merge that PR once approved and mergeable) or workflow-dispatch (run the promote workflow on the target branch). Default: environments.promotion.defaultStrategy, else pull-request',
       })
       .optional(),
 };
@@ -45,6 +48,7 @@ type PromotionSummary = {
   message: string;
   link?: string;
   pullRequest?: { number: number; url: string };
+  runId?: number;
   commits: number;
   gates: Array<{ id: string; status: string; message: string }>;
 };
@@ -56,8 +60,13 @@ function summarize(outcome: PromotionOutcome): PromotionSummary {
     message: outcome.message,
     link: outcome.link,
     pullRequest: outcome.pullRequest,
+    runId: outcome.runId,
     commits: outcome.commits.length,
-    gates: outcome.gates.map(({ id, status, message }) => ({ id, status, message })),
+    gates: outcome.gates.map(({ id, status, message }) => ({
+      id,
+      status,
+      message,
+    })),
   };
 }
 
@@ -70,17 +79,24 @@ async function readEnvironment(
   let entityRef: string;
   try {
     entityRef = stringifyEntityRef(
-      parseEntityRef(ref, { defaultKind: 'environment', defaultNamespace: 'default' }),
+      parseEntityRef(ref, {
+        defaultKind: 'environment',
+        defaultNamespace: 'default',
+      }),
     );
   } catch {
     throw new InputError(`${role} ${JSON.stringify(ref)} is not an entity ref`);
   }
   const entity = await catalog.getEntityByRef(entityRef, { credentials });
   if (!entity) {
-    throw new NotFoundError(`${role} ${entityRef} was not found in the catalog`);
+    throw new NotFoundError(
+      `${role} ${entityRef} was not found in the catalog`,
+    );
   }
   if (!isEnvironmentEntity(entity)) {
-    throw new InputError(`${role} ${entityRef} is a ${entity.kind}, not an Environment`);
+    throw new InputError(
+      `${role} ${entityRef} is a ${entity.kind}, not an Environment`,
+    );
   }
   return entity;
 }
@@ -105,43 +121,87 @@ export interface EnvironmentPromoteActionOptions {
  *
  * @public
  */
-export function createEnvironmentPromoteAction(options: EnvironmentPromoteActionOptions) {
+export function createEnvironmentPromoteAction(
+  options: EnvironmentPromoteActionOptions,
+) {
   const { catalog, engine } = options;
   return createTemplateAction({
     id: ID,
     description:
-      "Promotes an environment into its promotesTo target through GitHub (pull request, merge or workflow dispatch), after the gates: deployment complete, checks green, no freeze window",
+      'Promotes an environment into its promotesTo target through GitHub (pull request, merge of the approved pull request, or workflow dispatch), after the gates: deployment complete, checks green, no freeze window',
     examples,
     supportsDryRun: true,
     schema: {
       input: inputFields,
       output: {
         result: z =>
-          z.string({ description: 'succeeded, or dry-run in a dry run (a blocked or failed promotion fails the step)' }),
-        strategy: z => z.string({ description: 'The strategy used' }),
-        target: z => z.string({ description: 'Entity ref of the environment promoted into' }),
-        message: z => z.string({ description: 'What happened, in one sentence' }),
-        link: z =>
-          z.string({ description: 'The pull request, merge commit or workflow page' }).optional(),
-        pullRequestNumber: z => z.number().optional(),
-        pullRequestUrl: z => z.string().optional(),
-        commits: z => z.number({ description: 'How many commits were waiting to be promoted' }),
-        gates: z =>
-          z.array(z.object({ id: z.string(), status: z.string(), message: z.string() }), {
-            description: 'Each gate and its result',
+          z.string({
+            description:
+              'succeeded, or dry-run in a dry run (a blocked or failed promotion fails the step)',
           }),
+        strategy: z => z.string({ description: 'The strategy used' }),
+        target: z =>
+          z.string({
+            description: 'Entity ref of the environment promoted into',
+          }),
+        message: z =>
+          z.string({ description: 'What happened, in one sentence' }),
+        link: z =>
+          z
+            .string({
+              description: 'The pull request, merge commit or workflow page',
+            })
+            .optional(),
+        pullRequestNumber: z => z.number().optional(),
+        runId: z =>
+          z
+            .number({
+              description:
+                'The workflow run a workflow-dispatch promotion started',
+            })
+            .optional(),
+        runUrl: z =>
+          z.string({ description: 'The page of that run' }).optional(),
+        pullRequestUrl: z => z.string().optional(),
+        commits: z =>
+          z.number({
+            description: 'How many commits were waiting to be promoted',
+          }),
+        gates: z =>
+          z.array(
+            z.object({
+              id: z.string(),
+              status: z.string(),
+              message: z.string(),
+            }),
+            {
+              description: 'Each gate and its result',
+            },
+          ),
       },
     },
     async handler(ctx) {
       const input = parseActionInput(ID, inputFields, ctx.input);
       const credentials = await ctx.getInitiatorCredentials();
-      const source = await readEnvironment(catalog, input.environmentRef, credentials, 'environmentRef');
+      const source = await readEnvironment(
+        catalog,
+        input.environmentRef,
+        credentials,
+        'environmentRef',
+      );
       if (!source.spec.promotesTo) {
         throw new ConflictError(
-          `${stringifyEntityRef(source)} has no spec.promotesTo: there is nothing to promote it into`,
+          `${stringifyEntityRef(
+            source,
+          )} has no spec.promotesTo: there is nothing to promote it into`,
         );
       }
-      const target = await readEnvironment(catalog, source.spec.promotesTo, credentials, 'spec.promotesTo');
+      const target = await readEnvironment(
+        catalog,
+        source.spec.promotesTo,
+        credentials,
+        'spec.promotesTo',
+      );
       const sourceRef = stringifyEntityRef(source);
       const targetRef = stringifyEntityRef(target);
       if (options.permissions) {
@@ -155,7 +215,9 @@ export function createEnvironmentPromoteAction(options: EnvironmentPromoteAction
       const strategy = input.strategy ?? engine.defaultStrategy;
       ctx.output('target', targetRef);
       ctx.output('strategy', strategy);
-      ctx.logger.info(`Promoting ${sourceRef} into ${targetRef} with strategy ${strategy}`);
+      ctx.logger.info(
+        `Promoting ${sourceRef} into ${targetRef} with strategy ${strategy}`,
+      );
 
       const report = (summary: PromotionSummary) => {
         for (const gate of summary.gates) {
@@ -179,7 +241,9 @@ export function createEnvironmentPromoteAction(options: EnvironmentPromoteAction
         } catch (error) {
           if ((error as Error).name !== 'ServiceUnavailableError') throw error;
           // Local and template-editor dry runs have no GitHub token: say so instead of failing.
-          const message = `Dry run: gates not evaluated: ${(error as Error).message}; a real run fails here until it is configured`;
+          const message = `Dry run: gates not evaluated: ${
+            (error as Error).message
+          }; a real run fails here until it is configured`;
           ctx.logger.warn(message);
           ctx.output('result', 'dry-run');
           ctx.output('message', message);
@@ -207,6 +271,10 @@ export function createEnvironmentPromoteAction(options: EnvironmentPromoteAction
       ctx.output('commits', summary.commits);
       ctx.output('gates', summary.gates);
       if (summary.link) ctx.output('link', summary.link);
+      if (summary.runId !== undefined) {
+        ctx.output('runId', summary.runId);
+        if (summary.link) ctx.output('runUrl', summary.link);
+      }
       if (summary.pullRequest) {
         ctx.output('pullRequestNumber', summary.pullRequest.number);
         ctx.output('pullRequestUrl', summary.pullRequest.url);

@@ -22,18 +22,23 @@ export type ChangeSummary = {
 
 /** Counts the changes of a change set. */
 export function summarizeChanges(changes: ResourceChange[]): ChangeSummary {
-  const count = (action: string) => changes.filter(c => c.action === action).length;
+  const count = (action: string) =>
+    changes.filter(c => c.action === action).length;
   return {
     added: count('Add'),
     modified: count('Modify'),
-    replaced: changes.filter(c => c.action === 'Modify' && c.replacement === 'True').length,
+    replaced: changes.filter(
+      c => c.action === 'Modify' && c.replacement === 'True',
+    ).length,
     removed: count('Remove'),
     changes,
   };
 }
 
 /** The resource changes of a `DescribeChangeSet` page. */
-export function resourceChangesOf(changes: Change[] | undefined): ResourceChange[] {
+export function resourceChangesOf(
+  changes: Change[] | undefined,
+): ResourceChange[] {
   return (changes ?? [])
     .filter(change => change.ResourceChange)
     .map(({ ResourceChange: rc }) => ({

@@ -42,20 +42,25 @@ export class StackEventStream {
   async poll(abortSignal?: AbortSignal): Promise<StackEvent[]> {
     const fresh: StackEvent[] = [];
     let nextToken: string | undefined;
-    pages: do {
+    let reachedSeen = false;
+    do {
       const page = await this.#cloudFormation.send(
-        new DescribeStackEventsCommand({ StackName: this.#stackId, NextToken: nextToken }),
+        new DescribeStackEventsCommand({
+          StackName: this.#stackId,
+          NextToken: nextToken,
+        }),
         { abortSignal },
       );
-      for (const event of page.StackEvents ?? []) {
-        const id = event.EventId ?? '';
-        if (id === this.#afterEventId || this.#seen.has(id)) {
-          break pages;
-        }
-        fresh.push(event);
-      }
+      const events = page.StackEvents ?? [];
+      const seenAt = events.findIndex(
+        event =>
+          event.EventId === this.#afterEventId ||
+          this.#seen.has(event.EventId ?? ''),
+      );
+      reachedSeen = seenAt >= 0;
+      fresh.push(...(reachedSeen ? events.slice(0, seenAt) : events));
       nextToken = page.NextToken;
-    } while (nextToken);
+    } while (nextToken && !reachedSeen);
     for (const event of fresh) {
       this.#seen.add(event.EventId ?? '');
     }
@@ -65,7 +70,9 @@ export class StackEventStream {
 
 /** One log line for a stack event: `UPDATE_FAILED AWS::Lambda::Function Api: reason`. */
 export function formatStackEvent(event: StackEvent): string {
-  const reason = event.ResourceStatusReason ? `: ${event.ResourceStatusReason}` : '';
+  const reason = event.ResourceStatusReason
+    ? `: ${event.ResourceStatusReason}`
+    : '';
   return `${event.ResourceStatus} ${event.ResourceType} ${event.LogicalResourceId}${reason}`;
 }
 
@@ -73,7 +80,9 @@ export function formatStackEvent(event: StackEvent): string {
  * The first resource that failed among `events` (oldest first), ignoring the stack itself and
  * the "cancelled" failures CloudFormation reports for resources it stopped because of it.
  */
-export function firstFailedResource(events: StackEvent[]): StackEvent | undefined {
+export function firstFailedResource(
+  events: StackEvent[],
+): StackEvent | undefined {
   return events.find(
     event =>
       event.ResourceStatus?.endsWith('_FAILED') &&

@@ -3,5 +3,7 @@
  * change set it created before: `stageline-deploy-<task id>`.
  */
 export function changeSetNameFor(kind: string, taskId: string): string {
-  return `stageline-${kind}-${taskId}`.replace(/[^A-Za-z0-9-]/g, '-').slice(0, 128);
+  return `stageline-${kind}-${taskId}`
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 128);
 }

@@ -61,7 +61,10 @@ export async function createChangeSet(options: {
   } catch (error) {
     if ((error as Error).name !== 'AlreadyExistsException') throw error;
     const existing = await cloudFormation.send(
-      new DescribeChangeSetCommand({ StackName: stackName, ChangeSetName: changeSetName }),
+      new DescribeChangeSetCommand({
+        StackName: stackName,
+        ChangeSetName: changeSetName,
+      }),
       { abortSignal: signal },
     );
     return { changeSetId: existing.ChangeSetId!, stackId: existing.StackId! };
@@ -94,7 +97,10 @@ export async function waitForChangeSet(options: {
       let nextToken = described.NextToken;
       while (nextToken) {
         const page = await cloudFormation.send(
-          new DescribeChangeSetCommand({ ChangeSetName: changeSetId, NextToken: nextToken }),
+          new DescribeChangeSetCommand({
+            ChangeSetName: changeSetId,
+            NextToken: nextToken,
+          }),
           { abortSignal: signal },
         );
         changes.push(...resourceChangesOf(page.Changes));
@@ -107,7 +113,9 @@ export async function waitForChangeSet(options: {
         return { status: 'no-changes', changes: [] };
       }
       throw new Error(
-        `Change set for stack ${options.stackName} failed: ${described.StatusReason ?? 'no reason given'}`,
+        `Change set for stack ${options.stackName} failed: ${
+          described.StatusReason ?? 'no reason given'
+        }`,
       );
     }
     if (Date.now() >= deadline) {
@@ -125,7 +133,10 @@ export async function deleteChangeSet(
   changeSetId: string,
   abortSignal?: AbortSignal,
 ): Promise<void> {
-  await cloudFormation.send(new DeleteChangeSetCommand({ ChangeSetName: changeSetId }), {
-    abortSignal,
-  });
+  await cloudFormation.send(
+    new DeleteChangeSetCommand({ ChangeSetName: changeSetId }),
+    {
+      abortSignal,
+    },
+  );
 }

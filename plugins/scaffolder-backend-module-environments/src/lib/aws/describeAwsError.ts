@@ -11,16 +11,23 @@ export function describeAwsError(
 ): Error {
   const name = (error as Error)?.name ?? 'Error';
   const message = redactSecrets((error as Error)?.message ?? String(error));
-  const account = target.accountId ? `account ${target.accountId}` : 'the main account';
+  const account = target.accountId
+    ? `account ${target.accountId}`
+    : 'the main account';
   let hint = '';
-  if (name === 'CredentialsProviderError' || /could not load credentials/i.test(message)) {
+  if (
+    name === 'CredentialsProviderError' ||
+    /could not load credentials/i.test(message)
+  ) {
     hint = `; check the credentials for ${account} under aws.accounts (or aws.mainAccount) in app-config`;
   } else if (/not authorized|AccessDenied/i.test(`${name} ${message}`)) {
     hint = `; the role used for ${account} needs CloudFormation permissions in ${target.region}`;
   } else if (/ExpiredToken|InvalidClientTokenId/i.test(`${name} ${message}`)) {
     hint = `; the credentials for ${account} are expired or invalid`;
   }
-  const described = new Error(`AWS failed ${what} (${name}: ${message})${hint}`);
+  const described = new Error(
+    `AWS failed ${what} (${name}: ${message})${hint}`,
+  );
   described.name = name === 'Error' ? 'AwsError' : name;
   return described;
 }
@@ -30,7 +37,8 @@ function isAwsSdkError(error: unknown): boolean {
   return (
     typeof error === 'object' &&
     error !== null &&
-    ('$metadata' in error || (error as Error).name === 'CredentialsProviderError')
+    ('$metadata' in error ||
+      (error as Error).name === 'CredentialsProviderError')
   );
 }
 

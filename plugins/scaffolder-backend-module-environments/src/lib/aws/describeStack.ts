@@ -21,7 +21,10 @@ export async function describeStack(
     );
     return response.Stacks?.[0];
   } catch (error) {
-    if ((error as Error).name === 'ValidationError' && /does not exist/i.test((error as Error).message)) {
+    if (
+      (error as Error).name === 'ValidationError' &&
+      /does not exist/i.test((error as Error).message)
+    ) {
       return undefined;
     }
     throw error;

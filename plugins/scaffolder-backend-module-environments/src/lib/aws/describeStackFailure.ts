@@ -26,7 +26,10 @@ export function describeStackFailure(
       reason: failed.ResourceStatusReason ?? 'no reason given',
     };
   }
-  if (stack?.StackStatusReason && /FAILED|ROLLBACK/.test(stack.StackStatus ?? '')) {
+  if (
+    stack?.StackStatusReason &&
+    /FAILED|ROLLBACK/.test(stack.StackStatus ?? '')
+  ) {
     return {
       logicalId: stack.StackName ?? '',
       type: 'AWS::CloudFormation::Stack',

@@ -7,6 +7,8 @@ import type { AwsAccess } from '@stageline/plugin-environments-node';
 export function requireAwsConfigured(aws: AwsAccess, what: string): void {
   const configuration = aws.getConfiguration();
   if (!configuration.configured) {
-    throw new ServiceUnavailableError(`Cannot ${what}: ${configuration.message}`);
+    throw new ServiceUnavailableError(
+      `Cannot ${what}: ${configuration.message}`,
+    );
   }
 }

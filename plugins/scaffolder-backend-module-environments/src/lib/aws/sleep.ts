@@ -5,11 +5,12 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       reject(new Error('Cancelled'));
       return;
     }
+    let timer: ReturnType<typeof setTimeout> | undefined = undefined;
     const onAbort = () => {
       clearTimeout(timer);
       reject(new Error('Cancelled'));
     };
-    const timer = setTimeout(() => {
+    timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort);
       resolve();
     }, ms);

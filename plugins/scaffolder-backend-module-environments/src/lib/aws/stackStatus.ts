@@ -12,7 +12,9 @@ export function isStackInProgress(status: string | undefined): boolean {
  */
 export function isStackAbsent(stack: Stack | undefined): boolean {
   return (
-    !stack || stack.StackStatus === 'REVIEW_IN_PROGRESS' || stack.StackStatus === 'DELETE_COMPLETE'
+    !stack ||
+    stack.StackStatus === 'REVIEW_IN_PROGRESS' ||
+    stack.StackStatus === 'DELETE_COMPLETE'
   );
 }
 

@@ -1,4 +1,8 @@
-import type { CloudFormationClient, Stack, StackEvent } from '@aws-sdk/client-cloudformation';
+import type {
+  CloudFormationClient,
+  Stack,
+  StackEvent,
+} from '@aws-sdk/client-cloudformation';
 import { describeStack } from './describeStack';
 import { sleep } from './sleep';
 import { isStackInProgress } from './stackStatus';
@@ -50,7 +54,11 @@ export async function waitForStack(options: {
     }
     if (Date.now() >= deadline) {
       throw new Error(
-        `Timed out after ${Math.round(timing.timeoutMs / 60000)} minutes waiting for stack ${stack.StackName}, still ${stack.StackStatus}; it carries on in CloudFormation`,
+        `Timed out after ${Math.round(
+          timing.timeoutMs / 60000,
+        )} minutes waiting for stack ${stack.StackName}, still ${
+          stack.StackStatus
+        }; it carries on in CloudFormation`,
       );
     }
     await sleep(timing.pollIntervalMs, signal);

@@ -1,6 +1,12 @@
-import type { BackstageCredentials, PermissionsService } from '@backstage/backend-plugin-api';
+import type {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult, ResourcePermission } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  ResourcePermission,
+} from '@backstage/plugin-permission-common';
 
 /**
  * Checks a Stageline permission (`environments.deploy`, `.destroy`, `.promote`) against an
@@ -16,10 +22,15 @@ export async function authorizeOnEnvironment(options: {
   credentials: BackstageCredentials;
 }): Promise<void> {
   const { permissions, permission, entityRef, credentials } = options;
-  const [decision] = await permissions.authorize([{ permission, resourceRef: entityRef }], {
-    credentials,
-  });
+  const [decision] = await permissions.authorize(
+    [{ permission, resourceRef: entityRef }],
+    {
+      credentials,
+    },
+  );
   if (decision.result !== AuthorizeResult.ALLOW) {
-    throw new NotAllowedError(`You are not allowed ${permission.name} on ${entityRef}`);
+    throw new NotAllowedError(
+      `You are not allowed ${permission.name} on ${entityRef}`,
+    );
   }
 }

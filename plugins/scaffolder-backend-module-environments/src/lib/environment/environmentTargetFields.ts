@@ -23,32 +23,48 @@ export const environmentTargetFields = {
         description:
           'Kebab-case application name, the first part of stack names (macro-ai → MacroAi{Stage}Stack); needed when no environmentRef is given',
       })
-      .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'must be kebab-case, e.g. macro-ai')
+      .regex(
+        /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/,
+        'must be kebab-case, e.g. macro-ai',
+      )
       .max(40)
       .optional(),
   stage: (zImpl: typeof z) =>
     zImpl
-      .enum(ENVIRONMENT_STAGES, { description: 'Stage, when no environmentRef is given' })
+      .enum(ENVIRONMENT_STAGES, {
+        description: 'Stage, when no environmentRef is given',
+      })
       .optional(),
   scale: (zImpl: typeof z) =>
     zImpl
       .enum(ENVIRONMENT_SCALES, {
-        description: "Scale; overrides the Environment's spec.scale (what-if for another scale)",
+        description:
+          "Scale; overrides the Environment's spec.scale (what-if for another scale)",
       })
       .optional(),
   region: (zImpl: typeof z) =>
     zImpl
-      .string({ description: 'AWS region, when no environmentRef is given, e.g. eu-west-2' })
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'must be an AWS region such as eu-west-2')
+      .string({
+        description:
+          'AWS region, when no environmentRef is given, e.g. eu-west-2',
+      })
+      .regex(
+        /^[a-z]{2}(-[a-z]+)+-\d$/,
+        'must be an AWS region such as eu-west-2',
+      )
       .optional(),
   accountId: (zImpl: typeof z) =>
     zImpl
-      .string({ description: '12-digit AWS account id, when no environmentRef is given' })
+      .string({
+        description: '12-digit AWS account id, when no environmentRef is given',
+      })
       .regex(/^\d{12}$/, 'must be a 12-digit AWS account id')
       .optional(),
   previewId: (zImpl: typeof z) =>
     zImpl
-      .string({ description: 'Pull request number of a preview environment, e.g. 42' })
+      .string({
+        description: 'Pull request number of a preview environment, e.g. 42',
+      })
       .regex(/^[1-9][0-9]{0,9}$/, 'must be a pull request number, e.g. 42')
       .optional(),
 };

@@ -37,7 +37,8 @@ export function appNameFromStackName(
   stage: EnvironmentStage,
 ): string | undefined {
   const stageWord = stage[0].toLocaleUpperCase('en-US') + stage.slice(1);
-  const suffix = stage === 'preview' ? /Pr[0-9]+Stack$/ : new RegExp(`${stageWord}Stack$`);
+  const suffix =
+    stage === 'preview' ? /Pr[0-9]+Stack$/ : new RegExp(`${stageWord}Stack$`);
   const app = stackName.replace(suffix, '');
   return app && app !== stackName ? toKebabCase(app) : undefined;
 }
@@ -47,7 +48,10 @@ function budgetOf(
   spec?: EnvironmentEntityV1alpha1['spec']['budget'],
 ): EnvironmentTarget['budget'] {
   if (input.budget !== undefined) {
-    return { monthly: input.budget, currency: input.currency ?? spec?.currency ?? 'GBP' };
+    return {
+      monthly: input.budget,
+      currency: input.currency ?? spec?.currency ?? 'GBP',
+    };
   }
   return spec ? { monthly: spec.monthly, currency: spec.currency } : undefined;
 }
@@ -66,7 +70,9 @@ function fromEntity(
   }
   const previewId =
     input.previewId ?? entity.metadata.annotations?.[ANNOTATION_PULL_REQUEST];
-  const componentName = parseEntityRef(spec.component, { defaultKind: 'component' }).name;
+  const componentName = parseEntityRef(spec.component, {
+    defaultKind: 'component',
+  }).name;
   const stackName = spec.deployment?.stackName;
   const appName =
     input.app ??
@@ -91,10 +97,14 @@ function fromEntity(
 }
 
 function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
-  const missing = (['app', 'stage', 'region'] as const).filter(field => !input[field]);
+  const missing = (['app', 'stage', 'region'] as const).filter(
+    field => !input[field],
+  );
   if (missing.length) {
     throw new InputError(
-      `Either environmentRef or app, stage and region are required; missing ${missing.join(', ')}`,
+      `Either environmentRef or app, stage and region are required; missing ${missing.join(
+        ', ',
+      )}`,
     );
   }
   const stage = input.stage!;
@@ -103,7 +113,10 @@ function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
   }
   const appName = input.app!;
   return {
-    name: stage === 'preview' ? `${appName}-pr-${input.previewId}` : `${appName}-${stage}`,
+    name:
+      stage === 'preview'
+        ? `${appName}-pr-${input.previewId}`
+        : `${appName}-${stage}`,
     appName,
     stage,
     scale: input.scale ?? 'hobby',
@@ -137,7 +150,11 @@ export async function resolveEnvironmentTarget(options: {
       defaultNamespace: 'default',
     });
   } catch (error) {
-    throw new InputError(`environmentRef ${JSON.stringify(input.environmentRef)} is not an entity ref`);
+    throw new InputError(
+      `environmentRef ${JSON.stringify(
+        input.environmentRef,
+      )} is not an entity ref`,
+    );
   }
   const refString = stringifyEntityRef(ref);
   const entity = await catalog.getEntityByRef(ref, { credentials });

@@ -55,7 +55,9 @@ export class GithubClients {
       );
     }
     if (!owner) {
-      throw new InputError(`repoUrl ${repoUrl} has no owner; use github.com?owner=acme&repo=name`);
+      throw new InputError(
+        `repoUrl ${repoUrl} has no owner; use github.com?owner=acme&repo=name`,
+      );
     }
     return { host, owner, repo };
   }
@@ -65,7 +67,10 @@ export class GithubClients {
    *
    * @throws ServiceUnavailableError when no token or app covers the repository
    */
-  async forRepository(repository: GithubRepository, logger?: LoggerService): Promise<Octokit> {
+  async forRepository(
+    repository: GithubRepository,
+    logger?: LoggerService,
+  ): Promise<Octokit> {
     const integration = this.integrations.github.byHost(repository.host);
     if (!integration) {
       throw new InputError(
@@ -82,7 +87,8 @@ export class GithubClients {
     }
     return createGithubClient({
       token,
-      baseUrl: integration.config.apiBaseUrl ?? `https://api.${repository.host}`,
+      baseUrl:
+        integration.config.apiBaseUrl ?? `https://api.${repository.host}`,
       etagCache: this.#etags,
       logger,
     });

@@ -1,5 +1,9 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef, Entity } from '@backstage/catalog-model';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  Entity,
+} from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { describeGithubError } from '@stageline/plugin-environments-node';
@@ -24,10 +28,18 @@ function isNotFound(error: unknown) {
   return (error as { status?: number }).status === 404;
 }
 
-async function userReviewer(octokit: Octokit, entity: Entity, entityRef: string): Promise<GithubReviewer> {
-  const login = entity.metadata.annotations?.[ANNOTATION_GITHUB_USER_LOGIN] ?? entity.metadata.name;
+async function userReviewer(
+  octokit: Octokit,
+  entity: Entity,
+  entityRef: string,
+): Promise<GithubReviewer> {
+  const login =
+    entity.metadata.annotations?.[ANNOTATION_GITHUB_USER_LOGIN] ??
+    entity.metadata.name;
   try {
-    const { data } = await octokit.rest.users.getByUsername({ username: login });
+    const { data } = await octokit.rest.users.getByUsername({
+      username: login,
+    });
     return { type: 'User', id: data.id, entityRef, name: login };
   } catch (error) {
     if (isNotFound(error)) {
@@ -35,7 +47,10 @@ async function userReviewer(octokit: Octokit, entity: Entity, entityRef: string)
         `Reviewer ${entityRef}: GitHub has no user "${login}"; set the ${ANNOTATION_GITHUB_USER_LOGIN} annotation on the User`,
       );
     }
-    throw describeGithubError(error, `looking up GitHub user ${login} for reviewer ${entityRef}`);
+    throw describeGithubError(
+      error,
+      `looking up GitHub user ${login} for reviewer ${entityRef}`,
+    );
   }
 }
 
@@ -50,7 +65,10 @@ async function teamReviewer(
     ? annotation.split('/', 2)
     : [defaultOrg, annotation ?? entity.metadata.name];
   try {
-    const { data } = await octokit.rest.teams.getByName({ org, team_slug: slug });
+    const { data } = await octokit.rest.teams.getByName({
+      org,
+      team_slug: slug,
+    });
     return { type: 'Team', id: data.id, entityRef, name: `${org}/${slug}` };
   } catch (error) {
     if (isNotFound(error)) {
@@ -58,7 +76,10 @@ async function teamReviewer(
         `Reviewer ${entityRef}: GitHub has no team "${org}/${slug}"; set the ${ANNOTATION_GITHUB_TEAM_SLUG} annotation on the Group`,
       );
     }
-    throw describeGithubError(error, `looking up GitHub team ${org}/${slug} for reviewer ${entityRef}`);
+    throw describeGithubError(
+      error,
+      `looking up GitHub team ${org}/${slug} for reviewer ${entityRef}`,
+    );
   }
 }
 
@@ -78,8 +99,13 @@ export async function resolveReviewers(options: {
 }): Promise<GithubReviewer[]> {
   const { refs, catalog, credentials, octokit, org } = options;
   if (refs.length === 0) return [];
-  const entityRefs = refs.map(ref => stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' })));
-  const { items } = await catalog.getEntitiesByRefs({ entityRefs }, { credentials });
+  const entityRefs = refs.map(ref =>
+    stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' })),
+  );
+  const { items } = await catalog.getEntitiesByRefs(
+    { entityRefs },
+    { credentials },
+  );
   const reviewers: GithubReviewer[] = [];
   for (const [index, entity] of items.entries()) {
     const entityRef = entityRefs[index];
@@ -92,7 +118,9 @@ export async function resolveReviewers(options: {
     } else if (kind === 'group') {
       reviewers.push(await teamReviewer(octokit, entity, entityRef, org));
     } else {
-      throw new InputError(`Reviewer ${entityRef} is a ${entity.kind}; reviewers must be Users or Groups`);
+      throw new InputError(
+        `Reviewer ${entityRef} is a ${entity.kind}; reviewers must be Users or Groups`,
+      );
     }
   }
   return reviewers;

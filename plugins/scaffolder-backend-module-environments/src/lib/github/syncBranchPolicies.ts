@@ -17,13 +17,18 @@ export async function syncBranchPolicies(options: {
   if (!branches?.length) return [];
   const where = `deployment branch policies of environment ${environment} in ${owner}/${repo}`;
   try {
-    const existing = await octokit.paginate(octokit.rest.repos.listDeploymentBranchPolicies, {
-      owner,
-      repo,
-      environment_name: environment,
-      per_page: 100,
-    });
-    const branchPolicies = existing.filter(p => (p as { type?: string }).type !== 'tag');
+    const existing = await octokit.paginate(
+      octokit.rest.repos.listDeploymentBranchPolicies,
+      {
+        owner,
+        repo,
+        environment_name: environment,
+        per_page: 100,
+      },
+    );
+    const branchPolicies = existing.filter(
+      p => (p as { type?: string }).type !== 'tag',
+    );
     const changes: string[] = [];
     for (const branch of branches) {
       if (!branchPolicies.some(p => p.name === branch)) {

@@ -11,7 +11,9 @@ interface Protection {
   branchPolicy: BranchPolicy;
 }
 
-type EnvironmentResponse = Awaited<ReturnType<Octokit['rest']['repos']['getEnvironment']>>['data'];
+type EnvironmentResponse = Awaited<
+  ReturnType<Octokit['rest']['repos']['getEnvironment']>
+>['data'];
 
 const NEW_ENVIRONMENT: Protection = {
   waitTimer: 0,
@@ -40,37 +42,56 @@ function currentProtection(environment: EnvironmentResponse): Protection {
   return protection;
 }
 
-function desiredProtection(spec: GithubEnvironmentSpec, current: Protection): Protection {
+function desiredProtection(
+  spec: GithubEnvironmentSpec,
+  current: Protection,
+): Protection {
   let branchPolicy = current.branchPolicy;
   if (spec.branches) branchPolicy = spec.branches.length ? 'custom' : 'any';
   return {
     waitTimer: spec.waitTimer ?? current.waitTimer,
     preventSelfReview: spec.preventSelfReview ?? current.preventSelfReview,
-    reviewers: spec.reviewers?.map(({ type, id }) => ({ type, id })) ?? current.reviewers,
+    reviewers:
+      spec.reviewers?.map(({ type, id }) => ({ type, id })) ??
+      current.reviewers,
     branchPolicy,
   };
 }
 
-const reviewerKeys = (p: Protection) => p.reviewers.map(r => `${r.type}:${r.id}`).sort();
+const reviewerKeys = (p: Protection) =>
+  p.reviewers.map(r => `${r.type}:${r.id}`).sort();
 
 function differences(current: Protection, desired: Protection): string[] {
   const changes: string[] = [];
   if (current.waitTimer !== desired.waitTimer) {
-    changes.push(`wait timer ${current.waitTimer} → ${desired.waitTimer} minutes`);
+    changes.push(
+      `wait timer ${current.waitTimer} → ${desired.waitTimer} minutes`,
+    );
   }
   if (current.preventSelfReview !== desired.preventSelfReview) {
-    changes.push(`prevent self-review ${current.preventSelfReview} → ${desired.preventSelfReview}`);
+    changes.push(
+      `prevent self-review ${current.preventSelfReview} → ${desired.preventSelfReview}`,
+    );
   }
   if (reviewerKeys(current).join() !== reviewerKeys(desired).join()) {
-    changes.push(`reviewers [${reviewerKeys(current).join(', ')}] → [${reviewerKeys(desired).join(', ')}]`);
+    changes.push(
+      `reviewers [${reviewerKeys(current).join(', ')}] → [${reviewerKeys(
+        desired,
+      ).join(', ')}]`,
+    );
   }
   if (current.branchPolicy !== desired.branchPolicy) {
-    changes.push(`deployment branches ${current.branchPolicy} → ${desired.branchPolicy}`);
+    changes.push(
+      `deployment branches ${current.branchPolicy} → ${desired.branchPolicy}`,
+    );
   }
   return changes;
 }
 
-const BRANCH_POLICIES: Record<BranchPolicy, { protected_branches: boolean; custom_branch_policies: boolean } | null> = {
+const BRANCH_POLICIES: Record<
+  BranchPolicy,
+  { protected_branches: boolean; custom_branch_policies: boolean } | null
+> = {
   any: null,
   protected: { protected_branches: true, custom_branch_policies: false },
   custom: { protected_branches: false, custom_branch_policies: true },
@@ -90,7 +111,13 @@ export async function syncEnvironmentProtection(options: {
   const where = `environment ${spec.name} of ${owner}/${repo}`;
   let existing: EnvironmentResponse | undefined;
   try {
-    existing = (await octokit.rest.repos.getEnvironment({ owner, repo, environment_name: spec.name })).data;
+    existing = (
+      await octokit.rest.repos.getEnvironment({
+        owner,
+        repo,
+        environment_name: spec.name,
+      })
+    ).data;
   } catch (error) {
     if ((error as { status?: number }).status !== 404) {
       throw describeGithubError(error, `reading ${where}`);
@@ -114,6 +141,9 @@ export async function syncEnvironmentProtection(options: {
     });
     return { created: !existing, url: data.html_url, changes };
   } catch (error) {
-    throw describeGithubError(error, `${existing ? 'updating' : 'creating'} ${where}`);
+    throw describeGithubError(
+      error,
+      `${existing ? 'updating' : 'creating'} ${where}`,
+    );
   }
 }

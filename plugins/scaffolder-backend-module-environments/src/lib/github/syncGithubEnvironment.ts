@@ -1,5 +1,8 @@
 import type { Octokit } from 'octokit';
-import type { GithubEnvironmentSpec, GithubEnvironmentSyncResult } from './GithubEnvironmentSpec';
+import type {
+  GithubEnvironmentSpec,
+  GithubEnvironmentSyncResult,
+} from './GithubEnvironmentSpec';
 import { syncBranchPolicies } from './syncBranchPolicies';
 import { syncEnvironmentProtection } from './syncEnvironmentProtection';
 import { syncSecrets } from './syncSecrets';
@@ -18,12 +21,28 @@ export async function syncGithubEnvironment(options: {
 }): Promise<GithubEnvironmentSyncResult> {
   const { octokit, owner, repo, spec } = options;
   const target = { octokit, owner, repo, environment: spec.name };
-  const protection = await syncEnvironmentProtection({ octokit, owner, repo, spec });
+  const protection = await syncEnvironmentProtection({
+    octokit,
+    owner,
+    repo,
+    spec,
+  });
   const changes = [
-    ...protection.changes.map(change => (protection.created ? change : `protection: ${change}`)),
+    ...protection.changes.map(change =>
+      protection.created ? change : `protection: ${change}`,
+    ),
     ...(await syncBranchPolicies({ ...target, branches: spec.branches })),
     ...(await syncVariables({ ...target, variables: spec.variables })),
-    ...(await syncSecrets({ ...target, secrets: spec.secrets, replace: options.replaceSecrets })),
+    ...(await syncSecrets({
+      ...target,
+      secrets: spec.secrets,
+      replace: options.replaceSecrets,
+    })),
   ];
-  return { name: spec.name, url: protection.url, created: protection.created, changes };
+  return {
+    name: spec.name,
+    url: protection.url,
+    created: protection.created,
+    changes,
+  };
 }

@@ -19,20 +19,28 @@ export async function syncSecrets(options: {
   const names = Object.keys(secrets);
   if (names.length === 0) return [];
   try {
-    const existing = await octokit.paginate(octokit.rest.actions.listEnvironmentSecrets, {
-      owner,
-      repo,
-      environment_name: environment,
-      per_page: 30,
-    });
-    const present = new Set(existing.map(s => s.name.toLocaleUpperCase('en-US')));
-    const toWrite = names.filter(name => replace || !present.has(name.toLocaleUpperCase('en-US')));
+    const existing = await octokit.paginate(
+      octokit.rest.actions.listEnvironmentSecrets,
+      {
+        owner,
+        repo,
+        environment_name: environment,
+        per_page: 30,
+      },
+    );
+    const present = new Set(
+      existing.map(s => s.name.toLocaleUpperCase('en-US')),
+    );
+    const toWrite = names.filter(
+      name => replace || !present.has(name.toLocaleUpperCase('en-US')),
+    );
     if (toWrite.length === 0) return [];
-    const { data: publicKey } = await octokit.rest.actions.getEnvironmentPublicKey({
-      owner,
-      repo,
-      environment_name: environment,
-    });
+    const { data: publicKey } =
+      await octokit.rest.actions.getEnvironmentPublicKey({
+        owner,
+        repo,
+        environment_name: environment,
+      });
     const changes: string[] = [];
     for (const name of toWrite) {
       await octokit.rest.actions.createOrUpdateEnvironmentSecret({
@@ -43,10 +51,17 @@ export async function syncSecrets(options: {
         encrypted_value: await sealSecret(secrets[name], publicKey.key),
         key_id: publicKey.key_id,
       });
-      changes.push(`secret ${name} ${present.has(name.toLocaleUpperCase('en-US')) ? 'replaced' : 'created'}`);
+      changes.push(
+        `secret ${name} ${
+          present.has(name.toLocaleUpperCase('en-US')) ? 'replaced' : 'created'
+        }`,
+      );
     }
     return changes;
   } catch (error) {
-    throw describeGithubError(error, `syncing the secrets of environment ${environment} in ${owner}/${repo}`);
+    throw describeGithubError(
+      error,
+      `syncing the secrets of environment ${environment} in ${owner}/${repo}`,
+    );
   }
 }

@@ -15,13 +15,18 @@ export async function syncVariables(options: {
   const { octokit, owner, repo, environment, variables } = options;
   if (Object.keys(variables).length === 0) return [];
   try {
-    const existing = await octokit.paginate(octokit.rest.actions.listEnvironmentVariables, {
-      owner,
-      repo,
-      environment_name: environment,
-      per_page: 30,
-    });
-    const current = new Map(existing.map(v => [v.name.toLocaleUpperCase('en-US'), v.value]));
+    const existing = await octokit.paginate(
+      octokit.rest.actions.listEnvironmentVariables,
+      {
+        owner,
+        repo,
+        environment_name: environment,
+        per_page: 30,
+      },
+    );
+    const current = new Map(
+      existing.map(v => [v.name.toLocaleUpperCase('en-US'), v.value]),
+    );
     const changes: string[] = [];
     for (const [name, value] of Object.entries(variables)) {
       const had = current.get(name.toLocaleUpperCase('en-US'));
@@ -47,6 +52,9 @@ export async function syncVariables(options: {
     }
     return changes;
   } catch (error) {
-    throw describeGithubError(error, `syncing the variables of environment ${environment} in ${owner}/${repo}`);
+    throw describeGithubError(
+      error,
+      `syncing the variables of environment ${environment} in ${owner}/${repo}`,
+    );
   }
 }

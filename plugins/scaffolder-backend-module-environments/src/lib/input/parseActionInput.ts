@@ -4,7 +4,10 @@ import { z } from 'zod/v3';
 /**
  * The key-value zod schema form that `createTemplateAction` takes: one callback per field.
  */
-export type ActionFieldSchemas = Record<string, (zImpl: typeof z) => z.ZodTypeAny>;
+export type ActionFieldSchemas = Record<
+  string,
+  (zImpl: typeof z) => z.ZodTypeAny
+>;
 
 /** The parsed value of an {@link ActionFieldSchemas}. */
 export type ParsedActionInput<T extends ActionFieldSchemas> = z.infer<
@@ -15,9 +18,9 @@ function describeIssue(issue: z.ZodIssue): string {
   const field = issue.path.length ? issue.path.join('.') : 'input';
   switch (issue.code) {
     case 'invalid_enum_value':
-      return `${field} must be one of ${issue.options.join(', ')}; got ${JSON.stringify(
-        issue.received,
-      )}`;
+      return `${field} must be one of ${issue.options.join(
+        ', ',
+      )}; got ${JSON.stringify(issue.received)}`;
     case 'invalid_type':
       return issue.received === 'undefined'
         ? `${field} is required`
@@ -41,12 +44,16 @@ export function parseActionInput<T extends ActionFieldSchemas>(
   input: unknown,
 ): ParsedActionInput<T> {
   const schema = z.object(
-    Object.fromEntries(Object.entries(fields).map(([key, field]) => [key, field(z)])),
+    Object.fromEntries(
+      Object.entries(fields).map(([key, field]) => [key, field(z)]),
+    ),
   );
   const result = schema.safeParse(input ?? {});
   if (!result.success) {
     throw new InputError(
-      `Invalid input to ${actionId}: ${result.error.issues.map(describeIssue).join('; ')}`,
+      `Invalid input to ${actionId}: ${result.error.issues
+        .map(describeIssue)
+        .join('; ')}`,
     );
   }
   return result.data as ParsedActionInput<T>;

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { checkBudget, estimateMonthlyCost } from '@stageline/cost-model';
-import type { BudgetCurrency, BudgetState } from '@stageline/plugin-environments-common';
+import type {
+  BudgetCurrency,
+  BudgetState,
+} from '@stageline/plugin-environments-common';
 import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 import { formatMoney } from './formatMoney';
 import type { CloudFormationTemplate } from './synthesizeTarget';
@@ -11,7 +14,12 @@ export type CostEstimate = {
   /** Monthly total, after the shutdown schedule's saving; a lower bound when `unpriced` is not empty. */
   total: number;
   /** Priced resources, most expensive first. */
-  lines: Array<{ logicalId: string; type: string; monthly: number; basis: string }>;
+  lines: Array<{
+    logicalId: string;
+    type: string;
+    monthly: number;
+    basis: string;
+  }>;
   /** Resources the price table does not cover, with the reason. */
   unpriced: Array<{ logicalId: string; type: string; reason: string }>;
   assumptions: string[];
@@ -49,19 +57,35 @@ export function estimateCost(
       region: target.region,
       currency,
       schedule: target.schedule?.shutdown
-        ? { shutdown: target.schedule.shutdown, startup: target.schedule.startup }
+        ? {
+            shutdown: target.schedule.shutdown,
+            startup: target.schedule.startup,
+          }
         : undefined,
     });
   } catch (error) {
-    throw new InputError(`Cannot estimate the cost of ${target.stackName}: ${(error as Error).message}`);
+    throw new InputError(
+      `Cannot estimate the cost of ${target.stackName}: ${
+        (error as Error).message
+      }`,
+    );
   }
   const estimate: CostEstimate = {
     currency,
     total: raw.total,
     lines: [...raw.lines]
       .sort((a, b) => b.monthly - a.monthly)
-      .map(({ logicalId, type, monthly, basis }) => ({ logicalId, type, monthly, basis })),
-    unpriced: raw.unpriced.map(({ logicalId, type, reason }) => ({ logicalId, type, reason })),
+      .map(({ logicalId, type, monthly, basis }) => ({
+        logicalId,
+        type,
+        monthly,
+        basis,
+      })),
+    unpriced: raw.unpriced.map(({ logicalId, type, reason }) => ({
+      logicalId,
+      type,
+      reason,
+    })),
     assumptions: [...raw.assumptions],
     ...(raw.savings ? { scheduleSaving: raw.savings.monthly } : {}),
   };
@@ -72,7 +96,10 @@ export function estimateCost(
       verdict: {
         state: 'unknown',
         withinBudget: true,
-        summary: `${formatMoney(estimate.total, currency)} a month; no budget set`,
+        summary: `${formatMoney(
+          estimate.total,
+          currency,
+        )} a month; no budget set`,
       },
     };
   }
@@ -85,7 +112,10 @@ export function estimateCost(
         withinBudget: !over,
         budget,
         ...(over ? { overBy: estimate.total } : {}),
-        summary: `${formatMoney(estimate.total, currency)} a month against a budget of ${formatMoney(0, budget.currency)}`,
+        summary: `${formatMoney(
+          estimate.total,
+          currency,
+        )} a month against a budget of ${formatMoney(0, budget.currency)}`,
       },
     };
   }

@@ -9,12 +9,18 @@ import type { ChangePreview } from './previewChanges';
 export const TOP_LINES = 5;
 
 /** `NatGateway (AWS::EC2::NatGateway) £2.70: 730 h × £0.0037` lines, most expensive first. */
-export function topCostLines(estimate: CostEstimate, count = TOP_LINES): string[] {
+export function topCostLines(
+  estimate: CostEstimate,
+  count = TOP_LINES,
+): string[] {
   return estimate.lines
     .slice(0, count)
     .map(
       line =>
-        `${line.logicalId} (${line.type}) ${formatMoney(line.monthly, estimate.currency)}: ${line.basis}`,
+        `${line.logicalId} (${line.type}) ${formatMoney(
+          line.monthly,
+          estimate.currency,
+        )}: ${line.basis}`,
     );
 }
 
@@ -33,22 +39,39 @@ export function formatPlanSummary(options: {
   ];
   if (estimate.scheduleSaving) {
     lines.push(
-      `Shutdown schedule saves ${formatMoney(estimate.scheduleSaving, estimate.currency)}/month`,
+      `Shutdown schedule saves ${formatMoney(
+        estimate.scheduleSaving,
+        estimate.currency,
+      )}/month`,
     );
   }
-  lines.push('', '| resource | type | monthly | basis |', '| --- | --- | --- | --- |');
+  lines.push(
+    '',
+    '| resource | type | monthly | basis |',
+    '| --- | --- | --- | --- |',
+  );
   for (const line of estimate.lines.slice(0, 10)) {
     lines.push(
-      `| ${line.logicalId} | ${line.type} | ${formatMoney(line.monthly, estimate.currency)} | ${line.basis} |`,
+      `| ${line.logicalId} | ${line.type} | ${formatMoney(
+        line.monthly,
+        estimate.currency,
+      )} | ${line.basis} |`,
     );
   }
   if (estimate.unpriced.length) {
-    lines.push('', `Not priced: ${estimate.unpriced.map(u => `${u.logicalId} (${u.type})`).join(', ')}`);
+    lines.push(
+      '',
+      `Not priced: ${estimate.unpriced
+        .map(u => `${u.logicalId} (${u.type})`)
+        .join(', ')}`,
+    );
   }
   lines.push(
     '',
     changes.summary
-      ? `Changes (${changes.source === 'new-stack' ? 'new stack' : 'change set'}): ${describeChangeSummary(changes.summary)}`
+      ? `Changes (${
+          changes.source === 'new-stack' ? 'new stack' : 'change set'
+        }): ${describeChangeSummary(changes.summary)}`
       : `Changes: not worked out: ${changes.reason}`,
   );
   return lines.join('\n');

@@ -1,6 +1,14 @@
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import { ChangeSummary, changesForNewStack, summarizeChanges } from '../aws/ChangeSummary';
-import { createChangeSet, deleteChangeSet, waitForChangeSet } from '../aws/changeSets';
+import {
+  ChangeSummary,
+  changesForNewStack,
+  summarizeChanges,
+} from '../aws/ChangeSummary';
+import {
+  createChangeSet,
+  deleteChangeSet,
+  waitForChangeSet,
+} from '../aws/changeSets';
 import { describeStack } from '../aws/describeStack';
 import { isStackAbsent, isStackInProgress } from '../aws/stackStatus';
 import type { StackWaitTiming } from '../aws/waitForStack';
@@ -34,7 +42,11 @@ export async function previewChanges(options: {
   const stack = await describeStack(cloudFormation, stackName, signal);
   const stackStatus = stack?.StackStatus;
   if (isStackAbsent(stack)) {
-    return { source: 'new-stack', summary: changesForNewStack(synthesized.template), stackStatus };
+    return {
+      source: 'new-stack',
+      summary: changesForNewStack(synthesized.template),
+      stackStatus,
+    };
   }
   if (isStackInProgress(stackStatus)) {
     return {
@@ -43,7 +55,10 @@ export async function previewChanges(options: {
       stackStatus,
     };
   }
-  if (stackStatus === 'ROLLBACK_COMPLETE' || stackStatus === 'ROLLBACK_FAILED') {
+  if (
+    stackStatus === 'ROLLBACK_COMPLETE' ||
+    stackStatus === 'ROLLBACK_FAILED'
+  ) {
     return {
       source: 'unavailable',
       reason: `stack ${stackName} is ${stackStatus} after a failed first deploy; destroy it and deploy again`,
@@ -67,7 +82,11 @@ export async function previewChanges(options: {
       timing: options.timing,
       signal,
     });
-    return { source: 'change-set', summary: summarizeChanges(result.changes), stackStatus };
+    return {
+      source: 'change-set',
+      summary: summarizeChanges(result.changes),
+      stackStatus,
+    };
   } finally {
     await deleteChangeSet(cloudFormation, changeSetId, signal);
   }

@@ -4,7 +4,10 @@ import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 
 /** The parts of a CloudFormation template the actions look at. */
 export interface CloudFormationTemplate {
-  Resources?: Record<string, { Type: string; Metadata?: Record<string, unknown> }>;
+  Resources?: Record<
+    string,
+    { Type: string; Metadata?: Record<string, unknown> }
+  >;
   [section: string]: unknown;
 }
 
@@ -26,7 +29,9 @@ export const TEMPLATE_BODY_LIMIT_BYTES = 51_200;
  *
  * @throws InputError with the synthesizer's message (it names the bad value)
  */
-export async function synthesizeTarget(target: EnvironmentTarget): Promise<SynthesizedStack> {
+export async function synthesizeTarget(
+  target: EnvironmentTarget,
+): Promise<SynthesizedStack> {
   let template: CloudFormationTemplate;
   try {
     const synthesized = await synthesizeEnvironment({
@@ -40,11 +45,15 @@ export async function synthesizeTarget(target: EnvironmentTarget): Promise<Synth
     template = synthesized.template as CloudFormationTemplate;
   } catch (error) {
     throw new InputError(
-      `Could not synthesize the stack of ${target.name} (${target.stage}, ${target.scale}): ${(error as Error).message}`,
+      `Could not synthesize the stack of ${target.name} (${target.stage}, ${
+        target.scale
+      }): ${(error as Error).message}`,
     );
   }
   const assetResources = Object.entries(template.Resources ?? {})
-    .filter(([, resource]) => resource.Metadata?.['aws:asset:path'] !== undefined)
+    .filter(
+      ([, resource]) => resource.Metadata?.['aws:asset:path'] !== undefined,
+    )
     .map(([logicalId]) => logicalId);
   return { template, templateBody: JSON.stringify(template), assetResources };
 }
@@ -55,10 +64,15 @@ export async function synthesizeTarget(target: EnvironmentTarget): Promise<Synth
  *
  * @throws InputError saying why and what to use instead
  */
-export function assertDeployableInline(stack: SynthesizedStack, stackName: string): void {
+export function assertDeployableInline(
+  stack: SynthesizedStack,
+  stackName: string,
+): void {
   if (stack.assetResources.length > 0) {
     throw new InputError(
-      `Stack ${stackName} has CDK assets (${stack.assetResources.join(', ')}), which this action cannot publish; deploy it with \`cdk deploy\` from the service's workflow instead`,
+      `Stack ${stackName} has CDK assets (${stack.assetResources.join(
+        ', ',
+      )}), which this action cannot publish; deploy it with \`cdk deploy\` from the service's workflow instead`,
     );
   }
   const size = Buffer.byteLength(stack.templateBody, 'utf8');

@@ -20,7 +20,11 @@ export function changeSetArn(name: string): string {
 }
 
 /** A `DescribeStacks` stack with the fields CloudFormation returns. */
-export function stack(stackName: string, status: string, extra: Partial<Stack> = {}): Stack {
+export function stack(
+  stackName: string,
+  status: string,
+  extra: Partial<Stack> = {},
+): Stack {
   return {
     StackId: stackId(stackName),
     StackName: stackName,
@@ -54,11 +58,17 @@ export function stackEvent(
     StackId: stackId(stackName),
     EventId:
       type === 'AWS::CloudFormation::Stack'
-        ? `5a4b3c2d-4c4c-11ef-${String(eventCounter).padStart(4, '0')}-0a1b2c3d4e5f`
+        ? `5a4b3c2d-4c4c-11ef-${String(eventCounter).padStart(
+            4,
+            '0',
+          )}-0a1b2c3d4e5f`
         : `${logicalId}-${status}-2025-01-07T10:0${eventCounter % 10}:00.000Z`,
     StackName: stackName,
     LogicalResourceId: logicalId,
-    PhysicalResourceId: type === 'AWS::CloudFormation::Stack' ? stackId(stackName) : `${logicalId.toLowerCase()}-x1y2`,
+    PhysicalResourceId:
+      type === 'AWS::CloudFormation::Stack'
+        ? stackId(stackName)
+        : `${logicalId.toLowerCase()}-x1y2`,
     ResourceType: type,
     Timestamp: new Date(Date.UTC(2025, 0, 7, 10, 0, eventCounter)),
     ResourceStatus: status as StackEvent['ResourceStatus'],
@@ -67,21 +77,33 @@ export function stackEvent(
 }
 
 /** The error CloudFormation answers `DescribeStacks` with for a stack that does not exist. */
-export function stackDoesNotExist(stackName: string): CloudFormationServiceException {
+export function stackDoesNotExist(
+  stackName: string,
+): CloudFormationServiceException {
   return new CloudFormationServiceException({
     name: 'ValidationError',
     $fault: 'client',
-    $metadata: { httpStatusCode: 400, requestId: 'b7e5a0f2-4c4d-11ef-9b7c-0a1b2c3d4e5f' },
+    $metadata: {
+      httpStatusCode: 400,
+      requestId: 'b7e5a0f2-4c4d-11ef-9b7c-0a1b2c3d4e5f',
+    },
     message: `Stack with id ${stackName} does not exist`,
   });
 }
 
 /** An AWS service error of the given name. */
-export function awsError(name: string, message: string, status = 400): CloudFormationServiceException {
+export function awsError(
+  name: string,
+  message: string,
+  status = 400,
+): CloudFormationServiceException {
   return new CloudFormationServiceException({
     name,
     $fault: status >= 500 ? 'server' : 'client',
-    $metadata: { httpStatusCode: status, requestId: 'c1d2e3f4-4c4d-11ef-9b7c-0a1b2c3d4e5f' },
+    $metadata: {
+      httpStatusCode: status,
+      requestId: 'c1d2e3f4-4c4d-11ef-9b7c-0a1b2c3d4e5f',
+    },
     message,
   });
 }
@@ -106,5 +128,8 @@ export function configuredAws(): AwsAccess {
 
 /** AWS access with nothing configured, as on a laptop without credentials. */
 export function unconfiguredAws(): AwsAccess {
-  return AwsAccess.fromConfig(new ConfigReader({}), { env: {}, homeDir: '/nonexistent-home' });
+  return AwsAccess.fromConfig(new ConfigReader({}), {
+    env: {},
+    homeDir: '/nonexistent-home',
+  });
 }

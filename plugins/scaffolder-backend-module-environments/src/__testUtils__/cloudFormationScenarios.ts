@@ -7,7 +7,12 @@ import {
   ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import type { AwsStub } from 'aws-sdk-client-mock';
-import { changeSetArn, stack, stackEvent, stackId } from './cloudFormationStandIn';
+import {
+  changeSetArn,
+  stack,
+  stackEvent,
+  stackId,
+} from './cloudFormationStandIn';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type CloudFormationStub = AwsStub<any, any, any>;
@@ -21,11 +26,21 @@ export const STACK_OUTPUTS = [
 ];
 
 /** A change set for `stackName` that CloudFormation works out on the second look. */
-export function changeSetReady(cfn: CloudFormationStub, stackName: string, changeSetName: string) {
-  cfn.on(CreateChangeSetCommand).resolves({ Id: changeSetArn(changeSetName), StackId: stackId(stackName) });
+export function changeSetReady(
+  cfn: CloudFormationStub,
+  stackName: string,
+  changeSetName: string,
+) {
+  cfn
+    .on(CreateChangeSetCommand)
+    .resolves({ Id: changeSetArn(changeSetName), StackId: stackId(stackName) });
   cfn
     .on(DescribeChangeSetCommand)
-    .resolvesOnce({ ChangeSetName: changeSetName, Status: 'CREATE_IN_PROGRESS', ExecutionStatus: 'UNAVAILABLE' })
+    .resolvesOnce({
+      ChangeSetName: changeSetName,
+      Status: 'CREATE_IN_PROGRESS',
+      ExecutionStatus: 'UNAVAILABLE',
+    })
     .resolves({
       ChangeSetName: changeSetName,
       ChangeSetId: changeSetArn(changeSetName),
@@ -62,17 +77,46 @@ export function changeSetReady(cfn: CloudFormationStub, stackName: string, chang
 }
 
 /** An existing stack that a change set updates in one poll, ending UPDATE_COMPLETE with outputs. */
-export function stackUpdatesCleanly(cfn: CloudFormationStub, stackName: string, changeSetName: string) {
-  const before = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
-  const started = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'UPDATE_IN_PROGRESS', 'User Initiated');
-  const alarm = stackEvent(stackName, 'ErrorsAlarm', 'AWS::CloudWatch::Alarm', 'CREATE_COMPLETE');
-  const done = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
-  cfn.on(DescribeStacksCommand, { StackName: stackName }).resolves({ Stacks: [stack(stackName, 'UPDATE_COMPLETE')] });
+export function stackUpdatesCleanly(
+  cfn: CloudFormationStub,
+  stackName: string,
+  changeSetName: string,
+) {
+  const before = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'UPDATE_COMPLETE',
+  );
+  const started = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'UPDATE_IN_PROGRESS',
+    'User Initiated',
+  );
+  const alarm = stackEvent(
+    stackName,
+    'ErrorsAlarm',
+    'AWS::CloudWatch::Alarm',
+    'CREATE_COMPLETE',
+  );
+  const done = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'UPDATE_COMPLETE',
+  );
+  cfn
+    .on(DescribeStacksCommand, { StackName: stackName })
+    .resolves({ Stacks: [stack(stackName, 'UPDATE_COMPLETE')] });
   changeSetReady(cfn, stackName, changeSetName);
   cfn
     .on(DescribeStacksCommand, { StackName: stackId(stackName) })
     .resolvesOnce({ Stacks: [stack(stackName, 'UPDATE_IN_PROGRESS')] })
-    .resolves({ Stacks: [stack(stackName, 'UPDATE_COMPLETE', { Outputs: STACK_OUTPUTS })] });
+    .resolves({
+      Stacks: [stack(stackName, 'UPDATE_COMPLETE', { Outputs: STACK_OUTPUTS })],
+    });
   cfn
     .on(DescribeStackEventsCommand)
     .resolvesOnce({ StackEvents: [before] })
@@ -82,12 +126,38 @@ export function stackUpdatesCleanly(cfn: CloudFormationStub, stackName: string, 
 }
 
 /** An existing stack that deletes in one poll. */
-export function stackDeletesCleanly(cfn: CloudFormationStub, stackName: string) {
-  const before = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'UPDATE_COMPLETE');
-  const deleting = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'DELETE_IN_PROGRESS', 'User Initiated');
-  const apiGone = stackEvent(stackName, 'ApiFunction', 'AWS::Lambda::Function', 'DELETE_COMPLETE');
-  const done = stackEvent(stackName, stackName, 'AWS::CloudFormation::Stack', 'DELETE_COMPLETE');
-  cfn.on(DescribeStacksCommand, { StackName: stackName }).resolves({ Stacks: [stack(stackName, 'UPDATE_COMPLETE')] });
+export function stackDeletesCleanly(
+  cfn: CloudFormationStub,
+  stackName: string,
+) {
+  const before = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'UPDATE_COMPLETE',
+  );
+  const deleting = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'DELETE_IN_PROGRESS',
+    'User Initiated',
+  );
+  const apiGone = stackEvent(
+    stackName,
+    'ApiFunction',
+    'AWS::Lambda::Function',
+    'DELETE_COMPLETE',
+  );
+  const done = stackEvent(
+    stackName,
+    stackName,
+    'AWS::CloudFormation::Stack',
+    'DELETE_COMPLETE',
+  );
+  cfn
+    .on(DescribeStacksCommand, { StackName: stackName })
+    .resolves({ Stacks: [stack(stackName, 'UPDATE_COMPLETE')] });
   cfn
     .on(DescribeStacksCommand, { StackName: stackId(stackName) })
     .resolvesOnce({ Stacks: [stack(stackName, 'DELETE_IN_PROGRESS')] })

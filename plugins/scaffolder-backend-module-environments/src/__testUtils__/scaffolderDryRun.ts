@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { mockCredentials, mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
@@ -16,13 +20,21 @@ import { exampleCatalog } from './entities';
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
 
 /** Every file under `dir`, as the template editor sends them to the dry-run API. */
-function directoryContents(dir: string, prefix = ''): Array<{ path: string; base64Content: string }> {
+function directoryContents(
+  dir: string,
+  prefix = '',
+): Array<{ path: string; base64Content: string }> {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(entry => {
     const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
     const full = path.join(dir, entry.name);
     return entry.isDirectory()
       ? directoryContents(full, relative)
-      : [{ path: relative, base64Content: fs.readFileSync(full).toString('base64') }];
+      : [
+          {
+            path: relative,
+            base64Content: fs.readFileSync(full).toString('base64'),
+          },
+        ];
   });
 }
 
@@ -30,7 +42,10 @@ function directoryContents(dir: string, prefix = ''): Array<{ path: string; base
 export type DryRunResult = {
   status: number;
   log: Array<{ body: { message: string; stepId?: string; status?: string } }>;
-  output: JsonObject & { links?: JsonObject[]; text?: Array<{ title: string; content: string }> };
+  output: JsonObject & {
+    links?: JsonObject[];
+    text?: Array<{ title: string; content: string }>;
+  };
   steps: Array<{ id: string; name: string; action: string }>;
   directoryContents: Array<{ path: string; base64Content: string }>;
   errors?: unknown;
@@ -41,26 +56,40 @@ export type DryRunResult = {
  * example system) and a function running one of the repository's templates through its dry-run
  * API, the way the template editor does.
  */
-export async function startScaffolder(options: { entities?: Entity[]; config?: JsonObject } = {}) {
+export async function startScaffolder(
+  options: { entities?: Entity[]; config?: JsonObject } = {},
+) {
   const { server } = await startTestBackend({
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
-      createEnvironmentsScaffolderModule({ aws: unconfiguredAws(), pollIntervalMs: 0 }),
-      catalogServiceMock.factory({ entities: options.entities ?? exampleCatalog() }),
+      createEnvironmentsScaffolderModule({
+        aws: unconfiguredAws(),
+        pollIntervalMs: 0,
+      }),
+      catalogServiceMock.factory({
+        entities: options.entities ?? exampleCatalog(),
+      }),
       mockServices.rootConfig.factory({
-        data: options.config ?? { integrations: { github: [{ host: 'github.com' }] } },
+        data: options.config ?? {
+          integrations: { github: [{ host: 'github.com' }] },
+        },
       }),
     ],
   });
 
-  async function dryRun(template: string, values: JsonObject): Promise<DryRunResult> {
+  async function dryRun(
+    template: string,
+    values: JsonObject,
+  ): Promise<DryRunResult> {
     const dir = path.join(TEMPLATES_DIR, template);
     const response = await request(server)
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', mockCredentials.user.header())
       .send({
-        template: yaml.parse(fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8')),
+        template: yaml.parse(
+          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
+        ),
         values,
         secrets: {},
         directoryContents: directoryContents(dir),
@@ -69,13 +98,18 @@ export async function startScaffolder(options: { entities?: Entity[]; config?: J
   }
 
   /** The log messages of a dry run, in order. */
-  const messages = (result: DryRunResult) => result.log.map(entry => entry.body.message);
+  const messages = (result: DryRunResult) =>
+    result.log.map(entry => entry.body.message);
 
   /** A file the dry run produced, as text. */
   const file = (result: DryRunResult, filePath: string) => {
     const found = result.directoryContents.find(f => f.path === filePath);
     if (!found) {
-      throw new Error(`No ${filePath} in ${result.directoryContents.map(f => f.path).join(', ')}`);
+      throw new Error(
+        `No ${filePath} in ${result.directoryContents
+          .map(f => f.path)
+          .join(', ')}`,
+      );
     }
     return Buffer.from(found.base64Content, 'base64').toString('utf8');
   };

@@ -26,7 +26,11 @@ export class CheckpointStore {
 /** A mock action context that records outputs in `outputs` and log lines in `logs`. */
 export function actionContext(
   input: JsonObject,
-  options: { isDryRun?: boolean; checkpoints?: CheckpointStore; taskId?: string } = {},
+  options: {
+    isDryRun?: boolean;
+    checkpoints?: CheckpointStore;
+    taskId?: string;
+  } = {},
 ) {
   const logger = mockServices.logger.mock();
   const outputs: Record<string, unknown> = {};
@@ -41,7 +45,8 @@ export function actionContext(
       user: { ref: 'user:default/guest' },
     }),
     isDryRun: options.isDryRun,
-    checkpoint: checkpoints.checkpoint as ActionContext<JsonObject>['checkpoint'],
+    checkpoint:
+      checkpoints.checkpoint as ActionContext<JsonObject>['checkpoint'],
     output: (name: string, value: unknown) => {
       outputs[name] = value;
     },

@@ -8,14 +8,21 @@ type Overrides = {
 };
 
 /** An Environment entity of the example system (macro-ai), with overrides. */
-export function environmentEntity({ name, spec, annotations }: Overrides): EnvironmentEntity {
+export function environmentEntity({
+  name,
+  spec,
+  annotations,
+}: Overrides): EnvironmentEntity {
   return {
     apiVersion: 'stageline.dev/v1alpha1',
     kind: 'Environment',
     metadata: {
       name,
       namespace: 'default',
-      annotations: { 'github.com/project-slug': 'acme/macro-ai', ...annotations },
+      annotations: {
+        'github.com/project-slug': 'acme/macro-ai',
+        ...annotations,
+      },
     },
     spec: {
       type: 'staging',
@@ -75,7 +82,12 @@ export function exampleCatalog(): Entity[] {
         namespace: 'default',
         annotations: { 'github.com/project-slug': 'acme/macro-ai' },
       },
-      spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform', system: 'macro-ai' },
+      spec: {
+        type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/platform',
+        system: 'macro-ai',
+      },
     },
     {
       apiVersion: 'backstage.io/v1alpha1',
