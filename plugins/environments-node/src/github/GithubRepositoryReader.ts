@@ -3,9 +3,14 @@ import type {
   PendingCommit,
   PromotionPullRequest,
 } from '@stageline/plugin-environments-common';
-import type { BranchChecks } from '../providers/types';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type {
+  BranchChecks,
+  PromotionPullRequestReadiness,
+} from '../providers/types';
 import { describeGithubError } from './describeGithubError';
 import { LruMap } from './EtagCache';
+import { assessPullRequest } from './assessPullRequest';
 
 /** Most pending commits listed for a promotion (GitHub's compare returns at most 250). */
 export const MAX_LISTED_COMMITS = 250;
@@ -141,6 +146,50 @@ export class GithubRepositoryReader {
       throw describeGithubError(
         error,
         `listing open pull requests of ${ref.owner}/${ref.repo}`,
+      );
+    }
+  }
+
+  /**
+   * Review and merge state of a pull request (`GET /pulls/{n}` and its reviews, both
+   * conditional). GitHub computes `mergeable` in the background after a push: with
+   * `waitForMergeable` the pull request is read again, up to `attempts` times `intervalMs`
+   * apart, while it is still null.
+   */
+  async pullRequestReadiness(
+    ref: RepositoryRef,
+    pullNumber: number,
+    waitForMergeable?: { attempts: number; intervalMs: number },
+  ): Promise<PromotionPullRequestReadiness> {
+    try {
+      const params = {
+        owner: ref.owner,
+        repo: ref.repo,
+        pull_number: pullNumber,
+      };
+      const [first, reviews] = await Promise.all([
+        this.octokit.rest.pulls.get(params),
+        this.octokit.paginate(this.octokit.rest.pulls.listReviews, {
+          ...params,
+          per_page: 100,
+        }),
+      ]);
+      let pull = first.data;
+      for (
+        let attempt = 0;
+        waitForMergeable &&
+        pull.mergeable === null &&
+        attempt < waitForMergeable.attempts;
+        attempt++
+      ) {
+        await sleep(waitForMergeable.intervalMs);
+        pull = (await this.octokit.rest.pulls.get(params)).data;
+      }
+      return assessPullRequest(pull, reviews);
+    } catch (error) {
+      throw describeGithubError(
+        error,
+        `reading pull request #${pullNumber} of ${ref.owner}/${ref.repo}`,
       );
     }
   }

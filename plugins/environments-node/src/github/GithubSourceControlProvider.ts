@@ -18,6 +18,7 @@ import type {
 import type {
   BranchChecks,
   EnvironmentSourceControlProvider,
+  PromotionPullRequestReadiness,
   ProviderConfiguration,
   SourceControlPromotionResult,
 } from '../providers/types';
@@ -30,8 +31,14 @@ import {
   RepositoryRef,
 } from './GithubRepositoryReader';
 import { EtagCache, LruMap } from './EtagCache';
-import { describeGithubError } from './describeGithubError';
 import { configurationError } from '../providers/configurationError';
+import type {
+  GithubPolling,
+  StrategyContext,
+} from './strategies/StrategyContext';
+import { openPromotionPullRequest } from './strategies/openPromotionPullRequest';
+import { mergePromotionPullRequest } from './strategies/mergePromotionPullRequest';
+import { dispatchPromotionWorkflow } from './strategies/dispatchPromotionWorkflow';
 
 /** Shown wherever GitHub is needed but has no credentials. @public */
 export const GITHUB_NOT_CONFIGURED_MESSAGE =
@@ -54,6 +61,14 @@ export interface GithubSourceControlProviderOptions {
   /** Workflow file dispatched by the `workflow-dispatch` strategy. Default `promote.yml`. */
   workflow?: string;
   logger?: LoggerService;
+  /**
+   * How long to wait for what GitHub works out in the background: whether a pull request is
+   * mergeable (merge strategy) and the run a workflow dispatch started. Default 5 attempts,
+   * 2000 ms apart (at most 10 s).
+   */
+  polling?: { attempts?: number; intervalMs?: number };
+  /** The clock (the dispatch time the run is looked up from). */
+  now?: () => Date;
 }
 
 /**
@@ -69,15 +84,17 @@ export class GithubSourceControlProvider
   /** Builds the provider from `integrations.github` (host github.com). */
   static fromConfig(
     config: Config,
-    options: { logger?: LoggerService; workflow?: string } = {},
+    options: Pick<
+      GithubSourceControlProviderOptions,
+      'logger' | 'workflow' | 'polling' | 'now'
+    > = {},
   ): GithubSourceControlProvider {
     const integrations = ScmIntegrations.fromConfig(config);
     return new GithubSourceControlProvider({
       integration: integrations.github.byHost('github.com'),
       credentialsProvider:
         DefaultGithubCredentialsProvider.fromIntegrations(integrations),
-      workflow: options.workflow,
-      logger: options.logger,
+      ...options,
     });
   }
 
@@ -131,6 +148,9 @@ export class GithubSourceControlProvider
           target.spec.branch!,
         ),
       ]);
+      const review = pullRequest
+        ? await this.#reviewState(reader, repository, pullRequest.number)
+        : {};
       const ahead = pending.aheadBy;
       return {
         ...fields,
@@ -144,7 +164,7 @@ export class GithubSourceControlProvider
         commitsAhead: pending.aheadBy,
         commits: pending.commits.slice(0, COMMITS_IN_STATUS),
         compareUrl: pending.compareUrl,
-        pullRequest,
+        pullRequest: pullRequest && { ...pullRequest, ...review },
       };
     } catch (error) {
       return errorSection(
@@ -194,7 +214,6 @@ export class GithubSourceControlProvider
     const { octokit, reader, repository } = await this.#reader(source);
     const head = this.#branchOf(source);
     const base = this.#branchOf(target);
-    const { owner, repo } = repository;
     const title = `Promote ${source.metadata.name} to ${target.metadata.name}`;
     const body = [
       `Promotes ${commits.length} commit${
@@ -206,93 +225,94 @@ export class GithubSourceControlProvider
       ...commits.slice(0, 50).map(c => `- ${c.sha.slice(0, 7)} ${c.message}`),
     ].join('\n');
 
-    if (strategy === 'pull-request') {
-      const open = await reader.openPullRequest(repository, head, base);
-      if (open) {
-        return {
-          link: open.url,
-          message: `Pull request #${open.number} from ${head} to ${base} is already open`,
-          pullRequest: { number: open.number, url: open.url },
-        };
-      }
-      try {
-        const { data } = await octokit.rest.pulls.create({
-          owner,
-          repo,
-          head,
-          base,
-          title,
-          body,
-        });
-        return {
-          link: data.html_url,
-          message: `Opened pull request #${data.number} from ${head} to ${base}`,
-          pullRequest: { number: data.number, url: data.html_url },
-        };
-      } catch (error) {
-        throw describeGithubError(
-          error,
-          `opening a pull request from ${head} to ${base} in ${owner}/${repo}`,
-        );
-      }
-    }
-
+    const context: StrategyContext = {
+      octokit,
+      reader,
+      repository,
+      head,
+      base,
+      title,
+      body,
+      webBaseUrl: this.#webBaseUrl(),
+    };
+    if (strategy === 'pull-request') return openPromotionPullRequest(context);
     if (strategy === 'merge') {
-      try {
-        const response = await octokit.rest.repos.merge({
-          owner,
-          repo,
-          base,
-          head,
-          commit_message: `${title}\n\n${body}`,
-        });
-        if ((response.status as number) === 204) {
-          return {
-            message: `${base} already contains ${head}; nothing was merged`,
-          };
-        }
-        return {
-          link: response.data.html_url,
-          message: `Merged ${head} into ${base} as ${response.data.sha.slice(
-            0,
-            7,
-          )}`,
-        };
-      } catch (error) {
-        throw describeGithubError(
-          error,
-          `merging ${head} into ${base} in ${owner}/${repo}`,
-        );
-      }
+      const pull = await this.#readiness(reader, repository, head, base, true);
+      return mergePromotionPullRequest(context, pull);
     }
+    return dispatchPromotionWorkflow(context, {
+      workflow:
+        target.metadata.annotations?.[ANNOTATION_PROMOTE_WORKFLOW] ??
+        this.#options.workflow ??
+        'promote.yml',
+      polling: this.#polling,
+      logger: this.#options.logger,
+      now: this.#options.now ?? (() => new Date()),
+    });
+  }
 
-    const workflow =
-      target.metadata.annotations?.[ANNOTATION_PROMOTE_WORKFLOW] ??
-      this.#options.workflow ??
-      'promote.yml';
-    const sha = await reader.branchHead(repository, head);
+  async getPromotionPullRequest(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+  ): Promise<PromotionPullRequestReadiness | undefined> {
+    this.#assertConfigured(source, target);
+    const { reader, repository } = await this.#reader(source);
+    return this.#readiness(
+      reader,
+      repository,
+      this.#branchOf(source),
+      this.#branchOf(target),
+      true,
+    );
+  }
+
+  /**
+   * `approved` / `mergeable` of an open promotion pull request for the status: two conditional
+   * GETs (free 304s while nothing changed), no waiting for GitHub to compute mergeability, and
+   * left out (not an error) when they cannot be read.
+   */
+  async #reviewState(
+    reader: GithubRepositoryReader,
+    repository: RepositoryRef,
+    pullNumber: number,
+  ): Promise<{ approved?: boolean; mergeable?: boolean }> {
     try {
-      await octokit.rest.actions.createWorkflowDispatch({
-        owner,
-        repo,
-        workflow_id: workflow,
-        ref: base,
-        inputs: { source_branch: head, target_branch: base, sha },
-      });
-    } catch (error) {
-      throw describeGithubError(
-        error,
-        `dispatching workflow ${workflow} on ${base} in ${owner}/${repo}`,
+      const { approved, mergeable } = await reader.pullRequestReadiness(
+        repository,
+        pullNumber,
       );
+      return { approved, mergeable };
+    } catch (error) {
+      this.#options.logger?.warn(
+        `Could not read the review state of pull request #${pullNumber} of ${
+          repository.owner
+        }/${repository.repo}: ${(error as Error).message}`,
+      );
+      return {};
     }
+  }
+
+  /** The open pull request head → base with its review and merge state, if there is one. */
+  async #readiness(
+    reader: GithubRepositoryReader,
+    repository: RepositoryRef,
+    head: string,
+    base: string,
+    waitForMergeable: boolean,
+  ): Promise<PromotionPullRequestReadiness | undefined> {
+    const open = await reader.openPullRequest(repository, head, base);
+    if (!open) return undefined;
+    return reader.pullRequestReadiness(
+      repository,
+      open.number,
+      waitForMergeable ? this.#polling : undefined,
+    );
+  }
+
+  get #polling(): GithubPolling {
     return {
-      link: `${this.#webBaseUrl()}/${owner}/${repo}/actions/workflows/${encodeURIComponent(
-        workflow,
-      )}`,
-      message: `Dispatched workflow ${workflow} on ${base} to promote ${sha.slice(
-        0,
-        7,
-      )} from ${head}`,
+      attempts: this.#options.polling?.attempts ?? 5,
+      intervalMs: this.#options.polling?.intervalMs ?? 2000,
     };
   }
 

@@ -22,7 +22,7 @@ export interface CreateGithubClientOptions {
 }
 
 /**
- * An Octokit with retries, throttling (waits out primary and secondary rate limits a couple of
+ * An Octokit with retries (server errors only; refusals such as 405 and 409 are final), throttling (waits out primary and secondary rate limits a couple of
  * times) and conditional requests: every GET is sent with the ETag of its last answer, and a
  * 304 is answered from the cache. Identical GETs in flight at once share one request.
  *
@@ -48,6 +48,9 @@ export function createGithubClient(
   const octokit = new Octokit({
     auth: options.token,
     baseUrl: options.baseUrl,
+    // Octokit's defaults plus the answers that say "no" rather than "not now": 405 (a pull
+    // request that cannot be merged), 409 (head moved, merge conflict), 410 (gone).
+    retry: { doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451] },
     throttle: {
       onRateLimit: retryWithin('rate limit', MAX_RATE_LIMIT_RETRIES),
       onSecondaryRateLimit: retryWithin('secondary rate limit', 1),

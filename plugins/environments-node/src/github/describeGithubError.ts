@@ -27,6 +27,9 @@ export function describeGithubError(error: unknown, what: string): Error {
       `GitHub refused ${what} (${status}: ${detail}); check the token or app permissions in integrations.github`,
     );
   }
+  if (status === 405) {
+    return new ConflictError(`GitHub refused ${what}: ${detail}`);
+  }
   if (status === 409) {
     return new ConflictError(`GitHub reported a conflict ${what}: ${detail}`);
   }

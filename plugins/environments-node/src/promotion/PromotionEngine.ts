@@ -25,6 +25,7 @@ import {
   commitsPendingGate,
   deploymentCompleteGate,
   freezeWindowGate,
+  pullRequestReadyGate,
 } from './gates';
 
 /**
@@ -73,6 +74,8 @@ export interface PromotionOutcome {
   /** Pull request, merge commit or workflow page. */
   link?: string;
   pullRequest?: { number: number; url: string };
+  /** For `workflow-dispatch`: the id of the workflow run started, once it was found. */
+  runId?: number;
   /** One sentence a person can act on. */
   message: string;
   /** For `failed`: what went wrong (a `@backstage/errors` error). */
@@ -81,7 +84,7 @@ export interface PromotionOutcome {
 
 const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
   'pull-request': 'open (or reuse) a pull request from',
-  merge: 'merge',
+  merge: 'merge the open pull request from',
   'workflow-dispatch': 'dispatch the promote workflow for',
 };
 
@@ -89,7 +92,8 @@ const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
  * The promotion engine shared by the environments backend (`POST .../promote`) and the
  * `environment:promote` scaffolder action: checks that the two environments belong together,
  * runs the gates (freeze window, source deployment complete, source checks green, commits
- * pending), and carries out the promotion through source control. It holds no locks and writes
+ * pending; for the merge strategy also the promotion pull request approved and mergeable), and
+ * carries out the promotion through source control. It holds no locks and writes
  * no history: callers add those.
  *
  * @public
@@ -132,7 +136,9 @@ export class PromotionEngine {
 
   /**
    * Runs every gate (all of them, so a blocked promotion names each failing gate) and reads the
-   * pending commits. Changes nothing.
+   * pending commits. Changes nothing. With strategy `merge` (named in the input or the default)
+   * the gate `pull-request-ready` runs too: the open promotion pull request must be approved
+   * and mergeable.
    */
   async evaluate(input: PromotionInput): Promise<{
     gates: PromotionGateResult[];
@@ -148,13 +154,23 @@ export class PromotionEngine {
     const deploymentProvider = this.#options.deploymentProviders?.find(
       p => p.id === (source.spec.deployment?.provider ?? 'cloudformation'),
     );
-    const [deploymentGate, checksGate, pending] = await Promise.all([
-      deploymentCompleteGate(source, deploymentProvider, callOptions),
-      checksGreenGate(source, this.#options.sourceControl, callOptions),
-      this.#options.sourceControl
-        .getPendingCommits(source, target, callOptions)
-        .catch((error: Error) => error),
-    ]);
+    const merging = (input.strategy ?? this.defaultStrategy) === 'merge';
+    const [deploymentGate, checksGate, pending, pullRequestGate] =
+      await Promise.all([
+        deploymentCompleteGate(source, deploymentProvider, callOptions),
+        checksGreenGate(source, this.#options.sourceControl, callOptions),
+        this.#options.sourceControl
+          .getPendingCommits(source, target, callOptions)
+          .catch((error: Error) => error),
+        merging
+          ? pullRequestReadyGate(
+              source,
+              target,
+              this.#options.sourceControl,
+              callOptions,
+            )
+          : undefined,
+      ]);
     const now = (this.#options.now ?? (() => new Date()))();
     const gates = [
       freezeWindowGate(target, this.#options.freezeWindows ?? [], now),
@@ -165,6 +181,7 @@ export class PromotionEngine {
         target,
         pending instanceof Error ? pending : pending.commits,
       ),
+      ...(pullRequestGate ? [pullRequestGate] : []),
     ];
     return pending instanceof Error
       ? { gates, commits: [] }

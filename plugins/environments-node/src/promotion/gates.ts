@@ -11,17 +11,27 @@ import type {
 import { isStackStatusSettled } from '../aws/stackStatus';
 import { toSectionError } from '../providers/sections';
 import {
+  describePullRequestRefusal,
+  isReadyToMerge,
+} from './pullRequestRefusal';
+import {
   activeFreezeWindow,
   describeFreezeWindow,
   FreezeWindow,
 } from './freezeWindows';
 
-/** Ids of the built-in gates, in the order they run. @public */
+/**
+ * Ids of the built-in gates, in the order they run; `pull-request-ready` runs for the `merge`
+ * strategy only.
+ *
+ * @public
+ */
 export const PROMOTION_GATE_IDS = [
   'freeze-window',
   'deployment-complete',
   'checks-green',
   'commits-pending',
+  'pull-request-ready',
 ] as const;
 
 const failedToRead = (
@@ -165,4 +175,52 @@ export function commitsPendingGate(
         status: 'failed',
         message: `Nothing to promote: ${target.spec.branch} already has every commit of ${source.spec.branch}`,
       };
+}
+
+/**
+ * For the `merge` strategy: the open promotion pull request is approved and mergeable; skipped
+ * when the source-control provider cannot report review state.
+ */
+export async function pullRequestReadyGate(
+  source: EnvironmentEntity,
+  target: EnvironmentEntity,
+  sourceControl: EnvironmentSourceControlProvider,
+  options: ProviderCallOptions,
+): Promise<PromotionGateResult> {
+  const id = 'pull-request-ready';
+  if (!sourceControl.getPromotionPullRequest) {
+    return {
+      id,
+      status: 'skipped',
+      message:
+        'Pull request review state not checked: the source control provider does not report it',
+    };
+  }
+  try {
+    const pull = await sourceControl.getPromotionPullRequest(
+      source,
+      target,
+      options,
+    );
+    if (!isReadyToMerge(pull)) {
+      return {
+        id,
+        status: 'failed',
+        message: describePullRequestRefusal(
+          pull,
+          source.spec.branch ?? source.metadata.name,
+          target.spec.branch ?? target.metadata.name,
+        ),
+      };
+    }
+    return {
+      id,
+      status: 'passed',
+      message: `Pull request #${
+        pull.number
+      } is approved by ${pull.approvedBy.join(', ')} and mergeable`,
+    };
+  } catch (error) {
+    return failedToRead(id, 'the promotion pull request', error);
+  }
 }

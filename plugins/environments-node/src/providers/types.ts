@@ -78,6 +78,35 @@ export interface SourceControlPromotionResult {
   /** A short sentence saying what happened. */
   message: string;
   pullRequest?: { number: number; url: string };
+  /** For `workflow-dispatch`: the id of the workflow run the dispatch started, once it was found. */
+  runId?: number;
+}
+
+/**
+ * The open promotion pull request (source branch into target branch) with what decides whether
+ * the `merge` strategy may merge it.
+ *
+ * @public
+ */
+export interface PromotionPullRequestReadiness {
+  number: number;
+  url: string;
+  /** The head commit this state belongs to; a merge is only made at this commit. */
+  headSha: string;
+  /** At least one reviewer's latest review approves and none requests changes. */
+  approved: boolean;
+  /** Logins whose latest review approves. */
+  approvedBy: string[];
+  /**
+   * The repository would let it be merged (no conflicts, not blocked by branch protection, not a
+   * draft); undefined while the host is still working that out.
+   */
+  mergeable?: boolean;
+  /**
+   * Why it may not be merged now, one phrase each, e.g. `changes requested by bob`; empty when
+   * it is approved and mergeable.
+   */
+  blockers: string[];
 }
 
 /**
@@ -110,6 +139,16 @@ export interface EnvironmentSourceControlProvider {
     environment: EnvironmentEntity,
     options?: ProviderCallOptions,
   ): Promise<BranchChecks>;
+  /**
+   * The open pull request from the source's branch into the target's with its review and merge
+   * state, or undefined when none is open (throws on failure). The `merge` strategy's
+   * `pull-request-ready` gate reads it; a provider without it has that gate skipped.
+   */
+  getPromotionPullRequest?(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<PromotionPullRequestReadiness | undefined>;
   /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
   promote(request: {
     source: EnvironmentEntity;

@@ -1,0 +1,186 @@
+import { setupServer } from 'msw/node';
+import { ConflictError } from '@backstage/errors';
+import { FakeGithubRepo } from '../../__testUtils__/FakeGithubRepo';
+import {
+  githubEngine,
+  githubProvider,
+  production,
+  staging,
+} from '../../__testUtils__/promotionFixtures';
+import { assertPromotionSucceeded } from '../../promotion/PromotionEngine';
+
+let github = new FakeGithubRepo();
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+beforeEach(() => {
+  github = new FakeGithubRepo();
+  server.resetHandlers(...github.handlers());
+});
+afterAll(() => server.close());
+
+const merge = (engine = githubEngine(), dryRun = false) =>
+  engine.promote({
+    source: staging,
+    target: production,
+    strategy: 'merge',
+    dryRun,
+    actor: 'user:default/jane',
+  });
+
+function openPull(fields: Partial<FakeGithubRepo['pulls'][number]> = {}) {
+  github.pulls.push({
+    number: 12,
+    head: 'develop',
+    base: 'main',
+    mergeable: true,
+    mergeable_state: 'clean',
+    ...fields,
+  });
+}
+
+describe('the merge strategy', () => {
+  it('merges the approved, mergeable promotion pull request as a merge commit at the reviewed head', async () => {
+    openPull();
+    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    const outcome = await merge();
+    expect(outcome).toMatchObject({
+      result: 'succeeded',
+      strategy: 'merge',
+      link: 'https://github.com/acme/macro-ai/pull/12',
+      pullRequest: {
+        number: 12,
+        url: 'https://github.com/acme/macro-ai/pull/12',
+      },
+      message: 'Merged pull request #12 from develop into main as fffffff',
+    });
+    expect(outcome.gates.at(-1)).toEqual({
+      id: 'pull-request-ready',
+      status: 'passed',
+      message: 'Pull request #12 is approved by alice and mergeable',
+    });
+    expect(github.merged).toEqual([
+      {
+        merge_method: 'merge',
+        sha: 'd'.repeat(40),
+        commit_title:
+          'Promote macro-ai-api-staging to macro-ai-api-production (#12)',
+        commit_message: expect.stringContaining(
+          'requested by user:default/jane',
+        ),
+      },
+    ]);
+    expect(github.requests).not.toContain('POST /merges');
+  });
+
+  it('is blocked, changing nothing, when no promotion pull request is open', async () => {
+    const outcome = await merge();
+    expect(outcome.result).toBe('blocked');
+    expect(outcome.message).toContain(
+      'gate pull-request-ready (No open pull request from develop to main: open one first (strategy pull-request), and merge it once it is approved)',
+    );
+    expect(() => assertPromotionSucceeded(outcome)).toThrow(ConflictError);
+    expect(github.requests.filter(r => !r.startsWith('GET'))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'not approved',
+      [],
+      {},
+      'Pull request #12 from develop to main cannot be merged: it has no approving review',
+    ],
+    [
+      'changes requested',
+      [
+        { login: 'alice', state: 'APPROVED' as const },
+        { login: 'bob', state: 'CHANGES_REQUESTED' as const },
+      ],
+      {},
+      'cannot be merged: changes requested by bob',
+    ],
+    [
+      'conflicting',
+      [{ login: 'alice', state: 'APPROVED' as const }],
+      { mergeable: false, mergeable_state: 'dirty' },
+      'cannot be merged: it has merge conflicts with main',
+    ],
+    [
+      'blocked by branch protection',
+      [{ login: 'alice', state: 'APPROVED' as const }],
+      { mergeable: true, mergeable_state: 'blocked' },
+      'cannot be merged: branch protection on main blocks it',
+    ],
+  ])(
+    'is blocked, changing nothing, when the pull request is %s',
+    async (_, reviews, fields, reason) => {
+      openPull(fields);
+      github.reviews[12] = reviews;
+      const outcome = await merge();
+      expect(outcome.result).toBe('blocked');
+      expect(outcome.gates.at(-1)).toMatchObject({
+        id: 'pull-request-ready',
+        status: 'failed',
+      });
+      expect(outcome.message).toContain(reason);
+      expect(github.merged).toEqual([]);
+    },
+  );
+
+  it('a dry run reports the gate and merges nothing', async () => {
+    openPull();
+    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    const outcome = await merge(githubEngine(), true);
+    expect(outcome.result).toBe('dry-run');
+    expect(outcome.message).toBe(
+      'Gates passed; would merge the open pull request from develop into main (2 commits)',
+    );
+    expect(github.merged).toEqual([]);
+  });
+
+  it('waits (bounded) while GitHub is still computing whether it is mergeable', async () => {
+    openPull();
+    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    github.mergeableReads = [null, null];
+    const outcome = await merge();
+    expect(outcome.result).toBe('succeeded');
+
+    github.merged = [];
+    github.mergeableReads = [null, null, null, null, null, null, null, null];
+    const gaveUp = await merge(githubEngine(githubProvider({ attempts: 2 })));
+    expect(gaveUp.result).toBe('blocked');
+    expect(gaveUp.message).toContain(
+      'GitHub has not finished checking whether it can be merged; try again in a moment',
+    );
+    expect(github.merged).toEqual([]);
+  });
+
+  it('fails with a 409 naming GitHub’s refusal when the merge itself is refused', async () => {
+    openPull();
+    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    github.mergeFailsWith = {
+      status: 405,
+      message: 'Pull Request is not mergeable',
+    };
+    const outcome = await merge();
+    expect(outcome.result).toBe('failed');
+    expect(outcome.error).toBeInstanceOf(ConflictError);
+    expect(outcome.message).toContain(
+      'GitHub refused merging pull request #12 from develop into main in acme/macro-ai: Pull Request is not mergeable',
+    );
+  });
+
+  it('runs the pull-request gate for the merge strategy only', async () => {
+    const outcome = await githubEngine().promote({
+      source: staging,
+      target: production,
+      strategy: 'pull-request',
+      dryRun: true,
+    });
+    expect(outcome.gates.map(g => g.id)).toEqual([
+      'freeze-window',
+      'deployment-complete',
+      'checks-green',
+      'commits-pending',
+    ]);
+  });
+});
