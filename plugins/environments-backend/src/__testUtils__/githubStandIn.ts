@@ -9,12 +9,33 @@ export interface StandInCheck {
   state: string;
 }
 
+/** A review on a pull request (oldest first, as GitHub lists them). */
+export interface StandInReview {
+  login: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+}
+
 interface StandInPull {
   number: number;
   title: string;
   head: string;
   base: string;
   body?: string;
+  state: 'open' | 'closed';
+  merged: boolean;
+  reviews: StandInReview[];
+  /** GitHub's `mergeable` (null while it computes it). */
+  mergeable: boolean | null;
+  /** GitHub's `mergeable_state`: clean, dirty, blocked, … */
+  mergeableState: string;
+}
+
+/** A workflow run started by a dispatch. */
+interface StandInRun {
+  id: number;
+  workflow: string;
+  branch: string;
+  createdAt: string;
 }
 
 interface StandInRepo {
@@ -23,7 +44,9 @@ interface StandInRepo {
   messages: Map<string, string>;
   pulls: StandInPull[];
   checks: Map<string, StandInCheck[]>;
-  merges: Array<{ base: string; head: string }>;
+  /** Merges of pull requests (`PUT /pulls/{n}/merge` bodies). */
+  merges: Array<{ number: number; merge_method?: string; sha?: string }>;
+  runs: StandInRun[];
   dispatches: Array<{
     workflow: string;
     ref: string;
@@ -54,7 +77,8 @@ const WEB = 'https://github.com';
 
 /**
  * A stand-in for the GitHub REST API at its HTTP edge (msw handlers) that keeps repositories,
- * branches, commits, pull requests and checks in memory and answers with payloads shaped like
+ * branches, commits, pull requests (with reviews and merge state), checks, pull request merges
+ * and workflow dispatches (each starting a run) in memory and answers with payloads shaped like
  * GitHub's, with ETags and 304s for conditional GETs. It counts requests the way GitHub's rate
  * limit does, for tests and the benchmark.
  */
@@ -77,6 +101,7 @@ export class GithubStandIn {
       pulls: [],
       checks: new Map(),
       merges: [],
+      runs: [],
       dispatches: [],
     };
     this.repos.set(slug, repo);
@@ -113,8 +138,35 @@ export class GithubStandIn {
   ): number {
     const repo = this.#repo(slug);
     const number = repo.pulls.length + 1;
-    repo.pulls.push({ number, title, head, base });
+    repo.pulls.push(this.#newPull(number, { title, head, base }));
     return number;
+  }
+
+  /** Sets a pull request's reviews and merge state. */
+  reviewPull(
+    slug: string,
+    number: number,
+    fields: Partial<
+      Pick<StandInPull, 'reviews' | 'mergeable' | 'mergeableState'>
+    >,
+  ): void {
+    const pull = this.#repo(slug).pulls.find(p => p.number === number)!;
+    Object.assign(pull, fields);
+  }
+
+  #newPull(
+    number: number,
+    fields: Pick<StandInPull, 'title' | 'head' | 'base' | 'body'>,
+  ): StandInPull {
+    return {
+      number,
+      ...fields,
+      state: 'open',
+      merged: false,
+      reviews: [],
+      mergeable: true,
+      mergeableState: 'clean',
+    };
   }
 
   repo(slug: string): StandInRepo {
@@ -166,7 +218,10 @@ export class GithubStandIn {
     return {
       id: 1000 + p.number,
       number: p.number,
-      state: 'open',
+      state: p.state,
+      merged: p.merged,
+      mergeable: p.mergeable,
+      mergeable_state: p.mergeableState,
       title: p.title,
       body: p.body ?? null,
       html_url: `${WEB}/${slug}/pull/${p.number}`,
@@ -298,9 +353,13 @@ export class GithubStandIn {
           const url = new URL(request.url);
           const head = url.searchParams.get('head')?.split(':')[1];
           const base = url.searchParams.get('base');
+          const state = url.searchParams.get('state') ?? 'open';
           const pulls = (this.repos.get(slug)?.pulls ?? [])
             .filter(
-              p => (!head || p.head === head) && (!base || p.base === base),
+              p =>
+                (state === 'all' || p.state === state) &&
+                (!head || p.head === head) &&
+                (!base || p.base === base),
             )
             .map(p => this.#pull(slug, p));
           return this.#get(route, request, pulls);
@@ -321,13 +380,12 @@ export class GithubStandIn {
           };
           const repo = this.#repo(slug);
           const number = repo.pulls.length + 1;
-          const pull = {
-            number,
+          const pull = this.#newPull(number, {
             title: body.title,
             head: body.head,
             base: body.base,
             body: body.body,
-          };
+          });
           repo.pulls.push(pull);
           return this.#count(
             route,
@@ -335,21 +393,95 @@ export class GithubStandIn {
           );
         },
       ),
-      http.post(
-        `${API}/repos/:owner/:repo/merges`,
+      http.get(
+        `${API}/repos/:owner/:repo/pulls/:number`,
         async ({ request, params }) => {
-          const route = 'POST merges';
+          const route = 'GET pull';
           const failed = await guard(route);
           if (failed) return failed;
           const slug = slugOf(params);
-          const body = (await request.json()) as { base: string; head: string };
+          const pull = this.repos
+            .get(slug)
+            ?.pulls.find(p => p.number === Number(params.number));
+          if (!pull) return this.#notFound(route);
+          return this.#get(route, request, this.#pull(slug, pull));
+        },
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/pulls/:number/reviews`,
+        async ({ request, params }) => {
+          const route = 'GET reviews';
+          const failed = await guard(route);
+          if (failed) return failed;
+          const slug = slugOf(params);
+          const pull = this.repos
+            .get(slug)
+            ?.pulls.find(p => p.number === Number(params.number));
+          if (!pull) return this.#notFound(route);
+          return this.#get(
+            route,
+            request,
+            pull.reviews.map((r, i) => ({
+              id: i + 1,
+              user: { login: r.login, id: 100 + i },
+              body: '',
+              state: r.state,
+              html_url: `${WEB}/${slug}/pull/${pull.number}#pullrequestreview-${
+                i + 1
+              }`,
+              commit_id: this.head(slug, pull.head),
+              submitted_at: '2026-01-05T11:00:00Z',
+            })),
+          );
+        },
+      ),
+      http.put(
+        `${API}/repos/:owner/:repo/pulls/:number/merge`,
+        async ({ request, params }) => {
+          const route = 'PUT merge';
+          const failed = await guard(route);
+          if (failed) return failed;
+          const slug = slugOf(params);
           const repo = this.#repo(slug);
-          repo.merges.push(body);
-          const headSha = repo.branches.get(body.head)!;
-          repo.branches.set(body.base, headSha);
+          const pull = repo.pulls.find(p => p.number === Number(params.number));
+          if (!pull) return this.#notFound(route);
+          const body = (await request.json()) as {
+            merge_method?: string;
+            sha?: string;
+          };
+          if (pull.state !== 'open' || pull.mergeable === false) {
+            return this.#count(
+              route,
+              HttpResponse.json(
+                { message: 'Pull Request is not mergeable' },
+                { status: 405 },
+              ),
+            );
+          }
+          const headSha = repo.branches.get(pull.head)!;
+          if (body.sha && body.sha !== headSha) {
+            return this.#count(
+              route,
+              HttpResponse.json(
+                {
+                  message:
+                    'Head branch was modified. Review and try the merge again.',
+                },
+                { status: 409 },
+              ),
+            );
+          }
+          repo.merges.push({ number: pull.number, ...body });
+          repo.branches.set(pull.base, headSha);
+          pull.state = 'closed';
+          pull.merged = true;
           return this.#count(
             route,
-            HttpResponse.json(this.#commit(slug, headSha), { status: 201 }),
+            HttpResponse.json({
+              sha: headSha,
+              merged: true,
+              message: 'Pull Request successfully merged',
+            }),
           );
         },
       ),
@@ -363,10 +495,17 @@ export class GithubStandIn {
             ref: string;
             inputs: Record<string, string>;
           };
-          this.#repo(slugOf(params)).dispatches.push({
+          const repo = this.#repo(slugOf(params));
+          repo.dispatches.push({
             workflow: String(params.workflow),
             ref: body.ref,
             inputs: body.inputs,
+          });
+          repo.runs.push({
+            id: 9000 + ++this.#seq,
+            workflow: String(params.workflow),
+            branch: body.ref,
+            createdAt: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
           });
           return this.#count(route, new HttpResponse(null, { status: 204 }));
         },
@@ -428,6 +567,41 @@ export class GithubStandIn {
               status: inProgress.has(r.state) ? r.state : 'completed',
               conclusion: inProgress.has(r.state) ? null : r.state,
             })),
+          });
+        },
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/actions/workflows/:workflow/runs`,
+        async ({ request, params }) => {
+          const route = 'GET runs';
+          const failed = await guard(route);
+          if (failed) return failed;
+          const slug = slugOf(params);
+          const query = new URL(request.url).searchParams;
+          const since = query.get('created')?.replace(/^>=/, '');
+          const branch = query.get('branch');
+          const runs = (this.repos.get(slug)?.runs ?? [])
+            .filter(
+              r =>
+                r.workflow === params.workflow &&
+                (!branch || r.branch === branch) &&
+                (!since || r.createdAt >= since),
+            )
+            .reverse()
+            .map(r => ({
+              id: r.id,
+              name: 'Promote',
+              head_branch: r.branch,
+              event: 'workflow_dispatch',
+              status: 'queued',
+              conclusion: null,
+              path: `.github/workflows/${r.workflow}`,
+              created_at: r.createdAt,
+              html_url: `${WEB}/${slug}/actions/runs/${r.id}`,
+            }));
+          return this.#get(route, request, {
+            total_count: runs.length,
+            workflow_runs: runs,
           });
         },
       ),

@@ -135,6 +135,7 @@ export class PromotionService {
           result: outcome.result,
           promotionId: record.id,
           link: outcome.link ?? null,
+          runId: outcome.runId ?? null,
         },
       });
       return record;

@@ -134,28 +134,106 @@ describe('POST /environments/:namespace/:name/promote', () => {
     expect(target.body.items).toHaveLength(2);
   });
 
-  it('merges with the merge strategy and dispatches the workflow with workflow-dispatch', async () => {
+  it('merges the approved promotion pull request with the merge strategy', async () => {
     const head = readyToPromote();
     const server = await backend();
+    const opened = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .send({});
+    expect(opened.body.link).toBe('https://github.com/acme/macro-ai/pull/1');
+    standIns.github.reviewPull(REPO, 1, {
+      reviews: [{ login: 'alice', state: 'APPROVED' }],
+    });
+
     const merged = await request(server)
       .post(PROMOTE)
       .set('Authorization', auth)
       .send({ strategy: 'merge' });
     expect(merged.status).toBe(200);
+    expect(merged.body).toMatchObject({
+      strategy: 'merge',
+      result: 'succeeded',
+      link: 'https://github.com/acme/macro-ai/pull/1',
+      message: `Merged pull request #1 from develop into main as ${head.slice(
+        0,
+        7,
+      )}`,
+    });
+    expect(merged.body.gates.at(-1)).toEqual({
+      id: 'pull-request-ready',
+      status: 'passed',
+      message: 'Pull request #1 is approved by alice and mergeable',
+    });
     expect(standIns.github.repo(REPO).merges).toEqual([
-      { base: 'main', head: 'develop', commit_message: expect.any(String) },
+      {
+        number: 1,
+        merge_method: 'merge',
+        sha: head,
+        commit_title:
+          'Promote macro-ai-api-staging to macro-ai-api-production (#1)',
+        commit_message: expect.stringContaining('user:default/mock'),
+      },
     ]);
     expect(standIns.github.head(REPO, 'main')).toBe(head);
+  });
 
-    standIns.github.push(REPO, 'develop', 1);
-    standIns.github.setChecks(REPO, standIns.github.head(REPO, 'develop'), []);
+  it('refuses to merge (409, nothing changed) without an open, approved, mergeable pull request', async () => {
+    readyToPromote();
+    const server = await backend();
+    const merge = () =>
+      request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({ strategy: 'merge' });
+
+    const none = await merge();
+    expect(none.status).toBe(409);
+    expect(none.body.error.message).toBe(
+      'Promotion blocked by gate pull-request-ready (No open pull request from develop to main: open one first (strategy pull-request), and merge it once it is approved)',
+    );
+
+    standIns.github.openPull(REPO, 'develop', 'main');
+    standIns.github.reviewPull(REPO, 1, {
+      reviews: [
+        { login: 'alice', state: 'APPROVED' },
+        { login: 'bob', state: 'CHANGES_REQUESTED' },
+      ],
+      mergeable: false,
+      mergeableState: 'dirty',
+    });
+    const refused = await merge();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(
+      'Promotion blocked by gate pull-request-ready (Pull request #1 from develop to main cannot be merged: changes requested by bob; it has merge conflicts with main)',
+    );
+
+    expect(standIns.github.repo(REPO).merges).toEqual([]);
+    const history = await request(server)
+      .get(HISTORY)
+      .set('Authorization', auth);
+    expect(history.body.items.map((p: PromotionRecord) => p.result)).toEqual([
+      'blocked',
+      'blocked',
+    ]);
+  });
+
+  it('dispatches the promote workflow and links the run it started', async () => {
+    readyToPromote();
+    const server = await backend();
     const dispatched = await request(server)
       .post(PROMOTE)
       .set('Authorization', auth)
       .send({ strategy: 'workflow-dispatch' });
     expect(dispatched.status).toBe(200);
+    const [run] = standIns.github.repo(REPO).runs;
     expect(dispatched.body.link).toBe(
-      'https://github.com/acme/macro-ai/actions/workflows/promote.yml',
+      `https://github.com/acme/macro-ai/actions/runs/${run.id}`,
+    );
+    expect(dispatched.body.message).toMatch(
+      new RegExp(
+        `^Dispatched workflow promote.yml on main to promote [0-9a-f]{7} from develop: run ${run.id}$`,
+      ),
     );
     expect(standIns.github.repo(REPO).dispatches).toEqual([
       {

@@ -128,7 +128,7 @@ describe('GET /environments?entityRef=', () => {
 });
 
 describe('promotion section', () => {
-  it('shows pending commits and the open pull request from GitHub', async () => {
+  it('shows pending commits and the open pull request (approved, mergeable) from GitHub', async () => {
     standIns.github.push(REPO, 'develop', 3, 'Add feature');
     standIns.github.openPull(
       REPO,
@@ -136,6 +136,9 @@ describe('promotion section', () => {
       'main',
       'Promote staging to production',
     );
+    standIns.github.reviewPull(REPO, 1, {
+      reviews: [{ login: 'alice', state: 'APPROVED' }],
+    });
     const { staging, production } = await list(githubConfig);
     expect(staging.promotion).toMatchObject({
       status: 'ok',
@@ -148,6 +151,8 @@ describe('promotion section', () => {
         number: 1,
         state: 'open',
         url: 'https://github.com/acme/macro-ai/pull/1',
+        approved: true,
+        mergeable: true,
       },
     });
     expect(staging.promotion.commits?.[0].message).toBe('Add feature 3');
