@@ -81,8 +81,12 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       input: inputFields,
       output: {
         stackName: z => z.string({ description: 'The CloudFormation stack' }),
-        stage: z => z.string(),
-        scale: z => z.string(),
+        stage: z => z.string({ description: 'The stage planned' }),
+        scale: z =>
+          z.string({
+            description:
+              "The scale planned: the scale input when given, else the environment's",
+          }),
         estimate: z =>
           z
             .object({
@@ -108,7 +112,12 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
               'within, near (80% or more), over, or unknown (no budget)',
           }),
         budget: z =>
-          z.object({ monthly: z.number(), currency: z.string() }).optional(),
+          z
+            .object({ monthly: z.number(), currency: z.string() })
+            .describe(
+              'The budget the estimate was checked against, when there is one',
+            )
+            .optional(),
         awsConfigured: z =>
           z.boolean({
             description:

@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { PromotionEngine } from '@stageline/plugin-environments-node';
+import { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
+import { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
+import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
+import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
+import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
+import { GithubClients } from './lib/github/GithubClients';
+import { actionTables } from './__testUtils__/actionDocs';
+import { unconfiguredAws } from './__testUtils__/cloudFormationStandIn';
+import { githubConfig } from './__testUtils__/githubStandIn';
+
+const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+const catalog = catalogServiceMock();
+const aws = unconfiguredAws();
+const actions = [
+  createEnvironmentPlanAction({ catalog, aws }),
+  createEnvironmentDeployAction({ catalog, aws }),
+  createEnvironmentDestroyAction({ catalog, aws }),
+  createEnvironmentPromoteAction({
+    catalog,
+    engine: PromotionEngine.fromConfig(githubConfig()),
+  }),
+  createEnvironmentGithubSetupAction({
+    catalog,
+    github: GithubClients.fromConfig(githubConfig()),
+  }),
+];
+
+describe('README', () => {
+  it.each(actions.map(action => [action.id, action] as const))(
+    'has the input and output tables of %s, generated from its schema',
+    (_id, action) => {
+      if (process.env.PRINT_ACTION_DOCS) {
+        // eslint-disable-next-line no-console
+        console.log(
+          [
+            `### ${action.id}`,
+            actionTables(action),
+            ...(action.examples ?? []).map(
+              e =>
+                `${e.description}:\n\n\`\`\`yaml\n${e.example.trim()}\n\`\`\``,
+            ),
+          ].join('\n\n'),
+        );
+      }
+      expect(readme).toContain(actionTables(action));
+    },
+  );
+
+  it.each(
+    actions.flatMap(action =>
+      (action.examples ?? []).map(
+        example => [action.id, example.description, example.example] as const,
+      ),
+    ),
+  )('shows the %s example "%s"', (_id, _description, example) => {
+    expect(readme).toContain(example.trim());
+  });
+});
