@@ -14,11 +14,17 @@ type JsonSchema = {
 function typeOf(schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map(v => `\`${v}\``).join(' \\| ');
   if (schema.anyOf) return schema.anyOf.map(typeOf).join(' \\| ');
-  if (schema.type === 'array') return `${schema.items ? typeOf(schema.items) : 'any'}[]`;
-  if (schema.type === 'object' && typeof schema.additionalProperties === 'object') {
+  if (schema.type === 'array')
+    return `${schema.items ? typeOf(schema.items) : 'any'}[]`;
+  if (
+    schema.type === 'object' &&
+    typeof schema.additionalProperties === 'object'
+  ) {
     return `map of ${typeOf(schema.additionalProperties)}`;
   }
-  return Array.isArray(schema.type) ? schema.type.join(' \\| ') : schema.type ?? 'any';
+  return Array.isArray(schema.type)
+    ? schema.type.join(' \\| ')
+    : schema.type ?? 'any';
 }
 
 function table(schema: JsonSchema | undefined, withRequired: boolean): string {
@@ -26,12 +32,18 @@ function table(schema: JsonSchema | undefined, withRequired: boolean): string {
   const header = withRequired
     ? ['| input | type | required | description |', '| --- | --- | --- | --- |']
     : ['| output | type | description |', '| --- | --- | --- |'];
-  const rows = Object.entries(schema?.properties ?? {}).map(([name, property]) => {
-    const description = (property.description ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
-    return withRequired
-      ? `| \`${name}\` | ${typeOf(property)} | ${required.has(name) ? 'yes' : ''} | ${description} |`
-      : `| \`${name}\` | ${typeOf(property)} | ${description} |`;
-  });
+  const rows = Object.entries(schema?.properties ?? {}).map(
+    ([name, property]) => {
+      const description = (property.description ?? '')
+        .replace(/\|/g, '\\|')
+        .replace(/\n/g, ' ');
+      return withRequired
+        ? `| \`${name}\` | ${typeOf(property)} | ${
+            required.has(name) ? 'yes' : ''
+          } | ${description} |`
+        : `| \`${name}\` | ${typeOf(property)} | ${description} |`;
+    },
+  );
   return [...header, ...rows].join('\n');
 }
 

@@ -133,3 +133,10 @@ export function unconfiguredAws(): AwsAccess {
     homeDir: '/nonexistent-home',
   });
 }
+
+/** The names of the commands a mocked CloudFormation client was sent, in order. */
+export function commandNames(cfn: {
+  calls(): Array<{ args: unknown[] }>;
+}): string[] {
+  return cfn.calls().map(call => (call.args[0] as object).constructor.name);
+}

@@ -21,6 +21,7 @@ import {
   stackEvent,
   stackId,
   unconfiguredAws,
+  commandNames,
 } from '../../__testUtils__/cloudFormationStandIn';
 import {
   changeSetReady as scenarioChangeSetReady,
@@ -47,9 +48,6 @@ function createAction(
   });
 }
 
-const commandNames = () =>
-  cfn.calls().map(call => (call.args[0] as object).constructor.name);
-
 const before = stackEvent(
   STACK,
   STACK,
@@ -72,7 +70,7 @@ describe('environment:deploy', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual([
+    expect(commandNames(cfn)).toEqual([
       'DescribeStacksCommand',
       'CreateChangeSetCommand',
       'DescribeChangeSetCommand',
@@ -188,7 +186,7 @@ describe('environment:deploy', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual([
+    expect(commandNames(cfn)).toEqual([
       'DescribeStacksCommand',
       'CreateChangeSetCommand',
       'DescribeChangeSetCommand',
@@ -267,7 +265,7 @@ describe('environment:deploy', () => {
     await expect(createAction().handler(ctx)).rejects.toThrow(
       `Stack MacroAiStagingStack is ${status}: another operation is running on it. Wait for it to finish, then deploy again`,
     );
-    expect(commandNames()).toEqual(['DescribeStacksCommand']);
+    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
   });
 
   it('refuses a stack left in ROLLBACK_COMPLETE by a failed first deploy', async () => {

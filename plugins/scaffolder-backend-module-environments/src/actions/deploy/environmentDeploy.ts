@@ -16,15 +16,9 @@ import {
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
 import { describeStack } from '../../lib/aws/describeStack';
-import {
-  describeStackFailure,
-  StackFailure,
-} from '../../lib/aws/describeStackFailure';
+import { describeFailureCause } from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import {
-  formatStackEvent,
-  StackEventStream,
-} from '../../lib/aws/StackEventStream';
+import { StackEventStream } from '../../lib/aws/StackEventStream';
 import {
   isDeploySucceeded,
   isStackAbsent,
@@ -32,7 +26,10 @@ import {
   outputsOf,
 } from '../../lib/aws/stackStatus';
 import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import { waitForStack } from '../../lib/aws/waitForStack';
+import {
+  StackOperationResult,
+  waitForStackOperation,
+} from '../../lib/aws/waitForStackOperation';
 import { describeTarget } from '../../lib/environment/describeTarget';
 import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
@@ -77,12 +74,6 @@ type ChangeSetCheckpoint = {
   noChanges: boolean;
   summary: ChangeSummary;
   outputs: Record<string, string>;
-};
-
-type WaitCheckpoint = {
-  status: string;
-  outputs: Record<string, string>;
-  failure: StackFailure | null;
 };
 
 /**
@@ -308,33 +299,26 @@ export function createEnvironmentDeployAction(
       });
 
       ctx.logger.info(`Waiting for ${target.stackName}…`);
-      const final: WaitCheckpoint = await ctx.checkpoint({
+      const final: StackOperationResult = await ctx.checkpoint({
         key: `${key}.wait`,
         fn: () =>
-          callAws(`waiting for stack ${target.stackName}`, async () => {
-            const { stack, events } = await waitForStack({
+          callAws(`waiting for stack ${target.stackName}`, () =>
+            waitForStackOperation({
               cloudFormation,
               stackId: changeSet.stackId,
-              afterEventId: afterEventId ?? undefined,
+              afterEventId,
               timing,
+              logger: ctx.logger,
               signal,
-              onEvent: event => ctx.logger.info(formatStackEvent(event)),
-            });
-            return {
-              status: stack?.StackStatus ?? 'DELETE_COMPLETE',
-              outputs: outputsOf(stack),
-              failure: describeStackFailure(stack, events),
-            };
-          }),
+            }),
+          ),
       });
 
       ctx.output('status', final.status);
       ctx.output('noChanges', false);
       ctx.output('outputs', final.outputs);
       if (!isDeploySucceeded(final.status)) {
-        const cause = final.failure
-          ? `first failure: ${final.failure.logicalId} (${final.failure.type}) ${final.failure.status}: ${final.failure.reason}`
-          : 'CloudFormation gave no reason';
+        const cause = describeFailureCause(final.failure);
         throw new Error(
           `Deploy of ${target.stackName} failed and was rolled back (${final.status}); ${cause}`,
         );

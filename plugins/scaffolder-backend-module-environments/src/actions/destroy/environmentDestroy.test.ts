@@ -20,6 +20,7 @@ import {
   stackEvent,
   stackId,
   unconfiguredAws,
+  commandNames,
 } from '../../__testUtils__/cloudFormationStandIn';
 import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
 import { exampleCatalog } from '../../__testUtils__/entities';
@@ -40,9 +41,6 @@ function createAction(
   });
 }
 
-const commandNames = () =>
-  cfn.calls().map(call => (call.args[0] as object).constructor.name);
-
 const deletesCleanly = (name = PREVIEW) => stackDeletesCleanly(cfn, name);
 
 describe('environment:destroy', () => {
@@ -57,7 +55,7 @@ describe('environment:destroy', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual([
+    expect(commandNames(cfn)).toEqual([
       'DescribeStacksCommand',
       'DescribeStackEventsCommand',
       'DeleteStackCommand',
@@ -114,7 +112,7 @@ describe('environment:destroy', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual(['DescribeStacksCommand']);
+    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
     expect(outputs).toEqual({
       stackName: PREVIEW,
       deleted: false,

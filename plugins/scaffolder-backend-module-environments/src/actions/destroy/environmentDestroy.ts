@@ -6,18 +6,15 @@ import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
 import { describeStack } from '../../lib/aws/describeStack';
-import {
-  describeStackFailure,
-  StackFailure,
-} from '../../lib/aws/describeStackFailure';
+import { describeFailureCause } from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import {
-  formatStackEvent,
-  StackEventStream,
-} from '../../lib/aws/StackEventStream';
+import { StackEventStream } from '../../lib/aws/StackEventStream';
 import { isStackInProgress } from '../../lib/aws/stackStatus';
 import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import { waitForStack } from '../../lib/aws/waitForStack';
+import {
+  StackOperationResult,
+  waitForStackOperation,
+} from '../../lib/aws/waitForStackOperation';
 import { describeTarget } from '../../lib/environment/describeTarget';
 import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
@@ -53,7 +50,6 @@ const inputFields = {
 };
 
 type Precheck = { absent: boolean; stackId: string | null; deleting: boolean };
-type WaitCheckpoint = { status: string; failure: StackFailure | null };
 
 /**
  * `environment:destroy`: deletes an environment's CloudFormation stack and waits for it to go,
@@ -194,34 +190,25 @@ export function createEnvironmentDestroyAction(
           }),
       });
 
-      const final: WaitCheckpoint = await ctx.checkpoint({
+      const final: StackOperationResult = await ctx.checkpoint({
         key: `${key}.wait`,
         fn: () =>
-          callAws(
-            `waiting for stack ${target.stackName} to be deleted`,
-            async () => {
-              const { stack, events } = await waitForStack({
-                cloudFormation,
-                stackId,
-                afterEventId: afterEventId ?? undefined,
-                timing,
-                signal,
-                onEvent: event => ctx.logger.info(formatStackEvent(event)),
-              });
-              return {
-                status: stack?.StackStatus ?? 'DELETE_COMPLETE',
-                failure: describeStackFailure(stack, events),
-              };
-            },
+          callAws(`waiting for stack ${target.stackName} to be deleted`, () =>
+            waitForStackOperation({
+              cloudFormation,
+              stackId: stackId,
+              afterEventId,
+              timing,
+              logger: ctx.logger,
+              signal,
+            }),
           ),
       });
 
       ctx.output('status', final.status);
       if (final.status !== 'DELETE_COMPLETE') {
         ctx.output('deleted', false);
-        const cause = final.failure
-          ? `first failure: ${final.failure.logicalId} (${final.failure.type}) ${final.failure.status}: ${final.failure.reason}`
-          : 'CloudFormation gave no reason';
+        const cause = describeFailureCause(final.failure);
         throw new Error(
           `Destroy of ${target.stackName} failed (${final.status}); ${cause}`,
         );

@@ -19,6 +19,7 @@ import {
   stackDoesNotExist,
   stackId,
   unconfiguredAws,
+  commandNames,
 } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { createEnvironmentPlanAction } from './environmentPlan';
@@ -35,9 +36,6 @@ function createAction(aws = configuredAws()) {
     pollIntervalMs: 0,
   });
 }
-
-const commandNames = () =>
-  cfn.calls().map(call => (call.args[0] as object).constructor.name);
 
 type Estimate = {
   total: number;
@@ -150,7 +148,7 @@ describe('environment:plan', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual([
+    expect(commandNames(cfn)).toEqual([
       'DescribeStacksCommand',
       'CreateChangeSetCommand',
       'DescribeChangeSetCommand',
@@ -207,7 +205,7 @@ describe('environment:plan', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual(['DescribeStacksCommand']);
+    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
     const summary = outputs.changeSummary as {
       source: string;
       added: number;
@@ -239,7 +237,7 @@ describe('environment:plan', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames()).toEqual(['DescribeStacksCommand']);
+    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
     expect(outputs.changeSummary).toEqual({
       source: 'unavailable',
       reason:

@@ -39,3 +39,10 @@ export function describeStackFailure(
   }
   return null;
 }
+
+/** `first failure: ApiFunction (AWS::Lambda::Function) UPDATE_FAILED: reason`, for error messages. */
+export function describeFailureCause(failure: StackFailure | null): string {
+  return failure
+    ? `first failure: ${failure.logicalId} (${failure.type}) ${failure.status}: ${failure.reason}`
+    : 'CloudFormation gave no reason';
+}
