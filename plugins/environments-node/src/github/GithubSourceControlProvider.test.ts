@@ -1,23 +1,15 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { FakeGithubRepo } from '../__testUtils__/FakeGithubRepo';
+import { setupFakeGithub } from '../__testUtils__/setupFakeGithub';
 import {
   githubProvider,
   production,
   staging,
 } from '../__testUtils__/promotionFixtures';
 
-let github = new FakeGithubRepo();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  github = new FakeGithubRepo();
-  server.resetHandlers(...github.handlers());
-});
-afterAll(() => server.close());
+const fake = setupFakeGithub();
 
 function openPull(mergeable: boolean | null = true, mergeable_state = 'clean') {
-  github.pulls.push({
+  fake.github.pulls.push({
     number: 12,
     head: 'develop',
     base: 'main',
@@ -31,14 +23,14 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
     const state = await githubProvider().getPromotionState(staging, production);
     expect(state).toMatchObject({ status: 'ok', commitsAhead: 2 });
     expect(state.pullRequest).toBeUndefined();
-    expect(github.requests.filter(r => r.startsWith('GET /pulls/'))).toEqual(
-      [],
-    );
+    expect(
+      fake.github.requests.filter(r => r.startsWith('GET /pulls/')),
+    ).toEqual([]);
   });
 
   it('fills approved and mergeable of an open promotion pull request, conditionally on later refreshes', async () => {
     openPull();
-    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
     const provider = githubProvider();
     const state = await provider.getPromotionState(staging, production);
     expect(state.pullRequest).toEqual({
@@ -50,9 +42,9 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
       mergeable: true,
     });
 
-    github.reviews[12].push({ login: 'bob', state: 'CHANGES_REQUESTED' });
-    github.pulls[0].mergeable = false;
-    github.pulls[0].mergeable_state = 'dirty';
+    fake.github.reviews[12].push({ login: 'bob', state: 'CHANGES_REQUESTED' });
+    fake.github.pulls[0].mergeable = false;
+    fake.github.pulls[0].mergeable_state = 'dirty';
     const again = await provider.getPromotionState(staging, production);
     expect(again.pullRequest).toMatchObject({
       approved: false,
@@ -60,7 +52,7 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
     });
 
     await provider.getPromotionState(staging, production);
-    expect(github.notModified).toEqual(
+    expect(fake.github.notModified).toEqual(
       expect.arrayContaining(['/pulls/12', '/pulls/12/reviews']),
     );
   });
@@ -73,15 +65,14 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
     }).getPromotionState(staging, production);
     expect(state.pullRequest).toMatchObject({ approved: false });
     expect(state.pullRequest?.mergeable).toBeUndefined();
-    expect(github.requests.filter(r => r.startsWith('GET /pulls/12'))).toEqual([
-      'GET /pulls/12',
-      'GET /pulls/12/reviews?per_page=100',
-    ]);
+    expect(
+      fake.github.requests.filter(r => r.startsWith('GET /pulls/12')),
+    ).toEqual(['GET /pulls/12', 'GET /pulls/12/reviews?per_page=100']);
   });
 
   it('keeps the section ok when the review state cannot be read', async () => {
     openPull();
-    server.use(
+    fake.server.use(
       http.get('https://api.github.com/repos/acme/macro-ai/pulls/:number', () =>
         HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
       ),

@@ -1,6 +1,5 @@
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { FakeGithubRepo } from '../../__testUtils__/FakeGithubRepo';
+import { setupFakeGithub } from '../../__testUtils__/setupFakeGithub';
 import {
   githubEngine,
   githubProvider,
@@ -10,14 +9,7 @@ import {
 
 jest.setTimeout(20_000);
 
-let github = new FakeGithubRepo();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  github = new FakeGithubRepo();
-  server.resetHandlers(...github.handlers());
-});
-afterAll(() => server.close());
+const fake = setupFakeGithub();
 
 const DISPATCHED_AT = new Date('2026-01-05T10:00:00.400Z');
 const dispatch = (attempts = 3) =>
@@ -31,12 +23,12 @@ const dispatch = (attempts = 3) =>
 
 describe('the workflow-dispatch strategy', () => {
   it('dispatches the workflow on the target branch and returns the run it started', async () => {
-    github.runs = [
+    fake.github.runs = [
       { id: 500, created_at: '2026-01-05T09:59:59Z', head_branch: 'main' },
       { id: 501, created_at: '2026-01-05T10:00:01Z', head_branch: 'main' },
       { id: 502, created_at: '2026-01-05T10:00:03Z', head_branch: 'main' },
     ];
-    github.runsAppearAfter = 1;
+    fake.github.runsAppearAfter = 1;
     const outcome = await dispatch();
     expect(outcome).toMatchObject({
       result: 'succeeded',
@@ -45,7 +37,7 @@ describe('the workflow-dispatch strategy', () => {
       message:
         'Dispatched workflow promote.yml on main to promote ddddddd from develop: run 501',
     });
-    expect(github.dispatched).toEqual([
+    expect(fake.github.dispatched).toEqual([
       {
         workflow: 'promote.yml',
         ref: 'main',
@@ -56,7 +48,7 @@ describe('the workflow-dispatch strategy', () => {
         },
       },
     ]);
-    const listings = github.requests.filter(r =>
+    const listings = fake.github.requests.filter(r =>
       r.startsWith('GET /actions/workflows/promote.yml/runs'),
     );
     expect(listings).toHaveLength(2);
@@ -70,7 +62,7 @@ describe('the workflow-dispatch strategy', () => {
   });
 
   it('succeeds with the workflow page when the run does not show up within the bounded wait', async () => {
-    github.runs = [
+    fake.github.runs = [
       { id: 500, created_at: '2026-01-05T09:59:59Z', head_branch: 'main' },
     ];
     const outcome = await dispatch(2);
@@ -82,11 +74,13 @@ describe('the workflow-dispatch strategy', () => {
     expect(outcome.message).toBe(
       "Dispatched workflow promote.yml on main to promote ddddddd from develop; the run id is not known yet (the run did not show up within 0.01 s): see the workflow's runs",
     );
-    expect(github.requests.filter(r => r.includes('/runs?'))).toHaveLength(2);
+    expect(fake.github.requests.filter(r => r.includes('/runs?'))).toHaveLength(
+      2,
+    );
   });
 
   it('still succeeds, saying why, when the runs cannot be listed', async () => {
-    server.use(
+    fake.server.use(
       http.get(
         'https://api.github.com/repos/acme/macro-ai/actions/workflows/:workflow/runs',
         () => HttpResponse.json({ message: 'Not Found' }, { status: 404 }),

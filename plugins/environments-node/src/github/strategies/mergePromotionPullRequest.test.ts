@@ -1,6 +1,5 @@
-import { setupServer } from 'msw/node';
 import { ConflictError } from '@backstage/errors';
-import { FakeGithubRepo } from '../../__testUtils__/FakeGithubRepo';
+import { setupFakeGithub } from '../../__testUtils__/setupFakeGithub';
 import {
   githubEngine,
   githubProvider,
@@ -9,14 +8,7 @@ import {
 } from '../../__testUtils__/promotionFixtures';
 import { assertPromotionSucceeded } from '../../promotion/PromotionEngine';
 
-let github = new FakeGithubRepo();
-const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-beforeEach(() => {
-  github = new FakeGithubRepo();
-  server.resetHandlers(...github.handlers());
-});
-afterAll(() => server.close());
+const fake = setupFakeGithub();
 
 const merge = (engine = githubEngine(), dryRun = false) =>
   engine.promote({
@@ -27,8 +19,8 @@ const merge = (engine = githubEngine(), dryRun = false) =>
     actor: 'user:default/jane',
   });
 
-function openPull(fields: Partial<FakeGithubRepo['pulls'][number]> = {}) {
-  github.pulls.push({
+function openPull(fields: Partial<FakePull> = {}) {
+  fake.github.pulls.push({
     number: 12,
     head: 'develop',
     base: 'main',
@@ -41,7 +33,7 @@ function openPull(fields: Partial<FakeGithubRepo['pulls'][number]> = {}) {
 describe('the merge strategy', () => {
   it('merges the approved, mergeable promotion pull request as a merge commit at the reviewed head', async () => {
     openPull();
-    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
     const outcome = await merge();
     expect(outcome).toMatchObject({
       result: 'succeeded',
@@ -58,7 +50,7 @@ describe('the merge strategy', () => {
       status: 'passed',
       message: 'Pull request #12 is approved by alice and mergeable',
     });
-    expect(github.merged).toEqual([
+    expect(fake.github.merged).toEqual([
       {
         merge_method: 'merge',
         sha: 'd'.repeat(40),
@@ -69,7 +61,7 @@ describe('the merge strategy', () => {
         ),
       },
     ]);
-    expect(github.requests).not.toContain('POST /merges');
+    expect(fake.github.requests).not.toContain('POST /merges');
   });
 
   it('is blocked, changing nothing, when no promotion pull request is open', async () => {
@@ -79,7 +71,7 @@ describe('the merge strategy', () => {
       'gate pull-request-ready (No open pull request from develop to main: open one first (strategy pull-request), and merge it once it is approved)',
     );
     expect(() => assertPromotionSucceeded(outcome)).toThrow(ConflictError);
-    expect(github.requests.filter(r => !r.startsWith('GET'))).toEqual([]);
+    expect(fake.github.requests.filter(r => !r.startsWith('GET'))).toEqual([]);
   });
 
   it.each([
@@ -114,7 +106,7 @@ describe('the merge strategy', () => {
     'is blocked, changing nothing, when the pull request is %s',
     async (_, reviews, fields, reason) => {
       openPull(fields);
-      github.reviews[12] = reviews;
+      fake.github.reviews[12] = reviews;
       const outcome = await merge();
       expect(outcome.result).toBe('blocked');
       expect(outcome.gates.at(-1)).toMatchObject({
@@ -122,42 +114,51 @@ describe('the merge strategy', () => {
         status: 'failed',
       });
       expect(outcome.message).toContain(reason);
-      expect(github.merged).toEqual([]);
+      expect(fake.github.merged).toEqual([]);
     },
   );
 
   it('a dry run reports the gate and merges nothing', async () => {
     openPull();
-    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
     const outcome = await merge(githubEngine(), true);
     expect(outcome.result).toBe('dry-run');
     expect(outcome.message).toBe(
       'Gates passed; would merge the open pull request from develop into main (2 commits)',
     );
-    expect(github.merged).toEqual([]);
+    expect(fake.github.merged).toEqual([]);
   });
 
   it('waits (bounded) while GitHub is still computing whether it is mergeable', async () => {
     openPull();
-    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
-    github.mergeableReads = [null, null];
+    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.mergeableReads = [null, null];
     const outcome = await merge();
     expect(outcome.result).toBe('succeeded');
 
-    github.merged = [];
-    github.mergeableReads = [null, null, null, null, null, null, null, null];
+    fake.github.merged = [];
+    fake.github.mergeableReads = [
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ];
     const gaveUp = await merge(githubEngine(githubProvider({ attempts: 2 })));
     expect(gaveUp.result).toBe('blocked');
     expect(gaveUp.message).toContain(
       'GitHub has not finished checking whether it can be merged; try again in a moment',
     );
-    expect(github.merged).toEqual([]);
+    expect(fake.github.merged).toEqual([]);
   });
 
   it('fails with a 409 naming GitHub’s refusal when the merge itself is refused', async () => {
     openPull();
-    github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
-    github.mergeFailsWith = {
+    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.mergeFailsWith = {
       status: 405,
       message: 'Pull Request is not mergeable',
     };
