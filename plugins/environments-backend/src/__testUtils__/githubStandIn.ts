@@ -449,26 +449,16 @@ export class GithubStandIn {
             merge_method?: string;
             sha?: string;
           };
+          const refuse = (status: number, message: string) =>
+            this.#count(route, HttpResponse.json({ message }, { status }));
           if (pull.state !== 'open' || pull.mergeable === false) {
-            return this.#count(
-              route,
-              HttpResponse.json(
-                { message: 'Pull Request is not mergeable' },
-                { status: 405 },
-              ),
-            );
+            return refuse(405, 'Pull Request is not mergeable');
           }
           const headSha = repo.branches.get(pull.head)!;
           if (body.sha && body.sha !== headSha) {
-            return this.#count(
-              route,
-              HttpResponse.json(
-                {
-                  message:
-                    'Head branch was modified. Review and try the merge again.',
-                },
-                { status: 409 },
-              ),
+            return refuse(
+              409,
+              'Head branch was modified. Review and try the merge again.',
             );
           }
           repo.merges.push({ number: pull.number, ...body });
