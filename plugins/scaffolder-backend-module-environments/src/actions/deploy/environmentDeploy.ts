@@ -31,7 +31,10 @@ import {
   waitForStackOperation,
 } from '../../lib/aws/waitForStackOperation';
 import { describeTarget } from '../../lib/environment/describeTarget';
-import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
+import {
+  environmentTargetFields,
+  timeoutMinutesField,
+} from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import {
@@ -57,15 +60,7 @@ const inputFields = {
           'Extra stack tags, e.g. { "stageline.dev/version": "1.4.0", "stageline.dev/commit": "<sha>" }',
       })
       .optional(),
-  timeoutMinutes: (zImpl: typeof z) =>
-    zImpl
-      .number({
-        description: 'How long to wait for the stack, in minutes. Default 60',
-      })
-      .int()
-      .min(1)
-      .max(720)
-      .optional(),
+  timeoutMinutes: timeoutMinutesField,
 };
 
 type ChangeSetCheckpoint = {

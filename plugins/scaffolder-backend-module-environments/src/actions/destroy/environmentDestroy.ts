@@ -16,7 +16,10 @@ import {
   waitForStackOperation,
 } from '../../lib/aws/waitForStackOperation';
 import { describeTarget } from '../../lib/environment/describeTarget';
-import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
+import {
+  environmentTargetFields,
+  timeoutMinutesField,
+} from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
@@ -37,16 +40,7 @@ const inputFields = {
           'The stack name, typed again. Required to destroy a production environment',
       })
       .optional(),
-  timeoutMinutes: (zImpl: typeof z) =>
-    zImpl
-      .number({
-        description:
-          'How long to wait for the deletion, in minutes. Default 60',
-      })
-      .int()
-      .min(1)
-      .max(720)
-      .optional(),
+  timeoutMinutes: timeoutMinutesField,
 };
 
 type Precheck = { absent: boolean; stackId: string | null; deleting: boolean };

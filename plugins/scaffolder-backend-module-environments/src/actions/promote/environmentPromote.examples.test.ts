@@ -5,22 +5,14 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import {
-  CloudFormationDeploymentProvider,
-  GithubSourceControlProvider,
-  PromotionEngine,
-} from '@stageline/plugin-environments-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { setupServer } from 'msw/node';
 import { actionContext } from '../../__testUtils__/actionContext';
-import {
-  configuredAws,
-  stack,
-} from '../../__testUtils__/cloudFormationStandIn';
+import { stack } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { GithubPromotionStandIn } from '../../__testUtils__/githubPromotionStandIn';
-import { githubConfig } from '../../__testUtils__/githubStandIn';
+import { testPromotionEngine } from '../../__testUtils__/promotionEngine';
 import { createEnvironmentPromoteAction } from './environmentPromote';
 import { examples } from './environmentPromote.examples';
 
@@ -43,14 +35,7 @@ describe('environment:promote examples', () => {
   it.each(exampleInputs(examples))('%s', async (_description, input) => {
     const action = createEnvironmentPromoteAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
-      engine: new PromotionEngine({
-        sourceControl: GithubSourceControlProvider.fromConfig(githubConfig(), {
-          polling: { attempts: 2, intervalMs: 0 },
-        }),
-        deploymentProviders: [
-          new CloudFormationDeploymentProvider(configuredAws()),
-        ],
-      }),
+      engine: testPromotionEngine(),
     });
     const { ctx, outputs } = actionContext(input);
 

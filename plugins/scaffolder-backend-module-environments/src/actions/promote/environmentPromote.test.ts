@@ -10,12 +10,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  CloudFormationDeploymentProvider,
-  FreezeWindow,
-  GithubSourceControlProvider,
-  PromotionEngine,
-} from '@stageline/plugin-environments-node';
+import type { FreezeWindow } from '@stageline/plugin-environments-node';
 import { mockClient } from 'aws-sdk-client-mock';
 import { setupServer } from 'msw/node';
 import {
@@ -35,7 +30,8 @@ import {
   DEVELOP_SHA,
   GithubPromotionStandIn,
 } from '../../__testUtils__/githubPromotionStandIn';
-import { GITHUB_TOKEN, githubConfig } from '../../__testUtils__/githubStandIn';
+import { GITHUB_TOKEN } from '../../__testUtils__/githubStandIn';
+import { testPromotionEngine } from '../../__testUtils__/promotionEngine';
 import { createEnvironmentPromoteAction } from './environmentPromote';
 
 const server = setupServer();
@@ -53,15 +49,7 @@ function createAction(
     permissions?: ReturnType<typeof mockServices.permissions.mock>;
   } = {},
 ) {
-  const engine = new PromotionEngine({
-    sourceControl: GithubSourceControlProvider.fromConfig(
-      options.config ?? githubConfig(),
-    ),
-    deploymentProviders: [
-      new CloudFormationDeploymentProvider(options.aws ?? configuredAws()),
-    ],
-    freezeWindows: options.freezeWindows,
-  });
+  const engine = testPromotionEngine(options);
   return createEnvironmentPromoteAction({
     catalog: catalogServiceMock({
       entities: [

@@ -68,3 +68,15 @@ export const environmentTargetFields = {
       .regex(/^[1-9][0-9]{0,9}$/, 'must be a pull request number, e.g. 42')
       .optional(),
 };
+
+/** How long deploy and destroy wait for the stack. */
+export const timeoutMinutesField = (zImpl: typeof z) =>
+  zImpl
+    .number({
+      description:
+        'How long to wait for the stack operation, in minutes. Default 60',
+    })
+    .int()
+    .min(1)
+    .max(720)
+    .optional();
