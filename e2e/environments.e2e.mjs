@@ -54,9 +54,9 @@ async function signIn(page) {
   await enter.waitFor({ timeout: TIMEOUT });
   await enter.click();
   await page
-    .getByText('Environments', { exact: true })
+    .locator('a[href="/environments"]')
     .first()
-    .waitFor({ timeout: TIMEOUT });
+    .waitFor({ state: 'attached', timeout: TIMEOUT });
 }
 
 /**
@@ -69,16 +69,41 @@ async function open(page, path) {
   const sidebar = page.locator('a[href="/environments"]', {
     hasText: 'Environments',
   });
-  await enter.or(sidebar).first().waitFor({ timeout: TIMEOUT });
+  // the sidebar's labels are hidden while it is collapsed: wait for the link to exist
+  await enter
+    .or(sidebar)
+    .first()
+    .waitFor({ state: 'attached', timeout: TIMEOUT });
   if (await enter.isVisible()) {
     await enter.click();
-    await sidebar.first().waitFor({ timeout: TIMEOUT });
+    await sidebar.first().waitFor({ state: 'attached', timeout: TIMEOUT });
+  }
+}
+
+/**
+ * Runs a navigation twice at most: the dev server reloads the page when another package is
+ * rebuilt, and the backend restarts on file changes, either of which can eat one attempt.
+ */
+async function withRetry(navigate) {
+  try {
+    await navigate();
+  } catch (error) {
+    console.log(
+      `    retrying once: ${String(error?.message ?? error).split('\n')[0]}`,
+    );
+    await navigate();
   }
 }
 
 /** Opens a page as an expectation of its own; false when it did not open. */
-function openPage(page, path) {
-  return expectThat(`opens ${path}`, () => open(page, path));
+async function openPage(page, path) {
+  const opened = await expectThat(`opens ${path}`, () =>
+    withRetry(() => open(page, path)),
+  );
+  if (!opened) {
+    await screenshot(page, `failed-${path.replace(/[^a-z0-9]+/gi, '-')}`);
+  }
+  return opened;
 }
 
 async function componentPage(page) {
@@ -261,7 +286,7 @@ async function overviewPage(page) {
     const link = page.locator('a[href="/environments"]', {
       hasText: 'Environments',
     });
-    await link.first().waitFor({ timeout: TIMEOUT });
+    await link.first().waitFor({ state: 'attached', timeout: TIMEOUT });
   });
   await expectThat(
     'the overview lists macro-ai-api and macro-ai-web by stage',
@@ -311,8 +336,11 @@ async function main() {
     const page = await browser.newPage({
       viewport: { width: 1440, height: 1000 },
     });
-    await expectThat('guest sign-in', () => signIn(page));
-    if (results[0].ok) {
+    const signedIn = await expectThat('guest sign-in', () =>
+      withRetry(() => signIn(page)),
+    );
+    if (!signedIn) await screenshot(page, 'failed-sign-in');
+    if (signedIn) {
       await componentPage(page);
       await environmentPage(page);
       await overviewPage(page);

@@ -39,28 +39,34 @@ stop_app() {
 }
 trap stop_app EXIT
 
-if up "$FRONTEND_URL" && up "$BACKEND_HEALTH"; then
-  echo "e2e: using the app already running at $FRONTEND_URL"
-else
-  if up "$FRONTEND_URL" || up "$BACKEND_HEALTH"; then
-    echo "e2e: only half of the app answers (frontend $FRONTEND_URL, backend $BACKEND_HEALTH); stop it or start it fully" >&2
+wait_for_app() { # seconds; true once both halves answer
+  local deadline=$((SECONDS + $1))
+  until up "$FRONTEND_URL" && up "$BACKEND_HEALTH"; do
+    if [ -n "$started_pid" ] && ! kill -0 "$started_pid" 2>/dev/null; then return 1; fi
+    [ $SECONDS -ge $deadline ] && return 1
+    sleep 3
+  done
+}
+
+if up "$FRONTEND_URL" || up "$BACKEND_HEALTH"; then
+  # a running app (maybe restarting its backend after a file change): wait for both halves
+  if ! wait_for_app 120; then
+    echo "e2e: only half of the running app answers (frontend $FRONTEND_URL, backend $BACKEND_HEALTH); stop it or start it fully" >&2
     echo "0 passed, 1 failed"
     exit 1
   fi
+  echo "e2e: using the app already running at $FRONTEND_URL"
+else
   echo "e2e: starting the app (log: $log_file)"
   # its own process group, so that stopping it stops the frontend and the backend
   setsid node .yarn/releases/yarn-4.13.0.cjs start >"$log_file" 2>&1 &
   started_pid=$!
-  deadline=$((SECONDS + START_TIMEOUT))
-  until up "$FRONTEND_URL" && up "$BACKEND_HEALTH"; do
-    if ! kill -0 "$started_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-      echo "e2e: the app did not come up within ${START_TIMEOUT}s; last lines of its log:" >&2
-      tail -n 40 "$log_file" >&2
-      echo "0 passed, 1 failed"
-      exit 1
-    fi
-    sleep 3
-  done
+  if ! wait_for_app "$START_TIMEOUT"; then
+    echo "e2e: the app did not come up within ${START_TIMEOUT}s; last lines of its log:" >&2
+    tail -n 40 "$log_file" >&2
+    echo "0 passed, 1 failed"
+    exit 1
+  fi
   echo "e2e: app is up"
 fi
 
