@@ -29,7 +29,7 @@ import { GateList } from './GateList';
 const STRATEGY_HELP: Record<PromotionStrategy, string> = {
   'pull-request':
     'Open (or reuse) a pull request from the source branch into the target branch',
-  merge: 'Merge the source branch into the target branch now',
+  merge: 'Merge the open promotion pull request once it is approved and mergeable',
   'workflow-dispatch': "Run the target's deploy workflow on the source commit",
 };
 
