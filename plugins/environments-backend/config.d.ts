@@ -67,7 +67,10 @@ export interface Config {
     /** Promotions. */
     promotion?: {
       /**
-       * Strategy when a promote request names none.
+       * Strategy when a promote request names none: `pull-request` opens (or reuses) the
+       * promotion pull request source branch → target branch; `merge` merges that pull request
+       * once it is approved and mergeable (refused, naming why, otherwise); `workflow-dispatch`
+       * runs the promote workflow on the target branch and links the run it started.
        * @default pull-request
        */
       defaultStrategy?: 'pull-request' | 'merge' | 'workflow-dispatch';
