@@ -1,4 +1,5 @@
 import { ConflictError } from '@backstage/errors';
+import type { FakePull } from '../../__testUtils__/FakeGithubRepo';
 import { setupFakeGithub } from '../../__testUtils__/setupFakeGithub';
 import {
   githubEngine,
