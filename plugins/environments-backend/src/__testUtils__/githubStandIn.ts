@@ -288,6 +288,10 @@ export class GithubStandIn {
     };
     const slugOf = (params: Record<string, unknown>) =>
       `${params.owner}/${params.repo}`;
+    const pullOf = (params: Record<string, unknown>) =>
+      this.repos
+        .get(slugOf(params))
+        ?.pulls.find(p => p.number === Number(params.number));
     return [
       http.get(
         `${API}/repos/:owner/:repo/git/ref/*`,
@@ -400,9 +404,7 @@ export class GithubStandIn {
           const failed = await guard(route);
           if (failed) return failed;
           const slug = slugOf(params);
-          const pull = this.repos
-            .get(slug)
-            ?.pulls.find(p => p.number === Number(params.number));
+          const pull = pullOf(params);
           if (!pull) return this.#notFound(route);
           return this.#get(route, request, this.#pull(slug, pull));
         },
@@ -414,9 +416,7 @@ export class GithubStandIn {
           const failed = await guard(route);
           if (failed) return failed;
           const slug = slugOf(params);
-          const pull = this.repos
-            .get(slug)
-            ?.pulls.find(p => p.number === Number(params.number));
+          const pull = pullOf(params);
           if (!pull) return this.#notFound(route);
           return this.#get(
             route,
@@ -443,7 +443,7 @@ export class GithubStandIn {
           if (failed) return failed;
           const slug = slugOf(params);
           const repo = this.#repo(slug);
-          const pull = repo.pulls.find(p => p.number === Number(params.number));
+          const pull = pullOf(params);
           if (!pull) return this.#notFound(route);
           const body = (await request.json()) as {
             merge_method?: string;
