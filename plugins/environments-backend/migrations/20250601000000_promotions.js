@@ -27,6 +27,10 @@ exports.up = async function up(knex) {
       .notNullable()
       .comment('JSON array of PromotionGateResult');
     table.text('link').nullable();
+    table
+      .bigInteger('run_id')
+      .nullable()
+      .comment('Workflow run started by a workflow-dispatch promotion');
     table.text('message').nullable();
     table.timestamp('created_at', { useTz: true }).notNullable();
     table.timestamp('finished_at', { useTz: true }).nullable();

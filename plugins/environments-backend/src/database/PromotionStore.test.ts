@@ -68,6 +68,18 @@ describe.each(databases.eachSupportedId())(
       expect((await store.lastSucceeded(SOURCE))?.id).toBe(first.id);
     });
 
+    it('keeps the workflow run id of a dispatched promotion, beyond 32 bits', async () => {
+      const store = await createStore(databaseId);
+      const dispatched = {
+        ...attempt('succeeded', '2026-01-03T10:00:00.000Z'),
+        strategy: 'workflow-dispatch' as const,
+        runId: 9_876_543_210,
+      };
+      const written = await store.record(dispatched);
+      const [read] = await store.list(SOURCE, { limit: 1 });
+      expect(read).toEqual({ ...dispatched, id: written.id });
+    });
+
     it('holds one lock per target, released by its holder or by expiry', async () => {
       const store = await createStore(databaseId);
       const now = new Date('2026-01-01T10:00:00Z');

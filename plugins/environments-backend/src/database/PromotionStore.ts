@@ -24,6 +24,7 @@ interface PromotionRow {
   commits: string;
   gates: string;
   link: string | null;
+  run_id?: number | string | null;
   message: string | null;
   created_at: Date | string | number;
   finished_at: Date | string | number | null;
@@ -42,6 +43,10 @@ function toRecord(row: PromotionRow): PromotionRecord {
     commits: JSON.parse(row.commits) as PendingCommit[],
     gates: JSON.parse(row.gates) as PromotionGateResult[],
     link: row.link ?? undefined,
+    runId:
+      row.run_id === null || row.run_id === undefined
+        ? undefined
+        : Number(row.run_id),
     message: row.message ?? undefined,
     createdAt: toIso(row.created_at),
     finishedAt: row.finished_at === null ? undefined : toIso(row.finished_at),
@@ -121,6 +126,7 @@ export class PromotionStore {
       commits: JSON.stringify(promotion.commits),
       gates: JSON.stringify(promotion.gates),
       link: promotion.link ?? null,
+      run_id: promotion.runId ?? null,
       message: promotion.message ?? null,
       created_at: createdAt,
       finished_at: promotion.finishedAt ? new Date(promotion.finishedAt) : null,

@@ -121,6 +121,7 @@ export class PromotionService {
         commits: outcome.commits,
         gates: outcome.gates,
         link: outcome.link,
+        runId: outcome.runId,
         message: outcome.message,
         createdAt,
         finishedAt: new Date().toISOString(),

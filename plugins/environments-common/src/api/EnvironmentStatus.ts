@@ -170,6 +170,8 @@ export interface PromotionRecord {
   commits: PendingCommit[];
   gates: PromotionGateResult[];
   link?: string;
+  /** The workflow run a `workflow-dispatch` promotion started, when it was found. */
+  runId?: number;
   message?: string;
   createdAt: string;
   finishedAt?: string;
