@@ -114,7 +114,9 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     if (!stack) {
       notes.push('No actual cost: no spec.deployment.stackName');
     } else if (!aws.configured) {
-      notes.push(`No actual cost: ${aws.message}`);
+      notes.push(
+        'No actual cost until AWS is configured (see the deployment section)',
+      );
     } else {
       try {
         const read = await this.#actuals.get(

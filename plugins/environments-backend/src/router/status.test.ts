@@ -356,7 +356,7 @@ describe('cost section', () => {
       .set('Authorization', auth);
     expect(whatIf.status).toBe(200);
     expect(whatIf.body.scale).toBe('enterprise');
-    expect(whatIf.body.message).toMatch(/AWS is not configured/);
+    expect(whatIf.body.message).toMatch(/No actual cost until AWS is configured/);
     const bad = await request(server)
       .get(
         '/api/environments/environments/default/macro-ai-api-production/cost?scale=huge',
