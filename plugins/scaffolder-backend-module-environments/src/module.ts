@@ -4,10 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
-import {
-  AwsAccess,
-  PromotionEngine,
-} from '@stageline/plugin-environments-node';
+import { AwsAccess } from '@stageline/plugin-environments-node';
 import { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 import { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
 import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
@@ -30,7 +27,9 @@ export interface EnvironmentsScaffolderModuleOptions {
 /**
  * The scaffolder module that registers the Stageline environment actions: `environment:plan`,
  * `environment:deploy`, `environment:destroy`, `environment:promote` and
- * `environment:github:setup`. Clients are built once, when the backend starts.
+ * `environment:github:setup`. Clients are built once, when the backend starts. `environment:promote`
+ * promotes through the environments backend (`@stageline/plugin-environments-backend`), which must
+ * be installed in the same Backstage.
  *
  * @public
  */
@@ -47,12 +46,21 @@ export function createEnvironmentsScaffolderModule(
           config: coreServices.rootConfig,
           logger: coreServices.logger,
           permissions: coreServices.permissions,
+          discovery: coreServices.discovery,
+          auth: coreServices.auth,
           catalog: catalogServiceRef,
         },
-        async init({ scaffolder, config, logger, permissions, catalog }) {
+        async init({
+          scaffolder,
+          config,
+          logger,
+          permissions,
+          discovery,
+          auth,
+          catalog,
+        }) {
           const aws = options.aws ?? AwsAccess.fromConfig(config);
           const github = GithubClients.fromConfig(config);
-          const engine = PromotionEngine.fromConfig(config, { logger });
           const stackActions = {
             catalog,
             aws,
@@ -63,7 +71,7 @@ export function createEnvironmentsScaffolderModule(
             createEnvironmentPlanAction(stackActions),
             createEnvironmentDeployAction(stackActions),
             createEnvironmentDestroyAction(stackActions),
-            createEnvironmentPromoteAction({ catalog, engine, permissions }),
+            createEnvironmentPromoteAction({ discovery, auth }),
             createEnvironmentGithubSetupAction({ catalog, github }),
           );
           const configuration = aws.getConfiguration();

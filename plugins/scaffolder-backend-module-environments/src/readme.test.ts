@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { PromotionEngine } from '@stageline/plugin-environments-node';
 import { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 import { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
 import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
@@ -20,8 +20,8 @@ const actions = [
   createEnvironmentDeployAction({ catalog, aws }),
   createEnvironmentDestroyAction({ catalog, aws }),
   createEnvironmentPromoteAction({
-    catalog,
-    engine: PromotionEngine.fromConfig(githubConfig()),
+    discovery: mockServices.discovery(),
+    auth: mockServices.auth(),
   }),
   createEnvironmentGithubSetupAction({
     catalog,

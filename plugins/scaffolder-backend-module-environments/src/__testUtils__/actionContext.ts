@@ -1,4 +1,4 @@
-import { mockServices } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type { ActionContext } from '@backstage/plugin-scaffolder-node';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import type { JsonObject, JsonValue } from '@backstage/types';
@@ -23,7 +23,10 @@ export class CheckpointStore {
   };
 }
 
-/** A mock action context that records outputs in `outputs` and log lines in `logs`. */
+/**
+ * A mock action context of a task started by user:default/guest (its `user` and its initiator
+ * credentials) that records outputs in `outputs` and log lines in `logs`.
+ */
 export function actionContext(
   input: JsonObject,
   options: {
@@ -45,6 +48,8 @@ export function actionContext(
       user: { ref: 'user:default/guest' },
     }),
     isDryRun: options.isDryRun,
+    getInitiatorCredentials: async () =>
+      mockCredentials.user('user:default/guest'),
     checkpoint:
       checkpoints.checkpoint as ActionContext<JsonObject>['checkpoint'],
     output: (name: string, value: unknown) => {

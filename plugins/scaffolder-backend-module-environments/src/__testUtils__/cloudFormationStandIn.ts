@@ -108,22 +108,25 @@ export function awsError(
   });
 }
 
+/** The `aws` config section with static credentials for the example account. */
+export function awsConfig() {
+  return {
+    accounts: [
+      {
+        accountId: ACCOUNT,
+        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      },
+    ],
+  };
+}
+
 /** AWS access configured with static credentials for the example account. */
 export function configuredAws(): AwsAccess {
-  return AwsAccess.fromConfig(
-    new ConfigReader({
-      aws: {
-        accounts: [
-          {
-            accountId: ACCOUNT,
-            accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-            secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-          },
-        ],
-      },
-    }),
-    { env: {}, homeDir: '/nonexistent-home' },
-  );
+  return AwsAccess.fromConfig(new ConfigReader({ aws: awsConfig() }), {
+    env: {},
+    homeDir: '/nonexistent-home',
+  });
 }
 
 /** AWS access with nothing configured, as on a laptop without credentials. */

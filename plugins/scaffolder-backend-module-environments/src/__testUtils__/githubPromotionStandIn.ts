@@ -1,4 +1,4 @@
-import { http, HttpResponse } from 'msw';
+import { delay, http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { RecordedRequest } from './githubStandIn';
 
@@ -84,6 +84,8 @@ function pullRequest(number: number, head: string, base: string) {
  */
 export class GithubPromotionStandIn {
   readonly requests: RecordedRequest[] = [];
+  /** Milliseconds every request waits before it is answered, to make promotions overlap. */
+  delayMs = 0;
   openPullRequests: Array<ReturnType<typeof pullRequest>> = [];
   /** Reviews per pull request number. */
   reviews: Record<number, Array<{ login: string; state: string }>> = {};
@@ -111,6 +113,7 @@ export class GithubPromotionStandIn {
           path: url.pathname,
           ...(text ? { body: JSON.parse(text) } : {}),
         });
+        if (this.delayMs) await delay(this.delayMs);
         return undefined;
       }),
       // Octokit sends the ref encoded: /git/ref/heads%2Fdevelop

@@ -10,11 +10,15 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-github';
+// Tests only: environment:promote calls this plugin over HTTP, so tests run it in process.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import environmentsBackend from '@stageline/plugin-environments-backend';
 import request from 'supertest';
 import yaml from 'yaml';
 import { createEnvironmentsScaffolderModule } from '../module';
 import { unconfiguredAws } from './cloudFormationStandIn';
 import { exampleCatalog } from './entities';
+import { withoutScheduledRefresh } from './environmentsBackend';
 
 /** The repository's `templates/` folder. */
 export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
@@ -52,9 +56,10 @@ export type DryRunResult = {
 };
 
 /**
- * A real scaffolder backend (with the GitHub module, this module and a mock catalog of the
- * example system) and a function running one of the repository's templates through its dry-run
- * API, the way the template editor does.
+ * A real scaffolder backend (with the GitHub module, this module, the environments backend that
+ * `environment:promote` promotes through, and a mock catalog of the example system) and a
+ * function running one of the repository's templates through its dry-run API, the way the
+ * template editor does.
  */
 export async function startScaffolder(
   options: { entities?: Entity[]; config?: JsonObject } = {},
@@ -63,6 +68,7 @@ export async function startScaffolder(
     features: [
       scaffolderPlugin,
       scaffolderGithubModule,
+      environmentsBackend,
       createEnvironmentsScaffolderModule({
         aws: unconfiguredAws(),
         pollIntervalMs: 0,
@@ -71,9 +77,11 @@ export async function startScaffolder(
         entities: options.entities ?? exampleCatalog(),
       }),
       mockServices.rootConfig.factory({
-        data: options.config ?? {
-          integrations: { github: [{ host: 'github.com' }] },
-        },
+        data: withoutScheduledRefresh(
+          options.config ?? {
+            integrations: { github: [{ host: 'github.com' }] },
+          },
+        ),
       }),
     ],
   });

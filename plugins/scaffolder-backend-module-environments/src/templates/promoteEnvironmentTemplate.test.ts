@@ -8,15 +8,15 @@ import { setupServer } from 'msw/node';
 import { stack } from '../__testUtils__/cloudFormationStandIn';
 import { GithubPromotionStandIn } from '../__testUtils__/githubPromotionStandIn';
 import { GITHUB_TOKEN } from '../__testUtils__/githubStandIn';
+import { registerNetworkEdge } from '../__testUtils__/networkEdge';
 import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
-// The scaffolder itself is called over HTTP here, so only GitHub is stood in for.
+// The scaffolder and the environments backend are called over HTTP here, so only GitHub is
+// stood in for.
 const server = setupServer();
-beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
-afterEach(() => server.resetHandlers());
-afterAll(() => server.close());
+registerNetworkEdge(server);
 const cfn = mockClient(CloudFormationClient);
 
 const VALUES = {
@@ -37,11 +37,8 @@ describe('templates/promote-environment', () => {
         'Dry run: gates not evaluated: GitHub is not configured: add integrations.github',
       ),
     });
-    expect(result.output.links).toContainEqual({
-      title: 'Target environment',
-      icon: 'catalog',
-      entityRef: 'environment:default/macro-ai-api-production',
-    });
+    // The environments backend answered 503 before naming a target or a link: no empty links.
+    expect(result.output.links).toEqual([]);
   });
 
   it('evaluates the gates and reports them, changing nothing, in a dry run with GitHub configured', async () => {
@@ -66,10 +63,20 @@ describe('templates/promote-environment', () => {
     );
     expect(content).toContain('- **checks-green**: passed.');
     expect(content).toContain('- **freeze-window**: passed.');
-    expect(result.output.links?.[0]).toEqual({
-      title: 'Pull request',
-      url: 'https://github.com/acme/macro-ai/compare/main...develop',
-    });
+    expect(content).toMatch(
+      /Recorded in the promotion history of environment:default\/macro-ai-api-production \(promotion [0-9a-f-]{36}\)\./,
+    );
+    expect(result.output.links).toEqual([
+      {
+        title: 'Changes to promote',
+        url: 'https://github.com/acme/macro-ai/compare/main...develop',
+      },
+      {
+        title: 'Target environment',
+        icon: 'catalog',
+        entityRef: 'environment:default/macro-ai-api-production',
+      },
+    ]);
     expect(JSON.stringify(result)).not.toContain(GITHUB_TOKEN);
   });
 });

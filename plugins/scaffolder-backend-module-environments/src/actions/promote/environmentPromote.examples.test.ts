@@ -3,21 +3,22 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
-import { registerMswTestHooks } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { mockServices } from '@backstage/backend-test-utils';
 import { mockClient } from 'aws-sdk-client-mock';
 import { setupServer } from 'msw/node';
 import { actionContext } from '../../__testUtils__/actionContext';
 import { stack } from '../../__testUtils__/cloudFormationStandIn';
-import { exampleCatalog } from '../../__testUtils__/entities';
+import { startEnvironmentsBackend } from '../../__testUtils__/environmentsBackend';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { GithubPromotionStandIn } from '../../__testUtils__/githubPromotionStandIn';
-import { testPromotionEngine } from '../../__testUtils__/promotionEngine';
+import { registerNetworkEdge } from '../../__testUtils__/networkEdge';
 import { createEnvironmentPromoteAction } from './environmentPromote';
 import { examples } from './environmentPromote.examples';
 
+jest.setTimeout(60_000);
+
 const server = setupServer();
-registerMswTestHooks(server);
+registerNetworkEdge(server);
 const cfn = mockClient(CloudFormationClient);
 
 describe('environment:promote examples', () => {
@@ -33,9 +34,10 @@ describe('environment:promote examples', () => {
   });
 
   it.each(exampleInputs(examples))('%s', async (_description, input) => {
+    const { discovery, history } = await startEnvironmentsBackend();
     const action = createEnvironmentPromoteAction({
-      catalog: catalogServiceMock({ entities: exampleCatalog() }),
-      engine: testPromotionEngine(),
+      discovery,
+      auth: mockServices.auth({ pluginId: 'scaffolder' }),
     });
     const { ctx, outputs } = actionContext(input);
 
@@ -47,5 +49,6 @@ describe('environment:promote examples', () => {
       strategy: input.strategy,
       target: 'environment:default/macro-ai-api-production',
     });
+    expect(await history('macro-ai-api-staging')).toHaveLength(1);
   });
 });

@@ -1,25 +1,22 @@
 import type {
-  BackstageCredentials,
-  PermissionsService,
+  AuthService,
+  DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  CompoundEntityRef,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  EnvironmentEntity,
-  environmentsPromotePermission,
-  isEnvironmentEntity,
   PROMOTION_STRATEGIES,
+  PromotionRecord,
 } from '@stageline/plugin-environments-common';
-import {
-  assertPromotionSucceeded,
-  PromotionEngine,
-  PromotionOutcome,
-} from '@stageline/plugin-environments-node';
 import type { z } from 'zod/v3';
-import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { parseActionInput } from '../../lib/input/parseActionInput';
+import { EnvironmentsPromoteClient } from '../../lib/promotion/EnvironmentsPromoteClient';
+import { pullRequestOfLink } from '../../lib/promotion/pullRequestOfLink';
 import { examples } from './environmentPromote.examples';
 
 const ID = 'environment:promote';
@@ -36,33 +33,42 @@ const inputFields = {
     zImpl
       .enum(PROMOTION_STRATEGIES, {
         description:
-          'pull-request (open or reuse the PR from the source branch to the target branch), merge (merge that PR once approved and mergeable) or workflow-dispatch (run the promote workflow on the target branch). Default: environments.promotion.defaultStrategy, else pull-request',
+          'pull-request (open or reuse the PR from the source branch to the target branch), merge (merge that PR once approved and mergeable) or workflow-dispatch (run the promote workflow on the target branch). Default: environments.promotion.defaultStrategy of the environments backend, else pull-request',
+      })
+      .optional(),
+  dryRun: (zImpl: typeof z) =>
+    zImpl
+      .boolean({
+        description:
+          'Only evaluate the gates and say what would happen; changes nothing in GitHub (the backend records the check as a dry-run promotion). A dry run of the template does this too',
       })
       .optional(),
 };
 
-/** What the promote checkpoint stores: the outcome without the error object. */
+/** What the promote checkpoint stores: the promotion the backend recorded, in brief. */
 type PromotionSummary = {
+  id: string;
+  targetRef: string;
   result: string;
   strategy: string;
   message: string;
   link?: string;
-  pullRequest?: { number: number; url: string };
   runId?: number;
   commits: number;
   gates: Array<{ id: string; status: string; message: string }>;
 };
 
-function summarize(outcome: PromotionOutcome): PromotionSummary {
+function summarize(record: PromotionRecord): PromotionSummary {
   return {
-    result: outcome.result,
-    strategy: outcome.strategy,
-    message: outcome.message,
-    link: outcome.link,
-    pullRequest: outcome.pullRequest,
-    runId: outcome.runId,
-    commits: outcome.commits.length,
-    gates: outcome.gates.map(({ id, status, message }) => ({
+    id: record.id,
+    targetRef: record.targetRef,
+    result: record.result,
+    strategy: record.strategy,
+    message: record.message ?? `Promotion ${record.result}`,
+    ...(record.link ? { link: record.link } : {}),
+    ...(record.runId !== undefined ? { runId: record.runId } : {}),
+    commits: record.commits.length,
+    gates: record.gates.map(({ id, status, message }) => ({
       id,
       status,
       message,
@@ -70,35 +76,27 @@ function summarize(outcome: PromotionOutcome): PromotionSummary {
   };
 }
 
-async function readEnvironment(
-  catalog: CatalogService,
-  ref: string,
-  credentials: BackstageCredentials,
-  role: string,
-): Promise<EnvironmentEntity> {
-  let entityRef: string;
+/** The source environment named by `environmentRef`; only Environment entities can promote. */
+function sourceOf(environmentRef: string): CompoundEntityRef {
+  let ref: CompoundEntityRef;
   try {
-    entityRef = stringifyEntityRef(
-      parseEntityRef(ref, {
-        defaultKind: 'environment',
-        defaultNamespace: 'default',
-      }),
-    );
+    ref = parseEntityRef(environmentRef, {
+      defaultKind: 'environment',
+      defaultNamespace: 'default',
+    });
   } catch {
-    throw new InputError(`${role} ${JSON.stringify(ref)} is not an entity ref`);
-  }
-  const entity = await catalog.getEntityByRef(entityRef, { credentials });
-  if (!entity) {
-    throw new NotFoundError(
-      `${role} ${entityRef} was not found in the catalog`,
-    );
-  }
-  if (!isEnvironmentEntity(entity)) {
     throw new InputError(
-      `${role} ${entityRef} is a ${entity.kind}, not an Environment`,
+      `environmentRef ${JSON.stringify(environmentRef)} is not an entity ref`,
     );
   }
-  return entity;
+  if (ref.kind.toLocaleLowerCase('en-US') !== 'environment') {
+    throw new InputError(
+      `environmentRef ${stringifyEntityRef(ref)} is a ${
+        ref.kind
+      }, not an Environment`,
+    );
+  }
+  return ref;
 }
 
 /**
@@ -107,28 +105,29 @@ async function readEnvironment(
  * @public
  */
 export interface EnvironmentPromoteActionOptions {
-  catalog: CatalogService;
-  /** The promotion engine of `@stageline/plugin-environments-node`, shared with the backend. */
-  engine: PromotionEngine;
-  /** Checks `environments.promote` on the target for the task's user, when given. */
-  permissions?: PermissionsService;
+  /** Finds the environments backend (`@stageline/plugin-environments-backend`). */
+  discovery: DiscoveryService;
+  /** Issues the token the action calls the environments backend with, on behalf of the task's user. */
+  auth: AuthService;
 }
 
 /**
- * `environment:promote`: promotes an environment into its `promotesTo` target through GitHub
- * (pull request, merge or workflow dispatch) with the promotion engine the backend's promote
- * route uses, after its gates; a failing gate changes nothing.
+ * `environment:promote`: promotes an environment into its `promotesTo` target through the
+ * environments backend's promote route (`POST /api/environments/environments/:namespace/:name/promote`)
+ * as the user who started the task — the one promotion path, with the permission check, the lock
+ * per target, the promotion history and the audit event. The backend runs the gates and promotes
+ * through GitHub (pull request, merge or workflow dispatch); a failing gate changes nothing.
  *
  * @public
  */
 export function createEnvironmentPromoteAction(
   options: EnvironmentPromoteActionOptions,
 ) {
-  const { catalog, engine } = options;
+  const client = new EnvironmentsPromoteClient(options);
   return createTemplateAction({
     id: ID,
     description:
-      'Promotes an environment into its promotesTo target through GitHub (pull request, merge of the approved pull request, or workflow dispatch), after the gates: deployment complete, checks green, no freeze window',
+      'Promotes an environment into its promotesTo target through the environments backend (permission check, one promotion per target at a time, history, audit) and GitHub (pull request, merge of the approved pull request, or workflow dispatch), after the gates: deployment complete, checks green, no freeze window',
     examples,
     supportsDryRun: true,
     schema: {
@@ -139,20 +138,43 @@ export function createEnvironmentPromoteAction(
             description:
               'succeeded, or dry-run in a dry run (a blocked or failed promotion fails the step)',
           }),
-        strategy: z => z.string({ description: 'The strategy used' }),
+        strategy: z =>
+          z
+            .string({
+              description:
+                'The strategy used; absent in a dry run where the environments backend has no GitHub configured and none was named',
+            })
+            .optional(),
         target: z =>
-          z.string({
-            description: 'Entity ref of the environment promoted into',
-          }),
+          z
+            .string({
+              description:
+                'Entity ref of the environment promoted into; absent in a dry run where the environments backend has no GitHub configured',
+            })
+            .optional(),
         message: z =>
           z.string({ description: 'What happened, in one sentence' }),
+        promotionId: z =>
+          z
+            .string({
+              description:
+                'Id of the promotion in the history of the environments backend (GET .../promotions)',
+            })
+            .optional(),
         link: z =>
           z
             .string({
-              description: 'The pull request, merge commit or workflow page',
+              description:
+                'The pull request or workflow run; the compare page in a dry run',
             })
             .optional(),
-        pullRequestNumber: z => z.number().optional(),
+        pullRequestNumber: z =>
+          z
+            .number({
+              description:
+                'The pull request a pull-request or merge promotion opened, reused or merged',
+            })
+            .optional(),
         runId: z =>
           z
             .number({
@@ -162,7 +184,8 @@ export function createEnvironmentPromoteAction(
             .optional(),
         runUrl: z =>
           z.string({ description: 'The page of that run' }).optional(),
-        pullRequestUrl: z => z.string().optional(),
+        pullRequestUrl: z =>
+          z.string({ description: 'The page of that pull request' }).optional(),
         commits: z =>
           z.number({
             description: 'How many commits were waiting to be promoted',
@@ -182,102 +205,83 @@ export function createEnvironmentPromoteAction(
     },
     async handler(ctx) {
       const input = parseActionInput(ID, inputFields, ctx.input);
-      const credentials = await ctx.getInitiatorCredentials();
-      const source = await readEnvironment(
-        catalog,
-        input.environmentRef,
-        credentials,
-        'environmentRef',
-      );
-      if (!source.spec.promotesTo) {
-        throw new ConflictError(
-          `${stringifyEntityRef(
-            source,
-          )} has no spec.promotesTo: there is nothing to promote it into`,
-        );
-      }
-      const target = await readEnvironment(
-        catalog,
-        source.spec.promotesTo,
-        credentials,
-        'spec.promotesTo',
-      );
+      const source = sourceOf(input.environmentRef);
       const sourceRef = stringifyEntityRef(source);
-      const targetRef = stringifyEntityRef(target);
-      if (options.permissions) {
-        await authorizeOnEnvironment({
-          permissions: options.permissions,
-          permission: environmentsPromotePermission,
-          entityRef: targetRef,
-          credentials,
-        });
-      }
-      const strategy = input.strategy ?? engine.defaultStrategy;
-      ctx.output('target', targetRef);
-      ctx.output('strategy', strategy);
+      const dryRun = Boolean(ctx.isDryRun || input.dryRun);
+      const credentials = await ctx.getInitiatorCredentials();
       ctx.logger.info(
-        `Promoting ${sourceRef} into ${targetRef} with strategy ${strategy}`,
+        `${
+          dryRun ? 'Checking the gates of promoting' : 'Promoting'
+        } ${sourceRef} into its promotesTo with ${
+          input.strategy ? `strategy ${input.strategy}` : 'the default strategy'
+        }, through the environments backend`,
       );
-
-      const report = (summary: PromotionSummary) => {
-        for (const gate of summary.gates) {
-          ctx.logger.info(`Gate ${gate.id}: ${gate.status}: ${gate.message}`);
-        }
-        ctx.logger.info(summary.message);
-      };
-      const request = {
-        source,
-        target,
-        strategy,
-        actor: ctx.user?.ref,
-        signal: ctx.signal,
-      };
+      const promote = async () =>
+        summarize(
+          await client.promote({
+            source,
+            body: { dryRun, strategy: input.strategy },
+            credentials,
+            signal: ctx.signal,
+          }),
+        );
 
       let summary: PromotionSummary;
-      if (ctx.isDryRun) {
-        let outcome: PromotionOutcome;
+      if (!dryRun) {
+        // A retried task that promoted replays this; one that was refused asks again.
+        summary = await ctx.checkpoint({
+          key: `environment.promote.${sourceRef}.${
+            input.strategy ?? 'default'
+          }`,
+          fn: promote,
+        });
+      } else {
         try {
-          outcome = await engine.promote({ ...request, dryRun: true });
+          summary = await promote();
         } catch (error) {
-          if ((error as Error).name !== 'ServiceUnavailableError') throw error;
+          if (
+            !ctx.isDryRun ||
+            (error as Error).name !== 'ServiceUnavailableError'
+          )
+            throw error;
           // Local and template-editor dry runs have no GitHub token: say so instead of failing.
           const message = `Dry run: gates not evaluated: ${
             (error as Error).message
           }; a real run fails here until it is configured`;
           ctx.logger.warn(message);
           ctx.output('result', 'dry-run');
+          if (input.strategy) ctx.output('strategy', input.strategy);
           ctx.output('message', message);
           ctx.output('commits', 0);
           ctx.output('gates', []);
           return;
         }
-        summary = summarize(outcome);
-        report(summary);
-        assertPromotionSucceeded(outcome);
-      } else {
-        summary = await ctx.checkpoint({
-          key: `environment.promote.${sourceRef}.${targetRef}.${strategy}`,
-          fn: async () => {
-            const outcome = await engine.promote(request);
-            const done = summarize(outcome);
-            report(done);
-            assertPromotionSucceeded(outcome);
-            return done;
-          },
-        });
       }
+
+      for (const gate of summary.gates) {
+        ctx.logger.info(`Gate ${gate.id}: ${gate.status}: ${gate.message}`);
+      }
+      ctx.logger.info(summary.message);
+      ctx.logger.info(
+        `Recorded as promotion ${summary.id} into ${summary.targetRef}`,
+      );
       ctx.output('result', summary.result);
+      ctx.output('strategy', summary.strategy);
+      ctx.output('target', summary.targetRef);
       ctx.output('message', summary.message);
+      ctx.output('promotionId', summary.id);
       ctx.output('commits', summary.commits);
       ctx.output('gates', summary.gates);
-      if (summary.link) ctx.output('link', summary.link);
+      if (!summary.link) return;
+      ctx.output('link', summary.link);
       if (summary.runId !== undefined) {
         ctx.output('runId', summary.runId);
-        if (summary.link) ctx.output('runUrl', summary.link);
+        ctx.output('runUrl', summary.link);
       }
-      if (summary.pullRequest) {
-        ctx.output('pullRequestNumber', summary.pullRequest.number);
-        ctx.output('pullRequestUrl', summary.pullRequest.url);
+      const pullRequest = pullRequestOfLink(summary.link);
+      if (pullRequest) {
+        ctx.output('pullRequestNumber', pullRequest.number);
+        ctx.output('pullRequestUrl', pullRequest.url);
       }
     },
   });
