@@ -4,7 +4,7 @@ SHELL := /bin/bash
 ENV := source scripts/node-env.sh &&
 YARN := node .yarn/releases/yarn-4.13.0.cjs
 
-.PHONY: setup start backend test test-db e2e bench tsc lint ci
+.PHONY: setup start backend test e2e bench tsc lint
 
 setup:
 	@$(ENV) scripts/setup.sh
