@@ -1,5 +1,13 @@
 /* eslint-disable no-new -- CDK constructs register themselves with their scope */
-import { CfnOutput, Fn, RemovalPolicy, Stack, Tags, Token } from 'aws-cdk-lib';
+import {
+  CfnOutput,
+  Fn,
+  IStackSynthesizer,
+  RemovalPolicy,
+  Stack,
+  Tags,
+  Token,
+} from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { CdnDistribution } from './constructs/CdnDistribution';
 import { EnvironmentContext } from './constructs/EnvironmentContext';
@@ -75,6 +83,13 @@ export interface EnvironmentStackProps {
    * @default - no subscription
    */
   readonly alarmEmail?: string;
+  /**
+   * How the stack is synthesized. `synthesizeEnvironment` passes an `InlineTemplateSynthesizer`
+   * (no bootstrap version check, no assets), because its templates go straight to
+   * CloudFormation.
+   * @default - the app's default: `DefaultStackSynthesizer`, for `cdk deploy` after `cdk bootstrap`
+   */
+  readonly synthesizer?: IStackSynthesizer;
 }
 
 function parseAccount(account: string | undefined): string | undefined {
@@ -128,6 +143,7 @@ export class EnvironmentStack extends Stack {
       stackName,
       env: { account: parseAccount(props.env.account), region },
       description: `Stageline environment ${props.appName} ${stage} at ${scale} scale`,
+      synthesizer: props.synthesizer,
     });
     const zoneCount = availabilityZoneCount(region);
     this.zones = Array.from({ length: zoneCount }, (_, index) =>

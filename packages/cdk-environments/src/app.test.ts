@@ -1,4 +1,7 @@
 import { Token } from 'aws-cdk-lib';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createApp, DeployEnvironmentVariables } from './app';
 
 const base: DeployEnvironmentVariables = {
@@ -31,6 +34,24 @@ describe('createApp', () => {
       kind: 'lambda',
       memoryMiB: 256,
     });
+  });
+
+  it('keeps the bootstrap version check: `cdk deploy` runs after `cdk bootstrap`', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'create-app-test-'));
+    const previous = process.env.CDK_OUTDIR;
+    process.env.CDK_OUTDIR = outdir;
+    try {
+      const { app, stack } = createApp(base);
+      const { template } = app.synth().getStackArtifact(stack.artifactId);
+      expect(template.Parameters.BootstrapVersion).toMatchObject({
+        Type: 'AWS::SSM::Parameter::Value<String>',
+      });
+      expect(template.Rules).toHaveProperty('CheckBootstrapVersion');
+    } finally {
+      if (previous === undefined) delete process.env.CDK_OUTDIR;
+      else process.env.CDK_OUTDIR = previous;
+      rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   it('is account-agnostic without CDK_DEFAULT_ACCOUNT', () => {

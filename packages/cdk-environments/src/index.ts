@@ -11,6 +11,7 @@ export * from './profiles';
 export * from './EnvironmentStack';
 export * from './app';
 export * from './synthesizeEnvironment';
+export * from './InlineTemplateSynthesizer';
 export type { EnvironmentContext } from './constructs/EnvironmentContext';
 export type { AlarmSpec } from './constructs/AlarmSpec';
 export type { ApiRuntime, ApiRuntimeProps } from './constructs/ApiRuntime';

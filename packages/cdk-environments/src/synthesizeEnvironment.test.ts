@@ -1,6 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SCALES } from './stages';
 import { synthesizeEnvironment } from './synthesizeEnvironment';
 
 describe('synthesizeEnvironment', () => {
@@ -22,10 +23,31 @@ describe('synthesizeEnvironment', () => {
     );
     expect(stackName).toBe('MacroAiStagingStack');
     expect(Object.keys(template)).toEqual(
-      expect.arrayContaining(['Resources', 'Outputs', 'Parameters']),
+      expect.arrayContaining(['Resources', 'Outputs']),
     );
     expect(readdirSync(workDir)).toEqual([]);
   });
+
+  it.each(SCALES)(
+    'needs no `cdk bootstrap` at %s scale: no BootstrapVersion parameter or CheckBootstrapVersion rule',
+    scale => {
+      const { template } = synthesizeEnvironment(
+        {
+          appName: 'macro-ai',
+          stage: 'production',
+          scale,
+          region: 'eu-west-2',
+          account: '123456789012',
+        },
+        { workDir },
+      );
+      const text = JSON.stringify(template);
+      expect(template.Parameters ?? {}).not.toHaveProperty('BootstrapVersion');
+      expect(template.Rules ?? {}).not.toHaveProperty('CheckBootstrapVersion');
+      expect(text).not.toContain('cdk-bootstrap');
+      expect(text).not.toContain('hnb659fds');
+    },
+  );
 
   it('cleans up when the input is bad, and names the bad value', () => {
     expect(() =>

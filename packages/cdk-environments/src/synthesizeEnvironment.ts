@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EnvironmentStack } from './EnvironmentStack';
+import { InlineTemplateSynthesizer } from './InlineTemplateSynthesizer';
 import { stackNameFor } from './naming';
 import { ScaleProfileOverrides } from './profiles';
 import { Scale, Stage } from './stages';
@@ -120,6 +121,7 @@ export function synthesizeEnvironment(
       previewId: input.previewId,
       overrides: input.overrides,
       healthCheckPath: input.healthCheckPath,
+      synthesizer: new InlineTemplateSynthesizer(),
     });
     const assembly = withValidation(options.validate ?? false, () =>
       app.synth(),
