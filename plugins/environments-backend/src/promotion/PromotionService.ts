@@ -4,6 +4,7 @@ import type {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
+import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConflictError, NotAllowedError } from '@backstage/errors';
@@ -38,7 +39,8 @@ function actorOf(credentials: BackstageCredentials): string {
 /**
  * Promotion as the REST API offers it: the engine from environments-node wrapped in the
  * permission check (`environments.promote` on the target), a lock per target, history and an
- * audit event for every attempt.
+ * audit event for every attempt. Dry runs take no lock and write no history: they answer a
+ * `PromotionRecord`-shaped preview with an id `dry-run-<uuid>` that is not stored.
  */
 export class PromotionService {
   constructor(
@@ -112,7 +114,7 @@ export class PromotionService {
         dryRun,
         actor,
       });
-      const record = await store.record({
+      const attempt = {
         sourceRef,
         targetRef,
         actor,
@@ -125,7 +127,12 @@ export class PromotionService {
         message: outcome.message,
         createdAt,
         finishedAt: new Date().toISOString(),
-      });
+      };
+      // A dry run changes nothing, so it leaves no history (the Promote dialog runs one each
+      // time it opens); the audit event below still says who checked what.
+      const record: PromotionRecord = dryRun
+        ? { ...attempt, id: `dry-run-${randomUUID()}` }
+        : await store.record(attempt);
       if (outcome.result === 'succeeded') {
         await this.options.statuses.invalidate([sourceRef, targetRef]);
       }
@@ -134,7 +141,7 @@ export class PromotionService {
         meta: {
           target: targetRef,
           result: outcome.result,
-          promotionId: record.id,
+          promotionId: dryRun ? null : record.id,
           link: outcome.link ?? null,
           runId: outcome.runId ?? null,
         },

@@ -1,5 +1,10 @@
 import request from 'supertest';
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   DescribeStackEventsCommand,
@@ -17,6 +22,10 @@ import { REPO } from '../__testUtils__/fixtures';
 jest.setTimeout(60_000);
 
 const standIns = setupStandIns();
+/** PostgreSQL runs where BACKSTAGE_TEST_DATABASE_POSTGRES<NN>_CONNECTION_STRING is set. */
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_15', 'POSTGRES_17'],
+});
 const auth = mockCredentials.user.header();
 const PROMOTE =
   '/api/environments/environments/default/macro-ai-api-staging/promote';
@@ -56,6 +65,18 @@ async function backend(config: object = githubConfig, features: any[] = []) {
   return server;
 }
 
+/** A backend whose plugin database is a fresh one on `databaseId` (SQLite or PostgreSQL). */
+async function backendOn(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  return backend(githubConfig, [mockServices.database.factory({ knex })]);
+}
+
+async function historyOf(server: Parameters<typeof request>[0]) {
+  const res = await request(server).get(HISTORY).set('Authorization', auth);
+  expect(res.status).toBe(200);
+  return res.body.items as PromotionRecord[];
+}
+
 describe('POST /environments/:namespace/:name/promote', () => {
   it('rejects a malformed body naming the field', async () => {
     const server = await backend();
@@ -78,60 +99,6 @@ describe('POST /environments/:namespace/:name/promote', () => {
       .set('Authorization', auth)
       .send({ force: true });
     expect(unknown.body.error.message).toMatch(/unknown field force/);
-  });
-
-  it('opens a pull request, records the promotion and returns it in the history', async () => {
-    readyToPromote();
-    const server = await backend();
-    const res = await request(server)
-      .post(PROMOTE)
-      .set('Authorization', auth)
-      .send({});
-    expect(res.status).toBe(200);
-    const record = res.body as PromotionRecord;
-    expect(record).toMatchObject({
-      sourceRef: 'environment:default/macro-ai-api-staging',
-      targetRef: 'environment:default/macro-ai-api-production',
-      actor: 'user:default/mock',
-      strategy: 'pull-request',
-      result: 'succeeded',
-      link: 'https://github.com/acme/macro-ai/pull/1',
-    });
-    expect(record.commits).toHaveLength(2);
-    expect(record.gates.map(g => [g.id, g.status])).toEqual([
-      ['freeze-window', 'passed'],
-      ['deployment-complete', 'skipped'],
-      ['checks-green', 'passed'],
-      ['commits-pending', 'passed'],
-    ]);
-    const pull = standIns.github.repo(REPO).pulls[0];
-    expect(pull).toMatchObject({
-      head: 'develop',
-      base: 'main',
-      title: 'Promote macro-ai-api-staging to macro-ai-api-production',
-    });
-    expect(pull.body).toMatch(/requested by user:default\/mock/);
-
-    const again = await request(server)
-      .post(PROMOTE)
-      .set('Authorization', auth)
-      .send({});
-    expect(again.body.message).toMatch(/Pull request #1 .* already open/);
-    expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
-
-    const history = await request(server)
-      .get(HISTORY)
-      .set('Authorization', auth);
-    expect(history.body.items.map((p: PromotionRecord) => p.id)).toEqual([
-      again.body.id,
-      record.id,
-    ]);
-    const target = await request(server)
-      .get(
-        '/api/environments/environments/default/macro-ai-api-production/promotions',
-      )
-      .set('Authorization', auth);
-    expect(target.body.items).toHaveLength(2);
   });
 
   it('merges the approved promotion pull request with the merge strategy', async () => {
@@ -248,25 +215,24 @@ describe('POST /environments/:namespace/:name/promote', () => {
     ]);
   });
 
-  it('dry-run runs the gates, changes nothing and is recorded as dry-run', async () => {
+  it('dry-run without a strategy answers with the configured default strategy', async () => {
     readyToPromote();
-    const server = await backend();
+    const server = await backend({
+      ...githubConfig,
+      environments: { promotion: { defaultStrategy: 'workflow-dispatch' } },
+    });
     const res = await request(server)
       .post(PROMOTE)
       .set('Authorization', auth)
       .send({ dryRun: true });
     expect(res.status).toBe(200);
-    expect(res.body.result).toBe('dry-run');
-    expect(res.body.message).toMatch(
-      /Gates passed; would open \(or reuse\) a pull request from develop into main \(2 commits\)/,
-    );
-    expect(standIns.github.repo(REPO).pulls).toHaveLength(0);
-    const history = await request(server)
-      .get(HISTORY)
-      .set('Authorization', auth);
-    expect(history.body.items.map((p: PromotionRecord) => p.result)).toEqual([
-      'dry-run',
-    ]);
+    expect(res.body).toMatchObject({
+      result: 'dry-run',
+      strategy: 'workflow-dispatch',
+      message:
+        'Gates passed; would dispatch the promote workflow for develop into main (2 commits)',
+    });
+    expect(standIns.github.repo(REPO).dispatches).toEqual([]);
   });
 
   it('answers 503 saying what to configure when GitHub is not configured', async () => {
@@ -422,41 +388,162 @@ describe('gates', () => {
   });
 });
 
-describe('locking', () => {
-  it('lets one of two concurrent promotions into the same target run; the other gets 409', async () => {
-    readyToPromote();
-    standIns.github.delayMs = 200;
-    const server = await backend();
-    const [a, b] = await Promise.all([
-      request(server).post(PROMOTE).set('Authorization', auth).send({}),
-      request(server).post(PROMOTE).set('Authorization', auth).send({}),
-    ]);
-    expect([a.status, b.status].sort()).toEqual([200, 409]);
-    const conflict = a.status === 409 ? a : b;
-    expect(conflict.body.error.message).toMatch(
-      /A promotion into environment:default\/macro-ai-api-production is already running/,
-    );
-    expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+describe.each(databases.eachSupportedId())(
+  'history and locking on %p',
+  databaseId => {
+    it('opens a pull request, records the promotion and returns it in the history', async () => {
+      readyToPromote();
+      const server = await backendOn(databaseId);
+      const res = await request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({});
+      expect(res.status).toBe(200);
+      const record = res.body as PromotionRecord;
+      expect(record).toMatchObject({
+        sourceRef: 'environment:default/macro-ai-api-staging',
+        targetRef: 'environment:default/macro-ai-api-production',
+        actor: 'user:default/mock',
+        strategy: 'pull-request',
+        result: 'succeeded',
+        link: 'https://github.com/acme/macro-ai/pull/1',
+      });
+      expect(record.commits).toHaveLength(2);
+      expect(record.gates.map(g => [g.id, g.status])).toEqual([
+        ['freeze-window', 'passed'],
+        ['deployment-complete', 'skipped'],
+        ['checks-green', 'passed'],
+        ['commits-pending', 'passed'],
+      ]);
+      const pull = standIns.github.repo(REPO).pulls[0];
+      expect(pull).toMatchObject({
+        head: 'develop',
+        base: 'main',
+        title: 'Promote macro-ai-api-staging to macro-ai-api-production',
+      });
+      expect(pull.body).toMatch(/requested by user:default\/mock/);
 
-    standIns.github.delayMs = 0;
-    const after = await request(server)
-      .post(PROMOTE)
-      .set('Authorization', auth)
-      .send({});
-    expect(after.status).toBe(200);
-  });
-});
+      const again = await request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({});
+      expect(again.body.message).toMatch(/Pull request #1 .* already open/);
+      expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+
+      expect((await historyOf(server)).map(p => p.id)).toEqual([
+        again.body.id,
+        record.id,
+      ]);
+      expect((await historyOf(server))[1]).toEqual(record);
+      const target = await request(server)
+        .get(
+          '/api/environments/environments/default/macro-ai-api-production/promotions',
+        )
+        .set('Authorization', auth);
+      expect(target.body.items).toHaveLength(2);
+    });
+
+    it('answers dry runs, passing or blocked, without writing history', async () => {
+      readyToPromote();
+      const server = await backendOn(databaseId);
+      const real = await request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({});
+      expect(real.status).toBe(200);
+      const before = await historyOf(server);
+      expect(before.map(p => p.id)).toEqual([real.body.id]);
+
+      const passing = await request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({ dryRun: true });
+      expect(passing.status).toBe(200);
+      expect(passing.body).toMatchObject({
+        sourceRef: 'environment:default/macro-ai-api-staging',
+        targetRef: 'environment:default/macro-ai-api-production',
+        actor: 'user:default/mock',
+        strategy: 'pull-request',
+        result: 'dry-run',
+        link: 'https://github.com/acme/macro-ai/compare/main...develop',
+        message:
+          'Gates passed; would open (or reuse) a pull request from develop into main (2 commits)',
+      });
+      expect(passing.body.id).toMatch(/^dry-run-[0-9a-f-]{36}$/);
+      expect(passing.body.commits).toHaveLength(2);
+      expect(passing.body.gates).toHaveLength(4);
+      expect(passing.body.createdAt).toEqual(expect.any(String));
+
+      const blocked = await request(server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({ dryRun: true, strategy: 'merge' });
+      expect(blocked.status).toBe(409);
+      expect(blocked.body.error.message).toMatch(
+        /^Promotion blocked by gate pull-request-ready \(Pull request #1 from develop to main cannot be merged: it has no approving review/,
+      );
+
+      expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+      expect(standIns.github.repo(REPO).merges).toEqual([]);
+      expect(await historyOf(server)).toEqual(before);
+    });
+
+    it('lets one of two concurrent promotions into the same target run; the other gets 409; a dry run takes no lock', async () => {
+      readyToPromote();
+      standIns.github.delayMs = 200;
+      const server = await backendOn(databaseId);
+      const promote = (body: object) =>
+        request(server).post(PROMOTE).set('Authorization', auth).send(body);
+      const [a, b, dry] = await Promise.all([
+        promote({}),
+        promote({}),
+        promote({ dryRun: true }),
+      ]);
+      expect([a.status, b.status].sort()).toEqual([200, 409]);
+      expect(dry.status).toBe(200);
+      const conflict = a.status === 409 ? a : b;
+      expect(conflict.body.error.message).toMatch(
+        /A promotion into environment:default\/macro-ai-api-production is already running/,
+      );
+      expect(standIns.github.repo(REPO).pulls).toHaveLength(1);
+      const winner = a.status === 200 ? a : b;
+      expect((await historyOf(server)).map(p => p.id)).toEqual([
+        winner.body.id,
+      ]);
+
+      standIns.github.delayMs = 0;
+      const after = await promote({});
+      expect(after.status).toBe(200);
+      expect(await historyOf(server)).toHaveLength(2);
+    });
+  },
+);
+
+/** What the auditor mock was told: each event's creation options and how it ended. */
+async function auditedEvents(
+  auditor: ReturnType<typeof mockServices.auditor.mock>,
+) {
+  return Promise.all(
+    auditor.createEvent.mock.calls.map(async ([options], index) => {
+      const event = (await auditor.createEvent.mock.results[index].value) as {
+        success: jest.Mock;
+        fail: jest.Mock;
+      };
+      return {
+        options,
+        succeeded: event.success.mock.calls.map(([params]) => params),
+        failed: event.fail.mock.calls.map(([params]) => params),
+      };
+    }),
+  );
+}
 
 describe('auditing', () => {
-  it('records an audit event for allowed and denied attempts', async () => {
+  it('audits an allowed dry run and a refused attempt with source, target and actor', async () => {
     readyToPromote();
-    const success = jest.fn();
-    const fail = jest.fn();
-    const createEvent = jest.fn(async () => ({ success, fail }));
-    const server = await backend(githubConfig, [
-      mockServices.auditor.mock({ createEvent } as any).factory,
-    ]);
-    await request(server)
+    const auditor = mockServices.auditor.mock();
+    const server = await backend(githubConfig, [auditor.factory]);
+    const dry = await request(server)
       .post(PROMOTE)
       .set('Authorization', auth)
       .send({ dryRun: true });
@@ -466,14 +553,73 @@ describe('auditing', () => {
       )
       .set('Authorization', auth)
       .send({});
-    expect(createEvent).toHaveBeenCalledTimes(2);
-    expect(createEvent).toHaveBeenCalledWith(
-      expect.objectContaining({
-        eventId: 'environment-promote',
-        meta: expect.objectContaining({ dryRun: true }),
-      }),
-    );
-    expect(success).toHaveBeenCalledTimes(1);
-    expect(fail).toHaveBeenCalledTimes(1);
+    const [dryRun, nowhere] = await auditedEvents(auditor);
+    expect(dryRun.options).toMatchObject({
+      eventId: 'environment-promote',
+      severityLevel: 'low',
+      meta: {
+        source: 'environment:default/macro-ai-api-staging',
+        strategy: 'pull-request',
+        dryRun: true,
+        actor: 'user:default/mock',
+      },
+    });
+    expect(dryRun.succeeded).toEqual([
+      {
+        meta: {
+          target: 'environment:default/macro-ai-api-production',
+          result: 'dry-run',
+          promotionId: null,
+          link: dry.body.link,
+          runId: null,
+        },
+      },
+    ]);
+    expect(dryRun.failed).toEqual([]);
+    expect(nowhere.options.meta).toMatchObject({
+      source: 'environment:default/macro-ai-api-production',
+      actor: 'user:default/mock',
+    });
+    expect(nowhere.failed[0].error.message).toMatch(/has no spec.promotesTo/);
+  });
+
+  it('audits a permission-denied attempt as a failure naming the target and the actor', async () => {
+    readyToPromote();
+    const auditor = mockServices.auditor.mock();
+    const server = await backend(githubConfig, [
+      auditor.factory,
+      mockServices.permissions.mock({
+        authorize: async requests =>
+          requests.map(() => ({ result: AuthorizeResult.DENY })),
+      } as any).factory,
+    ]);
+    const res = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', mockCredentials.user.header('user:default/alice'))
+      .send({ strategy: 'merge' });
+    expect(res.status).toBe(403);
+    const events = await auditedEvents(auditor);
+    expect(events).toHaveLength(1);
+    const [denied] = events;
+    expect(denied.options).toMatchObject({
+      eventId: 'environment-promote',
+      severityLevel: 'high',
+      meta: {
+        source: 'environment:default/macro-ai-api-staging',
+        strategy: 'merge',
+        dryRun: false,
+        actor: 'user:default/alice',
+      },
+    });
+    expect(denied.succeeded).toEqual([]);
+    expect(denied.failed).toHaveLength(1);
+    expect(denied.failed[0].meta).toEqual({
+      target: 'environment:default/macro-ai-api-production',
+    });
+    expect(denied.failed[0].error).toMatchObject({
+      name: 'NotAllowedError',
+      message:
+        'user:default/alice may not promote into environment:default/macro-ai-api-production',
+    });
   });
 });
