@@ -1,11 +1,27 @@
 import { App } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { EnvironmentStack, EnvironmentStackProps } from './EnvironmentStack';
 import { SCALES, Scale, Stage } from './stages';
 import {
   resourceTags,
   synthesizeForTest,
 } from './__testUtils__/synthesizeForTest';
+
+/** Free VPC plumbing left to the stack-level tags (see `SynthesizedEnvironment.tags`). */
+const UNTAGGED = ['AWS::EC2::Subnet', 'AWS::EC2::RouteTable'];
+
+/** The dashboard's body as one string (its `Fn::Join` parts, references as JSON). */
+function dashboardBody(template: Template): string {
+  const [dashboard] = Object.values(
+    template.findResources('AWS::CloudWatch::Dashboard'),
+  );
+  const [, parts] = dashboard.Properties.DashboardBody['Fn::Join'];
+  return parts
+    .map((part: unknown) =>
+      typeof part === 'string' ? part : JSON.stringify(part),
+    )
+    .join('');
+}
 
 const STAGE_OF: Record<Scale, Stage> = {
   hobby: 'staging',
@@ -294,6 +310,25 @@ describe('EnvironmentStack', () => {
       template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
     });
 
+    it('graphs each alarm once on the dashboard, with its threshold and state', () => {
+      const body = dashboardBody(template);
+      expect(body.match(/"annotations":\{"alarms":\[/g)).toHaveLength(3);
+      expect(body).not.toContain('"type":"alarm"');
+      expect(body).not.toContain('"metrics"');
+    });
+
+    it('draws the thresholds on plain graphs when the dashboard has no alarms', () => {
+      const withoutAlarms = synthesizeForTest({
+        stage: 'production',
+        scale: 'enterprise',
+        overrides: { monitoring: { alarms: false } },
+      }).template;
+      withoutAlarms.resourceCountIs('AWS::CloudWatch::Alarm', 0);
+      const body = dashboardBody(withoutAlarms);
+      expect(body.match(/"label":"alarm threshold"/g)).toHaveLength(3);
+      expect(body).toContain('"CPUUtilization"');
+    });
+
     it('names its Secrets Manager secrets as seed 004 does', () => {
       for (const kind of [
         'api-keys',
@@ -375,15 +410,21 @@ describe('EnvironmentStack', () => {
   describe.each(SCALES)('%s', scale => {
     const { json } = synthesizeForTest({ stage: STAGE_OF[scale], scale });
 
-    it('tags every taggable resource with app, stage and scale', () => {
+    it('tags every taggable resource but subnets and route tables with app, stage and scale', () => {
       const tagged = resourceTags(json);
-      expect(tagged.length).toBeGreaterThan(3);
-      for (const [, tags] of tagged) {
+      const plumbing = tagged.filter(([type]) => UNTAGGED.includes(type));
+      const others = tagged.filter(([type]) => !UNTAGGED.includes(type));
+      expect(others.length).toBeGreaterThan(3);
+      for (const [, tags] of others) {
         expect(tags).toMatchObject({
           'stageline:app': 'macro-ai',
           'stageline:stage': STAGE_OF[scale],
           'stageline:scale': scale,
         });
+      }
+      for (const [, tags] of plumbing) {
+        expect(tags.Name).toMatch(/^MacroAi\w+Stack\/Network\/Vpc\//);
+        expect(Object.keys(tags).join()).not.toContain('stageline:');
       }
     });
 

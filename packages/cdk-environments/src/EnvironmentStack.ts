@@ -92,6 +92,14 @@ export interface EnvironmentStackProps {
   readonly synthesizer?: IStackSynthesizer;
 }
 
+/**
+ * Free VPC plumbing (one of each per subnet) that does not repeat the `stageline:*` tags, to keep
+ * the template within CloudFormation's inline size limit: they carry the CDK's `Name` tag and
+ * CloudFormation's own `aws:cloudformation:stack-name`, and get the stack's tags when the
+ * stack is deployed with them (`cdk deploy` does; see `SynthesizedEnvironment.tags`).
+ */
+const UNTAGGED_RESOURCE_TYPES = ['AWS::EC2::Subnet', 'AWS::EC2::RouteTable'];
+
 function parseAccount(account: string | undefined): string | undefined {
   if (
     account !== undefined &&
@@ -120,8 +128,9 @@ function parseHealthCheckPath(path: string): string {
  * One environment of an application as a CloudFormation stack named `{App}{Stage}Stack`
  * (`MacroAiStagingStack`, `MacroAiPr42Stack`), built from the scale's profile: the API (Lambda
  * or Fargate), and where the profile asks for them a VPC, RDS, ElastiCache, CloudFront, WAF,
- * alarms, a dashboard and Secrets Manager secrets. Every resource is tagged `stageline:app`,
- * `stageline:stage` and `stageline:scale`. Synthesis looks nothing up.
+ * alarms, a dashboard and Secrets Manager secrets. The stack and every taggable resource but
+ * subnets and route tables are tagged `stageline:app`, `stageline:stage` and `stageline:scale`
+ * (and `stageline:preview`). Synthesis looks nothing up.
  *
  * @public
  */
@@ -163,11 +172,17 @@ export class EnvironmentStack extends Stack {
       removalPolicy:
         stage === 'production' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     };
-    Tags.of(this).add('stageline:app', props.appName);
-    Tags.of(this).add('stageline:stage', stage);
-    Tags.of(this).add('stageline:scale', scale);
-    if (props.previewId !== undefined)
-      Tags.of(this).add('stageline:preview', key);
+    const tags: Record<string, string> = {
+      'stageline:app': props.appName,
+      'stageline:stage': stage,
+      'stageline:scale': scale,
+    };
+    if (props.previewId !== undefined) tags['stageline:preview'] = key;
+    for (const [tagKey, value] of Object.entries(tags)) {
+      Tags.of(this).add(tagKey, value, {
+        excludeResourceTypes: UNTAGGED_RESOURCE_TYPES,
+      });
+    }
 
     this.apiUrl = this.build(props.alarmEmail);
     new CfnOutput(this, 'ApiUrl', { value: this.apiUrl });

@@ -28,6 +28,25 @@ describe('synthesizeEnvironment', () => {
     expect(readdirSync(workDir)).toEqual([]);
   });
 
+  it('returns the stack tags to deploy the template with', () => {
+    const { tags } = synthesizeEnvironment(
+      {
+        appName: 'macro-ai',
+        stage: 'preview',
+        previewId: 42,
+        scale: 'enterprise',
+        region: 'eu-west-2',
+      },
+      { workDir },
+    );
+    expect(tags).toEqual({
+      'stageline:app': 'macro-ai',
+      'stageline:stage': 'preview',
+      'stageline:scale': 'enterprise',
+      'stageline:preview': 'pr-42',
+    });
+  });
+
   it.each(SCALES)(
     'needs no `cdk bootstrap` at %s scale: no BootstrapVersion parameter or CheckBootstrapVersion rule',
     scale => {

@@ -86,6 +86,13 @@ export interface SynthesizedEnvironment {
   readonly stackName: string;
   /** The CloudFormation template as JSON. */
   readonly template: Record<string, unknown>;
+  /**
+   * The stack's tags (`stageline:app`, `stageline:stage`, `stageline:scale`, and
+   * `stageline:preview` for a preview). The template already puts them on every taggable
+   * resource but subnets and route tables; pass them as the stack's `Tags` when deploying and
+   * CloudFormation puts them on those too.
+   */
+  readonly tags: Readonly<Record<string, string>>;
 }
 
 /**
@@ -129,6 +136,7 @@ export function synthesizeEnvironment(
     return {
       stackName: stack.stackName,
       template: assembly.getStackArtifact(stack.artifactId).template,
+      tags: stack.tags.tagValues(),
     };
   } finally {
     rmSync(outdir, { recursive: true, force: true });

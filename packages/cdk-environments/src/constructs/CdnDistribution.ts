@@ -2,6 +2,9 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import { Construct } from 'constructs';
 
+/** The one origin's id (CDK would derive a long one from the construct path). */
+const ORIGIN_ID = 'api';
+
 /**
  * Props of {@link CdnDistribution}.
  *
@@ -50,6 +53,7 @@ export class CdnDistribution extends Construct {
   ): cloudfront.IOrigin {
     return new origins.LoadBalancerV2Origin(loadBalancer, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+      originId: ORIGIN_ID,
     });
   }
 
@@ -57,6 +61,7 @@ export class CdnDistribution extends Construct {
   static httpsOrigin(domainName: string): cloudfront.IOrigin {
     return new origins.HttpOrigin(domainName, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originId: ORIGIN_ID,
     });
   }
 }

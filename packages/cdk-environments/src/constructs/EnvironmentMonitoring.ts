@@ -15,7 +15,10 @@ export interface EnvironmentMonitoringProps {
   readonly specs: readonly AlarmSpec[];
   /** Whether to create the alarms and their SNS topic. */
   readonly alarms: boolean;
-  /** Whether to create a dashboard graphing every alarm's metric. */
+  /**
+   * Whether to create a dashboard: one alarm widget per alarm (its metric, threshold and state),
+   * or without alarms one graph per spec with the threshold drawn.
+   */
   readonly dashboard: boolean;
   /** Dashboard name, e.g. the stack name. */
   readonly dashboardName: string;
@@ -27,7 +30,10 @@ export interface EnvironmentMonitoringProps {
 }
 
 /**
- * CloudWatch alarms (sent to an SNS topic) and a dashboard for an environment.
+ * CloudWatch alarms (sent to an SNS topic) and a dashboard for an environment. The dashboard
+ * graphs each alarm with an alarm widget, which draws the metric, the threshold and the alarm
+ * state at once (no separate status or metric widgets: the template must stay small enough to
+ * deploy inline).
  *
  * @public
  */
@@ -65,27 +71,27 @@ export class EnvironmentMonitoring extends Construct {
       const dashboard = new cloudwatch.Dashboard(this, 'Dashboard', {
         dashboardName: props.dashboardName,
       });
-      if (this.alarms.length > 0) {
-        dashboard.addWidgets(
-          new cloudwatch.AlarmStatusWidget({
-            title: 'Alarms',
-            alarms: this.alarms,
-            width: 24,
-          }),
-        );
-      }
       dashboard.addWidgets(
-        ...props.specs.map(
-          spec =>
-            new cloudwatch.GraphWidget({
-              title: spec.description,
-              left: [spec.metric],
-              leftAnnotations: [
-                { value: spec.threshold, label: 'alarm threshold' },
-              ],
-              width: 12,
-            }),
-        ),
+        ...(this.alarms.length > 0
+          ? this.alarms.map(
+              (alarm, index) =>
+                new cloudwatch.AlarmWidget({
+                  title: props.specs[index].description,
+                  alarm,
+                  width: 12,
+                }),
+            )
+          : props.specs.map(
+              spec =>
+                new cloudwatch.GraphWidget({
+                  title: spec.description,
+                  left: [spec.metric],
+                  leftAnnotations: [
+                    { value: spec.threshold, label: 'alarm threshold' },
+                  ],
+                  width: 12,
+                }),
+            )),
       );
     }
   }

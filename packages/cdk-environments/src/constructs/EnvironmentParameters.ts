@@ -39,7 +39,6 @@ export class EnvironmentParameters extends Construct {
         ),
         stringValue: value,
         tier: ssm.ParameterTier.STANDARD,
-        description: `${context.appName} ${context.key}: ${name}`,
       });
       parameter.applyRemovalPolicy(context.removalPolicy);
       this.parameters[name] = parameter;

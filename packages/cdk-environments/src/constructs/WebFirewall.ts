@@ -9,7 +9,10 @@ import { Construct } from 'constructs';
 export interface WebFirewallProps {
   /** ARN of the regional resource to protect (the Application Load Balancer). */
   readonly resourceArn: string;
-  /** Prefix of the CloudWatch metric names. */
+  /**
+   * Prefix of the web ACL's CloudWatch metric name (`{metricPrefix}WebAcl`), e.g. the stack
+   * name. Rule metrics are named after their rules: CloudWatch tells them apart by the web ACL.
+   */
   readonly metricPrefix: string;
   /**
    * Requests per 5 minutes from one IP address before it is blocked.
@@ -38,11 +41,11 @@ export class WebFirewall extends Construct {
   constructor(scope: Construct, id: string, props: WebFirewallProps) {
     super(scope, id);
     const visibility = (
-      name: string,
+      metricName: string,
     ): wafv2.CfnWebACL.VisibilityConfigProperty => ({
       cloudWatchMetricsEnabled: true,
       sampledRequestsEnabled: true,
-      metricName: `${props.metricPrefix}${name}`,
+      metricName,
     });
     const managedRules: wafv2.CfnWebACL.RuleProperty[] =
       MANAGED_RULE_GROUPS.map((name, index) => ({
@@ -67,7 +70,7 @@ export class WebFirewall extends Construct {
     this.webAcl = new wafv2.CfnWebACL(this, 'WebAcl', {
       scope: 'REGIONAL',
       defaultAction: { allow: {} },
-      visibilityConfig: visibility('WebAcl'),
+      visibilityConfig: visibility(`${props.metricPrefix}WebAcl`),
       rules: [...managedRules, rateRule],
     });
     // eslint-disable-next-line no-new -- registers itself with this construct

@@ -28,18 +28,25 @@ function respond(path) {
 }
 
 /**
+ * The source without indentation or blank lines: it is inlined into the template, whose size
+ * CloudFormation limits. (None of the code has multi-line strings that this could change.)
+ */
+function compact(source: string): string {
+  return `${source.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n').trim()}\n`;
+}
+
+/**
  * Inline source of a Lambda handler (`index.handler`, API Gateway HTTP API payload 2.0 or
  * REST payload 1.0) that answers `healthPath`.
  *
  * @param healthPath - the route, e.g. `/api/health`
  */
 export function placeholderLambdaSource(healthPath: string): string {
-  return `${respondSource(healthPath)}
+  return compact(`${respondSource(healthPath)}
 exports.handler = async event => {
   const answer = respond(event.rawPath || event.path || '/');
   return { ...answer, headers: { 'content-type': 'application/json' } };
-};
-`;
+};`);
 }
 
 /**
@@ -52,11 +59,10 @@ export function placeholderServerSource(
   healthPath: string,
   port: number,
 ): string {
-  return `${respondSource(healthPath)}
+  return compact(`${respondSource(healthPath)}
 require('http').createServer((req, res) => {
   const answer = respond((req.url || '/').split('?')[0]);
   res.writeHead(answer.statusCode, { 'content-type': 'application/json' });
   res.end(answer.body);
-}).listen(Number(process.env.PORT || ${port}));
-`;
+}).listen(Number(process.env.PORT || ${port}));`);
 }
