@@ -93,7 +93,7 @@ describe('EntityEnvironmentOverviewCard', () => {
     expect(
       within(definition).getByText('Schedule').nextSibling,
     ).toHaveTextContent(
-      'shut down at 0 18 * * 1-5, started by hand (cron, UTC)',
+      'shut down 18:00 UTC Mon–Fri; started by hand (the estimate assumes 08:00 UTC on weekdays)',
     );
     expect(
       within(definition).getByText('Promotes to').nextSibling,

@@ -5,6 +5,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EnvironmentEntityV1alpha1 } from '@stageline/plugin-environments-common';
 import type { ReactNode } from 'react';
 import { formatMoney, humanize } from '../../lib/format';
+import { describeSchedule } from '../../lib/describeSchedule';
 
 const useStyles = makeStyles(theme => ({
   list: {
@@ -17,19 +18,6 @@ const useStyles = makeStyles(theme => ({
   term: { color: theme.palette.text.secondary, fontWeight: 500 },
   definition: { margin: 0 },
 }));
-
-function describeSchedule(
-  schedule: EnvironmentEntityV1alpha1['spec']['schedule'],
-): string {
-  if (!schedule?.shutdown && !schedule?.startup) return 'Always on';
-  return [
-    schedule.shutdown ? `shut down at ${schedule.shutdown}` : undefined,
-    schedule.startup ? `started at ${schedule.startup}` : 'started by hand',
-  ]
-    .filter(Boolean)
-    .join(', ')
-    .concat(' (cron, UTC)');
-}
 
 /** The definition of an environment, from its entity: stage, scale, branch, budget, schedule. */
 export function EnvironmentFacts({
