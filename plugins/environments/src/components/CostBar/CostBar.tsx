@@ -53,6 +53,17 @@ const useStyles = makeStyles(theme => ({
 }));
 
 /**
+ * What the shutdown schedule saves; the backend sends 0 (not undefined) for a schedule that
+ * saves nothing, e.g. a serverless hobby stack billed per request rather than per hour.
+ */
+function scheduleSavingText(saving: number, currency: string): string {
+  // under half a penny rounds to £0.00: as good as nothing
+  return saving >= 0.005
+    ? `Shutdown schedule saves ${formatMoney(saving, currency)} / month`
+    : 'Shutdown schedule saves nothing at this scale (no hourly-billed resources)';
+}
+
+/**
  * The monthly estimate against the budget as a bar, with actual month-to-date spend and the
  * saving of the shutdown schedule where known.
  */
@@ -124,10 +135,9 @@ function CostBarBody({
             : ''}
         </Typography>
       ) : null}
-      {cost.scheduleSaving ? (
+      {cost.scheduleSaving !== undefined ? (
         <Typography variant="caption" display="block" className={classes.muted}>
-          Shutdown schedule saves {formatMoney(cost.scheduleSaving, currency)} /
-          month
+          {scheduleSavingText(cost.scheduleSaving, currency)}
         </Typography>
       ) : null}
       {cost.message ? (

@@ -111,10 +111,28 @@ describe('EntityEnvironmentsCard', () => {
     expect(
       p.getByText(/Actual month to date £1\.45, forecast £8\.90/),
     ).toBeInTheDocument();
+    expect(p.queryByText(/Shutdown schedule/)).not.toBeInTheDocument();
     expect(p.queryByText(/commits waiting/)).not.toBeInTheDocument();
     expect(
       p.queryByRole('button', { name: /Promote/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('says when a shutdown schedule saves nothing instead of hiding it', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', { cost: { scheduleSaving: 0 } }),
+      ]),
+    );
+    await renderCard();
+    const staging = await screen.findByTestId(
+      'environment-macro-ai-api-staging',
+    );
+    expect(
+      within(staging).getByText(
+        'Shutdown schedule saves nothing at this scale (no hourly-billed resources)',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('collapses previews into their own row with pull request and age', async () => {
