@@ -13,16 +13,47 @@ import type {
 /** Where `mockApis.discovery()` puts the environments backend. */
 export const ENVIRONMENTS_BASE_URL = 'http://example.com/api/environments';
 
-/** A Backstage error body, as the backend's error handler writes it. */
-export function errorResponse(status: number, name: string, message: string) {
+/**
+ * A Backstage error body, as the backend's error middleware serializes an error thrown by a
+ * route: `{ error: { name, message }, request: { method, url }, response: { statusCode } }`.
+ */
+export function errorResponse(
+  status: number,
+  name: string,
+  message: string,
+  request: { method: string; url: string } = {
+    method: 'GET',
+    url: '/environments',
+  },
+) {
   return HttpResponse.json(
     {
       error: { name, message },
-      request: { method: 'GET', url: '/environments' },
+      request,
       response: { statusCode: status },
     },
     { status },
   );
+}
+
+/** The `@backstage/errors` type the backend throws for each status a promotion can answer. */
+const PROMOTE_ERROR_NAMES: Record<number, string> = {
+  403: 'NotAllowedError',
+  409: 'ConflictError',
+  500: 'Error',
+  503: 'ServiceUnavailableError',
+};
+
+/**
+ * The backend refusing `POST …/macro-ai-api-staging/promote`: 409 `ConflictError` for a blocked
+ * promotion, 503 `ServiceUnavailableError` when GitHub is not configured, 403 `NotAllowedError`
+ * when the permission policy says no.
+ */
+export function promoteRefusal(status: 403 | 409 | 500 | 503, message: string) {
+  return errorResponse(status, PROMOTE_ERROR_NAMES[status], message, {
+    method: 'POST',
+    url: '/environments/default/macro-ai-api-staging/promote',
+  });
 }
 
 /** `GET /environments` answering with these items; records each query it receives. */

@@ -107,14 +107,24 @@ export function buildPromotionRecord(
     commits: [{ sha: 'a1b2c3d4e5f6', message: 'Add summaries endpoint' }],
     gates: [
       {
+        id: 'freeze-window',
+        status: 'passed',
+        message: 'No freeze window covers production now',
+      },
+      {
         id: 'deployment-complete',
         status: 'passed',
-        message: 'Staging stack is UPDATE_COMPLETE',
+        message: 'MacroAiStagingStack is UPDATE_COMPLETE',
       },
       {
         id: 'checks-green',
         status: 'passed',
-        message: 'All checks passed on develop',
+        message: '2 checks green on develop@a1b2c3d',
+      },
+      {
+        id: 'commits-pending',
+        status: 'passed',
+        message: '1 commit to promote',
       },
     ],
     link: 'https://github.com/acme/macro-ai/pull/57',
@@ -123,6 +133,43 @@ export function buildPromotionRecord(
     ...overrides,
   };
 }
+
+/**
+ * The answer to a dry run (`{ dryRun: true }`) whose gates pass, as the backend sends it: never
+ * written to the history (`dry-run-` id), with the strategy the backend chose (its configured
+ * default when the request named none).
+ */
+export function buildDryRunRecord(
+  overrides: Partial<PromotionRecord> = {},
+): PromotionRecord {
+  const strategy = overrides.strategy ?? 'pull-request';
+  const verb = {
+    'pull-request': 'open (or reuse) a pull request from',
+    merge: 'merge the open pull request from',
+    'workflow-dispatch': 'dispatch the promote workflow for',
+  }[strategy];
+  return buildPromotionRecord({
+    id: 'dry-run-3f1c9a52-1d7e-4f0b-9a43-8b2c7e6d5f10',
+    result: 'dry-run',
+    strategy,
+    link: 'https://github.com/acme/macro-ai/compare/main...develop',
+    message: `Gates passed; would ${verb} develop into main (1 commit)`,
+    ...overrides,
+  });
+}
+
+/**
+ * Messages of the 409 `ConflictError` the backend answers a blocked promotion (or dry run) with,
+ * as its promotion engine writes them: `Promotion blocked by gate <id> (<message>); gate …`.
+ */
+export const BLOCKED_MESSAGES = {
+  checksFailing:
+    'Promotion blocked by gate checks-green (Checks failing on develop@a1b2c3d: lint (check run): failure; ci/build (status): failure)',
+  frozenAndNothingPending:
+    'Promotion blocked by gate freeze-window (production is frozen by release freeze (2025-06-01T00:00:00Z to 2025-06-08T00:00:00Z)); gate commits-pending (Nothing to promote: main already has every commit of develop)',
+  pullRequestNotApproved:
+    'Promotion blocked by gate pull-request-ready (Pull request #57 from develop to main cannot be merged: it has no approving review)',
+};
 
 /** A cost section: £3.10 of a £5 budget at hobby scale unless overridden. */
 export function buildCostSection(

@@ -8,6 +8,7 @@ import {
 import { ResponseError } from '@backstage/errors';
 import type { PromoteRequest } from '@stageline/plugin-environments-common';
 import {
+  BLOCKED_MESSAGES,
   buildComponentStatuses,
   buildCostSection,
   buildEnvironmentStatus,
@@ -16,9 +17,9 @@ import {
 import {
   ENVIRONMENTS_BASE_URL,
   costHandler,
-  errorResponse,
   listHandler,
   promoteHandler,
+  promoteRefusal,
   promotionsHandler,
   statusHandler,
 } from '../__testUtils__/environmentsServer';
@@ -129,9 +130,7 @@ describe('EnvironmentsClient', () => {
 
   it('throws a ResponseError carrying the backend’s error', async () => {
     server.use(
-      promoteHandler(() =>
-        errorResponse(409, 'ConflictError', 'Gate freeze-window failed'),
-      ),
+      promoteHandler(() => promoteRefusal(409, BLOCKED_MESSAGES.checksFailing)),
     );
     const error = await createClient()
       .promote('environment:default/macro-ai-api-staging', {})
@@ -140,7 +139,7 @@ describe('EnvironmentsClient', () => {
     expect(error.response.status).toBe(409);
     expect(error.body.error).toEqual({
       name: 'ConflictError',
-      message: 'Gate freeze-window failed',
+      message: BLOCKED_MESSAGES.checksFailing,
     });
   });
 });

@@ -8,28 +8,7 @@ export function errorText(error: unknown): string {
   if (error instanceof ResponseError) {
     return error.body?.error?.message || error.message;
   }
-  if (error instanceof Error) return error.message;
-  return String(error);
-}
-
-/** Whether a backend error is a `ConflictError` (a promotion gate said no, or a lock is held). */
-export function isConflict(error: unknown): boolean {
-  return (
-    error instanceof ResponseError &&
-    (error.body?.error?.name === 'ConflictError' ||
-      error.response.status === 409)
-  );
-}
-
-/**
- * Whether a backend error means "cannot be done here as configured": a gate said no (409) or a
- * provider is not set up (503) — a warning for the user rather than a failure.
- */
-export function isUnavailable(error: unknown): boolean {
-  return (
-    isConflict(error) ||
-    (error instanceof ResponseError &&
-      (error.body?.error?.name === 'ServiceUnavailableError' ||
-        error.response.status === 503))
-  );
+  // not `instanceof Error`: errors from another realm (a test's, an iframe's) are not
+  const message = (error as { message?: unknown } | undefined)?.message;
+  return typeof message === 'string' ? message : String(error);
 }

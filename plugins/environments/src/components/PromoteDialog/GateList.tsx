@@ -17,14 +17,21 @@ function GateStatus({ gate }: { gate: PromotionGateResult }) {
 }
 
 /** The promotion gates and what each said. */
-export function GateList({ gates }: { gates: PromotionGateResult[] }) {
+export function GateList({
+  gates,
+  label = 'Promotion gates',
+}: {
+  gates: PromotionGateResult[];
+  /** Accessible name of the list. */
+  label?: string;
+}) {
   if (gates.length === 0) {
     return (
       <Typography variant="body2">No gates apply to this promotion.</Typography>
     );
   }
   return (
-    <PlainList label="Promotion gates">
+    <PlainList label={label}>
       {gates.map(gate => (
         <Box component="li" key={gate.id} mb={0.5}>
           <GateStatus gate={gate} />

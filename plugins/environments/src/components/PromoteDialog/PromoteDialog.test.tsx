@@ -3,14 +3,19 @@ import userEvent from '@testing-library/user-event';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { registerMswTestHooks } from '@backstage/test-utils';
-import type { PromoteRequest } from '@stageline/plugin-environments-common';
+import type {
+  PromoteRequest,
+  PromotionStrategy,
+} from '@stageline/plugin-environments-common';
 import {
+  BLOCKED_MESSAGES,
+  buildDryRunRecord,
   buildEnvironmentStatus,
   buildPromotionRecord,
 } from '../../__testUtils__/fixtures';
 import {
-  errorResponse,
   promoteHandler,
+  promoteRefusal,
 } from '../../__testUtils__/environmentsServer';
 import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
 import { PromoteButton } from './PromoteButton';
@@ -18,8 +23,8 @@ import { PromoteButton } from './PromoteButton';
 const server = setupServer();
 registerMswTestHooks(server);
 
-const GATE_MESSAGE =
-  'Gate checks-green failed: 1 check failing on develop (lint)';
+const GITHUB_NOT_CONFIGURED =
+  'GitHub is not configured: add integrations.github with a token or app for github.com';
 
 async function openDialog(source = buildEnvironmentStatus('staging')) {
   const onPromoted = jest.fn();
@@ -33,140 +38,248 @@ async function openDialog(source = buildEnvironmentStatus('staging')) {
   await userEvent.click(
     await screen.findByRole('button', { name: 'Promote to Production' }),
   );
-  return { dialog: await screen.findByRole('dialog'), onPromoted };
+  const dialog = await screen.findByRole('dialog');
+  return { dialog, d: within(dialog), onPromoted };
+}
+
+/**
+ * The backend's promote route: dry runs pass with the strategy asked for, or `defaultStrategy`
+ * when none was (as the backend answers with its configured default); promotions succeed.
+ */
+function backendWithDefault(
+  defaultStrategy: PromotionStrategy,
+  received: PromoteRequest[],
+) {
+  return promoteHandler(body => {
+    const strategy = body.strategy ?? defaultStrategy;
+    return HttpResponse.json(
+      body.dryRun
+        ? buildDryRunRecord({ strategy })
+        : buildPromotionRecord({
+            id: 'promo-2',
+            strategy,
+            link: 'https://github.com/acme/macro-ai/pull/58',
+          }),
+    );
+  }, received);
 }
 
 describe('PromoteDialog', () => {
-  it('lists the commits and the gates from a dry run, then posts the chosen strategy', async () => {
+  it('lists the commits and the gates from a dry run naming no strategy, preselects the backend’s default, then promotes with the one picked', async () => {
     const received: PromoteRequest[] = [];
-    server.use(
-      promoteHandler(
-        body =>
-          HttpResponse.json(
-            buildPromotionRecord({
-              strategy: body.strategy,
-              result: body.dryRun ? 'dry-run' : 'succeeded',
-              link: body.dryRun
-                ? undefined
-                : 'https://github.com/acme/macro-ai/pull/58',
-            }),
-          ),
-        received,
-      ),
-    );
-    const { dialog, onPromoted } = await openDialog();
-    const d = within(dialog);
+    server.use(backendWithDefault('merge', received));
+    const { d, onPromoted } = await openDialog();
     expect(
       d.getByText('Promote Macro AI API (staging) to Production'),
     ).toBeInTheDocument();
     expect(d.getByText('Add summaries endpoint')).toBeInTheDocument();
     expect(d.getByText('3 commits (develop → main)')).toBeInTheDocument();
-    expect(await d.findByText('Deployment complete')).toBeInTheDocument();
-    expect(d.getByText(/All checks passed on develop/)).toBeInTheDocument();
-    expect(received[0]).toEqual({ dryRun: true, strategy: 'pull-request' });
 
-    await userEvent.click(d.getByRole('radio', { name: /^Merge/ }));
+    expect(await d.findByText('Checks green')).toBeInTheDocument();
+    const gates = d.getByRole('list', { name: 'Promotion gates' });
+    expect(within(gates).getAllByRole('listitem')).toHaveLength(4);
+    expect(
+      within(gates).getByText(/2 checks green on develop@a1b2c3d/),
+    ).toBeInTheDocument();
+    expect(
+      d.getByText(
+        'Gates passed; would merge the open pull request from develop into main (1 commit)',
+      ),
+    ).toBeInTheDocument();
+    expect(received).toEqual([{ dryRun: true }]);
+    expect(d.getByRole('radio', { name: /^Merge/ })).toBeChecked();
+
+    await userEvent.click(d.getByRole('radio', { name: /^Pull request/ }));
+    await waitFor(() =>
+      expect(d.getByRole('button', { name: 'Promote' })).toBeEnabled(),
+    );
+    expect(received[1]).toEqual({ dryRun: true, strategy: 'pull-request' });
     await userEvent.click(d.getByRole('button', { name: 'Promote' }));
 
     expect(
-      await d.findByText(/Promotion started by merge/),
+      await d.findByText(/Promotion started by pull request/),
     ).toBeInTheDocument();
     expect(d.getByRole('link', { name: /Open it/ })).toHaveAttribute(
       'href',
       'https://github.com/acme/macro-ai/pull/58',
     );
     expect(received.filter(body => !body.dryRun)).toEqual([
-      { strategy: 'merge' },
+      { strategy: 'pull-request' },
     ]);
     expect(onPromoted).toHaveBeenCalledWith(
-      expect.objectContaining({ result: 'succeeded' }),
+      expect.objectContaining({ id: 'promo-2', result: 'succeeded' }),
     );
     expect(d.getByRole('button', { name: 'Promote' })).toBeDisabled();
   });
 
-  it('shows the failing gate in words when the backend refuses the promotion', async () => {
-    server.use(
-      promoteHandler(body =>
-        body.dryRun
-          ? HttpResponse.json(buildPromotionRecord({ result: 'dry-run' }))
-          : errorResponse(409, 'ConflictError', GATE_MESSAGE),
-      ),
-    );
-    const { dialog, onPromoted } = await openDialog();
-    const d = within(dialog);
-    await d.findByText('Deployment complete');
-    await userEvent.click(d.getByRole('button', { name: 'Promote' }));
-    expect(
-      await d.findByText(`Blocked by a promotion gate: ${GATE_MESSAGE}`, {
-        exact: false,
-      }),
-    ).toBeInTheDocument();
-    expect(onPromoted).not.toHaveBeenCalled();
-  });
-
-  it('names the failed gate of a blocked promotion record', async () => {
-    server.use(
-      promoteHandler(() =>
-        HttpResponse.json(
-          buildPromotionRecord({
-            result: 'blocked',
-            gates: [
-              {
-                id: 'freeze-window',
-                status: 'failed',
-                message: 'Production is frozen until Monday',
-              },
-            ],
-          }),
-        ),
-      ),
-    );
-    const { dialog } = await openDialog();
-    const d = within(dialog);
-    expect(await d.findByText('Freeze window')).toBeInTheDocument();
-    await userEvent.click(d.getByRole('button', { name: 'Promote' }));
-    expect(
-      await d.findByText(
-        /Promotion blocked: gate Freeze window — Production is frozen until Monday/,
-      ),
-    ).toBeInTheDocument();
-  });
-
-  it('warns before promoting when the dry run hits a failing gate', async () => {
-    server.use(
-      promoteHandler(() => errorResponse(409, 'ConflictError', GATE_MESSAGE)),
-    );
-    const { dialog } = await openDialog();
+  it('promotes with the backend’s default strategy when the user keeps it', async () => {
+    const received: PromoteRequest[] = [];
+    server.use(backendWithDefault('workflow-dispatch', received));
+    const { d } = await openDialog();
     await waitFor(() =>
       expect(
-        within(dialog).getByText(/A gate blocks this promotion:/),
-      ).toHaveTextContent(GATE_MESSAGE),
+        d.getByRole('radio', { name: /^Workflow dispatch/ }),
+      ).toBeChecked(),
     );
+    await userEvent.click(d.getByRole('button', { name: 'Promote' }));
+    expect(
+      await d.findByText(/Promotion started by workflow dispatch/),
+    ).toBeInTheDocument();
+    expect(received).toEqual([
+      { dryRun: true },
+      { strategy: 'workflow-dispatch' },
+    ]);
   });
 
-  it('says what to configure when GitHub is not set up, instead of listing no commits', async () => {
-    const GITHUB =
-      'GitHub is not configured: add integrations.github with a token or app for github.com';
+  it('lists the failing gates in words and keeps Promote disabled when the dry run is blocked (409)', async () => {
+    const received: PromoteRequest[] = [];
     server.use(
-      promoteHandler(() =>
-        errorResponse(503, 'ServiceUnavailableError', GITHUB),
+      promoteHandler(
+        () => promoteRefusal(409, BLOCKED_MESSAGES.frozenAndNothingPending),
+        received,
       ),
     );
-    const { dialog } = await openDialog(
+    const { d } = await openDialog();
+    const failing = await d.findByRole('list', { name: 'Failing gates' });
+    expect(d.getByText('A gate blocks this promotion:')).toBeInTheDocument();
+    expect(
+      within(failing)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'Freeze window — production is frozen by release freeze (2025-06-01T00:00:00Z to 2025-06-08T00:00:00Z)',
+      'Commits pending — Nothing to promote: main already has every commit of develop',
+    ]);
+    const promote = d.getByRole('button', { name: 'Promote' });
+    expect(promote).toBeDisabled();
+    expect(promote).toHaveAccessibleDescription(
+      'Blocked by gates Freeze window, Commits pending',
+    );
+    expect(received).toEqual([{ dryRun: true }]);
+  });
+
+  it('checks again with the strategy picked when the default one is blocked', async () => {
+    const received: PromoteRequest[] = [];
+    server.use(
+      promoteHandler(
+        body =>
+          body.strategy === 'pull-request'
+            ? HttpResponse.json(buildDryRunRecord())
+            : promoteRefusal(409, BLOCKED_MESSAGES.pullRequestNotApproved),
+        received,
+      ),
+    );
+    const { d } = await openDialog();
+    expect(
+      await d.findByText(
+        /Pull request #57 from develop to main cannot be merged: it has no approving review/,
+      ),
+    ).toBeInTheDocument();
+    expect(
+      d.getByRole('button', { name: 'Promote' }),
+    ).toHaveAccessibleDescription('Blocked by gate Pull request ready');
+
+    await userEvent.click(d.getByRole('radio', { name: /^Pull request/ }));
+    await waitFor(() =>
+      expect(d.getByRole('button', { name: 'Promote' })).toBeEnabled(),
+    );
+    expect(d.queryByRole('list', { name: 'Failing gates' })).toBeNull();
+    expect(received).toEqual([
+      { dryRun: true },
+      { dryRun: true, strategy: 'pull-request' },
+    ]);
+  });
+
+  it('disables Promote and says what to configure when GitHub is not configured (503)', async () => {
+    server.use(
+      promoteHandler(() => promoteRefusal(503, GITHUB_NOT_CONFIGURED)),
+    );
+    const { d } = await openDialog(
       buildEnvironmentStatus('staging', {
         promotion: {
           status: 'unconfigured',
-          message: GITHUB,
+          message: GITHUB_NOT_CONFIGURED,
           commits: undefined,
           commitsAhead: undefined,
         },
       }),
     );
-    const d = within(dialog);
-    expect(d.getByText(GITHUB)).toBeInTheDocument();
+    expect(d.getByText(GITHUB_NOT_CONFIGURED)).toBeInTheDocument();
     expect(d.queryByText('No commits are waiting.')).not.toBeInTheDocument();
-    expect(await d.findByText(/Could not check the gates:/)).toHaveTextContent(
-      GITHUB,
+    expect(
+      await d.findByText(/^Promotion is not available:/),
+    ).toHaveTextContent(GITHUB_NOT_CONFIGURED);
+    const promote = d.getByRole('button', { name: 'Promote' });
+    expect(promote).toBeDisabled();
+    expect(promote).toHaveAccessibleDescription('GitHub is not configured');
+    expect(d.getByRole('radio', { name: /^Merge/ })).toBeDisabled();
+  });
+
+  it('disables Promote when the backend does not let the user promote (403)', async () => {
+    server.use(
+      promoteHandler(() =>
+        promoteRefusal(
+          403,
+          'user:default/guest may not promote into environment:default/macro-ai-api-production',
+        ),
+      ),
     );
+    const { d } = await openDialog();
+    expect(
+      await d.findByText(/^You may not promote into Production:/),
+    ).toHaveTextContent(
+      'user:default/guest may not promote into environment:default/macro-ai-api-production',
+    );
+    const promote = d.getByRole('button', { name: 'Promote' });
+    expect(promote).toBeDisabled();
+    expect(promote).toHaveAccessibleDescription(
+      'You may not promote into Production',
+    );
+  });
+
+  it('lists the failing gate when the promotion itself is blocked after a passing dry run', async () => {
+    server.use(
+      promoteHandler(body =>
+        body.dryRun
+          ? HttpResponse.json(buildDryRunRecord())
+          : promoteRefusal(409, BLOCKED_MESSAGES.checksFailing),
+      ),
+    );
+    const { d, onPromoted } = await openDialog();
+    await waitFor(() =>
+      expect(d.getByRole('button', { name: 'Promote' })).toBeEnabled(),
+    );
+    await userEvent.click(d.getByRole('button', { name: 'Promote' }));
+    expect(
+      await d.findByText('The promotion was blocked by a gate:'),
+    ).toBeInTheDocument();
+    expect(d.getByRole('list', { name: 'Failing gates' })).toHaveTextContent(
+      'Checks green — Checks failing on develop@a1b2c3d: lint (check run): failure; ci/build (status): failure',
+    );
+    expect(onPromoted).not.toHaveBeenCalled();
+  });
+
+  it('lets the user promote when the dry run failed for another reason, leaving the strategy to the backend', async () => {
+    const received: PromoteRequest[] = [];
+    server.use(
+      promoteHandler(
+        body =>
+          body.dryRun
+            ? promoteRefusal(500, 'database is unreachable')
+            : HttpResponse.json(buildPromotionRecord()),
+        received,
+      ),
+    );
+    const { d } = await openDialog();
+    expect(
+      await d.findByText('Could not check the gates: database is unreachable'),
+    ).toBeInTheDocument();
+    const promote = d.getByRole('button', { name: 'Promote' });
+    expect(promote).toBeEnabled();
+    await userEvent.click(promote);
+    expect(
+      await d.findByText(/Promotion started by pull request/),
+    ).toBeInTheDocument();
+    expect(received).toEqual([{ dryRun: true }, {}]);
   });
 });

@@ -1,37 +1,29 @@
 import { useState } from 'react';
+import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Dialog from '@material-ui/core/Dialog';
 import DialogActions from '@material-ui/core/DialogActions';
 import DialogContent from '@material-ui/core/DialogContent';
 import DialogTitle from '@material-ui/core/DialogTitle';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
-import Radio from '@material-ui/core/Radio';
-import RadioGroup from '@material-ui/core/RadioGroup';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
 import { Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
-import {
-  PROMOTION_STRATEGIES,
-  type EnvironmentStatus,
-  type PromotionRecord,
-  type PromotionStrategy,
+import type {
+  EnvironmentStatus,
+  PromotionRecord,
+  PromotionStrategy,
 } from '@stageline/plugin-environments-common';
 import { environmentsApiRef } from '../../api';
-import { errorText, isConflict, isUnavailable } from '../../lib/errorText';
 import { SectionState } from '../SectionState';
 import { humanize } from '../../lib/format';
 import { CommitList } from './CommitList';
 import { GateList } from './GateList';
-
-const STRATEGY_HELP: Record<PromotionStrategy, string> = {
-  'pull-request':
-    'Open (or reuse) a pull request from the source branch into the target branch',
-  merge: 'Merge the open promotion pull request once it is approved and mergeable',
-  'workflow-dispatch': "Run the target's deploy workflow on the source commit",
-};
+import { StrategyPicker } from './StrategyPicker';
+import { PromotionProblemAlert } from './PromotionProblemAlert';
+import { blockingReason, promotionProblem } from './promotionProblem';
 
 /** Props of {@link PromoteDialog}. */
 export interface PromoteDialogProps {
@@ -61,45 +53,58 @@ function PromotionOutcome({ record }: { record: PromotionRecord }) {
       </Alert>
     );
   }
-  const failed = record.gates.filter(gate => gate.status === 'failed');
+  // the backend answers a blocked or failed promotion with an error, not a record: defensive
   return (
     <Alert severity="error">
       Promotion {record.result}
-      {failed.length > 0
-        ? `: gate ${failed
-            .map(g => `${humanize(g.id)} — ${g.message}`)
-            .join('; ')}`
-        : ''}
-      {record.message ? `. ${record.message}` : ''}
+      {record.message ? `: ${record.message}` : ''}
     </Alert>
   );
 }
 
 /**
- * Promotes one environment into the next: lists the waiting commits and the gates (from a dry
- * run), lets the user pick the strategy, runs the promotion and shows the outcome.
+ * Promotes one environment into the next: lists the waiting commits and the gates from a dry
+ * run (which also picks the strategy the backend would use), lets the user pick another, runs
+ * the promotion and shows the outcome. Promote stays disabled, with the reason beside it, while
+ * a gate blocks, GitHub is not configured or the user may not promote.
  */
 export function PromoteDialog(props: PromoteDialogProps) {
   const { source, targetTitle, open, onClose, onPromoted } = props;
   const api = useApi(environmentsApiRef);
-  const [strategy, setStrategy] = useState<PromotionStrategy>('pull-request');
+  /** The strategy the user picked; until then, the backend's default from the dry run. */
+  const [chosen, setChosen] = useState<PromotionStrategy>();
 
   const check = useAsync(
     async () =>
       open
-        ? api.promote(source.entityRef, { dryRun: true, strategy })
+        ? api.promote(
+            source.entityRef,
+            chosen ? { dryRun: true, strategy: chosen } : { dryRun: true },
+          )
         : undefined,
-    [api, open, source.entityRef, strategy],
+    [api, open, source.entityRef, chosen],
   );
+  const strategy = chosen ?? check.value?.strategy;
 
   const [run, promote] = useAsyncFn(async () => {
-    const record = await api.promote(source.entityRef, { strategy });
+    const record = await api.promote(
+      source.entityRef,
+      strategy ? { strategy } : {},
+    );
     if (record.result === 'succeeded') onPromoted?.(record);
     return record;
   }, [api, source.entityRef, strategy, onPromoted]);
 
   const promotion = source.promotion;
   const done = run.value?.result === 'succeeded';
+  const checkProblem = check.error ? promotionProblem(check.error) : undefined;
+  const reason = check.loading
+    ? undefined
+    : blockingReason(checkProblem, targetTitle);
+  // no strategy can help when promotion is unavailable here or not allowed
+  const strategyMatters =
+    checkProblem?.kind !== 'unavailable' &&
+    checkProblem?.kind !== 'not-allowed';
 
   return (
     <Dialog
@@ -134,68 +139,62 @@ export function PromoteDialog(props: PromoteDialogProps) {
           Gates
         </Typography>
         {check.loading ? <Progress /> : null}
-        {check.value ? <GateList gates={check.value.gates} /> : null}
-        {check.error ? (
-          <Alert severity={isUnavailable(check.error) ? 'warning' : 'error'}>
-            {isConflict(check.error)
-              ? 'A gate blocks this promotion: '
-              : 'Could not check the gates: '}
-            {errorText(check.error)}
-          </Alert>
+        {!check.loading && check.value ? (
+          <>
+            <GateList gates={check.value.gates} />
+            {check.value.message ? (
+              <Typography variant="caption" color="textSecondary">
+                {check.value.message}
+              </Typography>
+            ) : null}
+          </>
+        ) : null}
+        {!check.loading && checkProblem ? (
+          <PromotionProblemAlert
+            problem={checkProblem}
+            targetTitle={targetTitle}
+            during="check"
+          />
         ) : null}
 
         <Typography variant="subtitle2" style={{ marginTop: 16 }}>
           Strategy
         </Typography>
-        <RadioGroup
-          aria-label="Promotion strategy"
-          name="strategy"
+        <StrategyPicker
           value={strategy}
-          onChange={e => setStrategy(e.target.value as PromotionStrategy)}
-        >
-          {PROMOTION_STRATEGIES.map(s => (
-            <FormControlLabel
-              key={s}
-              value={s}
-              disabled={run.loading || done}
-              control={<Radio size="small" />}
-              label={
-                <>
-                  <Typography variant="body2" component="span">
-                    {humanize(s)}
-                  </Typography>
-                  <Typography
-                    variant="caption"
-                    color="textSecondary"
-                    component="span"
-                  >
-                    {' — '}
-                    {STRATEGY_HELP[s]}
-                  </Typography>
-                </>
-              }
-            />
-          ))}
-        </RadioGroup>
+          onChange={setChosen}
+          disabled={run.loading || done || !strategyMatters}
+        />
 
         {run.loading ? <Progress /> : null}
         {run.value ? <PromotionOutcome record={run.value} /> : null}
         {run.error ? (
-          <Alert severity="error" role="alert">
-            {isConflict(run.error)
-              ? 'Blocked by a promotion gate: '
-              : 'Promotion failed: '}
-            {errorText(run.error)}
-          </Alert>
+          <PromotionProblemAlert
+            problem={promotionProblem(run.error)}
+            targetTitle={targetTitle}
+            during="promote"
+          />
         ) : null}
       </DialogContent>
       <DialogActions>
+        {reason ? (
+          <Box flex={1} pl={1}>
+            <Typography
+              id="promote-disabled-reason"
+              variant="caption"
+              color="textSecondary"
+            >
+              {reason}
+            </Typography>
+          </Box>
+        ) : null}
         <Button onClick={onClose}>{done ? 'Close' : 'Cancel'}</Button>
         <Button
           color="primary"
           variant="contained"
           onClick={() => promote()}
-          disabled={run.loading || done}
+          disabled={run.loading || done || check.loading || Boolean(reason)}
+          aria-describedby={reason ? 'promote-disabled-reason' : undefined}
         >
           Promote
         </Button>
