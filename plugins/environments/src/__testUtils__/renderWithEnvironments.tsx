@@ -17,7 +17,11 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/test-utils';
-import { EnvironmentsClient, environmentsApiRef } from '../api';
+import {
+  EnvironmentsClient,
+  environmentsApiRef,
+  type EnvironmentsApi,
+} from '../api';
 
 /** Options of {@link renderWithEnvironments}. */
 export interface RenderOptions {
@@ -27,20 +31,24 @@ export interface RenderOptions {
   canPromote?: boolean | ((request: EvaluatePermissionRequest) => boolean);
   /** Entities the catalog returns. */
   catalogEntities?: Entity[];
+  /** The environments API. @defaultValue an {@link EnvironmentsClient} over msw */
+  environmentsApi?: EnvironmentsApi;
 }
 
 /**
- * Renders in a Backstage test app with the real {@link EnvironmentsClient} (its HTTP answered
- * by msw), a mock permission API and an in-memory catalog.
+ * Renders in a Backstage test app (`renderInTestApp`) with the real {@link EnvironmentsClient}
+ * (its HTTP answered by msw), a mock permission API and an in-memory catalog.
  */
 export function renderWithEnvironments(
   element: ReactElement,
   options: RenderOptions = {},
 ) {
-  const client = new EnvironmentsClient({
-    discoveryApi: mockApis.discovery(),
-    fetchApi: new MockFetchApi(),
-  });
+  const client =
+    options.environmentsApi ??
+    new EnvironmentsClient({
+      discoveryApi: mockApis.discovery(),
+      fetchApi: new MockFetchApi(),
+    });
   const { canPromote = true } = options;
   const permissionApi = mockApis.permission({
     authorize: request =>
