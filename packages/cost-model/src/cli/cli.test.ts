@@ -156,6 +156,26 @@ describe('runCli', () => {
     expect(text).toContain('Assumptions:');
   });
 
+  it('keeps a 0 line that rests on a free-tier assumption in the table, with its basis', () => {
+    const { io, out } = fakeIo({
+      '/work/topic.json': JSON.stringify({
+        Resources: {
+          Alarms: { Type: 'AWS::SNS::Topic' },
+          Policy: { Type: 'AWS::SNS::TopicPolicy' },
+        },
+      }),
+    });
+    expect(runCli(['topic.json', '--region', 'eu-west-2'], io)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toMatch(
+      /Alarms\s+AWS::SNS::Topic\s+\$0\.00\s+within the free tier of 1M requests\/month \(assumed;/,
+    );
+    expect(text).toContain('No charge (1): AWS::SNS::TopicPolicy ×1');
+    expect(text).toContain(
+      'Alarms: SNS requests assumed within the always-free 1M',
+    );
+  });
+
   it('prints the estimate object with --json, and the budget check with --budget', () => {
     const { io, out } = fakeIo();
     expect(

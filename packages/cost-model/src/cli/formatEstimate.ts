@@ -1,6 +1,6 @@
 import { BudgetCheck } from '../checkBudget';
 import { formatMoney } from '../format';
-import { CostEstimate } from '../types';
+import { CostEstimate, CostLine } from '../types';
 
 function table(rows: string[][]): string[] {
   const widths = rows[0].map((_, column) =>
@@ -30,8 +30,12 @@ export function formatEstimate(
   budget?: BudgetCheck,
 ): string {
   const money = (amount: number) => formatMoney(amount, estimate.currency);
-  const priced = estimate.lines.filter(line => line.components.length > 0);
-  const free = estimate.lines.filter(line => line.components.length === 0);
+  // Free resources are counted by type; a 0 line that rests on an assumption (a free tier)
+  // stays in the table with its basis.
+  const isNoCharge = (line: CostLine) =>
+    line.components.length === 0 && line.basis.startsWith('no charge');
+  const priced = estimate.lines.filter(line => !isNoCharge(line));
+  const free = estimate.lines.filter(isNoCharge);
   const rate =
     estimate.currency === 'GBP' ? ` at £${estimate.exchangeRate} per $` : '';
   const out = [

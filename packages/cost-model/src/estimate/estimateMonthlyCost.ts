@@ -106,7 +106,13 @@ export function estimateMonthlyCost(
     region,
     options.parameters,
   );
-  const context: PricingContext = { region, usage, template: resolved };
+  const context: PricingContext = {
+    region,
+    usage,
+    template: resolved,
+    runningHours: hours,
+    scheduled: schedule !== undefined,
+  };
 
   const lines: CostLine[] = [];
   const unpriced: UnpricedResource[] = [];

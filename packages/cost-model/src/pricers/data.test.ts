@@ -64,30 +64,42 @@ describe('RDS for PostgreSQL', () => {
 });
 
 describe('Aurora Serverless v2', () => {
-  it('prices each instance at the cluster minimum ACUs and lists the cluster storage as unpriced', () => {
-    const { line, estimate } = estimateSubject(
+  const aurora = (
+    options: Parameters<typeof estimateSubject>[2],
+    minCapacity = 0.5,
+  ) =>
+    estimateSubject(
       'AWS::RDS::DBInstance',
       {
         Engine: 'aurora-postgresql',
         DBInstanceClass: 'db.serverless',
         DBClusterIdentifier: { Ref: 'Cluster' },
       },
-      { region: 'us-east-1' },
+      { region: 'us-east-1', ...options },
       {
         Cluster: {
           Type: 'AWS::RDS::DBCluster',
           Properties: {
             Engine: 'aurora-postgresql',
             ServerlessV2ScalingConfiguration: {
-              MinCapacity: 0.5,
+              MinCapacity: minCapacity,
               MaxCapacity: 4,
             },
           },
         },
       },
     );
+
+  it('prices each instance at the cluster minimum ACUs and lists the cluster storage as unpriced', () => {
+    const { line, estimate } = aurora({});
     // 0.5 ACU × 0.12 × 730
     expect(line!.monthlyUsd).toBe(43.8);
+    expect(line!.basis).toBe(
+      '0.5 ACU (Serverless v2 minimum capacity) × 730 h × $0.12/ACU-h',
+    );
+    expect(estimate.assumptions).toContain(
+      'Subject: priced at the minimum 0.5 ACU for all 730 h of the month; it scales up to 4 ACU under load.',
+    );
     expect(estimate.unpriced).toEqual([
       {
         logicalId: 'Cluster',
@@ -96,6 +108,34 @@ describe('Aurora Serverless v2', () => {
           'Aurora storage and I/O are billed by usage; their prices are not in the price table',
       },
     ]);
+  });
+
+  it('bills the minimum ACUs only for the hours the schedule keeps the cluster running, and says so', () => {
+    const { line, estimate } = aurora({
+      schedule: { shutdown: '0 18 * * 1-5' },
+    });
+    // 0.5 ACU × 0.12 × 217.5 h
+    expect(line!.monthlyUsd).toBe(13.05);
+    expect(line!.basis).toBe(
+      '0.5 ACU (Serverless v2 minimum capacity) × 217.5 h × $0.12/ACU-h',
+    );
+    const note = estimate.assumptions.find(text => text.startsWith('Subject:'));
+    expect(note).toBe(
+      'Subject: priced at the minimum 0.5 ACU for the 217.5 h a month the schedule keeps it running ' +
+        '(assumes the shutdown stops the Aurora cluster: a stopped cluster bills storage but no ACUs; ' +
+        'a cluster left running bills at least the minimum every hour); it scales up to 4 ACU under load.',
+    );
+    expect(note).not.toContain('all month');
+    // (730 − 217.5) h × 0.5 ACU × 0.12
+    expect(estimate.savings!.monthly).toBe(30.75);
+  });
+
+  it('says what a minimum of 0 ACU (auto-pause) assumes', () => {
+    const { line, estimate } = aurora({}, 0);
+    expect(line!.monthlyUsd).toBe(0);
+    expect(estimate.assumptions).toContain(
+      'Subject: priced at the minimum 0 ACU (MinCapacity 0: assumed paused with no connections; every hour it is active bills the ACUs it uses) for all 730 h of the month; it scales up to 4 ACU under load.',
+    );
   });
 });
 

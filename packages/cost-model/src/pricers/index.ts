@@ -15,6 +15,7 @@ import {
   natGatewayPricer,
   vpcEndpointPricer,
 } from './network';
+import { snsTopicPricer, sqsQueuePricer } from './messaging';
 import { freePricer } from './noCharge';
 import { dbClusterPricer, dbInstancePricer } from './rds';
 import { bucketPricer, dynamoDbTablePricer, repositoryPricer } from './storage';
@@ -48,6 +49,8 @@ const PRICERS: Record<string, Pricer> = {
   'AWS::DynamoDB::GlobalTable': dynamoDbTablePricer,
   'AWS::ECR::Repository': repositoryPricer,
   'AWS::Route53::HostedZone': hostedZonePricer,
+  'AWS::SNS::Topic': snsTopicPricer,
+  'AWS::SQS::Queue': sqsQueuePricer,
 };
 
 /**

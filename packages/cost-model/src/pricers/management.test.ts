@@ -81,6 +81,25 @@ describe('free and unknown resources', () => {
     });
   });
 
+  it.each([
+    ['AWS::SNS::Topic', 'SNS'],
+    ['AWS::SQS::Queue', 'SQS'],
+  ])(
+    '%s is 0 on the stated assumption that its requests stay within the free tier',
+    (type, service) => {
+      const { line, unpriced, estimate } = estimateSubject(type);
+      expect(line).toMatchObject({
+        monthly: 0,
+        basis: `within the free tier of 1M requests/month (assumed; ${service} request prices are not in the price table)`,
+        components: [],
+      });
+      expect(unpriced).toEqual([]);
+      expect(estimate.assumptions).toContain(
+        `Subject: ${service} requests assumed within the always-free 1M a month (unlike other free allowances this one is counted, because ${service} request prices are not in the price table); requests beyond it are billed and not estimated.`,
+      );
+    },
+  );
+
   it('lists a type outside the price table as unpriced, never as 0', () => {
     const { line, unpriced } = estimateSubject('AWS::EC2::Instance', {
       InstanceType: 't3.micro',

@@ -3,8 +3,6 @@ import { Pricer } from './types';
 
 const NO_CHARGE = 'no charge';
 const BILLED_ELSEWHERE = 'no charge (billed through the resources that use it)';
-const REQUESTS_NOT_PRICED =
-  'no charge for the resource; its requests are not priced (not in the price table; the first 1M a month are free)';
 
 /** Types that cost nothing by themselves, with the basis shown on their line. */
 const FREE_TYPES: Record<string, string> = {
@@ -87,8 +85,6 @@ const FREE_TYPES: Record<string, string> = {
   'AWS::S3::BucketPolicy': NO_CHARGE,
   'AWS::SNS::TopicPolicy': NO_CHARGE,
   'AWS::SNS::Subscription': BILLED_ELSEWHERE,
-  'AWS::SNS::Topic': REQUESTS_NOT_PRICED,
-  'AWS::SQS::Queue': REQUESTS_NOT_PRICED,
   'AWS::SQS::QueuePolicy': NO_CHARGE,
   'AWS::Logs::LogStream': BILLED_ELSEWHERE,
   'AWS::Logs::MetricFilter': NO_CHARGE,

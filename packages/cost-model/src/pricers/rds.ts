@@ -42,6 +42,7 @@ function auroraInstance(
     throw new CannotPrice(
       `cluster ${cluster.logicalId} has no ServerlessV2ScalingConfiguration.MinCapacity`,
     );
+  const maximum = optionalNumber(scaling, 'MaxCapacity') ?? '?';
   return line
     .hourly(
       'ACU (Serverless v2 minimum capacity)',
@@ -49,11 +50,28 @@ function auroraInstance(
       AWS_PRICES.auroraServerlessV2AcuHour,
     )
     .note(
-      `priced at the minimum ${minimum} ACU all month; it scales up to ${
-        optionalNumber(scaling, 'MaxCapacity') ?? '?'
-      } ACU under load`,
+      `${acuHoursNote(
+        minimum,
+        context,
+      )}; it scales up to ${maximum} ACU under load`,
     )
     .build();
+}
+
+/**
+ * What the ACU line assumes. Serverless v2 bills the capacity it runs at per second, never
+ * below the minimum while it runs; a stopped Aurora cluster bills storage and backups but no
+ * ACUs, and an instance paused at 0 ACU bills no capacity.
+ */
+function acuHoursNote(minimum: number, context: PricingContext): string {
+  const when = context.scheduled
+    ? `for the ${context.runningHours} h a month the schedule keeps it running (assumes the shutdown stops the Aurora cluster: a stopped cluster bills storage but no ACUs; a cluster left running bills at least the minimum every hour)`
+    : `for all ${context.runningHours} h of the month`;
+  const pause =
+    minimum === 0
+      ? ' (MinCapacity 0: assumed paused with no connections; every hour it is active bills the ACUs it uses)'
+      : '';
+  return `priced at the minimum ${minimum} ACU${pause} ${when}`;
 }
 
 /**

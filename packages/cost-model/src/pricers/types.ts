@@ -50,6 +50,10 @@ export interface PricingContext {
   readonly usage: UsageTracker;
   /** The whole resolved template, to follow references. */
   readonly template: ResolvedTemplate;
+  /** Hours a month hourly-billed components are billed for: 730, or fewer under a schedule. */
+  readonly runningHours: number;
+  /** Whether a shutdown schedule sets `runningHours`. */
+  readonly scheduled: boolean;
 }
 
 /**
