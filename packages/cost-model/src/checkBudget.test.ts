@@ -36,7 +36,7 @@ describe('checkBudget', () => {
     ).toEqual(['Nat', 'Ip', 'Secret']);
   });
 
-  it('compares a GBP budget through the exchange rate', () => {
+  it('converts a USD estimate for a GBP budget at the table rate by default, and says so', () => {
     const check = checkBudget(usd, { monthly: 10, currency: 'GBP' });
     // 40.65 × 0.76 = 30.89
     expect(check).toMatchObject({
@@ -44,16 +44,44 @@ describe('checkBudget', () => {
       currency: 'GBP',
       total: 30.89,
       overshoot: 20.89,
+      exchangeRate: 0.76,
     });
     expect(check.summary).toBe(
-      '£30.89 a month is over the £10.00 budget by £20.89 (309%)',
+      '£30.89 a month (converted at £0.76 per $) is over the £10.00 budget by £20.89 (309%)',
     );
+  });
+
+  it('converts a USD estimate at the exchangeRate option', () => {
+    const check = checkBudget(
+      usd,
+      { monthly: 35, currency: 'GBP' },
+      { exchangeRate: 0.8 },
+    );
+    // 40.65 × 0.8 = 32.52: near a £35 budget (at 0.76 it would be 30.89, within)
+    expect(check).toMatchObject({
+      status: 'near',
+      total: 32.52,
+      exchangeRate: 0.8,
+    });
+    expect(check.summary).toBe(
+      '£32.52 a month (converted at £0.8 per $) is near the £35.00 budget, £2.48 to spare (93%)',
+    );
+  });
+
+  it('compares a GBP estimate at the rate it was made with, and in USD by its USD total', () => {
     const gbp = estimateMonthlyCost(template, {
       region: 'eu-west-2',
       currency: 'GBP',
       exchangeRate: 0.8,
       usage,
     });
+    expect(gbp.total).toBe(32.52);
+    const inGbp = checkBudget(gbp, { monthly: 35, currency: 'GBP' });
+    expect(inGbp).toMatchObject({ status: 'near', total: 32.52 });
+    expect(inGbp).not.toHaveProperty('exchangeRate');
+    expect(inGbp.summary).toBe(
+      '£32.52 a month is near the £35.00 budget, £2.48 to spare (93%)',
+    );
     expect(checkBudget(gbp, { monthly: 100, currency: 'USD' }).total).toBe(
       40.65,
     );
@@ -82,5 +110,11 @@ describe('checkBudget', () => {
     [{ monthly: 5, currency: 'EUR' }, 'Invalid budget.currency "EUR"'],
   ])('%j fails naming the field', (budget, message) => {
     expect(() => checkBudget(usd, budget as any)).toThrow(message);
+  });
+
+  it('refuses an exchange rate that is not a positive number', () => {
+    expect(() =>
+      checkBudget(usd, { monthly: 5, currency: 'GBP' }, { exchangeRate: 0 }),
+    ).toThrow('Invalid exchangeRate 0: expected a positive number of £ per $');
   });
 });

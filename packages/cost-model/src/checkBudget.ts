@@ -1,6 +1,7 @@
 import { formatMoney, roundCents } from './format';
 import { AWS_PRICES } from './prices/aws-prices';
 import { CostEstimate, CostLine, Currency } from './types';
+import { parseExchangeRate } from './parseExchangeRate';
 
 /**
  * A monthly budget, as in an Environment entity's `spec.budget`.
@@ -22,6 +23,13 @@ export interface Budget {
 export interface CheckBudgetOptions {
   /** Share of the budget from which the status is `near`. @default 0.8 */
   readonly nearThreshold?: number;
+  /**
+   * £ per $ at which a USD estimate is converted for a GBP budget. A GBP estimate needs no
+   * rate: it is compared in GBP as it was estimated (at its own `exchangeRate`) or, for a USD
+   * budget, by its USD total.
+   * @default 0.76, the price table's rate
+   */
+  readonly exchangeRate?: number;
 }
 
 /**
@@ -56,20 +64,33 @@ export interface BudgetCheck {
   readonly topLines: readonly CostLine[];
   /** Whether some resources were not priced: the total is then a lower bound. */
   readonly incomplete: boolean;
+  /**
+   * £ per $ the total was converted at: present only when a USD estimate met a GBP budget.
+   */
+  readonly exchangeRate?: number;
   /** One sentence, e.g. `£12.34 a month is over the £10.00 budget by £2.34 (123%)`. */
   readonly summary: string;
 }
 
-/** The estimate's total in `currency`: its own total, its USD total, or USD at the table's rate. */
-function totalIn(estimate: CostEstimate, currency: Currency): number {
-  if (currency === estimate.currency) return estimate.total;
-  if (currency === 'USD') return estimate.totalUsd;
-  return roundCents(estimate.totalUsd * AWS_PRICES.usdToGbp);
+/**
+ * The estimate's total in `currency`: its own total (made at its own rate), its USD total, or
+ * for a GBP budget and a USD estimate its USD total at `rate`, which is then returned.
+ */
+function totalIn(
+  estimate: CostEstimate,
+  currency: Currency,
+  rate: number,
+): { total: number; convertedAt?: number } {
+  if (currency === estimate.currency) return { total: estimate.total };
+  if (currency === 'USD') return { total: estimate.totalUsd };
+  return { total: roundCents(estimate.totalUsd * rate), convertedAt: rate };
 }
 
 /**
- * Compares an estimate with a monthly budget. A USD budget is compared with the estimate's USD
- * total; a GBP budget with a USD estimate is converted at the price table's rate (0.76).
+ * Compares an estimate with a monthly budget. A budget in the estimate's currency is compared
+ * with its total (a GBP estimate was made at its own `exchangeRate`); a USD budget with the
+ * estimate's USD total; a GBP budget with a USD estimate's USD total at `options.exchangeRate`
+ * (default 0.76, the price table's rate), which the result and its summary then state.
  * When resources were not priced the total is a lower bound: `incomplete` says so, and a
  * `within` or `near` status may be optimistic.
  *
@@ -108,7 +129,11 @@ export function checkBudget(
       )}: expected a share between 0 and 1`,
     );
   }
-  const total = totalIn(estimate, currency);
+  const { total, convertedAt } = totalIn(
+    estimate,
+    currency,
+    parseExchangeRate(options.exchangeRate ?? AWS_PRICES.usdToGbp),
+  );
   const ratio = total / budget.monthly;
   let status: BudgetStatus = ratio >= nearThreshold ? 'near' : 'within';
   if (total > budget.monthly) status = 'over';
@@ -126,9 +151,11 @@ export function checkBudget(
   const lowerBound = incomplete
     ? `; ${estimate.unpriced.length} item(s) not priced, so the total is a lower bound`
     : '';
+  const conversion =
+    convertedAt === undefined ? '' : ` (converted at £${convertedAt} per $)`;
   const summary = `${money(
     total,
-  )} a month is ${position} (${percent})${lowerBound}`;
+  )} a month${conversion} is ${position} (${percent})${lowerBound}`;
   return {
     status,
     currency,
@@ -141,6 +168,7 @@ export function checkBudget(
       .sort((a, b) => b.monthlyUsd - a.monthlyUsd)
       .slice(0, 3),
     incomplete,
+    ...(convertedAt === undefined ? {} : { exchangeRate: convertedAt }),
     summary,
   };
 }

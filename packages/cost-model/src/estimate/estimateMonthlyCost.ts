@@ -23,22 +23,12 @@ import {
   unconfirmedPriceAssumptions,
 } from './assumptions';
 import { buildLine, hourlySavingUsd } from './buildLine';
+import { parseExchangeRate } from '../parseExchangeRate';
 
 function parseCurrency(value: unknown): Currency {
   if (value !== 'USD' && value !== 'GBP') {
     throw new Error(
       `Invalid currency ${JSON.stringify(value)}: expected USD or GBP`,
-    );
-  }
-  return value;
-}
-
-function parseExchangeRate(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new Error(
-      `Invalid exchangeRate ${JSON.stringify(
-        value,
-      )}: expected a positive number of £ per $`,
     );
   }
   return value;
