@@ -58,6 +58,14 @@ describe('the price table', () => {
 });
 
 type Cell = readonly [usd: number, quality: PriceQuality] | undefined;
+type Cells = readonly [Cell, Cell, Cell];
+
+/** A row the reference gives as Price List (PL) rows in all three regions. */
+const listed = (usEast1: number, euWest2: number, euWest1: number): Cells => [
+  [usEast1, 'list'],
+  [euWest2, 'list'],
+  [euWest1, 'list'],
+];
 
 /**
  * Key rows copied by hand from `reference/aws-prices.md`, in its column order: us-east-1,
@@ -66,124 +74,60 @@ type Cell = readonly [usd: number, quality: PriceQuality] | undefined;
  * not match the reference fails here, naming the row and region.
  */
 const REFERENCE: ReadonlyArray<
-  readonly [name: string, row: PriceRow, cells: readonly [Cell, Cell, Cell]]
+  readonly [name: string, row: PriceRow, cells: Cells]
 > = [
-  [
-    'NAT gateway hour',
-    AWS_PRICES.natGateway.hour,
-    [
-      [0.045, 'list'],
-      [0.05, 'list'],
-      [0.048, 'list'],
-    ],
-  ],
+  ['NAT gateway hour', AWS_PRICES.natGateway.hour, listed(0.045, 0.05, 0.048)],
   [
     'NAT gateway data',
     AWS_PRICES.natGateway.dataGb,
-    [
-      [0.045, 'list'],
-      [0.05, 'list'],
-      [0.048, 'list'],
-    ],
+    listed(0.045, 0.05, 0.048),
   ],
-  [
-    'ALB hour',
-    AWS_PRICES.alb.hour,
-    [
-      [0.0225, 'list'],
-      [0.02646, 'list'],
-      [0.0252, 'list'],
-    ],
-  ],
-  [
-    'ALB LCU',
-    AWS_PRICES.alb.lcuHour,
-    [
-      [0.008, 'list'],
-      [0.0084, 'list'],
-      [0.008, 'list'],
-    ],
-  ],
+  ['ALB hour', AWS_PRICES.alb.hour, listed(0.0225, 0.02646, 0.0252)],
+  ['ALB LCU', AWS_PRICES.alb.lcuHour, listed(0.008, 0.0084, 0.008)],
   [
     'Fargate x86 vCPU',
     AWS_PRICES.fargate.x86_64.vcpuHour,
-    [
-      [0.04048, 'list'],
-      [0.04656, 'list'],
-      [0.04048, 'list'],
-    ],
+    listed(0.04048, 0.04656, 0.04048),
   ],
   [
     'Fargate x86 memory',
     AWS_PRICES.fargate.x86_64.gbHour,
-    [
-      [0.004445, 'list'],
-      [0.00511, 'list'],
-      [0.004445, 'list'],
-    ],
+    listed(0.004445, 0.00511, 0.004445),
   ],
   [
     'Fargate ARM vCPU',
     AWS_PRICES.fargate.arm64.vcpuHour,
-    [
-      [0.03238, 'list'],
-      [0.03725, 'list'],
-      [0.03238, 'list'],
-    ],
+    listed(0.03238, 0.03725, 0.03238),
   ],
   [
     'Fargate ARM memory',
     AWS_PRICES.fargate.arm64.gbHour,
-    [
-      [0.00356, 'list'],
-      [0.00409, 'list'],
-      [0.00356, 'list'],
-    ],
+    listed(0.00356, 0.00409, 0.00356),
   ],
   [
     'RDS PostgreSQL db.t4g.micro Single-AZ',
     AWS_PRICES.rdsPostgres.instances['db.t4g.micro'].single,
-    [
-      [0.016, 'list'],
-      [0.018, 'list'],
-      [0.017, 'list'],
-    ],
+    listed(0.016, 0.018, 0.017),
   ],
   [
     'RDS PostgreSQL db.t4g.micro Multi-AZ',
     AWS_PRICES.rdsPostgres.instances['db.t4g.micro'].multiAz,
-    [
-      [0.032, 'list'],
-      [0.036, 'list'],
-      [0.035, 'list'],
-    ],
+    listed(0.032, 0.036, 0.035),
   ],
   [
     'RDS PostgreSQL db.t4g.medium Single-AZ',
     AWS_PRICES.rdsPostgres.instances['db.t4g.medium'].single,
-    [
-      [0.065, 'list'],
-      [0.072, 'list'],
-      [0.069, 'list'],
-    ],
+    listed(0.065, 0.072, 0.069),
   ],
   [
     'RDS PostgreSQL db.t4g.medium Multi-AZ',
     AWS_PRICES.rdsPostgres.instances['db.t4g.medium'].multiAz,
-    [
-      [0.129, 'list'],
-      [0.145, 'list'],
-      [0.138, 'list'],
-    ],
+    listed(0.129, 0.145, 0.138),
   ],
   [
     'RDS PostgreSQL db.r6g.large Multi-AZ',
     AWS_PRICES.rdsPostgres.instances['db.r6g.large'].multiAz,
-    [
-      [0.45, 'list'],
-      [0.529, 'list'],
-      [0.504, 'list'],
-    ],
+    listed(0.45, 0.529, 0.504),
   ],
   [
     'RDS gp3 storage Single-AZ',
@@ -197,11 +141,7 @@ const REFERENCE: ReadonlyArray<
   [
     'RDS gp3 storage Multi-AZ (the gp2 Multi-AZ row)',
     AWS_PRICES.rdsPostgres.storage.gp3.multiAz,
-    [
-      [0.23, 'list'],
-      [0.266, 'list'],
-      [0.253, 'list'],
-    ],
+    listed(0.23, 0.266, 0.253),
   ],
   [
     'ElastiCache cache.t4g.micro Redis OSS',
@@ -220,56 +160,24 @@ const REFERENCE: ReadonlyArray<
   [
     'API Gateway HTTP API requests',
     AWS_PRICES.apiGateway.httpRequestsMillion,
-    [
-      [1, 'list'],
-      [1.16, 'list'],
-      [1.11, 'list'],
-    ],
+    listed(1, 1.16, 1.11),
   ],
-  [
-    'WAF web ACL',
-    AWS_PRICES.waf.webAclMonth,
-    [
-      [5, 'list'],
-      [5, 'list'],
-      [5, 'list'],
-    ],
-  ],
-  [
-    'WAF rule',
-    AWS_PRICES.waf.ruleMonth,
-    [
-      [1, 'list'],
-      [1, 'list'],
-      [1, 'list'],
-    ],
-  ],
+  ['WAF web ACL', AWS_PRICES.waf.webAclMonth, listed(5, 5, 5)],
+  ['WAF rule', AWS_PRICES.waf.ruleMonth, listed(1, 1, 1)],
   [
     'Secrets Manager secret',
     AWS_PRICES.secretsManager.secretMonth,
-    [
-      [0.4, 'list'],
-      [0.4, 'list'],
-      [0.4, 'list'],
-    ],
+    listed(0.4, 0.4, 0.4),
   ],
   [
     'Secrets Manager API calls',
     AWS_PRICES.secretsManager.apiCalls10k,
-    [
-      [0.05, 'list'],
-      [0.05, 'list'],
-      [0.05, 'list'],
-    ],
+    listed(0.05, 0.05, 0.05),
   ],
   [
     'Public IPv4 address',
     AWS_PRICES.publicIpv4Hour,
-    [
-      [0.005, 'list'],
-      [0.005, 'list'],
-      [0.005, 'list'],
-    ],
+    listed(0.005, 0.005, 0.005),
   ],
 ];
 
