@@ -15,6 +15,10 @@ import {
   promoteBodySchema,
   promotionsQuerySchema,
 } from './validation';
+import { jsonBody } from './jsonBody';
+
+/** A valid promote body, for the message of a body that is not JSON. */
+const PROMOTE_BODY_EXAMPLE = '{ "dryRun": true, "strategy": "pull-request" }';
 
 /** What the router needs. */
 export interface RouterOptions {
@@ -34,7 +38,6 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, statuses, promotions, store } = options;
   const router = Router();
-  router.use(express.json());
 
   const environmentRef = (params: unknown) => {
     const { namespace, name } = parseInput(
@@ -73,22 +76,26 @@ export async function createRouter(
     );
   });
 
-  router.post('/environments/:namespace/:name/promote', async (req, res) => {
-    const sourceRef = environmentRef(req.params);
-    const body = parseInput(
-      promoteBodySchema,
-      req.body ?? {},
-      'promote request',
-    );
-    const credentials = await httpAuth.credentials(req);
-    const promotion = await promotions.promote({
-      sourceRef,
-      body,
-      credentials,
-      request: req,
-    });
-    res.json(promotion);
-  });
+  router.post(
+    '/environments/:namespace/:name/promote',
+    jsonBody('promote request', PROMOTE_BODY_EXAMPLE),
+    async (req, res) => {
+      const sourceRef = environmentRef(req.params);
+      const body = parseInput(
+        promoteBodySchema,
+        req.body ?? {},
+        'promote request',
+      );
+      const credentials = await httpAuth.credentials(req);
+      const promotion = await promotions.promote({
+        sourceRef,
+        body,
+        credentials,
+        request: req,
+      });
+      res.json(promotion);
+    },
+  );
 
   router.get('/environments/:namespace/:name/promotions', async (req, res) => {
     const ref = environmentRef(req.params);

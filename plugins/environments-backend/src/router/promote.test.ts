@@ -98,7 +98,43 @@ describe('POST /environments/:namespace/:name/promote', () => {
       .post(PROMOTE)
       .set('Authorization', auth)
       .send({ force: true });
-    expect(unknown.body.error.message).toMatch(/unknown field force/);
+    expect(unknown.body.error.message).toMatch(
+      /unknown field force; allowed: dryRun, strategy/,
+    );
+  });
+
+  it('rejects a body that is not JSON, saying what it should look like, and promotes nothing', async () => {
+    readyToPromote();
+    const server = await backend();
+    const example = 'e.g. { "dryRun": true, "strategy": "pull-request" }';
+    const broken = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send('{ dryRun: true');
+    expect(broken.status).toBe(400);
+    expect(broken.body.error).toMatchObject({
+      name: 'InputError',
+      message: `Invalid promote request: the body must be a JSON object, ${example}`,
+    });
+    const form = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .type('form')
+      .send('dryRun=true');
+    expect(form.status).toBe(400);
+    expect(form.body.error).toMatchObject({
+      name: 'InputError',
+      message: `Invalid promote request: the body must be JSON sent as Content-Type application/json, not application/x-www-form-urlencoded, ${example}`,
+    });
+    expect(standIns.github.repo(REPO).pulls).toHaveLength(0);
+    expect((await historyOf(server)).length).toBe(0);
+
+    const empty = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth);
+    expect(empty.status).toBe(200);
+    expect(empty.body.result).toBe('succeeded');
   });
 
   it('merges the approved promotion pull request with the merge strategy', async () => {
@@ -589,7 +625,7 @@ describe('auditing', () => {
     const server = await backend(githubConfig, [
       auditor.factory,
       mockServices.permissions.mock({
-        authorize: async requests =>
+        authorize: async (requests: unknown[]) =>
           requests.map(() => ({ result: AuthorizeResult.DENY })),
       } as any).factory,
     ]);

@@ -54,7 +54,12 @@ export const environmentPathSchema = z.object({
 
 type Issue = z.core.$ZodIssue;
 
-function describe(issue: Issue): string {
+/** The fields an object schema accepts, for "unknown field" messages. */
+function fieldsOf(schema: z.ZodType): string[] {
+  return schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+}
+
+function describe(issue: Issue, fields: string[]): string {
   const field = issue.path.map(String).join('.') || 'body';
   switch (issue.code) {
     case 'invalid_value':
@@ -66,7 +71,9 @@ function describe(issue: Issue): string {
     case 'unrecognized_keys':
       return `unknown field${
         issue.keys.length > 1 ? 's' : ''
-      } ${issue.keys.join(', ')}; allowed: dryRun, strategy`;
+      } ${issue.keys.join(', ')}; ${
+        fields.length ? `allowed: ${fields.join(', ')}` : 'none allowed'
+      }`;
     default:
       return `${field} ${issue.message}`;
   }
@@ -84,7 +91,9 @@ export function parseInput<T>(
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new InputError(
-      `Invalid ${where}: ${parsed.error.issues.map(describe).join('; ')}`,
+      `Invalid ${where}: ${parsed.error.issues
+        .map(issue => describe(issue, fieldsOf(schema)))
+        .join('; ')}`,
     );
   }
   return parsed.data;
