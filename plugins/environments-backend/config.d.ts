@@ -17,6 +17,12 @@ export interface Config {
        */
       cacheTtl?: HumanDuration;
       /**
+       * How long a status with a section in `error` (a provider failure or timeout) is served
+       * from the cache, so a passing failure shows for seconds rather than `cacheTtl`.
+       * @default { seconds: 30 }
+       */
+      errorCacheTtl?: HumanDuration;
+      /**
        * How often the scheduled task refreshes every environment's status, so the first page
        * view is warm. Keep it below `cacheTtl`.
        * @default { minutes: 5 }
@@ -35,6 +41,19 @@ export interface Config {
        * @default { seconds: 2 }
        */
       httpTimeout?: HumanDuration;
+      /**
+       * Hosts the HTTP health check may probe. `spec.healthCheck.url` comes from the catalog, so
+       * whoever can register an Environment can make the backend send GET requests to any
+       * address it reaches (internal services, the cloud metadata endpoint) and read part of the
+       * answer back in the health section. Set this list in production: a URL whose host is not
+       * on it is not probed (the check reports `unconfigured` naming this key) and a redirect to
+       * a host not on it is not followed. Patterns: a host name (`api.macro-ai.com`,
+       * `localhost`), `*.` and a domain (`*.macro-ai.com`: every host below it, not the domain
+       * itself) or an IP address; no scheme, port or path. Host names are matched as written,
+       * not resolved. Unset: every host is allowed (as for local examples).
+       * @example ['*.macro-ai.com', 'localhost']
+       */
+      allowedHosts?: string[];
     };
     /** Cost estimates and actuals. */
     cost?: {
@@ -58,6 +77,13 @@ export interface Config {
        * @default { hours: 24 }
        */
       actualsTtl?: HumanDuration;
+      /**
+       * Longest wait for Cost Explorer. It must be shorter than `status.providerTimeout`: past
+       * it the cost section still answers with the estimate and a note that actual cost is
+       * unavailable.
+       * @default half of status.providerTimeout (1 s)
+       */
+      actualsTimeout?: HumanDuration;
       /**
        * Fraction of the budget at which the budget state turns `near`.
        * @default 0.8

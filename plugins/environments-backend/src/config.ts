@@ -5,6 +5,7 @@ import {
 } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
+import { parseHostPattern } from './health/allowedHosts';
 import {
   BUDGET_CURRENCIES,
   BudgetCurrency,
@@ -14,14 +15,20 @@ import {
 export interface EnvironmentsBackendSettings {
   providerTimeoutMs: number;
   statusCacheTtlMs: number;
+  /** Cache time of a status with a section in `error` (timeouts included). */
+  statusErrorCacheTtlMs: number;
   refreshInterval: HumanDuration;
   scheduledRefresh: boolean;
   httpHealthTimeoutMs: number;
+  /** Host patterns the HTTP health check may probe; undefined allows every host. */
+  healthAllowedHosts?: string[];
   currency: BudgetCurrency;
   /** USD → GBP; undefined uses the cost model's default. */
   rate?: number;
   estimateTtlMs: number;
   actualsTtlMs: number;
+  /** Longest wait for Cost Explorer, below `providerTimeoutMs`. */
+  actualsTimeoutMs: number;
   nearBudgetRatio: number;
   lockTimeoutMs: number;
 }
@@ -67,20 +74,46 @@ export function readEnvironmentsBackendSettings(
       `environments.cost.nearBudgetRatio must be in (0, 1]; got ${nearBudgetRatio}`,
     );
   }
+  const actualsTimeoutMs = ms(config, 'cost.actualsTimeout', {
+    milliseconds: Math.floor(providerTimeoutMs / 2),
+  });
+  if (!(actualsTimeoutMs > 0 && actualsTimeoutMs < providerTimeoutMs)) {
+    throw new InputError(
+      `environments.cost.actualsTimeout must be shorter than environments.status.providerTimeout (${providerTimeoutMs} ms), so a slow Cost Explorer cannot cost the estimate; got ${actualsTimeoutMs} ms`,
+    );
+  }
   return {
     providerTimeoutMs,
     statusCacheTtlMs: ms(config, 'status.cacheTtl', { minutes: 10 }),
+    statusErrorCacheTtlMs: ms(config, 'status.errorCacheTtl', { seconds: 30 }),
     refreshInterval: duration(config, 'status.refreshInterval', { minutes: 5 }),
     scheduledRefresh:
       config.getOptionalBoolean('status.scheduledRefresh') ?? true,
     httpHealthTimeoutMs: ms(config, 'health.httpTimeout', {
       milliseconds: providerTimeoutMs,
     }),
+    healthAllowedHosts: readAllowedHosts(config),
     currency,
     rate,
     estimateTtlMs: ms(config, 'cost.estimateTtl', { hours: 24 }),
     actualsTtlMs: ms(config, 'cost.actualsTtl', { hours: 24 }),
+    actualsTimeoutMs,
     nearBudgetRatio,
     lockTimeoutMs: ms(config, 'promotion.lockTimeout', { minutes: 5 }),
   };
+}
+
+function readAllowedHosts(config: Config): string[] | undefined {
+  const patterns = config.getOptionalStringArray('health.allowedHosts');
+  return patterns?.map((pattern, index) => {
+    try {
+      return parseHostPattern(pattern);
+    } catch (error) {
+      throw new InputError(
+        `environments.health.allowedHosts[${index}]: ${
+          (error as Error).message
+        }`,
+      );
+    }
+  });
 }

@@ -80,7 +80,10 @@ export const environmentsPlugin = createBackendPlugin({
           deploymentProviders: [cloudFormation],
           sourceControl: github,
           healthChecks: [
-            new HttpHealthCheck(settings.httpHealthTimeoutMs),
+            new HttpHealthCheck({
+              timeoutMs: settings.httpHealthTimeoutMs,
+              allowedHosts: settings.healthAllowedHosts,
+            }),
             new StackHealthCheck((environment, options) =>
               statuses!.getDeployment(environment, options.signal),
             ),
@@ -94,6 +97,7 @@ export const environmentsPlugin = createBackendPlugin({
             usdToGbp: settings.rate ?? DEFAULT_USD_TO_GBP,
             estimateTtlMs: settings.estimateTtlMs,
             actualsTtlMs: settings.actualsTtlMs,
+            actualsTimeoutMs: settings.actualsTimeoutMs,
             nearBudgetRatio: settings.nearBudgetRatio,
           }),
         });
@@ -103,6 +107,7 @@ export const environmentsPlugin = createBackendPlugin({
           cache,
           timeoutMs: settings.providerTimeoutMs,
           cacheTtlMs: settings.statusCacheTtlMs,
+          errorCacheTtlMs: settings.statusErrorCacheTtlMs,
           logger,
         });
 

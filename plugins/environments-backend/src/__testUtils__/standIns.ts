@@ -13,6 +13,10 @@ export interface HealthAnswer {
   body: unknown;
   /** Never answer (a hanging endpoint). */
   hang?: boolean;
+  /** Answer 302 with this Location instead. */
+  redirectTo?: string;
+  /** Requests the endpoint received. */
+  requests: number;
 }
 
 /**
@@ -23,6 +27,7 @@ export interface HealthAnswer {
 export function setupStandIns() {
   const github = new GithubStandIn();
   const health: HealthAnswer = {
+    requests: 0,
     status: 200,
     body: {
       status: 'healthy',
@@ -32,7 +37,14 @@ export function setupStandIns() {
   const server = setupServer(
     ...github.handlers(),
     http.get(HEALTH_URL, async () => {
+      health.requests++;
       if (health.hang) await new Promise(() => {});
+      if (health.redirectTo) {
+        return new HttpResponse(null, {
+          status: 302,
+          headers: { location: health.redirectTo },
+        });
+      }
       return HttpResponse.json(health.body as any, { status: health.status });
     }),
   );
@@ -62,6 +74,8 @@ export function setupStandIns() {
     github.resetCounts();
     health.status = 200;
     health.hang = false;
+    health.redirectTo = undefined;
+    health.requests = 0;
     health.body = {
       status: 'healthy',
       checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } },

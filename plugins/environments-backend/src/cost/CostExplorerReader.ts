@@ -25,7 +25,23 @@ export interface StackActuals {
  * console, or Cost Explorer reports nothing).
  */
 export class CostExplorerReader {
+  /** One client per account (credentials differ by account), built on first use. */
+  readonly #clients = new Map<string, Promise<CostExplorerClient>>();
+
   constructor(private readonly aws: AwsAccess) {}
+
+  #client(accountId: string | undefined): Promise<CostExplorerClient> {
+    const key = accountId ?? '';
+    let client = this.#clients.get(key);
+    if (!client) {
+      client = this.aws
+        .clientConfig({ accountId, region: COST_EXPLORER_REGION })
+        .then(config => new CostExplorerClient(config));
+      client.catch(() => this.#clients.delete(key));
+      this.#clients.set(key, client);
+    }
+    return client;
+  }
 
   async read(
     stack: { stackName: string; accountId?: string },
@@ -41,12 +57,7 @@ export class CostExplorerReader {
     const tomorrow = new Date(
       Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1),
     );
-    const client = new CostExplorerClient(
-      await this.aws.clientConfig({
-        accountId: stack.accountId,
-        region: COST_EXPLORER_REGION,
-      }),
-    );
+    const client = await this.#client(stack.accountId);
     const filter = { Tags: { Key: STACK_NAME_TAG, Values: [stack.stackName] } };
     const send = { abortSignal: options.signal };
     const usage = await client.send(

@@ -14,6 +14,7 @@ import {
   toSectionError,
 } from '@stageline/plugin-environments-node';
 import { CachedComputation } from '../status/CachedComputation';
+import { withTimeout } from '../status/withTimeout';
 import type { CostEstimate, CostEstimator } from './CostEstimator';
 import { CostExplorerReader, StackActuals } from './CostExplorerReader';
 import { appNameOf } from './appNameOf';
@@ -30,6 +31,11 @@ export interface DefaultCostProviderOptions {
   usdToGbp: number;
   estimateTtlMs: number;
   actualsTtlMs: number;
+  /**
+   * Longest wait for Cost Explorer, shorter than the cost section's own timeout so that a slow
+   * Cost Explorer costs the actuals only, never the estimate.
+   */
+  actualsTimeoutMs: number;
   nearBudgetRatio: number;
 }
 
@@ -63,6 +69,27 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     const run = this.#synthesisQueue.then(afterPendingIo).then(work);
     this.#synthesisQueue = run.catch(() => undefined);
     return run;
+  }
+
+  /** Actuals from the cache or Cost Explorer; undefined when Cost Explorer is too slow. */
+  #readActuals(
+    stack: { stackName: string; accountId?: string },
+    sectionSignal: AbortSignal | undefined,
+  ): Promise<StackActuals | undefined> {
+    return withTimeout<StackActuals | undefined>(
+      signal =>
+        this.#actuals.get(
+          `cost:actuals:${stack.accountId ?? ''}:${stack.stackName}`,
+          () =>
+            this.#costExplorer.read(stack, {
+              signal: sectionSignal
+                ? AbortSignal.any([signal, sectionSignal])
+                : signal,
+            }),
+        ),
+      this.options.actualsTimeoutMs,
+      () => undefined,
+    );
   }
 
   async getCost(
@@ -119,19 +146,22 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       );
     } else {
       try {
-        const read = await this.#actuals.get(
-          `cost:actuals:${stack.accountId ?? ''}:${stack.stackName}`,
-          () => this.#costExplorer.read(stack, { signal: options.signal }),
-        );
-        const rate = currency === 'USD' ? 1 : this.options.usdToGbp;
-        actual = {
-          monthToDate: round(read.monthToDateUsd * rate),
-          forecast:
-            read.forecastUsd === undefined
-              ? undefined
-              : round(read.forecastUsd * rate),
-          asOf: read.asOf,
-        };
+        const read = await this.#readActuals(stack, options.signal);
+        if (read) {
+          const rate = currency === 'USD' ? 1 : this.options.usdToGbp;
+          actual = {
+            monthToDate: round(read.monthToDateUsd * rate),
+            forecast:
+              read.forecastUsd === undefined
+                ? undefined
+                : round(read.forecastUsd * rate),
+            asOf: read.asOf,
+          };
+        } else {
+          notes.push(
+            `Actual cost unavailable: Cost Explorer did not answer within ${this.options.actualsTimeoutMs} ms`,
+          );
+        }
       } catch (error) {
         notes.push(`Actual cost unavailable: ${toSectionError(error).message}`);
       }

@@ -6,9 +6,11 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
+  CostExplorerServiceException,
   GetCostAndUsageCommand,
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
+import { http, HttpResponse } from 'msw';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { setupStandIns } from '../__testUtils__/standIns';
 import {
@@ -16,7 +18,14 @@ import {
   githubConfig,
   startEnvironmentsBackend,
 } from '../__testUtils__/startEnvironmentsBackend';
-import { REPO } from '../__testUtils__/fixtures';
+import {
+  apiComponent,
+  environmentEntity,
+  HEALTH_URL,
+  productionEnvironment,
+  REPO,
+  stagingEnvironment,
+} from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -59,6 +68,18 @@ function stackAnswer(status = 'UPDATE_COMPLETE') {
       },
     ],
   });
+}
+
+/** Cost Explorer answers month-to-date and forecast amounts (USD), as the real service does. */
+function costExplorerAnswers(monthToDate: string, forecast: string) {
+  standIns.costExplorer.on(GetCostAndUsageCommand).resolves({
+    ResultsByTime: [
+      { Total: { UnblendedCost: { Amount: monthToDate, Unit: 'USD' } } },
+    ],
+  });
+  standIns.costExplorer
+    .on(GetCostForecastCommand)
+    .resolves({ Total: { Amount: forecast, Unit: 'USD' } });
 }
 
 async function list(config = {}) {
@@ -266,6 +287,78 @@ describe('health section', () => {
     ).toHaveLength(1);
   });
 
+  it('probes only hosts in environments.health.allowedHosts', async () => {
+    const { staging } = await list({
+      environments: {
+        health: { allowedHosts: ['*.macro-ai.com', 'localhost'] },
+      },
+    });
+    expect(standIns.health.requests).toBe(0);
+    expect(staging.health.status).toBe('unconfigured');
+    expect(staging.health.message).toContain(
+      'http not checked: the host health.test of spec.healthCheck.url is not in environments.health.allowedHosts: add it there to have it probed',
+    );
+  });
+
+  it('does not follow a redirect to a host outside environments.health.allowedHosts', async () => {
+    const metadata =
+      'http://169.254.169.254/latest/meta-data/iam/security-credentials/';
+    let metadataRequests = 0;
+    standIns.server.use(
+      http.get(metadata, () => {
+        metadataRequests++;
+        return HttpResponse.text('backstage-instance-role');
+      }),
+    );
+    standIns.health.redirectTo = metadata;
+    const { staging } = await list({
+      environments: { health: { allowedHosts: ['health.test'] } },
+    });
+    expect(standIns.health.requests).toBe(2); // staging and production
+    expect(metadataRequests).toBe(0);
+    expect(staging.health.checks).toEqual([
+      {
+        name: 'http',
+        state: 'unknown',
+        detail: `${HEALTH_URL} redirects to ${metadata}, whose host is not in environments.health.allowedHosts: not followed`,
+      },
+    ]);
+    expect(JSON.stringify(staging)).not.toContain('backstage-instance-role');
+  });
+
+  it('follows redirects to allowed hosts, and to any host without a list', async () => {
+    const answered: string[] = [];
+    standIns.server.use(
+      http.get('http://:host/ready', ({ params }) => {
+        answered.push(String(params.host));
+        return HttpResponse.json({ status: 'ok' });
+      }),
+    );
+    standIns.health.redirectTo = 'http://status.health.test/ready';
+    const allowed = await list({
+      environments: {
+        health: { allowedHosts: ['health.test', '*.health.test'] },
+      },
+    });
+    expect(allowed.staging.health.state).toBe('healthy');
+    expect(allowed.staging.health.checks?.[0]).toMatchObject({
+      name: 'http',
+      state: 'healthy',
+      detail: expect.stringMatching(/^HTTP 200 in \d+ ms \(status ok\)$/),
+    });
+
+    standIns.health.redirectTo = 'http://elsewhere.test/ready';
+    const open = await list();
+    expect(open.staging.health.state).toBe('healthy');
+    // staging and production each, first with the list, then without
+    expect(answered).toEqual([
+      'status.health.test',
+      'status.health.test',
+      'elsewhere.test',
+      'elsewhere.test',
+    ]);
+  });
+
   it('is unconfigured for an environment without health URL or stack', async () => {
     const { items } = await list();
     const preview = items[2];
@@ -317,14 +410,7 @@ describe('cost section', () => {
   it('estimates against the budget and reads actuals where AWS is configured', async () => {
     stackAnswer();
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
-    standIns.costExplorer.on(GetCostAndUsageCommand).resolves({
-      ResultsByTime: [
-        { Total: { UnblendedCost: { Amount: '2.00', Unit: 'USD' } } },
-      ],
-    });
-    standIns.costExplorer
-      .on(GetCostForecastCommand)
-      .resolves({ Total: { Amount: '3.00', Unit: 'USD' } });
+    costExplorerAnswers('2.00', '3.00');
     const { staging } = await list({
       ...awsConfig,
       environments: { cost: { rate: 0.8 } },
@@ -347,6 +433,107 @@ describe('cost section', () => {
     });
   });
 
+  it('builds the Cost Explorer client once per account and reuses it for every stack', async () => {
+    stackAnswer();
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    costExplorerAnswers('1.00', '1.00');
+    const { staging, production } = await list(awsConfig);
+    expect(staging.cost.actual).toBeDefined();
+    expect(production.cost.actual).toBeDefined();
+    const clientOf = (stackName: string) =>
+      standIns.costExplorer.send
+        .getCalls()
+        .find(
+          call =>
+            call.args[0] instanceof GetCostAndUsageCommand &&
+            call.args[0].input.Filter?.Tags?.Values?.[0] === stackName,
+        )?.thisValue;
+    // staging and production are in account 123456789012; the preview names no account.
+    expect(clientOf('MacroAiStagingStack')).toBeDefined();
+    expect(clientOf('MacroAiStagingStack')).toBe(
+      clientOf('MacroAiProductionStack'),
+    );
+    expect(clientOf('MacroAiPr42Stack')).not.toBe(
+      clientOf('MacroAiStagingStack'),
+    );
+    expect(new Set(standIns.costExplorer.send.thisValues).size).toBe(2);
+  });
+
+  it('keeps the estimate and says so when Cost Explorer does not answer in time', async () => {
+    stackAnswer();
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    standIns.costExplorer
+      .on(GetCostAndUsageCommand)
+      .callsFake(() => new Promise(() => {}));
+    const { staging } = await list({
+      ...awsConfig,
+      environments: {
+        status: { providerTimeout: { seconds: 20 } },
+        cost: { actualsTimeout: { milliseconds: 300 } },
+      },
+    });
+    expect(staging.cost.status).toBe('ok');
+    expect(staging.cost.estimate?.monthly).toBeGreaterThan(0);
+    expect(staging.cost.actual).toBeUndefined();
+    expect(staging.cost.message).toMatch(
+      /^Estimated £\d+\.\d\d\/month at hobby scale against a £5\.00 budget \(\w+\)\. Actual cost unavailable: Cost Explorer did not answer within 300 ms$/,
+    );
+  });
+
+  it('keeps the estimate and names the AWS error when Cost Explorer refuses', async () => {
+    stackAnswer();
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    standIns.costExplorer.on(GetCostAndUsageCommand).rejects(
+      new CostExplorerServiceException({
+        name: 'AccessDeniedException',
+        $fault: 'client',
+        $metadata: {
+          httpStatusCode: 400,
+          requestId: '4b6f1a0e-6f0c-4a7e-9d52-1c0d2f3e4a5b',
+          attempts: 1,
+          totalRetryDelay: 0,
+        },
+        message:
+          'User: arn:aws:sts::123456789012:assumed-role/backstage/i-0abc is not authorized to perform: ce:GetCostAndUsage on resource: arn:aws:ce:us-east-1:123456789012:/GetCostAndUsage because no identity-based policy allows the ce:GetCostAndUsage action',
+      }),
+    );
+    const { staging } = await list(awsConfig);
+    expect(staging.cost.status).toBe('ok');
+    expect(staging.cost.estimate?.monthly).toBeGreaterThan(0);
+    expect(staging.cost.actual).toBeUndefined();
+    expect(staging.cost.message).toContain(
+      'Actual cost unavailable: User: arn:aws:sts::123456789012:assumed-role/backstage/i-0abc is not authorized to perform: ce:GetCostAndUsage',
+    );
+  });
+
+  it('reports an estimate that cannot be made as a cost error while the other sections answer', async () => {
+    const unnamed = environmentEntity(
+      'macro-ai-api-staging',
+      stagingEnvironment.spec,
+      {
+        'github.com/project-slug': REPO,
+        'stageline.dev/app-name': 'Macro_AI',
+      },
+    );
+    const { server } = await startEnvironmentsBackend({
+      entities: [apiComponent, unnamed, productionEnvironment],
+    });
+    const res = await request(server)
+      .get('/api/environments/environments/default/macro-ai-api-staging/status')
+      .set('Authorization', auth);
+    const status = res.body as EnvironmentStatus;
+    expect(status.cost).toMatchObject({
+      status: 'error',
+      message: expect.stringMatching(
+        /^Could not estimate Macro_AI at staging × hobby: Invalid appName "Macro_AI": expected lower-case kebab-case/,
+      ),
+      error: { name: 'Error' },
+    });
+    expect(status.health.status).toBe('ok');
+    expect(status.deployment.status).toBe('unconfigured');
+    expect(status.promotion.status).toBe('unconfigured');
+  });
+
   it('answers a what-if for another scale and rejects an unknown scale', async () => {
     const { server } = await startEnvironmentsBackend();
     const whatIf = await request(server)
@@ -356,7 +543,9 @@ describe('cost section', () => {
       .set('Authorization', auth);
     expect(whatIf.status).toBe(200);
     expect(whatIf.body.scale).toBe('enterprise');
-    expect(whatIf.body.message).toMatch(/No actual cost until AWS is configured/);
+    expect(whatIf.body.message).toMatch(
+      /No actual cost until AWS is configured/,
+    );
     const bad = await request(server)
       .get(
         '/api/environments/environments/default/macro-ai-api-production/cost?scale=huge',
@@ -366,6 +555,40 @@ describe('cost section', () => {
     expect(bad.body.error.message).toMatch(
       /scale must be one of hobby, enhanced-hobby, enterprise/,
     );
+  });
+});
+
+describe('status cache', () => {
+  const STAGING_STATUS =
+    '/api/environments/environments/default/macro-ai-api-staging/status';
+  const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+  it('keeps a status with an error section for errorCacheTtl only, a healthy one for cacheTtl', async () => {
+    standIns.github.push(REPO, 'develop', 1);
+    standIns.github.failWith = 401;
+    const { server } = await startEnvironmentsBackend({
+      config: {
+        ...githubConfig,
+        environments: { status: { errorCacheTtl: { milliseconds: 400 } } },
+      },
+    });
+    const promotion = async () => {
+      const res = await request(server)
+        .get(STAGING_STATUS)
+        .set('Authorization', auth);
+      return (res.body as EnvironmentStatus).promotion;
+    };
+
+    expect((await promotion()).status).toBe('error');
+    standIns.github.failWith = undefined;
+    expect((await promotion()).status).toBe('error'); // still cached
+    await sleep(600);
+    const healed = await promotion();
+    expect(healed).toMatchObject({ status: 'ok', commitsAhead: 1 });
+
+    standIns.github.push(REPO, 'develop', 1);
+    await sleep(600);
+    expect((await promotion()).commitsAhead).toBe(1); // cached for cacheTtl (10 min)
   });
 });
 

@@ -9,9 +9,13 @@ import type { JsonValue } from '@backstage/types';
 export class CachedComputation<T> {
   readonly #inFlight = new Map<string, Promise<T>>();
 
+  /**
+   * @param ttlMs - how long a value is kept, or a function of the value (e.g. shorter for a
+   *   status reporting an error)
+   */
   constructor(
     private readonly cache: CacheService,
-    private readonly ttlMs: number,
+    private readonly ttlMs: number | ((value: T) => number),
   ) {}
 
   async get(key: string, compute: () => Promise<T>): Promise<T> {
@@ -27,9 +31,9 @@ export class CachedComputation<T> {
     const promise = (async () => {
       try {
         const value = await compute();
-        await this.cache.set(key, value as unknown as JsonValue, {
-          ttl: this.ttlMs,
-        });
+        const ttl =
+          typeof this.ttlMs === 'number' ? this.ttlMs : this.ttlMs(value);
+        await this.cache.set(key, value as unknown as JsonValue, { ttl });
         return value;
       } finally {
         this.#inFlight.delete(key);

@@ -13,6 +13,7 @@ import {
 } from '@stageline/plugin-environments-common';
 import {
   errorSection,
+  toSectionError,
   unconfiguredSection,
 } from '@stageline/plugin-environments-node';
 import { collectHealth } from '../health/collectHealth';
@@ -28,6 +29,13 @@ export type EnvironmentResolver = (
 
 /** How long one deployment read is shared between the deployment section and the stack check. */
 const DEPLOYMENT_SHARE_MS = 5_000;
+
+/** Whether any section of a status reports an error (a provider failure or timeout). */
+function hasErrorSection(status: EnvironmentStatus): boolean {
+  return [status.deployment, status.promotion, status.health, status.cost].some(
+    section => section.status === 'error',
+  );
+}
 
 /**
  * Assembles `EnvironmentStatus` from the providers — every section in parallel, each within the
@@ -47,10 +55,14 @@ export class EnvironmentStatusService {
       cache: CacheService;
       timeoutMs: number;
       cacheTtlMs: number;
+      /** Cache time of a status with a section in `error`, so a passing failure heals soon. */
+      errorCacheTtlMs: number;
       logger: LoggerService;
     },
   ) {
-    this.#statuses = new CachedComputation(options.cache, options.cacheTtlMs);
+    this.#statuses = new CachedComputation(options.cache, status =>
+      hasErrorSection(status) ? options.errorCacheTtlMs : options.cacheTtlMs,
+    );
   }
 
   /** The status from the cache, computed when missing. */
@@ -244,7 +256,7 @@ export class EnvironmentStatusService {
           },
       );
     } catch (error) {
-      logger.warn(`${what} provider failed: ${(error as Error).message}`);
+      logger.warn(`${what} provider failed: ${toSectionError(error).message}`);
       return errorSection(`${what} provider failed`, error, fields) as T & {
         status: 'error';
       };
