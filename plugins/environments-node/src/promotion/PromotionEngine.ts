@@ -89,8 +89,8 @@ const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
 };
 
 /**
- * The promotion engine shared by the environments backend (`POST .../promote`) and the
- * `environment:promote` scaffolder action: checks that the two environments belong together,
+ * The promotion engine behind the environments backend's `POST .../promote` (which the
+ * `environment:promote` scaffolder action calls): checks that the two environments belong together,
  * runs the gates (freeze window, source deployment complete, source checks green, commits
  * pending; for the merge strategy also the promotion pull request approved and mergeable), and
  * carries out the promotion through source control. It holds no locks and writes
