@@ -9,6 +9,7 @@ import { stackUpdatesCleanly } from '../../__testUtils__/cloudFormationScenarios
 import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDeployAction } from './environmentDeploy';
 import { examples } from './environmentDeploy.examples';
 
@@ -21,6 +22,7 @@ describe('environment:deploy examples', () => {
     const action = createEnvironmentDeployAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
+      permissions: permissionPolicy().permissions,
       pollIntervalMs: 0,
     });
     const { ctx, outputs } = actionContext(input);

@@ -36,13 +36,14 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Deploy a new environment that is not in the catalog yet',
+    description:
+      'Deploy by app, stage and region; the Environment in the catalog whose spec.deployment describes the stack decides who may',
     example: yaml.stringify({
       steps: [
         {
           id: 'deploy',
           action: 'environment:deploy',
-          name: 'Deploy the new staging environment',
+          name: 'Deploy staging of macro-ai',
           input: {
             app: 'macro-ai',
             stage: 'staging',

@@ -28,7 +28,11 @@ import {
   STACK_OUTPUTS,
   stackUpdatesCleanly,
 } from '../../__testUtils__/cloudFormationScenarios';
-import { exampleCatalog } from '../../__testUtils__/entities';
+import {
+  environmentEntity,
+  exampleCatalog,
+} from '../../__testUtils__/entities';
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDeployAction } from './environmentDeploy';
 
 const cfn = mockClient(CloudFormationClient);
@@ -43,6 +47,7 @@ function createAction(
   return createEnvironmentDeployAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
+    permissions: permissionPolicy().permissions,
     pollIntervalMs: 0,
     ...overrides,
   });
@@ -377,27 +382,114 @@ describe('environment:deploy', () => {
     expect(cfn.calls()).toHaveLength(0);
   });
 
-  it('deploys an environment that is not in the catalog from explicit input', async () => {
-    updatesCleanly();
-    const { ctx, outputs } = actionContext(
-      {
-        app: 'macro-ai',
-        stage: 'staging',
-        scale: 'hobby',
-        region: 'eu-west-2',
-        accountId: '123456789012',
+  describe('permission', () => {
+    const EXPLICIT = {
+      app: 'macro-ai',
+      stage: 'staging',
+      scale: 'hobby',
+      region: 'eu-west-2',
+      accountId: '123456789012',
+    };
+
+    it('checks environments.deploy on the Environment of the stack for explicit input, then deploys', async () => {
+      updatesCleanly();
+      const policy = permissionPolicy();
+      const { ctx, outputs } = actionContext(EXPLICIT, { taskId: 'task-1' });
+
+      await createAction({ permissions: policy.permissions }).handler(ctx);
+
+      expect(policy.asked).toEqual([`environments.deploy on ${STAGING}`]);
+      expect(
+        cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.StackName,
+      ).toBe(STACK);
+      expect(outputs).toMatchObject({
+        stackName: STACK,
+        status: 'UPDATE_COMPLETE',
+      });
+    });
+
+    it('refuses explicit input for a stack whose Environment the user may not deploy, before any AWS call', async () => {
+      const policy = permissionPolicy({ denied: [STAGING] });
+      const { ctx } = actionContext(EXPLICIT);
+
+      await expect(
+        createAction({ permissions: policy.permissions }).handler(ctx),
+      ).rejects.toThrow(
+        'You are not allowed environments.deploy on environment:default/macro-ai-api-staging (the Environment of stack MacroAiStagingStack)',
+      );
+      expect(cfn.calls()).toHaveLength(0);
+    });
+
+    it('refuses a denied environment given by ref, before any AWS call', async () => {
+      const policy = permissionPolicy({ denied: [STAGING] });
+      const { ctx } = actionContext({ environmentRef: STAGING });
+
+      await expect(
+        createAction({ permissions: policy.permissions }).handler(ctx),
+      ).rejects.toThrow(
+        'You are not allowed environments.deploy on environment:default/macro-ai-api-staging',
+      );
+      expect(cfn.calls()).toHaveLength(0);
+    });
+
+    it.each([
+      [
+        'an app no Environment describes',
+        { ...EXPLICIT, app: 'shadow-app' },
+        'No Environment in the catalog describes stack ShadowAppStagingStack in eu-west-2, account 123456789012: register one (spec.deployment.stackName), or pass its entity ref as environmentRef',
+      ],
+      [
+        'the stack of an Environment in another region',
+        { ...EXPLICIT, region: 'us-east-1' },
+        'No Environment in the catalog describes stack MacroAiStagingStack in us-east-1, account 123456789012',
+      ],
+      [
+        'the stack of an Environment in another account',
+        { ...EXPLICIT, accountId: '999999999999' },
+        'No Environment in the catalog describes stack MacroAiStagingStack in eu-west-2, account 999999999999',
+      ],
+    ])(
+      'refuses %s, whoever asks, before any AWS call',
+      async (_what, input, message) => {
+        const policy = permissionPolicy();
+        const { ctx } = actionContext(input);
+
+        await expect(
+          createAction({ permissions: policy.permissions }).handler(ctx),
+        ).rejects.toThrow(message);
+        expect(policy.asked).toEqual([]);
+        expect(cfn.calls()).toHaveLength(0);
       },
-      { taskId: 'task-1' },
     );
 
-    await createAction().handler(ctx);
+    it("also checks the Environment whose stack an entity ref's app input points at", async () => {
+      // An Environment without spec.deployment.stackName takes its stack name from the app, so
+      // `app` could aim a deploy allowed on it at another environment's stack.
+      const loose = environmentEntity({
+        name: 'sandbox-staging',
+        spec: { deployment: { provider: 'cloudformation', region: 'eu-west-2' } },
+      });
+      const policy = permissionPolicy({ denied: [STAGING] });
+      const { ctx } = actionContext({
+        environmentRef: 'environment:default/sandbox-staging',
+        app: 'macro-ai',
+      });
 
-    expect(
-      cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input.StackName,
-    ).toBe(STACK);
-    expect(outputs).toMatchObject({
-      stackName: STACK,
-      status: 'UPDATE_COMPLETE',
+      await expect(
+        createAction({
+          catalog: catalogServiceMock({
+            entities: [...exampleCatalog(), loose],
+          }),
+          permissions: policy.permissions,
+        }).handler(ctx),
+      ).rejects.toThrow(
+        'You are not allowed environments.deploy on environment:default/macro-ai-api-staging (the Environment of stack MacroAiStagingStack)',
+      );
+      expect(policy.asked).toEqual([
+        'environments.deploy on environment:default/sandbox-staging',
+        `environments.deploy on ${STAGING}`,
+      ]);
+      expect(cfn.calls()).toHaveLength(0);
     });
   });
 

@@ -41,7 +41,7 @@ import {
   assertDeployableInline,
   synthesizeTarget,
 } from '../../lib/plan/synthesizeTarget';
-import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
+import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
 import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 import { examples } from './environmentDeploy.examples';
@@ -81,7 +81,7 @@ type ChangeSetCheckpoint = {
  * @public
  */
 export function createEnvironmentDeployAction(
-  options: EnvironmentActionOptions,
+  options: EnvironmentStackActionOptions,
 ) {
   const { catalog, aws } = options;
   return createTemplateAction({
@@ -127,14 +127,13 @@ export function createEnvironmentDeployAction(
         catalog,
         credentials,
       });
-      if (options.permissions && target.entityRef) {
-        await authorizeOnEnvironment({
-          permissions: options.permissions,
-          permission: environmentsDeployPermission,
-          entityRef: target.entityRef,
-          credentials,
-        });
-      }
+      await authorizeOnEnvironment({
+        permissions: options.permissions,
+        permission: environmentsDeployPermission,
+        catalog,
+        target,
+        credentials,
+      });
       const synthesized = await synthesizeTarget(target);
       assertDeployableInline(synthesized, target.stackName);
       const where = describeTarget(target);

@@ -9,6 +9,7 @@ import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios
 import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 import { examples } from './environmentDestroy.examples';
 
@@ -27,6 +28,7 @@ describe('environment:destroy examples', () => {
     const action = createEnvironmentDestroyAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
+      permissions: permissionPolicy().permissions,
       pollIntervalMs: 0,
     });
     const stackName = STACKS[input.environmentRef as string];

@@ -4,9 +4,7 @@ import {
   DescribeStackEventsCommand,
   DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
-import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { mockClient } from 'aws-sdk-client-mock';
 import {
   actionContext,
@@ -24,6 +22,7 @@ import {
 } from '../../__testUtils__/cloudFormationStandIn';
 import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
 import { exampleCatalog } from '../../__testUtils__/entities';
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 
 const cfn = mockClient(CloudFormationClient);
@@ -36,6 +35,7 @@ function createAction(
   return createEnvironmentDestroyAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
+    permissions: permissionPolicy().permissions,
     pollIntervalMs: 0,
     ...overrides,
   });
@@ -286,14 +286,63 @@ describe('environment:destroy', () => {
   });
 
   it('refuses a user the permission policy does not allow', async () => {
-    const permissions = mockServices.permissions.mock({
-      authorize: async () => [{ result: AuthorizeResult.DENY }],
-    });
+    const { permissions } = permissionPolicy({ denied: [PREVIEW_REF] });
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
     await expect(createAction({ permissions }).handler(ctx)).rejects.toThrow(
       'You are not allowed environments.destroy on environment:default/macro-ai-api-pr-42',
     );
     expect(cfn.calls()).toHaveLength(0);
+  });
+
+  describe('explicit input', () => {
+    const EXPLICIT = {
+      app: 'macro-ai',
+      stage: 'preview',
+      previewId: '42',
+      region: 'eu-west-2',
+      accountId: '123456789012',
+    };
+
+    it('checks environments.destroy on the Environment of the stack, then destroys', async () => {
+      deletesCleanly();
+      const policy = permissionPolicy();
+      const { ctx, outputs } = actionContext(EXPLICIT);
+
+      await createAction({ permissions: policy.permissions }).handler(ctx);
+
+      expect(policy.asked).toEqual([`environments.destroy on ${PREVIEW_REF}`]);
+      expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1);
+      expect(outputs).toEqual({
+        stackName: PREVIEW,
+        deleted: true,
+        status: 'DELETE_COMPLETE',
+      });
+    });
+
+    it('refuses a user who may not destroy that Environment, before any AWS call', async () => {
+      const policy = permissionPolicy({ denied: [PREVIEW_REF] });
+      const { ctx } = actionContext(EXPLICIT);
+
+      await expect(
+        createAction({ permissions: policy.permissions }).handler(ctx),
+      ).rejects.toThrow(
+        'You are not allowed environments.destroy on environment:default/macro-ai-api-pr-42 (the Environment of stack MacroAiPr42Stack)',
+      );
+      expect(cfn.calls()).toHaveLength(0);
+    });
+
+    it('refuses a stack no Environment describes, whoever asks, before any AWS call', async () => {
+      const policy = permissionPolicy();
+      const { ctx } = actionContext({ ...EXPLICIT, previewId: '43' });
+
+      await expect(
+        createAction({ permissions: policy.permissions }).handler(ctx),
+      ).rejects.toThrow(
+        'No Environment in the catalog describes stack MacroAiPr43Stack in eu-west-2, account 123456789012: register one (spec.deployment.stackName), or pass its entity ref as environmentRef',
+      );
+      expect(policy.asked).toEqual([]);
+      expect(cfn.calls()).toHaveLength(0);
+    });
   });
 });

@@ -22,7 +22,7 @@ import {
 } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
-import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
+import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
 import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { environmentsDestroyPermission } from '@stageline/plugin-environments-common';
 import { examples } from './environmentDestroy.examples';
@@ -53,7 +53,7 @@ type Precheck = { absent: boolean; stackId: string | null; deleting: boolean };
  * @public
  */
 export function createEnvironmentDestroyAction(
-  options: EnvironmentActionOptions,
+  options: EnvironmentStackActionOptions,
 ) {
   const { catalog, aws } = options;
   return createTemplateAction({
@@ -95,14 +95,13 @@ export function createEnvironmentDestroyAction(
           }`,
         );
       }
-      if (options.permissions && target.entityRef) {
-        await authorizeOnEnvironment({
-          permissions: options.permissions,
-          permission: environmentsDestroyPermission,
-          entityRef: target.entityRef,
-          credentials,
-        });
-      }
+      await authorizeOnEnvironment({
+        permissions: options.permissions,
+        permission: environmentsDestroyPermission,
+        catalog,
+        target,
+        credentials,
+      });
       const where = describeTarget(target);
       ctx.output('stackName', target.stackName);
 
