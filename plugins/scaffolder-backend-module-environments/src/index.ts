@@ -9,7 +9,12 @@ import { createEnvironmentsScaffolderModule } from './module';
 
 export { createEnvironmentsScaffolderModule } from './module';
 export type { EnvironmentsScaffolderModuleOptions } from './module';
-export type { EnvironmentActionOptions } from './actions/EnvironmentActionOptions';
+export type {
+  EnvironmentActionOptions,
+  EnvironmentPlanActionOptions,
+  EnvironmentStackActionOptions,
+} from './actions/EnvironmentActionOptions';
+export type { CostSettings } from './lib/plan/CostSettings';
 export { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 export { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 export { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';

@@ -11,6 +11,7 @@ import { createEnvironmentGithubSetupAction } from './actions/githubSetup/enviro
 import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
 import { GithubClients } from './lib/github/GithubClients';
+import { readCostSettings } from './lib/plan/CostSettings';
 
 /**
  * Options of {@link createEnvironmentsScaffolderModule}, mostly for tests.
@@ -68,7 +69,10 @@ export function createEnvironmentsScaffolderModule(
             pollIntervalMs: options.pollIntervalMs,
           };
           scaffolder.addActions(
-            createEnvironmentPlanAction(stackActions),
+            createEnvironmentPlanAction({
+              ...stackActions,
+              cost: readCostSettings(config),
+            }),
             createEnvironmentDeployAction(stackActions),
             createEnvironmentDestroyAction(stackActions),
             createEnvironmentPromoteAction({ discovery, auth }),

@@ -15,10 +15,11 @@ import { githubConfig } from './__testUtils__/githubStandIn';
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 const catalog = catalogServiceMock();
 const aws = unconfiguredAws();
+const permissions = mockServices.permissions();
 const actions = [
   createEnvironmentPlanAction({ catalog, aws }),
-  createEnvironmentDeployAction({ catalog, aws }),
-  createEnvironmentDestroyAction({ catalog, aws }),
+  createEnvironmentDeployAction({ catalog, aws, permissions }),
+  createEnvironmentDestroyAction({ catalog, aws, permissions }),
   createEnvironmentPromoteAction({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),

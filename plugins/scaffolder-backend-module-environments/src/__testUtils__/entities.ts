@@ -35,7 +35,10 @@ export function environmentEntity({
   };
 }
 
-/** The example catalog: the environments of macro-ai-api, the platform group and the guest user. */
+/**
+ * The example catalog: the environments of macro-ai-api, the components macro-ai-api and
+ * macro-ai-web (which has no environments here), the platform group and the guest user.
+ */
 export function exampleCatalog(): Entity[] {
   const deployment = (stackName: string) => ({
     provider: 'cloudformation',
@@ -84,6 +87,21 @@ export function exampleCatalog(): Entity[] {
       },
       spec: {
         type: 'service',
+        lifecycle: 'production',
+        owner: 'group:default/platform',
+        system: 'macro-ai',
+      },
+    },
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'macro-ai-web',
+        namespace: 'default',
+        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+      },
+      spec: {
+        type: 'website',
         lifecycle: 'production',
         owner: 'group:default/platform',
         system: 'macro-ai',

@@ -1,6 +1,7 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AwsAccess } from '@stageline/plugin-environments-node';
+import type { CostSettings } from '../lib/plan/CostSettings';
 
 /**
  * What the plan, deploy and destroy actions are built with.
@@ -8,15 +9,39 @@ import type { AwsAccess } from '@stageline/plugin-environments-node';
  * @public
  */
 export interface EnvironmentActionOptions {
-  /** Reads Environment entities. */
+  /** Reads Environment entities, as the task's user. */
   catalog: CatalogService;
   /** AWS credentials per account and region (`aws.accounts`), and whether AWS is configured. */
   aws: AwsAccess;
-  /**
-   * Checks `environments.deploy` / `environments.destroy` on Environment entities for the task's
-   * user. Without it no permission is checked.
-   */
-  permissions?: PermissionsService;
   /** Milliseconds between CloudFormation polls while waiting. Default 5000. */
   pollIntervalMs?: number;
+}
+
+/**
+ * What `environment:plan` is built with.
+ *
+ * @public
+ */
+export interface EnvironmentPlanActionOptions extends EnvironmentActionOptions {
+  /**
+   * Exchange rate and default currency of estimates, as the environments backend reads them
+   * (`environments.cost.rate`, `environments.cost.currency`), so a plan and the cost card agree.
+   * Default: the cost model's rate, GBP.
+   */
+  cost?: CostSettings;
+}
+
+/**
+ * What `environment:deploy` and `environment:destroy` are built with.
+ *
+ * @public
+ */
+export interface EnvironmentStackActionOptions
+  extends EnvironmentActionOptions {
+  /**
+   * Checks `environments.deploy` / `environments.destroy` for the task's user on the Environment
+   * entities of the stack: the one named by `environmentRef`, and every Environment whose
+   * `spec.deployment` describes the stack. A stack no Environment describes is refused.
+   */
+  permissions: PermissionsService;
 }

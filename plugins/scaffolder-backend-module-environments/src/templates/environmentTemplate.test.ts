@@ -17,7 +17,6 @@ const VALUES = {
   shutdown: '0 18 * * 1-5',
   promotesTo: 'environment:default/macro-ai-api-production',
   reviewers: ['group:default/platform'],
-  deploy: true,
 };
 
 describe('templates/environment', () => {
@@ -56,13 +55,9 @@ describe('templates/environment', () => {
         ),
       ),
     ).toBe(true);
-    expect(
-      messages.some(m =>
-        m.includes(
-          'Dry run: would deploy MacroAiStagingStack (staging, hobby)',
-        ),
-      ),
-    ).toBe(true);
+    expect(result.steps.map(step => step.action)).not.toContain(
+      'environment:deploy',
+    );
 
     expect(result.output.links).toEqual([
       {
@@ -79,7 +74,13 @@ describe('templates/environment', () => {
       {
         title: 'Plan',
         content: expect.stringMatching(
-          /^\*\*MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012\*\*\n\nEstimated cost: \*\*£/,
+          /^\*\*MacroAiStagingStack \(staging, hobby\) in eu-west-2, account 123456789012\*\*\n\n/,
+        ),
+      },
+      {
+        title: 'Next',
+        content: expect.stringContaining(
+          "Merge the pull request: the service's workflow deploys the environment",
         ),
       },
     ]);
@@ -124,7 +125,52 @@ describe('templates/environment', () => {
     });
   });
 
-  it('leaves out what was not given and does not deploy unless asked', async () => {
+  it('warns, before the pull request, that the component already has an Environment at that stage', async () => {
+    const result = await scaffolder.dryRun('environment', VALUES);
+
+    const messages = scaffolder.messages(result);
+    const warning = messages.findIndex(m =>
+      m.includes(
+        'component:default/macro-ai-api already has a staging environment in the catalog: environment:default/macro-ai-api-staging; registering another makes a duplicate',
+      ),
+    );
+    expect(warning).toBeGreaterThan(0);
+    expect(warning).toBeLessThan(
+      messages.indexOf(
+        'Beginning step Open a pull request adding the Environment',
+      ),
+    );
+    expect(result.output.text?.[0].content).toContain(
+      '**Warning:** component:default/macro-ai-api already has a staging environment',
+    );
+  });
+
+  it('prices the environment with its shutdown schedule', async () => {
+    const values = {
+      ...VALUES,
+      component: 'component:default/macro-ai-web',
+      appName: 'macro-ai-web',
+      scale: 'enhanced-hobby',
+      budget: 100,
+    };
+    const scheduled = await scaffolder.dryRun('environment', values);
+    const always = await scaffolder.dryRun('environment', {
+      ...values,
+      shutdown: undefined,
+    });
+
+    const plan = (result: typeof scheduled) => result.output.text?.[0].content;
+    expect(plan(scheduled)).toMatch(
+      /Shutdown schedule \(`0 18 \* \* 1-5`\) saves £\d+\.\d\d\/month/,
+    );
+    expect(plan(always)).not.toContain('Shutdown schedule');
+    const total = (result: typeof scheduled) =>
+      Number(/Estimated cost: \*\*£([\d.]+)/.exec(plan(result) ?? '')?.[1]);
+    expect(total(scheduled)).toBeLessThan(total(always));
+    expect(plan(scheduled)).not.toContain('Warning');
+  });
+
+  it('leaves out what was not given', async () => {
     const result = await scaffolder.dryRun('environment', {
       component: 'component:default/macro-ai-api',
       stage: 'production',
@@ -155,7 +201,6 @@ describe('templates/environment', () => {
     expect(entity.spec.deployment.accountId).toBeUndefined();
     expect(entity.spec.schedule).toBeUndefined();
     const messages = scaffolder.messages(result);
-    expect(messages.some(m => m.includes('would deploy'))).toBe(false);
     expect(
       messages.some(m =>
         /£[\d,.]+ a month is over the £300\.00 budget/.test(m),

@@ -1,3 +1,5 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import request from 'supertest';
 import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
@@ -68,5 +70,42 @@ describe('templates/scale-environment', () => {
           ),
         ),
     ).toBe(true);
+  });
+});
+
+describe('templates/scale-environment with environments.cost.rate set', () => {
+  it('shows the same estimate as the cost card of the environments backend', async () => {
+    const scaffolder = await startScaffolder({
+      config: {
+        integrations: { github: [{ host: 'github.com' }] },
+        environments: { cost: { rate: 1.25 } },
+      },
+    });
+    const production =
+      '/api/environments/environments/default/macro-ai-api-production/cost';
+
+    const result = await scaffolder.dryRun('scale-environment', {
+      environment: 'environment:default/macro-ai-api-production',
+      scale: 'enterprise',
+      confirmOverBudget: true,
+    });
+    const card = await request(scaffolder.server)
+      .get(production)
+      .set('Authorization', mockCredentials.user.header());
+    const whatIf = await request(scaffolder.server)
+      .get(`${production}?scale=enterprise`)
+      .set('Authorization', mockCredentials.user.header());
+
+    expect(result.status).toBe(200);
+    expect(card.body.estimate.assumptions).toContain(
+      'Converted at £1.25 per $1.',
+    );
+    const [before, after] = result.output.text!.map(text => text.content);
+    expect(before).toContain(
+      `Estimated cost: **£${card.body.estimate.monthly.toFixed(2)} a month`,
+    );
+    expect(after).toContain(
+      `Estimated cost: **£${whatIf.body.estimate.monthly.toFixed(2)} a month`,
+    );
   });
 });

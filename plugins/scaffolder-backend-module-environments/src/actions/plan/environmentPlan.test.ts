@@ -29,18 +29,34 @@ const STACK = 'MacroAiProductionStack';
 const PRODUCTION = 'environment:default/macro-ai-api-production';
 const CHANGE_SET = 'stageline-plan-hobby-task-1';
 
-function createAction(aws = configuredAws()) {
+function createAction(
+  aws = configuredAws(),
+  options: Partial<Parameters<typeof createEnvironmentPlanAction>[0]> = {},
+) {
   return createEnvironmentPlanAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws,
     pollIntervalMs: 0,
+    ...options,
   });
+}
+
+/** The outputs of a plan without AWS. */
+async function plan(
+  input: Parameters<typeof actionContext>[0],
+  options: Partial<Parameters<typeof createEnvironmentPlanAction>[0]> = {},
+) {
+  const context = actionContext(input);
+  await createAction(unconfiguredAws(), options).handler(context.ctx);
+  return context;
 }
 
 type Estimate = {
   total: number;
   currency: string;
   lines: Array<{ monthly: number; basis: string }>;
+  assumptions: string[];
+  scheduleSaving?: number;
 };
 
 function changeSetWithChanges() {
@@ -300,6 +316,192 @@ describe('environment:plan', () => {
       stackName: 'MacroAiStagingStack',
       budget: { monthly: 5, currency: 'GBP' },
       withinBudget: true,
+    });
+  });
+
+  describe('pricing settings (environments.cost.*, as the environments backend reads them)', () => {
+    const NEW_STAGING = {
+      app: 'macro-ai',
+      stage: 'staging',
+      region: 'eu-west-2',
+    } as const;
+
+    it('converts a GBP estimate at environments.cost.rate', async () => {
+      const usd = (await plan({ ...NEW_STAGING, currency: 'USD' })).outputs
+        .estimate as Estimate;
+      const atDefault = (await plan({ ...NEW_STAGING, currency: 'GBP' }))
+        .outputs.estimate as Estimate;
+      const atRate = (
+        await plan({ ...NEW_STAGING, currency: 'GBP' }, { cost: { rate: 1.5 } })
+      ).outputs.estimate as Estimate;
+
+      expect(atRate.currency).toBe('GBP');
+      expect(atRate.assumptions).toContain('Converted at £1.5 per $1.');
+      // Each line is rounded to cents, so the totals agree to a cent a line.
+      expect(Math.abs(atRate.total - usd.total * 1.5)).toBeLessThanOrEqual(
+        0.01 * usd.lines.length,
+      );
+      expect(atRate.total).not.toBeCloseTo(atDefault.total, 1);
+    });
+
+    it('estimates in environments.cost.currency when neither the environment nor the input names one', async () => {
+      const { outputs } = await plan(NEW_STAGING, {
+        cost: { currency: 'USD', rate: 1.5 },
+      });
+
+      expect((outputs.estimate as Estimate).currency).toBe('USD');
+      expect(outputs.summary).toMatch(
+        /Estimated cost: \*\*\$\d+\.\d\d a month; no budget set/,
+      );
+    });
+
+    it("keeps the environment's budget currency over environments.cost.currency", async () => {
+      const { outputs } = await plan(
+        { environmentRef: PRODUCTION },
+        { cost: { currency: 'USD' } },
+      );
+
+      expect((outputs.estimate as Estimate).currency).toBe('GBP');
+    });
+
+    it('says near from environments.cost.nearBudgetRatio of the budget', async () => {
+      const { outputs } = await plan(
+        { environmentRef: PRODUCTION },
+        { cost: { nearBudgetRatio: 0.01 } },
+      );
+
+      expect(outputs).toMatchObject({
+        budgetState: 'near',
+        withinBudget: true,
+      });
+    });
+  });
+
+  describe('schedule', () => {
+    // Hobby scale is serverless: nothing billed by the hour, so no schedule saves anything there.
+    const NEW_STAGING = {
+      app: 'macro-ai',
+      stage: 'staging',
+      scale: 'enhanced-hobby',
+      region: 'eu-west-2',
+      budget: 5,
+    } as const;
+
+    it('takes the shutdown schedule of an environment given as app + stage off the estimate', async () => {
+      const always = (await plan(NEW_STAGING)).outputs.estimate as Estimate;
+      const { outputs } = await plan({
+        ...NEW_STAGING,
+        schedule: { shutdown: '0 18 * * 1-5' },
+      });
+      const estimate = outputs.estimate as Estimate;
+
+      expect(always.scheduleSaving).toBeUndefined();
+      expect(estimate.scheduleSaving).toBeGreaterThan(0);
+      expect(estimate.total).toBeLessThan(always.total);
+      expect(outputs.summary).toMatch(
+        /Shutdown schedule \(`0 18 \* \* 1-5`\) saves £\d+\.\d\d\/month/,
+      );
+    });
+
+    it("uses the Environment's own spec.schedule for an entity ref", async () => {
+      const staging = (
+        await plan({
+          environmentRef: 'environment:default/macro-ai-api-staging',
+          scale: 'enhanced-hobby',
+        })
+      ).outputs.estimate as Estimate;
+
+      expect(staging.scheduleSaving).toBeGreaterThan(0);
+    });
+
+    it.each([
+      [
+        { schedule: { shutdown: '0 18 * *' } },
+        'Invalid input to environment:plan: schedule.shutdown: must be a five-field cron expression in UTC, e.g. 0 18 * * 1-5',
+      ],
+      [
+        { schedule: { shutdown: '0 99 * * 1-5' } },
+        'Invalid schedule.shutdown "0 99 * * 1-5"',
+      ],
+      [
+        { schedule: { shutdown: '0 18 * * 1-5', startup: '0 8 * * mon-fry' } },
+        'Invalid schedule.startup "0 8 * * mon-fry"',
+      ],
+      [
+        { schedule: { startup: '0 8 * * 1-5' } },
+        'schedule.startup needs schedule.shutdown',
+      ],
+      [
+        { schedule: { shutdown: '0 18 * * 1-5', stop: 'never' } },
+        'Invalid input to environment:plan: schedule has unknown field(s) stop',
+      ],
+      [
+        {
+          environmentRef: 'environment:default/macro-ai-api-staging',
+          schedule: { shutdown: '0 20 * * *' },
+        },
+        'schedule is for an environment given as app + stage; environment:default/macro-ai-api-staging is planned with its own spec.schedule',
+      ],
+    ])('refuses a bad schedule (%j)', async (input, message) => {
+      const { ctx } = actionContext({ ...NEW_STAGING, ...input });
+
+      await expect(
+        createAction(unconfiguredAws()).handler(ctx),
+      ).rejects.toThrow(message);
+    });
+  });
+
+  describe('existing environments', () => {
+    it('warns when the component already has an Environment at that stage, in the log, the outputs and the summary', async () => {
+      const { outputs, logs } = await plan({
+        app: 'macro-ai',
+        stage: 'staging',
+        region: 'eu-west-2',
+        component: 'component:default/macro-ai-api',
+      });
+
+      const warning =
+        'component:default/macro-ai-api already has a staging environment in the catalog: environment:default/macro-ai-api-staging; registering another makes a duplicate';
+      expect(outputs.existingEnvironments).toEqual([
+        'environment:default/macro-ai-api-staging',
+      ]);
+      expect(logs()).toContain(`warn: ${warning}`);
+      expect(outputs.summary).toContain(`**Warning:** ${warning}`);
+    });
+
+    it("warns when another component's Environment already describes the stack", async () => {
+      const { outputs, logs } = await plan({
+        app: 'macro-ai',
+        stage: 'production',
+        region: 'eu-west-2',
+        component: 'macro-ai-worker',
+      });
+
+      expect(outputs.existingEnvironments).toEqual([
+        'environment:default/macro-ai-api-production',
+      ]);
+      expect(logs()).toContain(
+        'warn: Stack MacroAiProductionStack in eu-west-2 is already described by environment:default/macro-ai-api-production; another Environment for it makes a duplicate',
+      );
+    });
+
+    it('says nothing for a new component and stack', async () => {
+      const { outputs, logs } = await plan({
+        app: 'billing',
+        stage: 'staging',
+        region: 'eu-west-2',
+        component: 'component:default/billing',
+      });
+
+      expect(outputs.existingEnvironments).toEqual([]);
+      expect(logs().filter(line => line.startsWith('warn:'))).toEqual([]);
+      expect(outputs.summary).not.toContain('Warning');
+    });
+
+    it('does not look for duplicates of an environment given by ref', async () => {
+      const { outputs } = await plan({ environmentRef: PRODUCTION });
+
+      expect(outputs).not.toHaveProperty('existingEnvironments');
     });
   });
 

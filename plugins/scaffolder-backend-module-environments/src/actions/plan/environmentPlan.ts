@@ -18,7 +18,15 @@ import {
 import type { ChangePreview } from '../../lib/plan/previewChanges';
 import { previewChanges } from '../../lib/plan/previewChanges';
 import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
-import type { EnvironmentActionOptions } from '../EnvironmentActionOptions';
+import {
+  checkSchedule,
+  scheduleField,
+} from '../../lib/plan/scheduleField';
+import {
+  ExistingEnvironments,
+  findExistingEnvironments,
+} from '../../lib/plan/findExistingEnvironments';
+import type { EnvironmentPlanActionOptions } from '../EnvironmentActionOptions';
 import { examples } from './environmentPlan.examples';
 
 const ID = 'environment:plan';
@@ -39,6 +47,15 @@ const inputFields = {
         description:
           "Currency of the budget and estimate. Default: the Environment's, else GBP",
       })
+      .optional(),
+  schedule: scheduleField,
+  component: (zImpl: typeof z) =>
+    zImpl
+      .string({
+        description:
+          'Entity ref of the component a new environment (app + stage) is for, e.g. component:default/macro-ai-api: the plan warns when it already has an Environment at that stage',
+      })
+      .min(1)
       .optional(),
   failOverBudget: (zImpl: typeof z) =>
     zImpl
@@ -69,8 +86,10 @@ class BudgetExceededError extends Error {
  *
  * @public
  */
-export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
-  const { catalog, aws } = options;
+export function createEnvironmentPlanAction(
+  options: EnvironmentPlanActionOptions,
+) {
+  const { catalog, aws, cost = {} } = options;
   return createTemplateAction({
     id: ID,
     description:
@@ -146,24 +165,44 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
             .describe(
               'change-set, new-stack (all added) or unavailable (reason says why)',
             ),
+        existingEnvironments: z =>
+          z
+            .array(z.string(), {
+              description:
+                'For app + stage: Environments already in the catalog for that component and stage, or for that stack; registering another makes a duplicate',
+            })
+            .optional(),
         summary: z => z.string({ description: 'The plan as Markdown' }),
       },
     },
     async handler(ctx) {
       const input = parseActionInput(ID, inputFields, ctx.input);
+      const credentials = await ctx.getInitiatorCredentials();
       const target = await resolveEnvironmentTarget({
-        input,
+        input: { ...input, schedule: checkSchedule(input.schedule) },
         catalog,
-        credentials: await ctx.getInitiatorCredentials(),
+        credentials,
       });
       const where = describeTarget(target);
       ctx.logger.info(`Planning ${where}`);
+      let duplicates: ExistingEnvironments | undefined;
+      if (!target.entityRef) {
+        duplicates = await findExistingEnvironments({
+          catalog,
+          credentials,
+          target,
+          componentRef: input.component,
+        });
+        ctx.output('existingEnvironments', duplicates.refs);
+        duplicates.warnings.forEach(warning => ctx.logger.warn(warning));
+      }
       const synthesized = await synthesizeTarget(target);
-      const currency = target.budget?.currency ?? input.currency ?? 'GBP';
+      const currency =
+        target.budget?.currency ?? input.currency ?? cost.currency ?? 'GBP';
       const { estimate, verdict } = estimateCost(
         target,
         synthesized.template,
-        currency,
+        { ...cost, currency },
       );
 
       ctx.output('stackName', target.stackName);
@@ -241,7 +280,13 @@ export function createEnvironmentPlanAction(options: EnvironmentActionOptions) {
       });
       ctx.output(
         'summary',
-        formatPlanSummary({ target, estimate, verdict, changes }),
+        formatPlanSummary({
+          target,
+          estimate,
+          verdict,
+          changes,
+          warnings: duplicates?.warnings,
+        }),
       );
     },
   });

@@ -26,6 +26,8 @@ export interface EnvironmentTargetInput {
   previewId?: string;
   budget?: number;
   currency?: BudgetCurrency;
+  /** Shutdown schedule of an explicit target; an Environment's own spec.schedule is used otherwise. */
+  schedule?: EnvironmentTarget['schedule'];
 }
 
 /**
@@ -125,6 +127,7 @@ function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
     stackName: stackNameFor(appName, stage, input.previewId),
     previewId: input.previewId,
     budget: budgetOf(input),
+    ...(input.schedule ? { schedule: input.schedule } : {}),
   };
 }
 
@@ -142,6 +145,11 @@ export async function resolveEnvironmentTarget(options: {
   const { input, catalog, credentials } = options;
   if (!input.environmentRef) {
     return fromExplicitInput(input);
+  }
+  if (input.schedule) {
+    throw new InputError(
+      `schedule is for an environment given as app + stage; ${input.environmentRef} is planned with its own spec.schedule`,
+    );
   }
   let ref;
   try {

@@ -6,6 +6,7 @@ import type {
 } from '@stageline/plugin-environments-common';
 import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 import { formatMoney } from './formatMoney';
+import type { CostSettings } from './CostSettings';
 import type { CloudFormationTemplate } from './synthesizeTarget';
 
 /** A monthly cost estimate, as the plan action outputs it. */
@@ -41,21 +42,25 @@ export type BudgetVerdict = {
 
 /**
  * Estimates the environment's monthly cost from its synthesized template with
- * `@stageline/cost-model` (offline price table, shutdown schedule applied) and checks it against
- * its budget.
+ * `@stageline/cost-model` (offline price table, shutdown schedule applied, `rate` £ per $ for a GBP
+ * estimate, else the cost model's) and checks it against its budget (`near` from
+ * `nearBudgetRatio` of it, default 0.8).
  *
  * @throws InputError when the cost model refuses the input (e.g. a region it has no prices for)
  */
 export function estimateCost(
   target: EnvironmentTarget,
   template: CloudFormationTemplate,
-  currency: BudgetCurrency,
+  options: { currency: BudgetCurrency } & Omit<CostSettings, 'currency'>,
 ): { estimate: CostEstimate; verdict: BudgetVerdict } {
+  const { currency, rate, nearBudgetRatio } = options;
   let raw: ReturnType<typeof estimateMonthlyCost>;
   try {
     raw = estimateMonthlyCost(template, {
       region: target.region,
       currency,
+      // The rate is USD → GBP (environments.cost.rate), as the environments backend applies it.
+      exchangeRate: currency === 'GBP' ? rate : undefined,
       schedule: target.schedule?.shutdown
         ? {
             shutdown: target.schedule.shutdown,
@@ -119,7 +124,10 @@ export function estimateCost(
       },
     };
   }
-  const checked = checkBudget(raw, budget);
+  const checked = checkBudget(raw, budget, {
+    nearThreshold: nearBudgetRatio,
+    exchangeRate: rate,
+  });
   return {
     estimate,
     verdict: {

@@ -30,19 +30,25 @@ export function formatPlanSummary(options: {
   estimate: CostEstimate;
   verdict: BudgetVerdict;
   changes: ChangePreview;
+  /** Shown first, each as a warning line. */
+  warnings?: string[];
 }): string {
-  const { target, estimate, verdict, changes } = options;
-  const lines = [
-    `**${describeTarget(target)}**`,
-    '',
-    `Estimated cost: **${verdict.summary}**`,
-  ];
+  const { target, estimate, verdict, changes, warnings = [] } = options;
+  const lines = [`**${describeTarget(target)}**`, ''];
+  for (const warning of warnings) {
+    lines.push(`**Warning:** ${warning}`, '');
+  }
+  lines.push(`Estimated cost: **${verdict.summary}**`);
+  const shutdown = target.schedule?.shutdown;
   if (estimate.scheduleSaving) {
     lines.push(
-      `Shutdown schedule saves ${formatMoney(
-        estimate.scheduleSaving,
-        estimate.currency,
-      )}/month`,
+      `Shutdown schedule${
+        shutdown ? ` (\`${shutdown}\`)` : ''
+      } saves ${formatMoney(estimate.scheduleSaving, estimate.currency)}/month`,
+    );
+  } else if (shutdown) {
+    lines.push(
+      `Shutdown schedule (\`${shutdown}\`) saves nothing: nothing in this stack is billed by the hour`,
     );
   }
   lines.push(
