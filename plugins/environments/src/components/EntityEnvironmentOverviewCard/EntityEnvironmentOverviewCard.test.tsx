@@ -98,6 +98,9 @@ describe('EntityEnvironmentOverviewCard', () => {
     expect(
       within(definition).getByText('Promotes to').nextSibling,
     ).toHaveTextContent('macro-ai-api-production');
+    expect(within(definition).getByText('Stack').nextSibling).toHaveTextContent(
+      'MacroAiStagingStack (eu-west-2)',
+    );
 
     expect(await screen.findByText('Healthy')).toBeInTheDocument();
     const outputs = screen.getByRole('table', { name: 'Stack outputs' });

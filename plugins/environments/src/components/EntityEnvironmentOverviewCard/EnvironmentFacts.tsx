@@ -52,11 +52,22 @@ export function EnvironmentFacts({
     ['Schedule', describeSchedule(spec.schedule)],
     [
       'Stack',
-      spec.deployment?.stackName
-        ? `${spec.deployment.stackName}${
-            spec.deployment.region ? ` (${spec.deployment.region})` : ''
-          }`
-        : 'None — set spec.deployment',
+      spec.deployment?.stackName ? (
+        <>
+          {spec.deployment.stackName}
+          {spec.deployment.region ? (
+            <>
+              {' '}
+              {/* a region never breaks at its hyphens */}
+              <span style={{ whiteSpace: 'nowrap' }}>
+                ({spec.deployment.region})
+              </span>
+            </>
+          ) : null}
+        </>
+      ) : (
+        'None — set spec.deployment'
+      ),
     ],
   ];
   return (
