@@ -6,9 +6,23 @@ import yaml from 'yaml';
 import {
   DryRunResult,
   startScaffolder,
+  TEMPLATES_DIR,
 } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(120_000);
+
+/** The default of a parameter of the template, as the form fills it in. */
+function parameterDefault(name: string): string {
+  const template = yaml.parse(
+    fs.readFileSync(
+      path.join(TEMPLATES_DIR, 'service-with-environments/template.yaml'),
+      'utf8',
+    ),
+  );
+  const pages: Array<{ properties: Record<string, { default?: string }> }> =
+    template.spec.parameters;
+  return pages.find(page => name in page.properties)!.properties[name].default!;
+}
 
 const VALUES = {
   name: 'macro-ai',
@@ -23,6 +37,8 @@ const VALUES = {
   currency: 'GBP',
   reviewers: ['group:default/platform'],
   repoUrl: 'github.com?owner=acme&repo=macro-ai',
+  // The dry-run API applies no defaults; the form sends the parameter's default.
+  cdkEnvironmentsVersion: parameterDefault('cdkEnvironmentsVersion'),
 };
 
 type Workflow = {
@@ -34,7 +50,7 @@ type Workflow = {
       uses?: string;
       with?: Record<string, string>;
       environment?: string;
-      steps?: Array<{ run?: string }>;
+      steps?: Array<{ run?: string; env?: Record<string, string> }>;
     }
   >;
 };
@@ -224,6 +240,9 @@ describe('templates/service-with-environments', () => {
       'npx cdk deploy --require-approval never',
       'npx cdk destroy --force',
     ]);
+    expect(cdk.jobs.cdk.steps?.find(s => s.run === 'npm install')?.env).toEqual(
+      { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' },
+    );
   });
 
   it('gives every pull request a preview environment, destroyed when it closes', () => {
@@ -267,6 +286,64 @@ describe('templates/service-with-environments', () => {
       'target_branch',
       'sha',
     ]);
+  });
+
+  /** The settings lines of an .npmrc, without comments and blank lines. */
+  const npmrcSettings = (text: string) =>
+    text.split('\n').filter(line => line.trim() && !line.startsWith('#'));
+
+  it('depends on @stageline/cdk-environments at the default range and says it is not on npm', () => {
+    const infrastructure = JSON.parse(
+      scaffolder.file(result, 'infrastructure/package.json'),
+    );
+    expect(infrastructure.dependencies['@stageline/cdk-environments']).toBe(
+      '^0.1.0',
+    );
+    expect(
+      npmrcSettings(scaffolder.file(result, 'infrastructure/.npmrc')),
+    ).toEqual([]);
+    const readme = scaffolder.file(result, 'README.md');
+    expect(readme).toContain(
+      '1. Make `@stageline/cdk-environments` installable. **It is not on the public npm registry**',
+    );
+    expect(readme).toContain(
+      'point the `@stageline` scope at\n   that registry in `infrastructure/.npmrc`',
+    );
+  });
+
+  it("installs @stageline/cdk-environments from the organisation's registry when given", async () => {
+    const custom = await scaffolder.dryRun('service-with-environments', {
+      ...VALUES,
+      cdkEnvironmentsVersion: '~0.3.1',
+      npmRegistry: 'https://npm.pkg.github.com',
+    });
+
+    expect(custom.status).toBe(200);
+    const infrastructure = JSON.parse(
+      scaffolder.file(custom, 'infrastructure/package.json'),
+    );
+    expect(infrastructure.dependencies['@stageline/cdk-environments']).toBe(
+      '~0.3.1',
+    );
+    expect(
+      npmrcSettings(scaffolder.file(custom, 'infrastructure/.npmrc')),
+    ).toEqual([
+      '@stageline:registry=https://npm.pkg.github.com/',
+      '//npm.pkg.github.com/:_authToken=${NODE_AUTH_TOKEN}',
+    ]);
+    expect(scaffolder.file(custom, 'README.md')).toContain(
+      '`~0.3.1` from\n   https://npm.pkg.github.com (`infrastructure/.npmrc`)',
+    );
+  });
+
+  it('refuses a registry that is not a URL, naming the field', async () => {
+    const bad = await scaffolder.dryRun('service-with-environments', {
+      ...VALUES,
+      npmRegistry: 'npm.acme.internal',
+    });
+
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.errors)).toContain('npmRegistry');
   });
 
   it('writes a README naming the stacks', () => {
