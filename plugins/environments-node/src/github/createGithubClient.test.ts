@@ -65,3 +65,68 @@ describe('createGithubClient', () => {
     expect(seen).toHaveLength(1);
   });
 });
+
+describe('createGithubClient delays', () => {
+  const variables =
+    'https://api.github.com/repos/acme/app/environments/staging/variables';
+  const environment =
+    'https://api.github.com/repos/acme/app/environments/staging';
+
+  it('retries server errors, waits out a rate limit and spaces writes by the delays given', async () => {
+    const answers = [502, 502, 201, 201, 201, 201, 201];
+    const writes: number[] = [];
+    let reads = 0;
+    server.use(
+      http.post(variables, () => {
+        const status = answers[writes.length] ?? 201;
+        writes.push(status);
+        return HttpResponse.json({}, { status });
+      }),
+      http.get(environment, () => {
+        reads += 1;
+        return reads === 1
+          ? HttpResponse.json(
+              { message: 'API rate limit exceeded for installation ID 123.' },
+              {
+                status: 403,
+                headers: {
+                  'x-ratelimit-remaining': '0',
+                  'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)),
+                },
+              },
+            )
+          : HttpResponse.json({ name: 'staging' });
+      }),
+    );
+    const octokit = createGithubClient({
+      token: 't',
+      baseUrl: 'https://api.github.com',
+      etagCache: new EtagCache(),
+      delays: { writeIntervalMs: 0, retryAfterUnitMs: 0 },
+    });
+    const write = (name: string) =>
+      octokit.request(
+        'POST /repos/{owner}/{repo}/environments/{environment_name}/variables',
+        {
+          owner: 'acme',
+          repo: 'app',
+          environment_name: 'staging',
+          name,
+          value: 'x',
+        },
+      );
+
+    // With Octokit's own waits this takes over 10 s (1 s + 4 s of retries, a second a write,
+    // a second for the rate limit) and the test times out.
+    await write('A');
+    for (const name of ['B', 'C', 'D', 'E']) await write(name);
+    const { data } = await octokit.request(
+      'GET /repos/{owner}/{repo}/environments/{environment_name}',
+      { owner: 'acme', repo: 'app', environment_name: 'staging' },
+    );
+
+    expect(writes).toEqual([502, 502, 201, 201, 201, 201, 201]);
+    expect(reads).toBe(2);
+    expect(data.name).toBe('staging');
+  });
+});

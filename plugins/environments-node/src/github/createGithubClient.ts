@@ -1,3 +1,4 @@
+import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { EtagCache } from './EtagCache';
@@ -19,6 +20,46 @@ export interface CreateGithubClientOptions {
   /** Shared across clients so conditional requests survive token rotation. */
   etagCache: EtagCache;
   logger?: LoggerService;
+  /**
+   * How long the client waits, for tests that exercise retries, rate limits and many writes
+   * without waiting for real (set both to 0). Octokit's waits when unset.
+   */
+  delays?: {
+    /**
+     * Milliseconds between two writes (POST, PUT, PATCH, DELETE) of this client.
+     * @default 1000, and 3000 for writes that notify (e.g. opening a pull request), as GitHub advises
+     */
+    writeIntervalMs?: number;
+    /**
+     * Milliseconds per second of a wait: a retried server error waits retryCount² of them, a rate
+     * limit the seconds GitHub asks for.
+     * @default 1000
+     */
+    retryAfterUnitMs?: number;
+  };
+}
+
+/** Octokit retry and throttle options for {@link CreateGithubClientOptions.delays}. */
+function delayOptions(delays: CreateGithubClientOptions['delays'] = {}) {
+  const { writeIntervalMs, retryAfterUnitMs } = delays;
+  const unit =
+    retryAfterUnitMs === undefined
+      ? {}
+      : { retryAfterBaseValue: retryAfterUnitMs };
+  const writes =
+    writeIntervalMs === undefined
+      ? {}
+      : {
+          write: new Bottleneck.Group({
+            maxConcurrent: 1,
+            minTime: writeIntervalMs,
+          }),
+          notifications: new Bottleneck.Group({
+            maxConcurrent: 1,
+            minTime: writeIntervalMs,
+          }),
+        };
+  return { retry: unit, throttle: { ...unit, ...writes } };
 }
 
 /**
@@ -32,6 +73,7 @@ export function createGithubClient(
   options: CreateGithubClientOptions,
 ): Octokit {
   const { logger, etagCache } = options;
+  const delays = delayOptions(options.delays);
   /** Waits out a rate limit up to `maxRetries` times when GitHub asks for a short wait. */
   const retryWithin =
     (kind: string, maxRetries: number) =>
@@ -50,10 +92,14 @@ export function createGithubClient(
     baseUrl: options.baseUrl,
     // Octokit's defaults plus the answers that say "no" rather than "not now": 405 (a pull
     // request that cannot be merged), 409 (head moved, merge conflict), 410 (gone).
-    retry: { doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451] },
+    retry: {
+      doNotRetry: [400, 401, 403, 404, 405, 409, 410, 422, 451],
+      ...delays.retry,
+    },
     throttle: {
       onRateLimit: retryWithin('rate limit', MAX_RATE_LIMIT_RETRIES),
       onSecondaryRateLimit: retryWithin('secondary rate limit', 1),
+      ...delays.throttle,
     },
   });
 
