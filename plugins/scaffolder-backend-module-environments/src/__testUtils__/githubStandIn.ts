@@ -1,6 +1,7 @@
-import { ConfigReader } from '@backstage/config';
+import { Config, ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
+import { GithubClients } from '../lib/github/GithubClients';
 
 export const GITHUB_TOKEN = 'ghp_StandInToken0123456789abcdefABCDEF0123';
 const API = 'https://api.github.com';
@@ -10,6 +11,16 @@ const REPO = `${API}/repos/:owner/:repo`;
 export function githubConfig() {
   return new ConfigReader({
     integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+  });
+}
+
+/**
+ * Real GitHub clients for `config` that do not wait for real between writes or before retries
+ * (Octokit spaces writes a second apart and waits seconds before a retry).
+ */
+export function githubClientsWithoutWaits(config: Config = githubConfig()) {
+  return GithubClients.fromConfig(config, {
+    delays: { writeIntervalMs: 0, retryAfterUnitMs: 0 },
   });
 }
 

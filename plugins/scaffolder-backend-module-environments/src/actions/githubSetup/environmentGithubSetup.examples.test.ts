@@ -2,16 +2,15 @@ import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sodium from 'libsodium-wrappers';
 import { setupServer } from 'msw/node';
-import { GithubClients } from '../../lib/github/GithubClients';
 import { actionContext } from '../../__testUtils__/actionContext';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
-import { githubConfig, GithubStandIn } from '../../__testUtils__/githubStandIn';
+import {
+  githubClientsWithoutWaits,
+  GithubStandIn,
+} from '../../__testUtils__/githubStandIn';
 import { createEnvironmentGithubSetupAction } from './environmentGithubSetup';
 import { examples } from './environmentGithubSetup.examples';
-
-// GitHub write requests are spaced a second apart by Octokit's throttling.
-jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -26,7 +25,7 @@ describe('environment:github:setup examples', () => {
     );
     const action = createEnvironmentGithubSetupAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
-      github: GithubClients.fromConfig(githubConfig()),
+      github: githubClientsWithoutWaits(),
     });
     const { ctx, outputs } = actionContext(input);
 

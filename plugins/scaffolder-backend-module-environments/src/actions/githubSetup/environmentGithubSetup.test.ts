@@ -4,7 +4,6 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sodium from 'libsodium-wrappers';
 import { HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { GithubClients } from '../../lib/github/GithubClients';
 import {
   actionContext,
   CheckpointStore,
@@ -12,13 +11,11 @@ import {
 import { exampleCatalog } from '../../__testUtils__/entities';
 import {
   GITHUB_TOKEN,
+  githubClientsWithoutWaits,
   githubConfig,
   GithubStandIn,
 } from '../../__testUtils__/githubStandIn';
 import { createEnvironmentGithubSetupAction } from './environmentGithubSetup';
-
-// GitHub write requests are spaced a second apart by Octokit's throttling.
-jest.setTimeout(60_000);
 
 const server = setupServer();
 registerMswTestHooks(server);
@@ -46,7 +43,7 @@ const production = {
 function createAction(config = githubConfig()) {
   return createEnvironmentGithubSetupAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
-    github: GithubClients.fromConfig(config),
+    github: githubClientsWithoutWaits(config),
   });
 }
 

@@ -9,6 +9,7 @@ import {
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import {
   createGithubClient,
+  CreateGithubClientOptions,
   EtagCache,
   GITHUB_NOT_CONFIGURED_MESSAGE,
 } from '@stageline/plugin-environments-node';
@@ -27,11 +28,19 @@ export interface GithubRepository {
  * `createGithubClient` from `@stageline/plugin-environments-node`. Built once per backend.
  */
 export class GithubClients {
-  static fromConfig(config: Config): GithubClients {
+  /**
+   * Clients for the GitHub integrations in `config`. `options.delays` (for tests) shortens the
+   * waits between writes and before retries; see `createGithubClient`.
+   */
+  static fromConfig(
+    config: Config,
+    options: Pick<CreateGithubClientOptions, 'delays'> = {},
+  ): GithubClients {
     const integrations = ScmIntegrations.fromConfig(config);
     return new GithubClients(
       integrations,
       DefaultGithubCredentialsProvider.fromIntegrations(integrations),
+      options,
     );
   }
 
@@ -40,6 +49,7 @@ export class GithubClients {
   constructor(
     private readonly integrations: ScmIntegrations,
     private readonly credentialsProvider: GithubCredentialsProvider,
+    private readonly options: Pick<CreateGithubClientOptions, 'delays'> = {},
   ) {}
 
   /**
@@ -91,6 +101,7 @@ export class GithubClients {
         integration.config.apiBaseUrl ?? `https://api.${repository.host}`,
       etagCache: this.#etags,
       logger,
+      delays: this.options.delays,
     });
   }
 }
