@@ -63,8 +63,9 @@ describe('templates/promote-environment', () => {
     );
     expect(content).toContain('- **checks-green**: passed.');
     expect(content).toContain('- **freeze-window**: passed.');
-    expect(content).toMatch(
-      /Recorded in the promotion history of environment:default\/macro-ai-api-production \(promotion [0-9a-f-]{36}\)\./,
+    expect(content).not.toContain('Recorded in the promotion history');
+    expect(content).toContain(
+      'A dry run: nothing was promoted or recorded in the promotion history.',
     );
     expect(result.output.links).toEqual([
       {

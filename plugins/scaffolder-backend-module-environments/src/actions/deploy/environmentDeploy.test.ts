@@ -105,9 +105,11 @@ describe('environment:deploy', () => {
         { Key: 'stageline.dev/scale', Value: 'hobby' },
       ],
     });
-    expect(
-      Object.keys(JSON.parse(create.TemplateBody!).Resources).length,
-    ).toBeGreaterThan(0);
+    const template = JSON.parse(create.TemplateBody!);
+    expect(Object.keys(template.Resources).length).toBeGreaterThan(0);
+    // Sent as synthesized in process: no parameters to pass, nothing that needs `cdk bootstrap`.
+    expect(template.Parameters ?? {}).toEqual({});
+    expect(template.Rules ?? {}).toEqual({});
     expect(cfn.commandCalls(ExecuteChangeSetCommand)[0].args[0].input).toEqual({
       ChangeSetName: changeSetArn(CHANGE_SET),
       ClientRequestToken: CHANGE_SET,
@@ -295,12 +297,12 @@ describe('environment:deploy', () => {
       ChangeSetName: CHANGE_SET,
       Status: 'FAILED',
       StatusReason:
-        'Parameters: [BootstrapVersion] do not exist in the template',
+        'The following hook(s)/validation failed: [AWS::EarlyValidation::ResourceExistenceCheck]. To troubleshoot Early Validation errors, use the DescribeEvents API for detailed failure information.',
     });
     const { ctx } = actionContext({ environmentRef: STAGING });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
-      'Change set for stack MacroAiStagingStack failed: Parameters: [BootstrapVersion] do not exist in the template',
+      'Change set for stack MacroAiStagingStack failed: The following hook(s)/validation failed: [AWS::EarlyValidation::ResourceExistenceCheck]',
     );
     expect(cfn.commandCalls(ExecuteChangeSetCommand)).toHaveLength(0);
   });

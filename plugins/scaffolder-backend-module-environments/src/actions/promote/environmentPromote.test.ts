@@ -376,9 +376,9 @@ describe('environment:promote', () => {
     );
   });
 
-  it('evaluates the gates but writes nothing to GitHub in a dry run; the backend records the check', async () => {
+  it('evaluates the gates but writes nothing to GitHub or the promotion history in a dry run', async () => {
     const { action, history } = await setup();
-    const { ctx, outputs } = actionContext(
+    const { ctx, outputs, logs } = actionContext(
       { environmentRef: STAGING },
       { isDryRun: true },
     );
@@ -396,9 +396,12 @@ describe('environment:promote', () => {
       link: 'https://github.com/acme/macro-ai/compare/main...develop',
     });
     expect(outputs).not.toHaveProperty('pullRequestNumber');
-    expect((await history('macro-ai-api-staging')).map(p => p.result)).toEqual([
-      'dry-run',
-    ]);
+    expect(outputs).not.toHaveProperty('promotionId');
+    expect(logs()).toContain(
+      `info: Dry run: nothing was promoted into ${PRODUCTION} or recorded in its promotion history`,
+    );
+    expect(await history('macro-ai-api-staging')).toEqual([]);
+    expect(await history('macro-ai-api-production')).toEqual([]);
   });
 
   it('does the same for the dryRun input, outside a dry run of the template', async () => {

@@ -40,7 +40,7 @@ const inputFields = {
     zImpl
       .boolean({
         description:
-          'Only evaluate the gates and say what would happen; changes nothing in GitHub (the backend records the check as a dry-run promotion). A dry run of the template does this too',
+          'Only evaluate the gates and say what would happen; changes nothing in GitHub and records nothing in the promotion history. A dry run of the template does this too',
       })
       .optional(),
 };
@@ -158,7 +158,7 @@ export function createEnvironmentPromoteAction(
           z
             .string({
               description:
-                'Id of the promotion in the history of the environments backend (GET .../promotions)',
+                'Id of the promotion in the history of the environments backend (GET .../promotions); absent in a dry run, which is not recorded',
             })
             .optional(),
         link: z =>
@@ -262,14 +262,20 @@ export function createEnvironmentPromoteAction(
         ctx.logger.info(`Gate ${gate.id}: ${gate.status}: ${gate.message}`);
       }
       ctx.logger.info(summary.message);
-      ctx.logger.info(
-        `Recorded as promotion ${summary.id} into ${summary.targetRef}`,
-      );
+      if (dryRun) {
+        ctx.logger.info(
+          `Dry run: nothing was promoted into ${summary.targetRef} or recorded in its promotion history`,
+        );
+      } else {
+        ctx.logger.info(
+          `Recorded as promotion ${summary.id} into ${summary.targetRef}`,
+        );
+        ctx.output('promotionId', summary.id);
+      }
       ctx.output('result', summary.result);
       ctx.output('strategy', summary.strategy);
       ctx.output('target', summary.targetRef);
       ctx.output('message', summary.message);
-      ctx.output('promotionId', summary.id);
       ctx.output('commits', summary.commits);
       ctx.output('gates', summary.gates);
       if (!summary.link) return;
