@@ -469,7 +469,9 @@ describe('environment:deploy', () => {
       // `app` could aim a deploy allowed on it at another environment's stack.
       const loose = environmentEntity({
         name: 'sandbox-staging',
-        spec: { deployment: { provider: 'cloudformation', region: 'eu-west-2' } },
+        spec: {
+          deployment: { provider: 'cloudformation', region: 'eu-west-2' },
+        },
       });
       const policy = permissionPolicy({ denied: [STAGING] });
       const { ctx } = actionContext({

@@ -52,7 +52,8 @@ export const examples: TemplateExample[] = [
     }),
   },
   {
-    description: 'Plan a new environment that is not in the catalog yet',
+    description:
+      'Plan a new staging environment of macro-ai-web, shut down out of hours; the plan warns if the component already has a staging Environment',
     example: yaml.stringify({
       steps: [
         {
@@ -60,13 +61,15 @@ export const examples: TemplateExample[] = [
           action: 'environment:plan',
           name: 'Plan the new staging environment',
           input: {
-            app: 'macro-ai',
+            app: 'macro-ai-web',
             stage: 'staging',
-            scale: 'hobby',
+            scale: 'enhanced-hobby',
             region: 'eu-west-2',
             accountId: '123456789012',
-            budget: 5,
+            budget: 20,
             currency: 'GBP',
+            schedule: { shutdown: '0 18 * * 1-5', startup: '0 8 * * 1-5' },
+            component: 'component:default/macro-ai-web',
           },
         },
       ],

@@ -18,10 +18,7 @@ import {
 import type { ChangePreview } from '../../lib/plan/previewChanges';
 import { previewChanges } from '../../lib/plan/previewChanges';
 import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
-import {
-  checkSchedule,
-  scheduleField,
-} from '../../lib/plan/scheduleField';
+import { checkSchedule, scheduleField } from '../../lib/plan/scheduleField';
 import {
   ExistingEnvironments,
   findExistingEnvironments,
@@ -45,7 +42,7 @@ const inputFields = {
     zImpl
       .enum(BUDGET_CURRENCIES, {
         description:
-          "Currency of the budget and estimate. Default: the Environment's, else GBP",
+          "Currency of the budget and estimate. Default: the Environment's budget currency, else environments.cost.currency (GBP)",
       })
       .optional(),
   schedule: scheduleField,
@@ -128,7 +125,7 @@ export function createEnvironmentPlanAction(
         budgetState: z =>
           z.string({
             description:
-              'within, near (80% or more), over, or unknown (no budget)',
+              'within, near (environments.cost.nearBudgetRatio of the budget, default 80%, or more), over, or unknown (no budget)',
           }),
         budget: z =>
           z
@@ -199,11 +196,10 @@ export function createEnvironmentPlanAction(
       const synthesized = await synthesizeTarget(target);
       const currency =
         target.budget?.currency ?? input.currency ?? cost.currency ?? 'GBP';
-      const { estimate, verdict } = estimateCost(
-        target,
-        synthesized.template,
-        { ...cost, currency },
-      );
+      const { estimate, verdict } = estimateCost(target, synthesized.template, {
+        ...cost,
+        currency,
+      });
 
       ctx.output('stackName', target.stackName);
       ctx.output('stage', target.stage);
