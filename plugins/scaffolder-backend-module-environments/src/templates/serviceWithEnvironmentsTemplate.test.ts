@@ -288,20 +288,21 @@ describe('templates/service-with-environments', () => {
     ]);
   });
 
-  /** The settings lines of an .npmrc, without comments and blank lines. */
-  const npmrcSettings = (text: string) =>
-    text.split('\n').filter(line => line.trim() && !line.startsWith('#'));
+  /** Where a dry run's CDK app gets @stageline/cdk-environments: its range and the .npmrc settings. */
+  const cdkEnvironmentsSource = (run: DryRunResult) => ({
+    version: JSON.parse(scaffolder.file(run, 'infrastructure/package.json'))
+      .dependencies['@stageline/cdk-environments'],
+    npmrc: scaffolder
+      .file(run, 'infrastructure/.npmrc')
+      .split('\n')
+      .filter(line => line.trim() && !line.startsWith('#')),
+  });
 
   it('depends on @stageline/cdk-environments at the default range and says it is not on npm', () => {
-    const infrastructure = JSON.parse(
-      scaffolder.file(result, 'infrastructure/package.json'),
-    );
-    expect(infrastructure.dependencies['@stageline/cdk-environments']).toBe(
-      '^0.1.0',
-    );
-    expect(
-      npmrcSettings(scaffolder.file(result, 'infrastructure/.npmrc')),
-    ).toEqual([]);
+    expect(cdkEnvironmentsSource(result)).toEqual({
+      version: '^0.1.0',
+      npmrc: [],
+    });
     const readme = scaffolder.file(result, 'README.md');
     expect(readme).toContain(
       '1. Make `@stageline/cdk-environments` installable. **It is not on the public npm registry**',
@@ -319,18 +320,13 @@ describe('templates/service-with-environments', () => {
     });
 
     expect(custom.status).toBe(200);
-    const infrastructure = JSON.parse(
-      scaffolder.file(custom, 'infrastructure/package.json'),
-    );
-    expect(infrastructure.dependencies['@stageline/cdk-environments']).toBe(
-      '~0.3.1',
-    );
-    expect(
-      npmrcSettings(scaffolder.file(custom, 'infrastructure/.npmrc')),
-    ).toEqual([
-      '@stageline:registry=https://npm.pkg.github.com/',
-      '//npm.pkg.github.com/:_authToken=${NODE_AUTH_TOKEN}',
-    ]);
+    expect(cdkEnvironmentsSource(custom)).toEqual({
+      version: '~0.3.1',
+      npmrc: [
+        '@stageline:registry=https://npm.pkg.github.com/',
+        '//npm.pkg.github.com/:_authToken=${NODE_AUTH_TOKEN}',
+      ],
+    });
     expect(scaffolder.file(custom, 'README.md')).toContain(
       '`~0.3.1` from\n   https://npm.pkg.github.com (`infrastructure/.npmrc`)',
     );
