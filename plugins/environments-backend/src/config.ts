@@ -1,3 +1,4 @@
+import { readCostSettings } from '@stageline/plugin-environments-node';
 import {
   Config,
   ConfigReader,
@@ -6,10 +7,7 @@ import {
 import { InputError } from '@backstage/errors';
 import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { parseHostPattern } from './health/allowedHosts';
-import {
-  BUDGET_CURRENCIES,
-  BudgetCurrency,
-} from '@stageline/plugin-environments-common';
+import type { BudgetCurrency } from '@stageline/plugin-environments-common';
 
 /** Settings of the environments backend, read from `environments.*` (see config.d.ts). */
 export interface EnvironmentsBackendSettings {
@@ -52,28 +50,11 @@ export function readEnvironmentsBackendSettings(
   const providerTimeoutMs = ms(config, 'status.providerTimeout', {
     seconds: 2,
   });
-  const currency = (config.getOptionalString('cost.currency') ??
-    'GBP') as BudgetCurrency;
-  if (!BUDGET_CURRENCIES.includes(currency)) {
-    throw new InputError(
-      `environments.cost.currency must be one of ${BUDGET_CURRENCIES.join(
-        ', ',
-      )}; got ${JSON.stringify(currency)}`,
-    );
-  }
-  const rate = config.getOptionalNumber('cost.rate');
-  if (rate !== undefined && !(rate > 0)) {
-    throw new InputError(
-      `environments.cost.rate must be a positive number; got ${rate}`,
-    );
-  }
-  const nearBudgetRatio =
-    config.getOptionalNumber('cost.nearBudgetRatio') ?? 0.8;
-  if (!(nearBudgetRatio > 0 && nearBudgetRatio <= 1)) {
-    throw new InputError(
-      `environments.cost.nearBudgetRatio must be in (0, 1]; got ${nearBudgetRatio}`,
-    );
-  }
+  const {
+    currency = 'GBP',
+    rate,
+    nearBudgetRatio = 0.8,
+  } = readCostSettings(root);
   const actualsTimeoutMs = ms(config, 'cost.actualsTimeout', {
     milliseconds: Math.floor(providerTimeoutMs / 2),
   });

@@ -55,3 +55,5 @@ export type { PromotionSettings } from './promotion/readPromotionSettings';
 export * from './permissions/rules';
 export { promotePolicyDecision } from './permissions/promotePolicyDecision';
 export type { PromotePolicyOptions } from './permissions/promotePolicyDecision';
+export { readCostSettings } from './cost/readCostSettings';
+export type { CostSettings } from './cost/readCostSettings';

@@ -14,7 +14,7 @@ export type {
   EnvironmentPlanActionOptions,
   EnvironmentStackActionOptions,
 } from './actions/EnvironmentActionOptions';
-export type { CostSettings } from './lib/plan/CostSettings';
+export type { CostSettings } from '@stageline/plugin-environments-node';
 export { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 export { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 export { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';

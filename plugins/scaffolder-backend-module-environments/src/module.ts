@@ -11,7 +11,7 @@ import { createEnvironmentGithubSetupAction } from './actions/githubSetup/enviro
 import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
 import { GithubClients } from './lib/github/GithubClients';
-import { readCostSettings } from './lib/plan/CostSettings';
+import { readCostSettings } from '@stageline/plugin-environments-node';
 
 /**
  * Options of {@link createEnvironmentsScaffolderModule}, mostly for tests.

@@ -1,7 +1,7 @@
 import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AwsAccess } from '@stageline/plugin-environments-node';
-import type { CostSettings } from '../lib/plan/CostSettings';
+import type { CostSettings } from '@stageline/plugin-environments-node';
 
 /**
  * What the plan, deploy and destroy actions are built with.

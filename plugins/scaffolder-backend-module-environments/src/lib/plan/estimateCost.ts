@@ -6,7 +6,7 @@ import type {
 } from '@stageline/plugin-environments-common';
 import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 import { formatMoney } from './formatMoney';
-import type { CostSettings } from './CostSettings';
+import type { CostSettings } from '@stageline/plugin-environments-node';
 import type { CloudFormationTemplate } from './synthesizeTarget';
 
 /** A monthly cost estimate, as the plan action outputs it. */

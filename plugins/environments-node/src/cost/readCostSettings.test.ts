@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readCostSettings } from './CostSettings';
+import { readCostSettings } from './readCostSettings';
 
 const read = (cost?: object) =>
   readCostSettings(new ConfigReader(cost ? { environments: { cost } } : {}));
