@@ -42,15 +42,16 @@ export interface Config {
        */
       httpTimeout?: HumanDuration;
       /**
-       * Hosts the HTTP health check may probe. `spec.healthCheck.url` comes from the catalog, so
-       * whoever can register an Environment can make the backend send GET requests to any
-       * address it reaches (internal services, the cloud metadata endpoint) and read part of the
-       * answer back in the health section. Set this list in production: a URL whose host is not
-       * on it is not probed (the check reports `unconfigured` naming this key) and a redirect to
-       * a host not on it is not followed. Patterns: a host name (`api.macro-ai.com`,
-       * `localhost`), `*.` and a domain (`*.macro-ai.com`: every host below it, not the domain
-       * itself) or an IP address; no scheme, port or path. Host names are matched as written,
-       * not resolved. Unset: every host is allowed (as for local examples).
+       * Hosts the HTTP health check may probe. `spec.healthCheck.url` comes from the catalog,
+       * which anyone may write to, so the probe is deny-by-default: unset or empty, nothing is
+       * probed (health says what to configure). Patterns: a host name (`api.macro-ai.com`,
+       * `localhost`) or an IP address, named exactly, may resolve to any address, internal
+       * ones included: you vouch for it; `*.` and a domain (`*.macro-ai.com`: every host below
+       * it, not the domain itself) or `*` (every host) only reach public addresses: a name
+       * matched by a wildcard that resolves to a loopback, private, link-local (the cloud
+       * metadata endpoint) or other non-public address is refused, and the connection is pinned
+       * to the address checked. Redirects are followed only to hosts on the list, under the same
+       * rules. No scheme, port or path.
        * @example ['*.macro-ai.com', 'localhost']
        */
       allowedHosts?: string[];

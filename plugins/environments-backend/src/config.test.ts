@@ -5,7 +5,7 @@ const read = (environments: object) =>
   readEnvironmentsBackendSettings(new ConfigReader({ environments }));
 
 describe('readEnvironmentsBackendSettings', () => {
-  it('defaults: errors cached 30 s, Cost Explorer half the provider timeout, every health host allowed', () => {
+  it('defaults: errors cached 30 s, Cost Explorer half the provider timeout, no health host allowed', () => {
     expect(read({})).toMatchObject({
       providerTimeoutMs: 2000,
       statusCacheTtlMs: 600_000,

@@ -29,7 +29,8 @@ export const awsConfig: JsonObject = {
 
 /**
  * Starts a real test backend with the environments plugin, an in-memory catalog and the given
- * config; scheduled refresh is off unless the config turns it on.
+ * config; scheduled refresh is off unless the config turns it on, and the health probe may reach
+ * the stand-in health host `health.test`.
  */
 export async function startEnvironmentsBackend(
   options: {
@@ -44,6 +45,8 @@ export async function startEnvironmentsBackend(
     ...options.config,
     environments: {
       ...environments,
+      // The stand-in health endpoint's host, named so the deny-by-default probe reaches it.
+      health: { allowedHosts: ['health.test'], ...(environments.health as JsonObject) },
       status: {
         providerTimeout: { milliseconds: 1500 },
         scheduledRefresh: false,

@@ -8,22 +8,20 @@ import type {
   EnvironmentHealthCheckOutcome,
   ProviderCallOptions,
 } from '@stageline/plugin-environments-node';
-import { isHostAllowed } from './allowedHosts';
+import { hostAllowance } from './allowedHosts';
+import {
+  guardedGet,
+  GuardedAnswer,
+  ProbeFailure,
+  ResolveHost,
+  resolveWithDns,
+} from './guardedGet';
+import { readHealthBody } from './readHealthBody';
 
-const HEALTHY = new Set(['ok', 'healthy', 'up', 'pass', 'passing', 'green']);
-const DEGRADED = new Set(['degraded', 'warn', 'warning', 'yellow']);
-
-/** Maps a `status` word of a health body to a state. */
-function stateOf(status: unknown): HealthState {
-  if (typeof status !== 'string') return 'unknown';
-  const word = status.toLowerCase();
-  if (HEALTHY.has(word)) return 'healthy';
-  if (DEGRADED.has(word)) return 'degraded';
-  return 'unhealthy';
-}
-
-/** Redirects followed before the probe gives up. */
-const MAX_REDIRECTS = 5;
+/** Redirects followed (each within the allowed hosts) before the probe gives up. */
+const MAX_REDIRECTS = 3;
+/** The most of a health answer that is read; the rest is never downloaded. */
+export const MAX_HEALTH_BODY_BYTES = 64 * 1024;
 const ALLOWED_HOSTS_KEY = 'environments.health.allowedHosts';
 
 /** Settings of {@link HttpHealthCheck}. */
@@ -31,24 +29,31 @@ export interface HttpHealthCheckOptions {
   timeoutMs: number;
   /**
    * Host patterns (normalized by `parseHostPattern`) the probe may reach, the URL's and every
-   * redirect's; undefined allows every host.
+   * redirect's. Undefined or empty: nothing is probed.
    */
   allowedHosts?: string[];
+  /** Name resolution, for tests; the system resolver by default. */
+  resolve?: ResolveHost;
 }
 
-/** What fetching the health URL came to: a response, or why the probe stopped. */
-type Fetched =
-  | { response: Response }
-  | { refused: { state: HealthState; detail: string } };
+type Hop =
+  | { answer: GuardedAnswer; url: string }
+  | { stopped: { state: HealthState; detail: string } };
 
 /**
- * Probes `spec.healthCheck.url`: the HTTP status decides (2xx healthy, anything else
- * unhealthy) unless a JSON body `{ status, checks: { name: { status } } }` says more — its
- * `status` refines the verdict and every entry of `checks` becomes a result of its own.
+ * Probes `spec.healthCheck.url`. The URL comes from the catalog, which anyone may write to, so
+ * the probe is deny-by-default:
+ * - only hosts on `environments.health.allowedHosts` are probed; with no list nothing is;
+ * - a host matched only by a wildcard (`*`, `*.domain`) must resolve to public addresses
+ *   (loopback, private, link-local and metadata addresses are refused, and the connection is
+ *   pinned to the checked address); a host named exactly may resolve anywhere;
+ * - redirects are followed only to allowed hosts, under the same rules, at most three;
+ * - at most 64 KB of the answer is read, and only its documented fields come out (a status word
+ *   from a fixed vocabulary and short check names), never the body itself;
+ * - failures say "unreachable" or "timed out", never which socket error occurred.
  *
- * The URL comes from the catalog, so with `environments.health.allowedHosts` set the probe only
- * reaches hosts on that list: a URL elsewhere is not probed (`unconfigured`, naming the key) and a
- * redirect elsewhere is not followed (result `unknown`).
+ * The HTTP status decides (2xx healthy, anything else unhealthy) unless a JSON body
+ * `{ status, checks: { name: { status } } }` says more.
  */
 export class HttpHealthCheck implements EnvironmentHealthCheck {
   readonly id = 'http';
@@ -66,8 +71,8 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         message: `${environment.metadata.name} has no spec.healthCheck.url: add the URL of its health endpoint`,
       };
     }
-    const host = hostOf(url);
-    if (host === undefined) {
+    const parsed = httpUrl(url);
+    if (!parsed) {
       return {
         status: 'unconfigured',
         message: `spec.healthCheck.url ${JSON.stringify(
@@ -75,10 +80,16 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         )} is not an http(s) URL`,
       };
     }
-    if (!isHostAllowed(host, this.options.allowedHosts)) {
+    if (!this.options.allowedHosts?.length) {
       return {
         status: 'unconfigured',
-        message: `the host ${host} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
+        message: `health probes are off until ${ALLOWED_HOSTS_KEY} lists the hosts they may reach`,
+      };
+    }
+    if (!hostAllowance(parsed.hostname, this.options.allowedHosts)) {
+      return {
+        status: 'unconfigured',
+        message: `the host ${parsed.hostname} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
       };
     }
     const { timeoutMs } = this.options;
@@ -86,115 +97,122 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
     const signals = [AbortSignal.timeout(timeoutMs), options.signal].filter(
       (s): s is AbortSignal => !!s,
     );
-    let fetched: Fetched;
-    try {
-      fetched = await this.#fetch(url, AbortSignal.any(signals));
-    } catch (error) {
-      const reason =
-        (error as Error).name === 'TimeoutError'
-          ? `no answer within ${timeoutMs} ms`
-          : (error as { cause?: Error }).cause?.message ??
-            (error as Error).message;
-      fetched = {
-        refused: { state: 'unhealthy', detail: `${url}: ${reason}` },
-      };
-    }
+    const hop = await this.#follow(parsed, AbortSignal.any(signals));
     const latencyMs = Date.now() - started;
-    if ('refused' in fetched) {
+    if ('stopped' in hop) {
       return {
         status: 'ok',
         url,
         latencyMs,
-        results: [{ name: 'http', ...fetched.refused }],
+        results: [{ name: 'http', ...hop.stopped }],
       };
-    }
-    const { response } = fetched;
-    const text = await response.text().catch(() => '');
-    let body:
-      | { status?: unknown; checks?: Record<string, { status?: unknown }> }
-      | undefined;
-    try {
-      body = text ? JSON.parse(text) : undefined;
-    } catch {
-      body = undefined;
-    }
-    let state: HealthState = response.ok ? 'healthy' : 'unhealthy';
-    if (response.ok && body && typeof body === 'object' && 'status' in body) {
-      state = stateOf(body.status);
-    }
-    const results: HealthCheckResult[] = [
-      {
-        name: 'http',
-        state,
-        detail: `HTTP ${response.status} in ${latencyMs} ms${
-          typeof body?.status === 'string' ? ` (status ${body.status})` : ''
-        }`,
-      },
-    ];
-    if (body?.checks && typeof body.checks === 'object') {
-      for (const [name, check] of Object.entries(body.checks)) {
-        const status =
-          check && typeof check === 'object' ? check.status : check;
-        results.push({ name, state: stateOf(status), detail: String(status) });
-      }
     }
     return {
       status: 'ok',
       url,
-      httpStatus: response.status,
+      httpStatus: hop.answer.status,
       latencyMs,
-      results,
+      results: resultsOf(hop.answer, latencyMs),
     };
   }
 
-  /** GETs the URL, following redirects only to allowed hosts, at most {@link MAX_REDIRECTS}. */
-  async #fetch(url: string, signal: AbortSignal): Promise<Fetched> {
-    let current = url;
+  /** GETs the URL, following redirects only to allowed hosts. */
+  async #follow(start: URL, signal: AbortSignal): Promise<Hop> {
+    let current = start;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const response = await fetch(current, {
-        signal,
-        headers: { accept: 'application/json' },
-        redirect: 'manual',
-      });
-      const location = response.headers.get('location');
-      if (response.status < 300 || response.status > 399 || !location) {
-        return { response };
-      }
-      await response.body?.cancel();
-      const next = new URL(location, current).toString();
-      const host = hostOf(next);
-      if (
-        host === undefined ||
-        !isHostAllowed(host, this.options.allowedHosts)
-      ) {
-        const why =
-          host === undefined
-            ? 'which is not an http(s) URL'
-            : `whose host is not in ${ALLOWED_HOSTS_KEY}`;
+      const allowance = hostAllowance(
+        current.hostname,
+        this.options.allowedHosts,
+      );
+      let answer: GuardedAnswer;
+      try {
+        answer = await guardedGet(current, {
+          signal,
+          maxBodyBytes: MAX_HEALTH_BODY_BYTES,
+          requirePublic: allowance !== 'named',
+          resolve: this.options.resolve ?? resolveWithDns,
+        });
+      } catch (error) {
+        const failure =
+          error instanceof ProbeFailure
+            ? error
+            : new ProbeFailure('unreachable');
         return {
-          refused: {
+          stopped: {
+            state: failure.reason === 'refused' ? 'unknown' : 'unhealthy',
+            detail: `${current}: ${failure.message}`,
+          },
+        };
+      }
+      if (answer.location === undefined) {
+        return { answer, url: current.toString() };
+      }
+      const next = httpUrl(answer.location, current);
+      if (!next || !hostAllowance(next.hostname, this.options.allowedHosts)) {
+        const why = next
+          ? `whose host is not in ${ALLOWED_HOSTS_KEY}`
+          : 'which is not an http(s) URL';
+        return {
+          stopped: {
             state: 'unknown',
-            detail: `${current} redirects to ${next}, ${why}: not followed`,
+            // Only the host of the Location header is shown: the header is the server's words.
+            detail: `${current} redirects to ${
+              next ? `host ${next.host}` : 'another address'
+            }, ${why}: not followed`,
           },
         };
       }
       current = next;
     }
     return {
-      refused: {
+      stopped: {
         state: 'unhealthy',
-        detail: `${url}: more than ${MAX_REDIRECTS} redirects`,
+        detail: `${start}: more than ${MAX_REDIRECTS} redirects`,
       },
     };
   }
 }
 
-/** The hostname of an http(s) URL, or undefined for anything else. */
-function hostOf(url: string): string | undefined {
+function resultsOf(
+  answer: GuardedAnswer,
+  latencyMs: number,
+): HealthCheckResult[] {
+  const ok = answer.status >= 200 && answer.status < 300;
+  const body =
+    answer.truncated || answer.body.length === 0
+      ? undefined
+      : readHealthBody(answer.body.toString('utf8'));
+  const state: HealthState =
+    ok && body?.status ? body.status.state : ok ? 'healthy' : 'unhealthy';
+  const notes = [
+    body?.status ? `status ${body.status.word}` : undefined,
+    answer.truncated
+      ? `answer over ${MAX_HEALTH_BODY_BYTES / 1024} KB, not read`
+      : undefined,
+    body?.skipped ? `${body.skipped} checks not read` : undefined,
+  ].filter(Boolean);
+  return [
+    {
+      name: 'http',
+      state,
+      detail: `HTTP ${answer.status} in ${latencyMs} ms${
+        notes.length ? ` (${notes.join('; ')})` : ''
+      }`,
+    },
+    ...(body?.checks ?? []).map(({ name, state: checkState, word }) => ({
+      name,
+      state: checkState,
+      detail: word,
+    })),
+  ];
+}
+
+/** An http(s) URL (relative to `base` when given), or undefined. */
+function httpUrl(value: string, base?: URL): URL | undefined {
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:'
-      ? parsed.hostname
+    const url = new URL(value, base);
+    return url.protocol === 'http:' || url.protocol === 'https:'
+      ? url
       : undefined;
   } catch {
     return undefined;

@@ -1,4 +1,5 @@
-import { isHostAllowed, parseHostPattern } from './allowedHosts';
+import { hostAllowance, parseHostPattern } from './allowedHosts';
+import { isPublicAddress } from './publicAddress';
 
 const hostOf = (url: string) => new URL(url).hostname;
 
@@ -7,15 +8,18 @@ describe('allowed health check hosts', () => {
     parseHostPattern,
   );
 
-  it('matches exact hosts, IP addresses and every host below a *. domain', () => {
-    for (const url of [
-      'https://api.macro-ai.com/health',
-      'https://api.eu.MACRO-AI.com./health',
-      'http://localhost:7007/.backstage/health/v1/readiness',
-      'http://[::1]:7007/health',
-      'http://10.0.0.5/health',
+  it('names exact hosts and IP addresses, and covers every host below a *. domain by wildcard', () => {
+    for (const [url, allowance] of [
+      ['https://api.macro-ai.com/health', 'wildcard'],
+      ['https://api.eu.MACRO-AI.com./health', 'wildcard'],
+      ['http://localhost:7007/.backstage/health/v1/readiness', 'named'],
+      ['http://[::1]:7007/health', 'named'],
+      ['http://10.0.0.5/health', 'named'],
     ]) {
-      expect([url, isHostAllowed(hostOf(url), patterns)]).toEqual([url, true]);
+      expect([url, hostAllowance(hostOf(url), patterns)]).toEqual([
+        url,
+        allowance,
+      ]);
     }
   });
 
@@ -28,12 +32,16 @@ describe('allowed health check hosts', () => {
       'http://127.0.0.1:7007/health',
       'http://10.0.0.50/health',
     ]) {
-      expect([url, isHostAllowed(hostOf(url), patterns)]).toEqual([url, false]);
+      expect([url, hostAllowance(hostOf(url), patterns)]).toEqual([
+        url,
+        undefined,
+      ]);
     }
   });
 
-  it('allows every host when no list is configured', () => {
-    expect(isHostAllowed('169.254.169.254', undefined)).toBe(true);
+  it('allows no host when no list is configured, and every host by wildcard with *', () => {
+    expect(hostAllowance('api.macro-ai.com', undefined)).toBeUndefined();
+    expect(hostAllowance('169.254.169.254', ['*'])).toBe('wildcard');
   });
 
   it('rejects patterns with a scheme, port or path, naming the pattern', () => {
@@ -44,5 +52,31 @@ describe('allowed health check hosts', () => {
       /not a host pattern/,
     );
     expect(() => parseHostPattern('api.*.com')).toThrow(/not a host pattern/);
+  });
+});
+
+describe('isPublicAddress', () => {
+  it('accepts public unicast addresses only', () => {
+    expect(['93.184.215.14', '2606:4700::1111'].map(isPublicAddress)).toEqual([
+      true,
+      true,
+    ]);
+    expect(
+      [
+        '127.0.0.1',
+        '10.1.2.3',
+        '172.16.0.1',
+        '192.168.1.1',
+        '169.254.169.254',
+        '100.64.0.1',
+        '0.0.0.0',
+        '::1',
+        '[::1]',
+        'fe80::1',
+        'fd00:ec2::254',
+        '::ffff:169.254.169.254',
+        'not-an-address',
+      ].filter(isPublicAddress),
+    ).toEqual([]);
   });
 });

@@ -320,13 +320,13 @@ describe('health section', () => {
       {
         name: 'http',
         state: 'unknown',
-        detail: `${HEALTH_URL} redirects to ${metadata}, whose host is not in environments.health.allowedHosts: not followed`,
+        detail: `${HEALTH_URL} redirects to host 169.254.169.254, whose host is not in environments.health.allowedHosts: not followed`,
       },
     ]);
     expect(JSON.stringify(staging)).not.toContain('backstage-instance-role');
   });
 
-  it('follows redirects to allowed hosts, and to any host without a list', async () => {
+  it('follows redirects to hosts named in environments.health.allowedHosts, and only to them', async () => {
     const answered: string[] = [];
     standIns.server.use(
       http.get('http://:host/ready', ({ params }) => {
@@ -337,7 +337,7 @@ describe('health section', () => {
     standIns.health.redirectTo = 'http://status.health.test/ready';
     const allowed = await list({
       environments: {
-        health: { allowedHosts: ['health.test', '*.health.test'] },
+        health: { allowedHosts: ['health.test', 'status.health.test'] },
       },
     });
     expect(allowed.staging.health.state).toBe('healthy');
@@ -348,15 +348,20 @@ describe('health section', () => {
     });
 
     standIns.health.redirectTo = 'http://elsewhere.test/ready';
-    const open = await list();
-    expect(open.staging.health.state).toBe('healthy');
-    // staging and production each, first with the list, then without
-    expect(answered).toEqual([
-      'status.health.test',
-      'status.health.test',
-      'elsewhere.test',
-      'elsewhere.test',
-    ]);
+    const elsewhere = await list();
+    expect(elsewhere.staging.health.state).toBe('unknown');
+    // staging and production each, with the list; elsewhere.test never
+    expect(answered).toEqual(['status.health.test', 'status.health.test']);
+  });
+
+  it('probes nothing when environments.health.allowedHosts is not set', async () => {
+    const { staging } = await list({
+      environments: { health: { allowedHosts: [] } },
+    });
+    expect(standIns.health.requests).toBe(0);
+    expect(staging.health.message).toContain(
+      'http not checked: health probes are off until environments.health.allowedHosts lists the hosts they may reach',
+    );
   });
 
   it('is unconfigured for an environment without health URL or stack', async () => {
