@@ -14,6 +14,7 @@ import {
   GithubSourceControlProvider,
   PromotionEngine,
   readPromotionSettings,
+  readTrustedEnvironmentOwners,
 } from '@stageline/plugin-environments-node';
 import { readEnvironmentsBackendSettings } from './config';
 import { EnvironmentCatalog } from './catalog/EnvironmentCatalog';
@@ -29,6 +30,7 @@ import {
   DEFAULT_USD_TO_GBP,
 } from './cost/StagelineCostEstimator';
 import { PromotionService } from './promotion/PromotionService';
+import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
 import { createRouter } from './router/createRouter';
 import { forEachWithConcurrency } from './status/forEachWithConcurrency';
 
@@ -131,11 +133,21 @@ export const environmentsPlugin = createBackendPlugin({
           },
         });
 
+        const authorizer = new PromotionAuthorizer({
+          catalog: deps.catalogService,
+          auth,
+          permissions: deps.permissions,
+          ruleset: deps.permissionsRegistry.getPermissionRuleset(
+            environmentEntityPermissionResourceRef,
+          ),
+          sourceControl: providers.sourceControl,
+          trustedOwners: readTrustedEnvironmentOwners(config),
+        });
         const promotions = new PromotionService({
           engine,
           store,
           catalog,
-          permissions: deps.permissions,
+          authorizer,
           auditor: deps.auditor,
           statuses,
           lockTimeoutMs: settings.lockTimeoutMs,

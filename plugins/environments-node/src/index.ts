@@ -57,3 +57,4 @@ export { promotePolicyDecision } from './permissions/promotePolicyDecision';
 export type { PromotePolicyOptions } from './permissions/promotePolicyDecision';
 export { readCostSettings } from './cost/readCostSettings';
 export type { CostSettings } from './cost/readCostSettings';
+export * from './security';

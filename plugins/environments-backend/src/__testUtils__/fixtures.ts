@@ -82,7 +82,11 @@ export const previewEnvironment = environmentEntity(
 export const apiComponent: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'macro-ai-api', namespace: 'default' },
+  metadata: {
+    name: 'macro-ai-api',
+    namespace: 'default',
+    annotations: { 'github.com/project-slug': REPO },
+  },
   spec: {
     type: 'service',
     lifecycle: 'production',

@@ -39,6 +39,8 @@ interface StandInRun {
 }
 
 interface StandInRepo {
+  /** GitHub's `default_branch` (`main` unless a test sets it). */
+  defaultBranch: string;
   branches: Map<string, string>;
   history: Map<string, string[]>;
   messages: Map<string, string>;
@@ -95,6 +97,7 @@ export class GithubStandIn {
   addRepo(slug: string, branches: string[]): this {
     const root = this.#sha(`${slug}:root`);
     const repo: StandInRepo = {
+      defaultBranch: 'main',
       branches: new Map(branches.map(b => [b, root])),
       history: new Map([[root, [root]]]),
       messages: new Map([[root, 'Initial commit']]),
@@ -293,6 +296,24 @@ export class GithubStandIn {
         .get(slugOf(params))
         ?.pulls.find(p => p.number === Number(params.number));
     return [
+      http.get(`${API}/repos/:owner/:repo`, async ({ request, params }) => {
+        const route = 'GET repo';
+        const failed = await guard(route);
+        if (failed) return failed;
+        const slug = slugOf(params);
+        const repo = this.repos.get(slug);
+        if (!repo) return this.#notFound(route);
+        const [owner, name] = slug.split('/');
+        return this.#get(route, request, {
+          id: 1,
+          name,
+          full_name: slug,
+          owner: { login: owner },
+          private: true,
+          html_url: `${WEB}/${slug}`,
+          default_branch: repo.defaultBranch,
+        });
+      }),
       http.get(
         `${API}/repos/:owner/:repo/git/ref/*`,
         async ({ request, params }) => {

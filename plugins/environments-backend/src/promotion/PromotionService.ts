@@ -2,15 +2,12 @@ import type {
   AuditorService,
   BackstageCredentials,
   LoggerService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
-import { ConflictError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  environmentsPromotePermission,
+import { ConflictError } from '@backstage/errors';
+import type {
   PromoteRequest,
   PromotionRecord,
 } from '@stageline/plugin-environments-common';
@@ -20,6 +17,7 @@ import {
 } from '@stageline/plugin-environments-node';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { PromotionStore } from '../database/PromotionStore';
+import type { PromotionAuthorizer } from './PromotionAuthorizer';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 
 /** Who is asking, for history and audit. */
@@ -38,8 +36,8 @@ function actorOf(credentials: BackstageCredentials): string {
 
 /**
  * Promotion as the REST API offers it: the engine from environments-node wrapped in the
- * permission check (`environments.promote` on the target), a lock per target, history and an
- * audit event for every attempt. Dry runs take no lock and write no history: they answer a
+ * authorization on what the promotion changes (see {@link PromotionAuthorizer}), a lock per
+ * target, history and an audit event for every attempt. Dry runs take no lock and write no history: they answer a
  * `PromotionRecord`-shaped preview with an id `dry-run-<uuid>` that is not stored.
  */
 export class PromotionService {
@@ -48,7 +46,7 @@ export class PromotionService {
       engine: PromotionEngine;
       store: PromotionStore;
       catalog: EnvironmentCatalog;
-      permissions: PermissionsService;
+      authorizer: PromotionAuthorizer;
       auditor: AuditorService;
       statuses: EnvironmentStatusService;
       lockTimeoutMs: number;
@@ -63,14 +61,15 @@ export class PromotionService {
     credentials: BackstageCredentials;
     request: Request;
   }): Promise<PromotionRecord> {
-    const { engine, store, catalog, permissions, auditor } = this.options;
+    const { engine, store, catalog, authorizer, auditor } = this.options;
     const { credentials, body } = input;
     const dryRun = body.dryRun ?? false;
     const strategy = body.strategy ?? engine.defaultStrategy;
     const actor = actorOf(credentials);
     const audit = await auditor.createEvent({
       eventId: 'environment-promote',
-      severityLevel: dryRun ? 'low' : 'high',
+      // medium, not low: Backstage logs low-severity audit events at debug, where they vanish
+      severityLevel: dryRun ? 'medium' : 'high',
       request: input.request,
       meta: { source: input.sourceRef, strategy, dryRun, actor },
     });
@@ -90,14 +89,12 @@ export class PromotionService {
           defaultNamespace: source.metadata.namespace ?? 'default',
         }),
       );
-      const target = await catalog.get(targetRef, credentials);
-      const [decision] = await permissions.authorize(
-        [{ permission: environmentsPromotePermission, resourceRef: targetRef }],
-        { credentials },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(`${actor} may not promote into ${targetRef}`);
-      }
+      const authorized = await authorizer.authorize({
+        source,
+        target: await catalog.get(targetRef, credentials),
+        credentials,
+        actor,
+      });
       if (!dryRun) {
         holder = await store.tryLock(targetRef, this.options.lockTimeoutMs);
         if (!holder) {
@@ -108,8 +105,8 @@ export class PromotionService {
       }
       const createdAt = new Date().toISOString();
       const outcome = await engine.promote({
-        source,
-        target,
+        source: authorized.source,
+        target: authorized.target,
         strategy,
         dryRun,
         actor,
@@ -140,6 +137,7 @@ export class PromotionService {
       await audit.success({
         meta: {
           target: targetRef,
+          authorizedOn: authorized.guards,
           result: outcome.result,
           promotionId: dryRun ? null : record.id,
           link: outcome.link ?? null,

@@ -32,6 +32,7 @@ import {
 } from './GithubRepositoryReader';
 import { EtagCache, LruMap } from './EtagCache';
 import { configurationError } from '../providers/configurationError';
+import { describeGithubError } from './describeGithubError';
 import type {
   GithubPolling,
   StrategyContext,
@@ -200,6 +201,20 @@ export class GithubSourceControlProvider
     const { reader, repository } = await this.#reader(environment);
     const sha = await reader.branchHead(repository, branch);
     return reader.checks(repository, sha);
+  }
+
+  async getDefaultBranch(environment: EnvironmentEntity): Promise<string> {
+    this.#assertConfigured(environment);
+    const { octokit, repository } = await this.#reader(environment);
+    try {
+      const { data } = await octokit.rest.repos.get(repository);
+      return data.default_branch;
+    } catch (error) {
+      throw describeGithubError(
+        error,
+        `reading the default branch of ${repository.owner}/${repository.repo}`,
+      );
+    }
   }
 
   async promote(request: {

@@ -149,6 +149,15 @@ export interface EnvironmentSourceControlProvider {
     target: EnvironmentEntity,
     options?: ProviderCallOptions,
   ): Promise<PromotionPullRequestReadiness | undefined>;
+  /**
+   * The default branch of the environment's repository (throws on failure). Promotion treats a
+   * target on that branch as production whatever its Environment says; a provider without it
+   * leaves that rule out.
+   */
+  getDefaultBranch?(
+    environment: EnvironmentEntity,
+    options?: ProviderCallOptions,
+  ): Promise<string>;
   /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
   promote(request: {
     source: EnvironmentEntity;

@@ -116,6 +116,17 @@ export class GithubPromotionStandIn {
         if (this.delayMs) await delay(this.delayMs);
         return undefined;
       }),
+      http.get(REPO, () =>
+        HttpResponse.json({
+          id: 1296269,
+          name: 'macro-ai',
+          full_name: 'acme/macro-ai',
+          owner: { login: 'acme' },
+          private: true,
+          html_url: 'https://github.com/acme/macro-ai',
+          default_branch: 'main',
+        }),
+      ),
       // Octokit sends the ref encoded: /git/ref/heads%2Fdevelop
       http.get(`${REPO}/git/ref/:ref`, ({ params }) => {
         const branch = decodeURIComponent(params.ref as string).replace(

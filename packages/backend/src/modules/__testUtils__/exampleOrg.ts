@@ -62,7 +62,10 @@ export function catalogYaml(repo: string): string {
     {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: { name: 'macro-ai-api' },
+      metadata: {
+        name: 'macro-ai-api',
+        annotations: { 'github.com/project-slug': repo },
+      },
       spec: { type: 'service', lifecycle: 'production', owner: 'team-a' },
     },
     environment(repo, 'development', 'development', 'feature', 'staging'),

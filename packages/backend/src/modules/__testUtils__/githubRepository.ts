@@ -6,7 +6,7 @@ const WEB = 'https://github.com';
 
 /**
  * One GitHub repository at the HTTP edge (msw), just big enough for a pull-request promotion:
- * branch refs, compare, open pull requests, commit statuses and check runs (none), answered
+ * the repository (default branch `main`), branch refs, compare, open pull requests, commit statuses and check runs (none), answered
  * with payloads shaped like api.github.com's.
  */
 export class GithubRepository {
@@ -67,6 +67,14 @@ export class GithubRepository {
     const notFound = () =>
       HttpResponse.json({ message: 'Not Found' }, { status: 404 });
     return [
+      http.get(repo, () =>
+        HttpResponse.json({
+          name: this.slug.split('/')[1],
+          full_name: this.slug,
+          private: true,
+          default_branch: 'main',
+        }),
+      ),
       http.get(`${repo}/git/ref/*`, ({ request }) => {
         // Octokit sends the ref url-encoded: git/ref/heads%2Fdevelop
         const ref = decodeURIComponent(request.url.split('/git/ref/')[1]);

@@ -1,0 +1,13 @@
+export {
+  repositoryOfComponent,
+  repositoryKey,
+  parseRepositorySlug,
+} from './repositoryOfComponent';
+export type { GithubRepository } from './repositoryOfComponent';
+export {
+  readTrustedEnvironmentOwners,
+  environmentOwnershipProblem,
+  TRUSTED_ENVIRONMENT_OWNERS_KEY,
+} from './environmentOwnership';
+export { resolveComponentScope, componentRefOf } from './resolveComponentScope';
+export type { ComponentScope } from './resolveComponentScope';
