@@ -11,6 +11,30 @@ function environment(spec: Record<string, unknown>, namespace = 'default'): any 
   };
 }
 
+function component(owner: string): any {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'macro-ai-api', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner },
+  };
+}
+
+/** What the processor emits for `entity` when the catalog holds `components`. */
+async function emitted(entity: any, components: Record<string, any>, trustedOwners: string[] = []) {
+  const emit = jest.fn();
+  const getComponent = jest.fn(async (ref: string) => components[ref]);
+  await new EnvironmentEntityProcessor({ getComponent, trustedOwners }).postProcessEntity(
+    entity,
+    location,
+    emit,
+  );
+  return {
+    errors: emit.mock.calls.map(([r]) => r).filter(r => r.type === 'error').map(r => r.error.message),
+    asked: getComponent.mock.calls.map(([ref]) => ref),
+  };
+}
+
 async function relationsOf(entity: any) {
   const emit = jest.fn();
   await new EnvironmentEntityProcessor().postProcessEntity(entity, location, emit);
@@ -57,14 +81,14 @@ describe('EnvironmentEntityProcessor', () => {
   });
 
   it('leaves other kinds alone', async () => {
-    const component = {
+    const other = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name: 'x' },
       spec: { owner: 'platform', system: 'y' },
     };
-    await expect(relationsOf(component)).resolves.toEqual([]);
-    await expect(processor.validateEntityKind(component)).resolves.toBe(false);
+    await expect(relationsOf(other)).resolves.toEqual([]);
+    await expect(processor.validateEntityKind(other)).resolves.toBe(false);
   });
 
   it('validates Environments and rejects an invalid one with the field named', async () => {
@@ -72,5 +96,33 @@ describe('EnvironmentEntityProcessor', () => {
     await expect(processor.validateEntityKind(environment({ scale: 'huge' }))).rejects.toThrow(
       'spec.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
     );
+  });
+});
+
+describe('EnvironmentEntityProcessor ownership check', () => {
+  const mine = environment({ owner: 'user:default/mallory' });
+
+  it('marks an Environment whose owner is not its component\'s owner with an error naming both', async () => {
+    const { errors, asked } = await emitted(mine, {
+      'component:default/macro-ai-api': component('group:default/platform'),
+    });
+    expect(asked).toEqual(['component:default/macro-ai-api']);
+    expect(errors).toEqual([
+      'environment:default/macro-ai-api-staging is owned by user:default/mallory, but its component component:default/macro-ai-api is owned by group:default/platform: an Environment must have its component\'s owner (or an owner in environments.security.trustedEnvironmentOwners)',
+    ]);
+  });
+
+  it('accepts the component owner, in any spelling of the ref, and a trusted owner', async () => {
+    const components = { 'component:default/macro-ai-api': component('platform') };
+    await expect(
+      emitted(environment({ owner: 'group:default/Platform' }), components),
+    ).resolves.toMatchObject({ errors: [] });
+    await expect(
+      emitted(mine, components, ['user:default/mallory']),
+    ).resolves.toMatchObject({ errors: [] });
+  });
+
+  it('lets an Environment through while its component is not in the catalog (the backend checks again)', async () => {
+    await expect(emitted(mine, {})).resolves.toMatchObject({ errors: [] });
   });
 });

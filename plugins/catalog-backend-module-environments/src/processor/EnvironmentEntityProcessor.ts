@@ -14,6 +14,11 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  componentRefOf,
+  environmentOwnershipProblem,
+} from '@stageline/plugin-environments-node';
+import {
+  EnvironmentEntity,
   environmentEntityV1alpha1Validator,
   isEnvironmentEntity,
   RELATION_ENVIRONMENT_OF,
@@ -31,11 +36,32 @@ const RELATION_FIELDS = [
 ] as const;
 
 /**
- * Validates `Environment` entities and emits their relations in both directions.
+ * Options of {@link EnvironmentEntityProcessor}.
+ *
+ * @public
+ */
+export interface EnvironmentEntityProcessorOptions {
+  /**
+   * Reads a component from the catalog (undefined when it is not there, or not yet). With it,
+   * an Environment whose owner is not its component's owner is marked with an error.
+   */
+  getComponent?: (ref: string) => Promise<Entity | undefined>;
+  /** Owners that may own Environments of any component (normalized entity refs). */
+  trustedOwners?: string[];
+}
+
+/**
+ * Validates `Environment` entities and emits their relations in both directions. With
+ * `getComponent`, it also refuses an Environment that speaks for a component someone else owns:
+ * its owner must be the component's owner (or a trusted owner), otherwise the entity gets a
+ * processing error naming both owners. An Environment whose component is not in the catalog (yet)
+ * is let through: the environments backend checks again before it acts.
  *
  * @public
  */
 export class EnvironmentEntityProcessor implements CatalogProcessor {
+  constructor(private readonly options: EnvironmentEntityProcessorOptions = {}) {}
+
   getProcessorName(): string {
     return 'EnvironmentEntityProcessor';
   }
@@ -46,13 +72,17 @@ export class EnvironmentEntityProcessor implements CatalogProcessor {
 
   async postProcessEntity(
     entity: Entity,
-    _location: LocationSpec,
+    location: LocationSpec,
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     if (!isEnvironmentEntity(entity)) {
       return entity;
     }
     const self = getCompoundEntityRef(entity);
+    const problem = await this.#ownershipProblem(entity);
+    if (problem) {
+      emit(processingResult.inputError(location, problem));
+    }
     for (const { field, defaultKind, outgoing, incoming } of RELATION_FIELDS) {
       const value = entity.spec[field];
       if (!value) continue;
@@ -64,5 +94,14 @@ export class EnvironmentEntityProcessor implements CatalogProcessor {
       emit(processingResult.relation({ source: target, type: incoming, target: self }));
     }
     return entity;
+  }
+
+  async #ownershipProblem(entity: EnvironmentEntity): Promise<string | undefined> {
+    const { getComponent, trustedOwners = [] } = this.options;
+    if (!getComponent) return undefined;
+    const component = await getComponent(componentRefOf(entity));
+    return component
+      ? environmentOwnershipProblem(entity, component, trustedOwners)
+      : undefined;
   }
 }

@@ -184,10 +184,13 @@ describe('HttpHealthCheck', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       const chunk = Buffer.alloc(64 * 1024, ' ');
       const total = 50 * 1024 * 1024;
-      const pump = () => {
+      const pump = (): void => {
         while (written < total) {
           written += chunk.length;
-          if (!res.write(chunk)) return void res.once('drain', pump);
+          if (!res.write(chunk)) {
+            res.once('drain', pump);
+            return;
+          }
         }
         res.end();
       };

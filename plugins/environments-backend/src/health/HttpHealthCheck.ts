@@ -182,8 +182,8 @@ function resultsOf(
     answer.truncated || answer.body.length === 0
       ? undefined
       : readHealthBody(answer.body.toString('utf8'));
-  const state: HealthState =
-    ok && body?.status ? body.status.state : ok ? 'healthy' : 'unhealthy';
+  let state: HealthState = ok ? 'healthy' : 'unhealthy';
+  if (ok && body?.status) state = body.status.state;
   const notes = [
     body?.status ? `status ${body.status.word}` : undefined,
     answer.truncated
