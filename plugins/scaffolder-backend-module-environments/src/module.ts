@@ -23,6 +23,8 @@ export interface EnvironmentsScaffolderModuleOptions {
   pollIntervalMs?: number;
   /** AWS access to use instead of `AwsAccess.fromConfig(config)`. */
   aws?: AwsAccess;
+  /** GitHub clients to use instead of `GithubClients.fromConfig(config)`. */
+  github?: GithubClients;
 }
 
 /**
@@ -61,7 +63,7 @@ export function createEnvironmentsScaffolderModule(
           catalog,
         }) {
           const aws = options.aws ?? AwsAccess.fromConfig(config);
-          const github = GithubClients.fromConfig(config);
+          const github = options.github ?? GithubClients.fromConfig(config);
           const stackActions = {
             catalog,
             aws,

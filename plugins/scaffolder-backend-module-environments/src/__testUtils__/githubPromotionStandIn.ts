@@ -1,6 +1,7 @@
 import { delay, http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import type { RecordedRequest } from './githubStandIn';
+import { recordRequest } from './recordRequest';
 
 const API = 'https://api.github.com';
 const REPO = `${API}/repos/acme/macro-ai`;
@@ -104,15 +105,7 @@ export class GithubPromotionStandIn {
   constructor(server: SetupServer) {
     server.use(
       http.all(`${API}/*`, async ({ request }) => {
-        const url = new URL(request.url);
-        const text = ['GET', 'DELETE'].includes(request.method)
-          ? ''
-          : await request.clone().text();
-        this.requests.push({
-          method: request.method,
-          path: url.pathname,
-          ...(text ? { body: JSON.parse(text) } : {}),
-        });
+        this.requests.push(await recordRequest(request));
         if (this.delayMs) await delay(this.delayMs);
         return undefined;
       }),

@@ -2,6 +2,7 @@ import { Config, ConfigReader } from '@backstage/config';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { GithubClients } from '../lib/github/GithubClients';
+import { recordRequest } from './recordRequest';
 
 export const GITHUB_TOKEN = 'ghp_StandInToken0123456789abcdefABCDEF0123';
 const API = 'https://api.github.com';
@@ -128,17 +129,9 @@ export class GithubStandIn {
   constructor(server: SetupServer) {
     server.use(
       http.all(`${API}/*`, async ({ request }) => {
-        const url = new URL(request.url);
-        const text =
-          request.method === 'GET' || request.method === 'DELETE'
-            ? ''
-            : await request.clone().text();
-        this.requests.push({
-          method: request.method,
-          path: url.pathname,
-          ...(text ? { body: JSON.parse(text) } : {}),
-        });
-        const queued = this.failures.get(`${request.method} ${url.pathname}`);
+        const recorded = await recordRequest(request);
+        this.requests.push(recorded);
+        const queued = this.failures.get(`${recorded.method} ${recorded.path}`);
         if (queued?.length) {
           return queued.shift()!();
         }

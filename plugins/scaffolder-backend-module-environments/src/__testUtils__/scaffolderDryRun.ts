@@ -6,6 +6,7 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
+import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { JsonObject } from '@backstage/types';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -14,14 +15,18 @@ import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import environmentsBackend from '@stageline/plugin-environments-backend';
 import request from 'supertest';
-import yaml from 'yaml';
 import { createEnvironmentsScaffolderModule } from '../module';
 import { unconfiguredAws } from './cloudFormationStandIn';
 import { exampleCatalog } from './entities';
 import { withoutScheduledRefresh } from './environmentsBackend';
-
-/** The repository's `templates/` folder. */
-export const TEMPLATES_DIR = path.resolve(__dirname, '../../../../templates');
+import { githubClientsWithoutWaits } from './githubStandIn';
+import { runTemplateTask } from './scaffolderTask';
+import {
+  readTemplate,
+  TEMPLATES_DIR,
+  templateEntity,
+  templateNames,
+} from './templateFiles';
 
 /** Every file under `dir`, as the template editor sends them to the dry-run API. */
 function directoryContents(
@@ -57,13 +62,16 @@ export type DryRunResult = {
 
 /**
  * A real scaffolder backend (with the GitHub module, this module, the environments backend that
- * `environment:promote` promotes through, and a mock catalog of the example system) and a
- * function running one of the repository's templates through its dry-run API, the way the
- * template editor does.
+ * `environment:promote` promotes through, and a mock catalog of the example system and the
+ * repository's templates) and functions running one of those templates through its dry-run API,
+ * the way the template editor does, or as a real task, the way the Create page does.
  */
 export async function startScaffolder(
   options: { entities?: Entity[]; config?: JsonObject } = {},
 ) {
+  const config = options.config ?? {
+    integrations: { github: [{ host: 'github.com' }] },
+  };
   const { server } = await startTestBackend({
     features: [
       scaffolderPlugin,
@@ -72,16 +80,16 @@ export async function startScaffolder(
       createEnvironmentsScaffolderModule({
         aws: unconfiguredAws(),
         pollIntervalMs: 0,
+        github: githubClientsWithoutWaits(new ConfigReader(config)),
       }),
       catalogServiceMock.factory({
-        entities: options.entities ?? exampleCatalog(),
+        entities: [
+          ...(options.entities ?? exampleCatalog()),
+          ...templateNames().map(templateEntity),
+        ],
       }),
       mockServices.rootConfig.factory({
-        data: withoutScheduledRefresh(
-          options.config ?? {
-            integrations: { github: [{ host: 'github.com' }] },
-          },
-        ),
+        data: withoutScheduledRefresh(config),
       }),
     ],
   });
@@ -95,9 +103,7 @@ export async function startScaffolder(
       .post('/api/scaffolder/v2/dry-run')
       .set('Authorization', mockCredentials.user.header())
       .send({
-        template: yaml.parse(
-          fs.readFileSync(path.join(dir, 'template.yaml'), 'utf8'),
-        ),
+        template: readTemplate(template),
         values,
         secrets: {},
         directoryContents: directoryContents(dir),
@@ -122,5 +128,9 @@ export async function startScaffolder(
     return Buffer.from(found.base64Content, 'base64').toString('utf8');
   };
 
-  return { server, dryRun, messages, file };
+  /** Runs a template as a real task, to its end. */
+  const run = (template: string, values: JsonObject) =>
+    runTemplateTask(server, template, values);
+
+  return { server, dryRun, run, messages, file };
 }

@@ -1,8 +1,25 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
+import { setupServer } from 'msw/node';
 import request from 'supertest';
+import { GITHUB_TOKEN, GithubStandIn } from '../__testUtils__/githubStandIn';
+import { registerNetworkEdge } from '../__testUtils__/networkEdge';
 import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
+import { templateDefaults } from '../__testUtils__/templateFiles';
 
 jest.setTimeout(60_000);
+
+const server = setupServer();
+registerNetworkEdge(server);
+
+/** macro-ai-api-production (£10 budget) at the form's defaults: enterprise, not confirmed. */
+const OVER_BUDGET = {
+  ...templateDefaults('scale-environment'),
+  environment: 'environment:default/macro-ai-api-production',
+};
+
+/** The refusal: the figures, and what to set to go ahead. */
+const REFUSAL =
+  /^MacroAiProductionStack at enterprise scale is over budget: £[\d,]+\.\d\d a month is over the £10\.00 budget by £[\d,]+\.\d\d \(\d+%\)(; [^.]+)?\. Top costs: .+\. To go ahead anyway, set confirmOverBudget /;
 
 describe('templates/scale-environment', () => {
   let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
@@ -11,16 +28,20 @@ describe('templates/scale-environment', () => {
     scaffolder = await startScaffolder();
   });
 
-  it('stops before changing anything when the new scale is over budget and not confirmed', async () => {
-    const result = await scaffolder.dryRun('scale-environment', {
-      environment: 'environment:default/macro-ai-api-production',
+  it('refuses over budget and not confirmed as bad input (400) in a dry run, with the figures and what to set', async () => {
+    expect(OVER_BUDGET).toMatchObject({
       scale: 'enterprise',
+      confirmOverBudget: false,
     });
 
-    expect(result.status).toBeGreaterThanOrEqual(400);
-    expect(JSON.stringify(result)).toMatch(
-      /MacroAiProductionStack at enterprise scale is over budget: £[\d,.]+ a month is over the £10\.00 budget/,
-    );
+    const result = await scaffolder.dryRun('scale-environment', OVER_BUDGET);
+
+    expect(result.status).toBe(400);
+    const { error } = result as unknown as {
+      error: { name: string; message: string };
+    };
+    expect(error.name).toBe('InputError');
+    expect(error.message).toMatch(REFUSAL);
   });
 
   it('shows the cost before and after, and sets the scale of the next deployment, once confirmed', async () => {
@@ -70,6 +91,60 @@ describe('templates/scale-environment', () => {
           ),
         ),
     ).toBe(true);
+  });
+});
+
+describe('templates/scale-environment run as a task', () => {
+  it('fails over budget and not confirmed with the same InputError, before any GitHub call', async () => {
+    const github = new GithubStandIn(server);
+    const scaffolder = await startScaffolder({
+      config: {
+        integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+      },
+    });
+
+    const task = await scaffolder.run('scale-environment', OVER_BUDGET);
+
+    expect(task.status).toBe('failed');
+    expect(task.error?.name).toBe('InputError');
+    expect(task.error?.message).toMatch(REFUSAL);
+    expect(github.requests).toEqual([]);
+    expect(task.messages).toContain(
+      'Skipping step github-environment because a previous step failed',
+    );
+  });
+
+  it('sets the scale of the next deployment once confirmed, keeping the other settings', async () => {
+    const github = new GithubStandIn(server);
+    github.variables.set(
+      'production',
+      new Map([
+        ['CDK_DEPLOY_ENV', 'production'],
+        ['CDK_DEPLOY_SCALE', 'hobby'],
+      ]),
+    );
+    const scaffolder = await startScaffolder({
+      config: {
+        integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+      },
+    });
+
+    const task = await scaffolder.run('scale-environment', {
+      ...OVER_BUDGET,
+      confirmOverBudget: true,
+    });
+
+    expect([task.status, task.error]).toEqual(['completed', undefined]);
+    expect(github.variables.get('production')).toEqual(
+      new Map([
+        ['CDK_DEPLOY_ENV', 'production'],
+        ['CDK_DEPLOY_SCALE', 'enterprise'],
+      ]),
+    );
+    expect(task.output?.text?.map(text => text.title)).toEqual([
+      'Before (hobby)',
+      'After (enterprise)',
+    ]);
   });
 });
 

@@ -6,23 +6,10 @@ import yaml from 'yaml';
 import {
   DryRunResult,
   startScaffolder,
-  TEMPLATES_DIR,
 } from '../__testUtils__/scaffolderDryRun';
+import { templateDefaults } from '../__testUtils__/templateFiles';
 
 jest.setTimeout(120_000);
-
-/** The default of a parameter of the template, as the form fills it in. */
-function parameterDefault(name: string): string {
-  const template = yaml.parse(
-    fs.readFileSync(
-      path.join(TEMPLATES_DIR, 'service-with-environments/template.yaml'),
-      'utf8',
-    ),
-  );
-  const pages: Array<{ properties: Record<string, { default?: string }> }> =
-    template.spec.parameters;
-  return pages.find(page => name in page.properties)!.properties[name].default!;
-}
 
 const VALUES = {
   name: 'macro-ai',
@@ -38,7 +25,8 @@ const VALUES = {
   reviewers: ['group:default/platform'],
   repoUrl: 'github.com?owner=acme&repo=macro-ai',
   // The dry-run API applies no defaults; the form sends the parameter's default.
-  cdkEnvironmentsVersion: parameterDefault('cdkEnvironmentsVersion'),
+  cdkEnvironmentsVersion: templateDefaults('service-with-environments')
+    .cdkEnvironmentsVersion as string,
 };
 
 type Workflow = {

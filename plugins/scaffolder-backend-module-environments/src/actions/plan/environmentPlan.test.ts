@@ -292,9 +292,13 @@ describe('environment:plan', () => {
       .handler(ctx)
       .catch(e => e);
 
-    expect(error.name).toBe('BudgetExceededError');
+    // InputError is the name Backstage's error handler answers 400 for.
+    expect(error.name).toBe('InputError');
     expect(error.message).toMatch(
       /^MacroAiProductionStack at enterprise scale is over budget: £[\d,]+\.\d\d a month is over the £10\.00 budget by £[\d,]+\.\d\d \(\d+%\)(; .*)?\. Top costs: DatabaseInstance\w+ \(AWS::RDS::DBInstance\) £[\d.]+: /,
+    );
+    expect(error.message).toMatch(
+      /\. To go ahead anyway, set confirmOverBudget \("Go ahead even if the new scale is over budget" in the scale-environment template\), which plans without failOverBudget; or choose a smaller scale, or raise the budget$/,
     );
     expect(cfn.calls()).toHaveLength(0);
     expect(outputs).toMatchObject({ withinBudget: false, budgetState: 'over' });

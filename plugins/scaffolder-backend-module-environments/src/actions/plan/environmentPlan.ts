@@ -1,3 +1,4 @@
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { BUDGET_CURRENCIES } from '@stageline/plugin-environments-common';
 import type { z } from 'zod/v3';
@@ -58,10 +59,14 @@ const inputFields = {
     zImpl
       .boolean({
         description:
-          'Fail the step, naming the overshoot and the top cost lines, when the estimate is over budget',
+          'Fail the step when the estimate is over budget, with an InputError naming the overshoot and the top cost lines (the dry-run API answers 400)',
       })
       .optional(),
 };
+
+/** What to do about a plan refused over budget, at the end of the error. */
+const OVER_BUDGET_HINT =
+  'To go ahead anyway, set confirmOverBudget ("Go ahead even if the new scale is over budget" in the scale-environment template), which plans without failOverBudget; or choose a smaller scale, or raise the budget';
 
 const costLineSchema = (zImpl: typeof z) =>
   zImpl.object({
@@ -70,11 +75,6 @@ const costLineSchema = (zImpl: typeof z) =>
     monthly: zImpl.number(),
     basis: zImpl.string(),
   });
-
-/** The error of a plan over budget with `failOverBudget`. */
-class BudgetExceededError extends Error {
-  name = 'BudgetExceededError';
-}
 
 /**
  * `environment:plan`: synthesizes an environment's stack for its stage and scale, estimates its
@@ -221,10 +221,14 @@ export function createEnvironmentPlanAction(
       }
 
       if (!verdict.withinBudget && input.failOverBudget) {
-        throw new BudgetExceededError(
+        // An InputError: the refusal is the user's choice to make, so the scaffolder's dry-run API
+        // answers 400 (Backstage's error handler maps errors by name), not 500.
+        throw new InputError(
           `${target.stackName} at ${target.scale} scale is over budget: ${
             verdict.summary
-          }. Top costs: ${topCostLines(estimate, 3).join('; ')}`,
+          }. Top costs: ${topCostLines(estimate, 3).join(
+            '; ',
+          )}. ${OVER_BUDGET_HINT}`,
         );
       }
 
