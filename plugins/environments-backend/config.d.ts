@@ -34,6 +34,17 @@ export interface Config {
        */
       scheduledRefresh?: boolean;
     };
+    /** Who may speak for a component. */
+    security?: {
+      /**
+       * Owners (group or user entity refs) allowed to own Environments of components they do
+       * not own, e.g. the platform team that runs every service's environments. Anyone else's
+       * Environment must have its component's owner: the catalog marks one that does not with an
+       * error, and promotion and deploys refuse it.
+       * @example ['group:default/platform']
+       */
+      trustedEnvironmentOwners?: string[];
+    };
     /** Health checks. */
     health?: {
       /**
@@ -50,9 +61,9 @@ export interface Config {
        * it, not the domain itself) or `*` (every host) only reach public addresses: a name
        * matched by a wildcard that resolves to a loopback, private, link-local (the cloud
        * metadata endpoint) or other non-public address is refused, and the connection is pinned
-       * to the address checked. Redirects are followed only to hosts on the list, under the same
-       * rules. No scheme, port or path.
-       * @example ['*.macro-ai.com', 'localhost']
+       * to the address checked. Any pattern may end in a port (`localhost:7007`): that port only.
+       * Redirects are followed only to hosts on the list, under the same rules. No scheme or path.
+       * @example ['*.macro-ai.com', 'localhost:7007']
        */
       allowedHosts?: string[];
     };

@@ -31,29 +31,26 @@ export const catalogModuleEnvironments = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ catalog, catalogService, auth, config }) {
-        const read = new Map<
-          string,
-          { at: number; entity: Promise<Entity | undefined> }
-        >();
-        const getComponent = (ref: string) => {
+        // Components found are kept for a while; a miss is not, so an Environment processed
+        // just before its component is checked again as soon as the component is in.
+        const found = new Map<string, { at: number; entity: Entity }>();
+        const getComponent = async (ref: string) => {
           const now = Date.now();
-          const cached = read.get(ref);
-          if (cached && now - cached.at < COMPONENT_TTL_MS) return cached.entity;
-          const entity = auth
-            .getOwnServiceCredentials()
-            .then(credentials =>
-              catalogService.getEntityByRef(ref, { credentials }),
-            )
-            .then(
-              found => found ?? undefined,
-              // Let it through: the environments backend checks ownership again before acting.
-              () => undefined,
-            );
-          read.set(ref, { at: now, entity });
-          for (const [key, value] of read) {
-            if (now - value.at >= COMPONENT_TTL_MS) read.delete(key);
+          for (const [key, value] of found) {
+            if (now - value.at >= COMPONENT_TTL_MS) found.delete(key);
           }
-          return entity;
+          const cached = found.get(ref);
+          if (cached) return cached.entity;
+          try {
+            const entity = await catalogService.getEntityByRef(ref, {
+              credentials: await auth.getOwnServiceCredentials(),
+            });
+            if (entity) found.set(ref, { at: now, entity });
+            return entity;
+          } catch {
+            // Let it through: the environments backend checks ownership again before acting.
+            return undefined;
+          }
         };
         catalog.addProcessor(
           new EnvironmentEntityProcessor({

@@ -1,22 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import request from 'supertest';
 import { setupServer } from 'msw/node';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-} from '@backstage/backend-test-utils';
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
-import permissionPlugin from '@backstage/plugin-permission-backend';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleEnvironments from '@stageline/plugin-catalog-backend-module-environments';
-import environmentsPlugin from '@stageline/plugin-environments-backend';
-import permissionPolicyModule from './permissionPolicy';
-import { catalogYaml, ownershipOf } from './__testUtils__/exampleOrg';
+import { catalogYaml } from './__testUtils__/exampleOrg';
 import { GithubRepository } from './__testUtils__/githubRepository';
-import { onBehalfOfAuthServiceFactory } from './__testUtils__/onBehalfOfAuth';
+import {
+  promote,
+  startStagelineBackend,
+  waitForEnvironments,
+} from './__testUtils__/stagelineBackend';
 
 /*
  * The example policy end to end: the environments plugin asks the real permission backend,
@@ -41,76 +30,14 @@ beforeAll(() =>
 );
 afterAll(() => msw.close());
 
-/**
- * The permission backend asks `userInfo` for the caller's ownership refs; with mock tokens
- * there is no signed `ent` claim to read them from, so they come from the same org the catalog
- * holds (what the auth backend's default sign-in resolver would have put in the token).
- */
-const userInfoFromOrg = mockServices.userInfo.mock({
-  async getUserInfo(credentials: BackstageCredentials) {
-    const principal = credentials.principal as { userEntityRef: string };
-    return {
-      userEntityRef: principal.userEntityRef,
-      ownershipEntityRefs: ownershipOf(principal.userEntityRef),
-    };
-  },
-});
-
 async function startBackend() {
-  const dir = mkdtempSync(join(tmpdir(), 'stageline-policy-'));
-  const catalogFile = join(dir, 'catalog.yaml');
-  writeFileSync(catalogFile, catalogYaml(REPO));
-  const backend = await startTestBackend({
-    features: [
-      permissionPlugin,
-      permissionPolicyModule,
-      catalogPlugin,
-      catalogModuleEnvironments,
-      environmentsPlugin,
-      userInfoFromOrg.factory,
-      onBehalfOfAuthServiceFactory,
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          catalog: {
-            rules: [{ allow: ['Component', 'Group', 'User', 'Environment'] }],
-            locations: [{ type: 'file', target: catalogFile }],
-          },
-          integrations: {
-            github: [
-              {
-                host: 'github.com',
-                token: 'ghp_testtokentesttokentesttoken1234',
-              },
-            ],
-          },
-          environments: { status: { scheduledRefresh: false } },
-        },
-      }),
-    ],
-  });
-  await waitForEnvironments(backend.server, 3);
+  const backend = await startStagelineBackend({ catalogs: [catalogYaml(REPO)] });
+  await waitForEnvironments(backend.server, [
+    'macro-ai-api-development',
+    'macro-ai-api-staging',
+    'macro-ai-api-production',
+  ]);
   return backend;
-}
-
-/** Waits until the catalog has processed `count` environments (with their relations). */
-async function waitForEnvironments(server: any, count: number) {
-  for (let attempt = 0; attempt < 150; attempt++) {
-    const res = await request(server)
-      .get('/api/catalog/entities?filter=kind=environment')
-      .set('Authorization', mockCredentials.service.header());
-    const processed = (res.body as any[]).filter(e => e.relations?.length);
-    if (processed.length === count) return;
-    await new Promise(r => setTimeout(r, 200));
-  }
-  throw new Error(`the catalog did not process ${count} environments`);
-}
-
-function promote(server: any, source: string, user: string) {
-  return request(server)
-    .post(`/api/environments/environments/default/${source}/promote`)
-    .set('Authorization', mockCredentials.user.header(user))
-    .send({});
 }
 
 describe('the example permission policy through the real permission backend', () => {

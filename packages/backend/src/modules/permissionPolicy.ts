@@ -1,6 +1,12 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
+  catalogEntityDeletePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
   AuthorizeResult,
+  isPermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import type {
@@ -11,19 +17,49 @@ import type {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { promotePolicyDecision } from '@stageline/plugin-environments-node';
 
+const PLATFORM = 'group:default/platform';
+
 /**
- * The example app's permission policy: owners of an environment may promote into it unless it
- * is production; members of group `platform` may promote into any environment. Everything else
- * is allowed.
+ * Changes to what the catalog holds: registering a location and deleting an entity or a
+ * location. A deleted User entity changes the ownership claims of tokens already issued, so
+ * these are for the platform team only.
+ */
+const CATALOG_MUTATIONS = [
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogEntityDeletePermission,
+];
+
+function isPlatformMember(user: PolicyQueryUser | undefined): boolean {
+  return (user?.info.ownershipEntityRefs ?? []).some(
+    ref => ref.toLocaleLowerCase('en-US') === PLATFORM,
+  );
+}
+
+/**
+ * The example app's permission policy:
+ * - promotion: members of group `platform` may promote into any environment; owners of an
+ *   environment may promote into it unless it is production (Stageline decides on every
+ *   Environment on the target's branch of the repository, so a self-labelled "staging" on the
+ *   production branch is production);
+ * - catalog mutations (register a location, delete an entity or a location): `platform` only;
+ * - everything else is allowed.
  */
 class ExamplePermissionPolicy implements PermissionPolicy {
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
+    if (CATALOG_MUTATIONS.some(p => isPermission(request.permission, p))) {
+      return {
+        result: isPlatformMember(user)
+          ? AuthorizeResult.ALLOW
+          : AuthorizeResult.DENY,
+      };
+    }
     return (
       promotePolicyDecision(request, user, {
-        productionPromoters: ['group:default/platform'],
+        productionPromoters: [PLATFORM],
       }) ?? { result: AuthorizeResult.ALLOW }
     );
   }

@@ -86,10 +86,10 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         message: `health probes are off until ${ALLOWED_HOSTS_KEY} lists the hosts they may reach`,
       };
     }
-    if (!hostAllowance(parsed.hostname, this.options.allowedHosts)) {
+    if (!hostAllowance(parsed, this.options.allowedHosts)) {
       return {
         status: 'unconfigured',
-        message: `the host ${parsed.hostname} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
+        message: `the host ${parsed.host} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
       };
     }
     const { timeoutMs } = this.options;
@@ -120,10 +120,7 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
   async #follow(start: URL, signal: AbortSignal): Promise<Hop> {
     let current = start;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const allowance = hostAllowance(
-        current.hostname,
-        this.options.allowedHosts,
-      );
+      const allowance = hostAllowance(current, this.options.allowedHosts);
       let answer: GuardedAnswer;
       try {
         answer = await guardedGet(current, {
@@ -148,7 +145,7 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         return { answer, url: current.toString() };
       }
       const next = httpUrl(answer.location, current);
-      if (!next || !hostAllowance(next.hostname, this.options.allowedHosts)) {
+      if (!next || !hostAllowance(next, this.options.allowedHosts)) {
         const why = next
           ? `whose host is not in ${ALLOWED_HOSTS_KEY}`
           : 'which is not an http(s) URL';

@@ -1,7 +1,6 @@
 import { hostAllowance, parseHostPattern } from './allowedHosts';
 import { isPublicAddress } from './publicAddress';
 
-const hostOf = (url: string) => new URL(url).hostname;
 
 describe('allowed health check hosts', () => {
   const patterns = ['*.macro-ai.com', 'localhost', '::1', '10.0.0.5'].map(
@@ -16,7 +15,7 @@ describe('allowed health check hosts', () => {
       ['http://[::1]:7007/health', 'named'],
       ['http://10.0.0.5/health', 'named'],
     ]) {
-      expect([url, hostAllowance(hostOf(url), patterns)]).toEqual([
+      expect([url, hostAllowance(new URL(url), patterns)]).toEqual([
         url,
         allowance,
       ]);
@@ -32,7 +31,7 @@ describe('allowed health check hosts', () => {
       'http://127.0.0.1:7007/health',
       'http://10.0.0.50/health',
     ]) {
-      expect([url, hostAllowance(hostOf(url), patterns)]).toEqual([
+      expect([url, hostAllowance(new URL(url), patterns)]).toEqual([
         url,
         undefined,
       ]);
@@ -40,16 +39,38 @@ describe('allowed health check hosts', () => {
   });
 
   it('allows no host when no list is configured, and every host by wildcard with *', () => {
-    expect(hostAllowance('api.macro-ai.com', undefined)).toBeUndefined();
-    expect(hostAllowance('169.254.169.254', ['*'])).toBe('wildcard');
+    expect(
+      hostAllowance(new URL('https://api.macro-ai.com/'), undefined),
+    ).toBeUndefined();
+    expect(hostAllowance(new URL('http://169.254.169.254/'), ['*'])).toBe(
+      'wildcard',
+    );
   });
 
-  it('rejects patterns with a scheme, port or path, naming the pattern', () => {
+  it('limits a pattern with a port to that port', () => {
+    const withPorts = ['localhost:7007', '[::1]:7007', 'api.macro-ai.com:443'].map(
+      parseHostPattern,
+    );
+    expect(withPorts).toEqual(['localhost:7007', '[::1]:7007', 'api.macro-ai.com:443']);
+    for (const [url, allowance] of [
+      ['http://localhost:7007/.backstage/health/v1/readiness', 'named'],
+      ['http://[::1]:7007/', 'named'],
+      ['https://api.macro-ai.com/health', 'named'],
+      ['http://localhost:5432/', undefined],
+      ['http://localhost/', undefined],
+      ['http://api.macro-ai.com/health', undefined],
+    ]) {
+      expect([url, hostAllowance(new URL(url!), withPorts)]).toEqual([
+        url,
+        allowance,
+      ]);
+    }
+    expect(() => parseHostPattern('localhost:99999')).toThrow(/no valid port/);
+  });
+
+  it('rejects patterns with a scheme or path, naming the pattern', () => {
     expect(() => parseHostPattern('https://api.macro-ai.com')).toThrow(
       '"https://api.macro-ai.com" is not a host pattern',
-    );
-    expect(() => parseHostPattern('localhost:7007')).toThrow(
-      /not a host pattern/,
     );
     expect(() => parseHostPattern('api.*.com')).toThrow(/not a host pattern/);
   });

@@ -1,11 +1,12 @@
 /**
  * A small org and system for policy tests: group `team-a` (member `alice`) owns the
  * macro-ai-api component and its environments development → staging → production; group
- * `platform` (member `guest`) owns nothing.
+ * `platform` (member `guest`) owns nothing; `mallory` belongs to no group.
  */
 const users: Record<string, string[]> = {
   alice: ['team-a'],
   guest: ['platform'],
+  mallory: [],
 };
 
 /** The ownership refs the auth backend's default sign-in resolver gives a user: itself and its groups. */
