@@ -53,7 +53,10 @@ export type { FreezeWindow } from './promotion/freezeWindows';
 export { readPromotionSettings } from './promotion/readPromotionSettings';
 export type { PromotionSettings } from './promotion/readPromotionSettings';
 export * from './permissions/rules';
-export { promotePolicyDecision } from './permissions/promotePolicyDecision';
+export {
+  promotePolicyDecision,
+  environmentsPolicyDecision,
+} from './permissions/promotePolicyDecision';
 export type { PromotePolicyOptions } from './permissions/promotePolicyDecision';
 export { readCostSettings } from './cost/readCostSettings';
 export type { CostSettings } from './cost/readCostSettings';

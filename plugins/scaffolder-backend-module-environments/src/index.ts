@@ -9,6 +9,7 @@ import { createEnvironmentsScaffolderModule } from './module';
 
 export { createEnvironmentsScaffolderModule } from './module';
 export type { EnvironmentsScaffolderModuleOptions } from './module';
+export type { EnvironmentAuthorization } from './lib/environment/authorizeOnEnvironment';
 export type {
   EnvironmentActionOptions,
   EnvironmentPlanActionOptions,

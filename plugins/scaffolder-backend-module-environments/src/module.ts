@@ -11,7 +11,10 @@ import { createEnvironmentGithubSetupAction } from './actions/githubSetup/enviro
 import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
 import { GithubClients } from './lib/github/GithubClients';
-import { readCostSettings } from '@stageline/plugin-environments-node';
+import {
+  readCostSettings,
+  readTrustedEnvironmentOwners,
+} from '@stageline/plugin-environments-node';
 
 /**
  * Options of {@link createEnvironmentsScaffolderModule}, mostly for tests.
@@ -68,6 +71,8 @@ export function createEnvironmentsScaffolderModule(
             catalog,
             aws,
             permissions,
+            auth,
+            trustedOwners: readTrustedEnvironmentOwners(config),
             pollIntervalMs: options.pollIntervalMs,
           };
           scaffolder.addActions(
@@ -78,7 +83,7 @@ export function createEnvironmentsScaffolderModule(
             createEnvironmentDeployAction(stackActions),
             createEnvironmentDestroyAction(stackActions),
             createEnvironmentPromoteAction({ discovery, auth }),
-            createEnvironmentGithubSetupAction({ catalog, github }),
+            createEnvironmentGithubSetupAction({ ...stackActions, github }),
           );
           const configuration = aws.getConfiguration();
           if (!configuration.configured) {

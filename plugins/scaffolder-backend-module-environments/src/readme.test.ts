@@ -15,11 +15,15 @@ import { githubConfig } from './__testUtils__/githubStandIn';
 const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
 const catalog = catalogServiceMock();
 const aws = unconfiguredAws();
-const permissions = mockServices.permissions();
+const authorization = {
+  permissions: mockServices.permissions(),
+  auth: mockServices.auth(),
+  trustedOwners: [],
+};
 const actions = [
   createEnvironmentPlanAction({ catalog, aws }),
-  createEnvironmentDeployAction({ catalog, aws, permissions }),
-  createEnvironmentDestroyAction({ catalog, aws, permissions }),
+  createEnvironmentDeployAction({ catalog, aws, ...authorization }),
+  createEnvironmentDestroyAction({ catalog, aws, ...authorization }),
   createEnvironmentPromoteAction({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),
@@ -27,6 +31,7 @@ const actions = [
   createEnvironmentGithubSetupAction({
     catalog,
     github: GithubClients.fromConfig(githubConfig()),
+    ...authorization,
   }),
 ];
 

@@ -15,7 +15,7 @@ import type {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { promotePolicyDecision } from '@stageline/plugin-environments-node';
+import { environmentsPolicyDecision } from '@stageline/plugin-environments-node';
 
 const PLATFORM = 'group:default/platform';
 
@@ -38,10 +38,10 @@ function isPlatformMember(user: PolicyQueryUser | undefined): boolean {
 
 /**
  * The example app's permission policy:
- * - promotion: members of group `platform` may promote into any environment; owners of an
- *   environment may promote into it unless it is production (Stageline decides on every
- *   Environment on the target's branch of the repository, so a self-labelled "staging" on the
- *   production branch is production);
+ * - promotion, deploy and destroy: members of group `platform` may act on any environment;
+ *   owners of an environment may act on it unless it is production (Stageline decides on every
+ *   Environment the action changes — on the target's branch of the repository, or describing the
+ *   stack — so a self-labelled "staging" on the production branch is production);
  * - catalog mutations (register a location, delete an entity or a location): `platform` only;
  * - everything else is allowed.
  */
@@ -58,7 +58,7 @@ class ExamplePermissionPolicy implements PermissionPolicy {
       };
     }
     return (
-      promotePolicyDecision(request, user, {
+      environmentsPolicyDecision(request, user, {
         productionPromoters: [PLATFORM],
       }) ?? { result: AuthorizeResult.ALLOW }
     );

@@ -21,10 +21,10 @@ import {
 import {
   componentRefOf,
   EnvironmentSourceControlProvider,
+  findEnvironmentsOfRepository,
   GithubRepository,
   resolveComponentScope,
 } from '@stageline/plugin-environments-node';
-import { findEnvironmentsOnBranch } from './findEnvironmentsOnBranch';
 
 /** What a promotion was authorized to change. */
 export interface AuthorizedPromotion {
@@ -149,7 +149,7 @@ export class PromotionAuthorizer {
     const branch = target.spec.branch;
     if (!repository || !branch) return guards;
     const slug = `${repository.owner}/${repository.repo}`;
-    const onBranch = await findEnvironmentsOnBranch({
+    const onBranch = await findEnvironmentsOfRepository({
       catalog: this.options.catalog,
       credentials: await this.options.auth.getOwnServiceCredentials(),
       repository,

@@ -11,3 +11,4 @@ export {
 } from './environmentOwnership';
 export { resolveComponentScope, componentRefOf } from './resolveComponentScope';
 export type { ComponentScope } from './resolveComponentScope';
+export { findEnvironmentsOfRepository } from './findEnvironmentsOfRepository';

@@ -19,5 +19,14 @@ export function permissionPolicy(options: { denied?: string[] } = {}) {
         };
       }),
   });
-  return { permissions, asked };
+  return {
+    permissions,
+    asked,
+    /** What deploy and destroy are built with: these permissions, mock auth, no trusted owners. */
+    authorization: {
+      permissions,
+      auth: mockServices.auth(),
+      trustedOwners: [] as string[],
+    },
+  };
 }

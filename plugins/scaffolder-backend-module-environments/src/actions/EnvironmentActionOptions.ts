@@ -1,7 +1,7 @@
-import type { PermissionsService } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AwsAccess } from '@stageline/plugin-environments-node';
 import type { CostSettings } from '@stageline/plugin-environments-node';
+import type { EnvironmentAuthorization } from '../lib/environment/authorizeOnEnvironment';
 
 /**
  * What the plan, deploy and destroy actions are built with.
@@ -32,16 +32,14 @@ export interface EnvironmentPlanActionOptions extends EnvironmentActionOptions {
 }
 
 /**
- * What `environment:deploy` and `environment:destroy` are built with.
+ * What `environment:deploy` and `environment:destroy` are built with: `permissions` checks
+ * `environments.deploy` / `environments.destroy` for the task's user on the Environment entities
+ * of the stack (the one named by `environmentRef`, and every Environment whose `spec.deployment`
+ * describes the stack, found with `auth`'s own credentials); a stack no Environment describes is
+ * refused.
  *
  * @public
  */
 export interface EnvironmentStackActionOptions
-  extends EnvironmentActionOptions {
-  /**
-   * Checks `environments.deploy` / `environments.destroy` for the task's user on the Environment
-   * entities of the stack: the one named by `environmentRef`, and every Environment whose
-   * `spec.deployment` describes the stack. A stack no Environment describes is refused.
-   */
-  permissions: PermissionsService;
-}
+  extends EnvironmentActionOptions,
+    EnvironmentAuthorization {}

@@ -22,7 +22,7 @@ describe('environment:deploy examples', () => {
     const action = createEnvironmentDeployAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
-      permissions: permissionPolicy().permissions,
+      ...permissionPolicy().authorization,
       pollIntervalMs: 0,
     });
     const { ctx, outputs } = actionContext(input);

@@ -47,7 +47,7 @@ function createAction(
   return createEnvironmentDeployAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
-    permissions: permissionPolicy().permissions,
+    ...permissionPolicy().authorization,
     pollIntervalMs: 0,
     ...overrides,
   });
@@ -418,6 +418,65 @@ describe('environment:deploy', () => {
         createAction({ permissions: policy.permissions }).handler(ctx),
       ).rejects.toThrow(
         'You are not allowed environments.deploy on environment:default/macro-ai-api-staging (the Environment of stack MacroAiStagingStack)',
+      );
+      expect(cfn.calls()).toHaveLength(0);
+    });
+
+    it('refuses an Environment not owned by its component\'s owner, before any AWS call', async () => {
+      const squatter = environmentEntity({
+        name: 'evil-staging',
+        spec: {
+          owner: 'user:default/mallory',
+          deployment: {
+            provider: 'cloudformation',
+            stackName: 'EvilStack',
+            region: 'eu-west-2',
+          },
+        },
+      });
+      const { ctx } = actionContext({
+        environmentRef: 'environment:default/evil-staging',
+      });
+      await expect(
+        createAction({
+          catalog: catalogServiceMock({
+            entities: [...exampleCatalog(), squatter],
+          }),
+        }).handler(ctx),
+      ).rejects.toThrow(
+        "environment:default/evil-staging is owned by user:default/mallory, but its component component:default/macro-ai-api is owned by group:default/platform: an Environment must have its component's owner (or an owner in environments.security.trustedEnvironmentOwners)",
+      );
+      expect(cfn.calls()).toHaveLength(0);
+    });
+
+    it('decides on every Environment describing the stack: a self-labelled development one of the production stack gains nothing', async () => {
+      const decoy = environmentEntity({
+        name: 'decoy',
+        spec: {
+          type: 'development',
+          deployment: {
+            provider: 'cloudformation',
+            stackName: 'MacroAiProductionStack',
+            region: 'eu-west-2',
+            accountId: '123456789012',
+          },
+        },
+      });
+      const policy = permissionPolicy({
+        denied: ['environment:default/macro-ai-api-production'],
+      });
+      const { ctx } = actionContext({
+        environmentRef: 'environment:default/decoy',
+      });
+      await expect(
+        createAction({
+          catalog: catalogServiceMock({
+            entities: [...exampleCatalog(), decoy],
+          }),
+          permissions: policy.permissions,
+        }).handler(ctx),
+      ).rejects.toThrow(
+        'You are not allowed environments.deploy on environment:default/macro-ai-api-production (the Environment of stack MacroAiProductionStack)',
       );
       expect(cfn.calls()).toHaveLength(0);
     });

@@ -128,9 +128,8 @@ export function createEnvironmentDeployAction(
         credentials,
       });
       await authorizeOnEnvironment({
-        permissions: options.permissions,
+        ...options,
         permission: environmentsDeployPermission,
-        catalog,
         target,
         credentials,
       });

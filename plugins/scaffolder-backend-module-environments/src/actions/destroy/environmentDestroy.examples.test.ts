@@ -28,7 +28,7 @@ describe('environment:destroy examples', () => {
     const action = createEnvironmentDestroyAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
-      permissions: permissionPolicy().permissions,
+      ...permissionPolicy().authorization,
       pollIntervalMs: 0,
     });
     const stackName = STACKS[input.environmentRef as string];

@@ -35,7 +35,7 @@ function createAction(
   return createEnvironmentDestroyAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
-    permissions: permissionPolicy().permissions,
+    ...permissionPolicy().authorization,
     pollIntervalMs: 0,
     ...overrides,
   });

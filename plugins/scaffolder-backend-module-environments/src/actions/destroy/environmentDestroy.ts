@@ -96,9 +96,8 @@ export function createEnvironmentDestroyAction(
         );
       }
       await authorizeOnEnvironment({
-        permissions: options.permissions,
+        ...options,
         permission: environmentsDestroyPermission,
-        catalog,
         target,
         credentials,
       });

@@ -1,3 +1,4 @@
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import sodium from 'libsodium-wrappers';
@@ -26,6 +27,7 @@ describe('environment:github:setup examples', () => {
     const action = createEnvironmentGithubSetupAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       github: githubClientsWithoutWaits(),
+      ...permissionPolicy().authorization,
     });
     const { ctx, outputs } = actionContext(input);
 

@@ -1,3 +1,4 @@
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { registerMswTestHooks } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -40,10 +41,14 @@ const production = {
   preventSelfReview: true,
 };
 
-function createAction(config = githubConfig()) {
+function createAction(
+  config = githubConfig(),
+  policy = permissionPolicy(),
+) {
   return createEnvironmentGithubSetupAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     github: githubClientsWithoutWaits(config),
+    ...policy.authorization,
   });
 }
 
@@ -63,6 +68,41 @@ describe('environment:github:setup', () => {
       publicKey,
       sodium.base64_variants.ORIGINAL,
     );
+  });
+
+  it('needs environments.deploy on every Environment of the repository, and writes nothing without it', async () => {
+    const policy = permissionPolicy({
+      denied: ['environment:default/macro-ai-api-production'],
+    });
+    const { ctx } = actionContext({
+      repoUrl: REPO_URL,
+      environments: [staging],
+    });
+    await expect(
+      createAction(githubConfig(), policy).handler(ctx),
+    ).rejects.toThrow(
+      'You are not allowed environments.deploy on environment:default/macro-ai-api-production, the Environment of acme/macro-ai: changing its GitHub environments needs it on every Environment of the repository',
+    );
+    expect(policy.asked).toEqual(
+      expect.arrayContaining([
+        'environments.deploy on environment:default/macro-ai-api-staging',
+        'environments.deploy on environment:default/macro-ai-api-production',
+      ]),
+    );
+    expect(github.requests).toEqual([]);
+  });
+
+  it('leaves a repository no Environment names yet (a new one) to the scaffolder\'s own permissions', async () => {
+    const policy = permissionPolicy({
+      denied: ['environment:default/macro-ai-api-production'],
+    });
+    const { ctx, outputs } = actionContext(
+      { repoUrl: 'github.com?owner=acme&repo=brand-new', environments: [staging] },
+      { isDryRun: true },
+    );
+    await createAction(githubConfig(), policy).handler(ctx);
+    expect(policy.asked).toEqual([]);
+    expect(outputs.changed).toBe(false);
   });
 
   it('creates the environments with branch policies, reviewers, variables and sealed secrets', async () => {

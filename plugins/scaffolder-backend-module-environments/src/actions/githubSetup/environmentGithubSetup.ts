@@ -10,6 +10,9 @@ import { resolveReviewers } from '../../lib/github/resolveReviewers';
 import { syncGithubEnvironment } from '../../lib/github/syncGithubEnvironment';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { examples } from './environmentGithubSetup.examples';
+import type { EnvironmentAuthorization } from '../../lib/environment/authorizeOnEnvironment';
+import { authorizeOnRepository } from '../../lib/environment/authorizeOnRepository';
+import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 
 const ID = 'environment:github:setup';
 
@@ -100,7 +103,8 @@ const inputFields = {
  *
  * @public
  */
-export interface EnvironmentGithubSetupActionOptions {
+export interface EnvironmentGithubSetupActionOptions
+  extends EnvironmentAuthorization {
   catalog: CatalogService;
   github: GithubClients;
 }
@@ -108,7 +112,9 @@ export interface EnvironmentGithubSetupActionOptions {
 /**
  * `environment:github:setup`: creates or updates a repository's GitHub environments (branch
  * policies, reviewers from catalog users and groups, wait timer, prevent-self-review, variables
- * and sealed secrets), reading first so a second run changes nothing.
+ * and sealed secrets), reading first so a second run changes nothing. These protect every
+ * deployment of the repository, so the task's user needs `environments.deploy` on every
+ * Environment of the repository in the catalog (none yet: a new repository).
  *
  * @public
  */
@@ -146,6 +152,13 @@ export function createEnvironmentGithubSetupAction(
       const input = parseActionInput(ID, inputFields, ctx.input);
       const repository = github.parseRepoUrl(input.repoUrl);
       const slug = `${repository.owner}/${repository.repo}`;
+      const credentials = await ctx.getInitiatorCredentials();
+      await authorizeOnRepository({
+        ...options,
+        permission: environmentsDeployPermission,
+        repository,
+        credentials,
+      });
       const specs = input.environments.map(environment => ({
         ...environment,
         variables: environment.variables ?? {},
@@ -184,7 +197,6 @@ export function createEnvironmentGithubSetupAction(
       }
 
       const octokit = await github.forRepository(repository, ctx.logger);
-      const credentials = await ctx.getInitiatorCredentials();
       const results: GithubEnvironmentSyncResult[] = [];
       for (const spec of specs) {
         const result: GithubEnvironmentSyncResult = await ctx.checkpoint({

@@ -4,36 +4,43 @@ import {
   EnvironmentEntity,
   isEnvironmentEntity,
 } from '@stageline/plugin-environments-common';
+import { ANNOTATION_GITHUB_PROJECT_SLUG } from '../providers/entityFields';
 import {
-  ANNOTATION_GITHUB_PROJECT_SLUG,
-  componentRefOf,
   GithubRepository,
   parseRepositorySlug,
   repositoryKey,
   repositoryOfComponent,
-} from '@stageline/plugin-environments-node';
+} from './repositoryOfComponent';
+import { componentRefOf } from './resolveComponentScope';
 
 /**
- * Every Environment in the catalog that runs `branch` of `repository`: its branch is that branch
- * (exactly; the catalog's filter ignores case, Git does not) and its component lives in that
- * repository, or it says it does itself. Read with the plugin's own credentials, so an
+ * Every Environment in the catalog of `repository` — its component lives there, or it says it
+ * does itself — and, with `branch`, only those that run that branch (exactly; the catalog's
+ * filter ignores case, Git does not). Pass the calling plugin's own credentials, so that an
  * Environment the requesting user cannot see still counts.
+ *
+ * @public
  */
-export async function findEnvironmentsOnBranch(options: {
+export async function findEnvironmentsOfRepository(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
   repository: GithubRepository;
-  branch: string;
+  branch?: string;
 }): Promise<EnvironmentEntity[]> {
   const { catalog, credentials, branch } = options;
   const key = repositoryKey(options.repository);
   const { items } = await catalog.getEntities(
-    { filter: { kind: 'Environment', 'spec.branch': branch } },
+    {
+      filter: {
+        kind: 'Environment',
+        ...(branch === undefined ? {} : { 'spec.branch': branch }),
+      },
+    },
     { credentials },
   );
   const onBranch = items
     .filter(isEnvironmentEntity)
-    .filter(e => e.spec.branch === branch);
+    .filter(e => branch === undefined || e.spec.branch === branch);
   const componentRefs = [...new Set(onBranch.map(componentRefOf))];
   const { items: components } = await catalog.getEntitiesByRefs(
     { entityRefs: componentRefs },
