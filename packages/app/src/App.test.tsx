@@ -1,60 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import App from './App';
-
-/**
- * What `app.packages: all` gives the app when the CLI bundles it: every frontend plugin and
- * module among this package's dependencies, main entry and `./alpha` (as
- * `@backstage/cli-module-build`'s package detection writes `window['__@backstage/discovered__']`).
- */
-function discoverPackagesLikeTheCli() {
-  const { dependencies } = require('../package.json');
-  const modules = Object.keys(dependencies).flatMap(name => {
-    const { backstage, exports } = require(`${name}/package.json`);
-    if (
-      !['frontend-plugin', 'frontend-plugin-module'].includes(backstage?.role)
-    )
-      return [];
-    const entries = [name];
-    if (exports && typeof exports === 'object' && './alpha' in exports)
-      entries.push(`${name}/alpha`);
-    return entries.map(entry => ({ name, default: require(entry).default }));
-  });
-  (window as any)['__@backstage/discovered__'] = { modules };
-}
-
-/**
- * The app as a user opens it, with config as `APP_CONFIG` (how the frontend reads it in tests).
- * The backend URL refuses connections, so nothing here reaches a running backend.
- */
-function renderApp() {
-  process.env.APP_CONFIG = [
-    {
-      data: {
-        app: {
-          title: 'Stageline test',
-          baseUrl: 'http://localhost:3000',
-          packages: 'all',
-        },
-        backend: { baseUrl: 'http://127.0.0.1:9' },
-      },
-      context: 'test',
-    },
-  ] as any;
-  return render(App.createRoot());
-}
+import { renderApp, setUpAppTests } from './__testUtils__/renderApp';
 
 describe('App', () => {
-  const env = process.env;
-  // loading every plugin package takes a few seconds, once
-  beforeAll(discoverPackagesLikeTheCli, 60_000);
-  beforeEach(() => {
-    process.env = { ...env };
-    localStorage.clear();
-  });
-  afterAll(() => {
-    process.env = env;
-  });
+  setUpAppTests();
 
   it('asks a signed-out user to enter as guest', async () => {
     renderApp();

@@ -4,6 +4,7 @@ import environmentsPlugin from '@stageline/plugin-environments/alpha';
 import { navModule } from './modules/nav';
 import { homeModule } from './modules/home';
 import { catalogGraphModule } from './modules/catalogGraph';
+import { signInModule } from './modules/signIn';
 
 export default createApp({
   features: [
@@ -12,5 +13,6 @@ export default createApp({
     catalogGraphModule,
     navModule,
     homeModule,
+    signInModule,
   ],
 });

@@ -3,14 +3,20 @@
  * with the Stageline environments plugin and its catalog and scaffolder modules.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { redactedRootHttpRouterServiceFactory } from './services/redactedRequestLogs';
 
 const backend = createBackend();
 
+// Backstage's request log, with credential-like query parameters (?token=…) redacted.
+backend.add(redactedRootHttpRouterServiceFactory);
+
 backend.add(import('@backstage/plugin-app-backend'));
 
-// auth: the guest provider is for local use only (see app-config.production.yaml)
+// auth: the guest provider is for local use only; production signs in with GitHub
+// (app-config.production.yaml). Each provider is active only where its config is set.
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('@backstage/plugin-auth-backend-module-github-provider'));
 
 // catalog, with the Environment kind
 backend.add(import('@backstage/plugin-catalog-backend'));
