@@ -30,7 +30,7 @@ export interface RouterOptions {
 }
 
 /**
- * The REST API mounted at `/api/environments` (routes as in DESIGN.md, plus `GET /environments`
+ * The REST API mounted at `/api/environments` (routes as in docs/design.md, plus `GET /environments`
  * without `entityRef` for the overview page).
  */
 export async function createRouter(

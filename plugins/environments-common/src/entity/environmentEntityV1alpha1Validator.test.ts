@@ -40,7 +40,7 @@ function withSpec(path: string, value: unknown): any {
 }
 
 describe('validateEnvironmentEntity', () => {
-  it('accepts the DESIGN.md example', () => {
+  it('accepts the docs/design.md example', () => {
     expect(validateEnvironmentEntity(validEnvironment())).toEqual([]);
   });
 
