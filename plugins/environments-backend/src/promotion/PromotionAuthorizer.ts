@@ -51,7 +51,8 @@ interface Guard {
  * target's branch in the repository of the component both Environments belong to. The actor
  * must hold `environments.promote` on every Environment that runs that branch of that
  * repository (the strictest of them decides, so a self-registered "staging" on the production
- * branch is production), and on the repository's default branch as if it were production. The
+ * branch is production), on the repository's default branch as if it were production, and on
+ * the source (what is promoted from must be theirs to promote too). The
  * policy is asked once (`authorizeConditional`); a conditional answer is applied here to each
  * of those Environments. Both
  * Environments must be of the same component, owned by its owner (or a trusted owner), and visible
@@ -116,7 +117,16 @@ export class PromotionAuthorizer {
     const guards =
       decision.result === AuthorizeResult.ALLOW
         ? [{ entity: target.environment, ref: targetRef, label: '' }]
-        : await this.#guards(target.environment, repository);
+        : [
+            ...(await this.#guards(target.environment, repository)),
+            {
+              entity: source.environment,
+              ref: stringifyEntityRef(source.environment),
+              label: `you may not promote from ${stringifyEntityRef(
+                source.environment,
+              )}`,
+            },
+          ];
     const denied = guards.filter(
       guard => !this.#allows(decision, guard.entity),
     );

@@ -1,5 +1,6 @@
 import request from 'supertest';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { environmentsPolicyDecision } from '@stageline/plugin-environments-node';
 import type { JsonObject } from '@backstage/types';
 import { setupStandIns } from '../__testUtils__/standIns';
 import {
@@ -28,11 +29,13 @@ const PROMOTE =
 async function promoteWith(
   entities: object[],
   config: JsonObject = githubConfig,
+  features: any[] = [],
 ) {
   standIns.github.push(REPO, 'develop', 1);
   const { server } = await startEnvironmentsBackend({
     config,
     entities: entities as any,
+    features,
   });
   const res = await request(server)
     .post(PROMOTE)
@@ -44,9 +47,11 @@ async function promoteWith(
   return res;
 }
 
+/** Staging with another owner (and the ownedBy relation the catalog would emit for it). */
 const ownedBy = (owner: string) => ({
   ...stagingEnvironment,
   spec: { ...stagingEnvironment.spec, owner },
+  relations: [{ type: 'ownedBy', targetRef: owner }],
 });
 
 describe('promotion scope', () => {
@@ -124,5 +129,43 @@ describe('promotion scope', () => {
     expect(res.body.error.message).toBe(
       'environment:default/macro-ai-api-staging names component component:default/macro-ai-api, which is not in the catalog: register the component first',
     );
+  });
+
+  it('needs the permission on the source too: a trusted owner\'s staging is not alice\'s to promote from', async () => {
+    // the example policy's decision for alice of team-a: her environments, not production
+    const policy = mockServices.permissions.mock({
+      authorizeConditional: async requests =>
+        requests.map(({ permission }) =>
+          environmentsPolicyDecision(
+            { permission } as any,
+            {
+              info: {
+                userEntityRef: 'user:default/alice',
+                ownershipEntityRefs: ['user:default/alice', 'group:default/team-a'],
+              },
+            } as any,
+            { productionPromoters: ['group:default/platform'] },
+          )!,
+        ) as any,
+    });
+    const teamStaging = {
+      ...productionEnvironment,
+      metadata: { ...productionEnvironment.metadata, name: 'macro-ai-api-production' },
+      spec: { ...productionEnvironment.spec, type: 'staging', branch: 'release' },
+    };
+    const res = await promoteWith(
+      [apiComponent, ownedBy('group:default/platform'), teamStaging],
+      {
+        ...githubConfig,
+        environments: {
+          security: { trustedEnvironmentOwners: ['group:default/platform'] },
+        },
+      },
+      [policy.factory],
+    );
+    expect(res.body.error?.message).toBe(
+      'user:default/mock may not promote into environment:default/macro-ai-api-production: you may not promote from environment:default/macro-ai-api-staging',
+    );
+    expect(res.status).toBe(403);
   });
 });
