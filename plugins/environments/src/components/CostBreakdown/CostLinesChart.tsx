@@ -4,6 +4,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import type { CostLine } from '@stageline/plugin-environments-common';
 import { formatMoney } from '../../lib/format';
+import { formatCount, NOUNS } from '../../lib/plural';
 
 const useStyles = makeStyles(theme => ({
   row: {
@@ -95,7 +96,7 @@ export function CostLinesChart({
           title={free.map(l => l.logicalId).join(', ')}
         >
           {priced.length > 0 ? 'And ' : ''}
-          {free.length} resource{free.length === 1 ? '' : 's'} under{' '}
+          {formatCount(free.length, NOUNS.resource)} under{' '}
           {formatMoney(MIN_SHOWN, currency)} a month: {freeTypes.join(', ')}
         </Typography>
       ) : null}

@@ -118,6 +118,23 @@ describe('EntityEnvironmentsCard', () => {
     ).not.toBeInTheDocument();
   });
 
+  it('counts one waiting commit in the singular', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', { promotion: { commitsAhead: 1 } }),
+      ]),
+    );
+    await renderCard();
+    const staging = await screen.findByTestId(
+      'environment-macro-ai-api-staging',
+    );
+    expect(
+      within(staging).getByRole('link', {
+        name: /^1 commit waiting for macro-ai-api-production/,
+      }),
+    ).toBeInTheDocument();
+  });
+
   it('says when a shutdown schedule saves nothing instead of hiding it', async () => {
     server.use(
       listHandler([

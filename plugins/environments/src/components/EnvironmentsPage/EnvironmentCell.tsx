@@ -5,6 +5,7 @@ import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { formatMoney, shortSha } from '../../lib/format';
+import { formatCount, NOUNS } from '../../lib/plural';
 import { budgetColor } from '../CostBar';
 import { HealthLabel } from '../HealthStatus';
 
@@ -72,6 +73,7 @@ export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
     status.promotion.status === 'ok'
       ? status.promotion.commitsAhead
       : undefined;
+  const waiting = ahead ? `${formatCount(ahead, NOUNS.commit)} waiting` : '';
   return (
     <Box className={classes.cell}>
       <Link
@@ -95,11 +97,9 @@ export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
       {ahead ? (
         <Typography variant="caption" className={classes.line}>
           {status.promotion.compareUrl ? (
-            <Link to={status.promotion.compareUrl}>
-              {ahead} commits waiting
-            </Link>
+            <Link to={status.promotion.compareUrl}>{waiting}</Link>
           ) : (
-            `${ahead} commits waiting`
+            waiting
           )}
         </Typography>
       ) : null}

@@ -19,6 +19,7 @@ import type {
   HealthState,
 } from '@stageline/plugin-environments-common';
 import { SectionState } from '../SectionState';
+import { formatCount, NOUNS } from '../../lib/plural';
 
 const LABELS: Record<HealthState, string> = {
   healthy: 'Healthy',
@@ -108,9 +109,10 @@ export function HealthStatus({ health }: { health: HealthSection }) {
           className={classes.toggle}
           onClick={() => setOpen(o => !o)}
           aria-expanded={open}
-          aria-label={`Health: ${LABELS[health.state]} (${
-            health.checks.length
-          } checks)`}
+          aria-label={`Health: ${LABELS[health.state]} (${formatCount(
+            health.checks.length,
+            NOUNS.check,
+          )})`}
         >
           <HealthLabel state={health.state} />
           {open ? (

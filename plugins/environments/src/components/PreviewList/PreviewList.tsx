@@ -12,6 +12,7 @@ import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { formatAge, formatMoney } from '../../lib/format';
+import { formatCount, NOUNS } from '../../lib/plural';
 import { StackStatus } from '../DeploymentSummary';
 import { HealthLabel } from '../HealthStatus';
 
@@ -35,8 +36,7 @@ export function PreviewList({ previews }: { previews: EnvironmentStatus[] }) {
         aria-controls="previews-content"
       >
         <Typography variant="subtitle2">
-          {previews.length} preview environment
-          {previews.length === 1 ? '' : 's'}
+          {formatCount(previews.length, NOUNS.previewEnvironment)}
         </Typography>
       </AccordionSummary>
       <AccordionDetails id="previews-content">

@@ -4,6 +4,7 @@ import { Link } from '@backstage/core-components';
 import type { PendingCommit } from '@stageline/plugin-environments-common';
 import { PlainList } from './PlainList';
 import { shortSha } from '../../lib/format';
+import { NOUNS, pluralForm } from '../../lib/plural';
 
 /** Commits waiting to be promoted, newest first as the backend sends them. */
 export function CommitList({
@@ -55,7 +56,7 @@ export function CommitList({
       ))}
       {more > 0 ? (
         <Typography component="li" variant="caption" color="textSecondary">
-          and {more} more
+          {`and ${more} more ${pluralForm(more, NOUNS.commit)}`}
         </Typography>
       ) : null}
     </PlainList>

@@ -112,6 +112,41 @@ describe('PromoteDialog', () => {
     expect(d.getByRole('button', { name: 'Promote' })).toBeDisabled();
   });
 
+  it.each([
+    { ahead: 1, listed: 1, heading: '1 commit (develop → main)', more: '' },
+    {
+      ahead: 21,
+      listed: 20,
+      heading: '21 commits (develop → main)',
+      more: 'and 1 more commit',
+    },
+    {
+      ahead: 22,
+      listed: 20,
+      heading: '22 commits (develop → main)',
+      more: 'and 2 more commits',
+    },
+  ])(
+    'counts the waiting commits in words: "$heading" $more',
+    async ({ ahead, listed, heading, more }) => {
+      server.use(backendWithDefault('pull-request', []));
+      const source = buildEnvironmentStatus('staging', {
+        promotion: {
+          commitsAhead: ahead,
+          commits: Array.from({ length: listed }, (_, i) => ({
+            sha: `${i + 1}`.padStart(12, 'a'),
+            message: `Change ${i + 1}`,
+          })),
+        },
+      });
+      const { d, dialog } = await openDialog(source);
+      expect(d.getByText(heading)).toBeInTheDocument();
+      expect(d.queryByText(/^and \d+ more/)?.textContent ?? '').toBe(more);
+      expect(dialog).not.toHaveTextContent(/\b1 (commits|more commits)\b/);
+      expect(await d.findByText('Checks green')).toBeInTheDocument();
+    },
+  );
+
   it('promotes with the backend’s default strategy when the user keeps it', async () => {
     const received: PromoteRequest[] = [];
     server.use(backendWithDefault('workflow-dispatch', received));

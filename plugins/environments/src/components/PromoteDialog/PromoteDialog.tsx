@@ -19,6 +19,7 @@ import type {
 import { environmentsApiRef } from '../../api';
 import { SectionState } from '../SectionState';
 import { humanize } from '../../lib/format';
+import { formatCount, NOUNS } from '../../lib/plural';
 import { CommitList } from './CommitList';
 import { GateList } from './GateList';
 import { StrategyPicker } from './StrategyPicker';
@@ -120,9 +121,10 @@ export function PromoteDialog(props: PromoteDialogProps) {
       <DialogContent dividers>
         <Typography variant="subtitle2" gutterBottom>
           {promotion.status === 'ok'
-            ? `${
-                promotion.commitsAhead ?? promotion.commits?.length ?? 0
-              } commits`
+            ? formatCount(
+                promotion.commitsAhead ?? promotion.commits?.length ?? 0,
+                NOUNS.commit,
+              )
             : 'Commits'}
           {promotion.sourceBranch && promotion.targetBranch
             ? ` (${promotion.sourceBranch} → ${promotion.targetBranch})`

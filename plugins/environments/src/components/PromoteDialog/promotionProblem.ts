@@ -2,6 +2,7 @@ import { ResponseError } from '@backstage/errors';
 import type { PromotionGateResult } from '@stageline/plugin-environments-common';
 import { errorText } from '../../lib/errorText';
 import { humanize } from '../../lib/format';
+import { NOUNS, pluralForm } from '../../lib/plural';
 
 /**
  * Why the backend refused a promotion (or its dry run), read from its error:
@@ -86,9 +87,10 @@ export function blockingReason(
 ): string | undefined {
   switch (problem?.kind) {
     case 'blocked':
-      return `Blocked by ${
-        problem.gates.length === 1 ? 'gate' : 'gates'
-      } ${problem.gates.map(gate => humanize(gate.id)).join(', ')}`;
+      return `Blocked by ${pluralForm(
+        problem.gates.length,
+        NOUNS.gate,
+      )} ${problem.gates.map(gate => humanize(gate.id)).join(', ')}`;
     case 'conflict':
     case 'unavailable':
       return headline(problem.message);

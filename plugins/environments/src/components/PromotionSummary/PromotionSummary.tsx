@@ -3,6 +3,7 @@ import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import type { PromotionSection } from '@stageline/plugin-environments-common';
 import { SectionState } from '../SectionState';
+import { formatCount, NOUNS } from '../../lib/plural';
 
 function PullRequestLink({
   pr,
@@ -32,13 +33,10 @@ export function PromotionSummary(props: {
 }) {
   const { promotion, targetLabel } = props;
   const ahead = promotion.commitsAhead ?? promotion.commits?.length;
-  let waiting = `${ahead} commit${
-    ahead === 1 ? '' : 's'
-  } waiting for ${targetLabel}`;
-  if (ahead === undefined)
-    waiting = `Commits waiting for ${targetLabel}: unknown`;
-  else if (ahead === 0)
-    waiting = `Nothing waiting — ${targetLabel} is up to date`;
+  let waiting = `Commits waiting for ${targetLabel}: unknown`;
+  if (ahead === 0) waiting = `Nothing waiting — ${targetLabel} is up to date`;
+  else if (ahead !== undefined)
+    waiting = `${formatCount(ahead, NOUNS.commit)} waiting for ${targetLabel}`;
   return (
     <SectionState section={promotion} what="Promotion check">
       <Box>
