@@ -1,7 +1,8 @@
 import {
   formatAge,
   formatMoney,
-  formatTimestamp,
+  formatDateTime,
+  formatFullDateTime,
   humanize,
   shortSha,
 } from './format';
@@ -20,10 +21,28 @@ describe('format', () => {
     expect(formatAge('not a date', now)).toBe('not a date');
   });
 
-  it('formats timestamps, shas and names', () => {
-    expect(formatTimestamp('2025-06-02T08:00:00Z')).toBe(
-      '2025-06-02 08:00 UTC',
+  it('formats a moment in the locale asked for, the browser’s by default', () => {
+    const at = '2025-06-02T08:00:00Z';
+    const utc = (locale: string) => ({ locale, timeZone: 'UTC' });
+    expect(formatDateTime(at, utc('en-GB'))).toBe('2 Jun 2025, 08:00');
+    expect(formatDateTime(at, utc('en-US'))).toBe('Jun 2, 2025, 8:00 AM');
+    expect(formatDateTime(at, utc('de-DE'))).toBe('02.06.2025, 08:00');
+    expect(
+      formatDateTime(at, { locale: 'en-GB', timeZone: 'Asia/Tokyo' }),
+    ).toBe('2 Jun 2025, 17:00');
+    expect(formatDateTime(at)).toBe(
+      new Intl.DateTimeFormat(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      }).format(new Date(at)),
     );
+    expect(formatFullDateTime(at, utc('en-GB'))).toMatch(
+      /^Monday,? 2 June 2025 at 08:00:00 (UTC|GMT)$/,
+    );
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+
+  it('formats shas and names', () => {
     expect(shortSha('a1b2c3d4e5f6')).toBe('a1b2c3d');
     expect(humanize('enhanced-hobby')).toBe('Enhanced hobby');
   });

@@ -37,11 +37,38 @@ export function formatAge(iso: string, now: number = Date.now()): string {
   return 'just now';
 }
 
-/** `2025-06-02 08:00 UTC`, for tables where a fixed time reads better than an age. */
-export function formatTimestamp(iso: string): string {
+/** Where a date is read: `locale` and `timeZone` default to the browser's. */
+export interface DateReader {
+  locale?: string;
+  timeZone?: string;
+}
+
+/**
+ * A moment as the user reads dates: `2 Jun 2025, 09:00` in en-GB, `Jun 2, 2025, 9:00 AM` in
+ * en-US, in the user's time zone. The input when unparseable.
+ */
+export function formatDateTime(iso: string, reader: DateReader = {}): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return new Intl.DateTimeFormat(reader.locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: reader.timeZone,
+  }).format(date);
+}
+
+/** The same moment in full, with its time zone, for a tooltip. */
+export function formatFullDateTime(
+  iso: string,
+  reader: DateReader = {},
+): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(reader.locale, {
+    dateStyle: 'full',
+    timeStyle: 'long',
+    timeZone: reader.timeZone,
+  }).format(date);
 }
 
 /** The first seven characters of a commit sha. */

@@ -16,6 +16,7 @@ import {
   statusHandler,
 } from '../../__testUtils__/environmentsServer';
 import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
+import { formatAge, formatDateTime } from '../../lib/format';
 import { EntityEnvironmentOverviewCard } from './EntityEnvironmentOverviewCard';
 
 const server = setupServer();
@@ -76,7 +77,19 @@ describe('EntityEnvironmentOverviewCard', () => {
   it('shows the definition, stack, health, cost by resource and promotion history', async () => {
     server.use(
       statusHandler([buildEnvironmentStatus('staging')]),
-      promotionsHandler([buildPromotionRecord()]),
+      promotionsHandler([
+        buildPromotionRecord({
+          id: 'promo-2',
+          strategy: 'merge',
+          commits: [
+            { sha: 'b2c3d4e5f6a1', message: 'Tune Lambda memory' },
+            { sha: 'c3d4e5f6a1b2', message: 'Fix typo in README' },
+          ],
+          createdAt: '2025-06-01T11:30:00.000Z',
+          message: 'Merged pull request #57 from develop into main as 1a2b3c4',
+        }),
+        buildPromotionRecord(),
+      ]),
     );
     await renderCard();
 
@@ -133,12 +146,29 @@ describe('EntityEnvironmentOverviewCard', () => {
       name: 'Promotion history',
     });
     expect(
-      within(history).getByText(
-        'macro-ai-api-staging → macro-ai-api-production',
-      ),
-    ).toBeInTheDocument();
-    expect(within(history).getByText('Succeeded')).toBeInTheDocument();
-    expect(within(history).getByText('guest')).toBeInTheDocument();
+      within(history)
+        .getAllByRole('columnheader')
+        .map(h => h.textContent),
+    ).toEqual(['When', 'From → to', 'By · strategy', 'Result']);
+    const [merge, pullRequest] = within(history)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row => within(row).getAllByRole('cell'));
+    const at = '2025-06-01T11:30:00.000Z';
+    expect(merge.map(cell => cell.textContent)).toEqual([
+      `${formatAge(at)}${formatDateTime(at)}`,
+      'macro-ai-api-staging →macro-ai-api-production2 commits',
+      'guestMerge',
+      'SucceededOpen pull request, Opens in a new windowMerged pull request #57 from develop into main as 1a2b3c4',
+    ]);
+    expect(pullRequest[1]).toHaveTextContent(/1 commit$/);
+    expect(pullRequest[2]).toHaveTextContent('guestPull request');
+    const when = merge[0].querySelector('time')!;
+    expect(when).toHaveAttribute('datetime', '2025-06-01T11:30:00.000Z');
+    expect(when).toHaveTextContent(formatDateTime('2025-06-01T11:30:00.000Z'));
+    expect(
+      within(merge[3]).getByRole('link', { name: /Open pull request/ }),
+    ).toHaveAttribute('href', 'https://github.com/acme/macro-ai/pull/57');
   });
 
   it('shows the what-if cost of another scale from the backend', async () => {

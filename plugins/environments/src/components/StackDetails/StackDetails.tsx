@@ -7,7 +7,7 @@ import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { Link } from '@backstage/core-components';
 import type { DeploymentSection } from '@stageline/plugin-environments-common';
-import { formatTimestamp } from '../../lib/format';
+import { Moment } from '../Moment';
 import { DeploymentSummary, StackStatus } from '../DeploymentSummary';
 
 /** How many stack events to show. */
@@ -74,8 +74,8 @@ export function StackDetails({
                   <TableRow
                     key={`${event.timestamp}-${event.logicalResourceId}-${event.resourceStatus}`}
                   >
-                    <TableCell style={{ whiteSpace: 'nowrap' }}>
-                      {formatTimestamp(event.timestamp)}
+                    <TableCell style={{ verticalAlign: 'top' }}>
+                      <Moment iso={event.timestamp} />
                     </TableCell>
                     <TableCell>
                       {event.logicalResourceId}
