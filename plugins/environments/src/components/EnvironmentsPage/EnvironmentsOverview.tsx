@@ -2,14 +2,9 @@ import { useMemo, useState } from 'react';
 import Box from '@material-ui/core/Box';
 import TextField from '@material-ui/core/TextField';
 import Alert from '@material-ui/lab/Alert';
-import { Table, type TableColumn } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { useEnvironmentList } from '../../hooks/useEnvironmentsApi';
-import { humanize } from '../../lib/format';
 import { LoadState } from '../LoadState';
-import { buildRows, type ComponentRow } from './buildRows';
-import { EnvironmentCell } from './EnvironmentCell';
+import { EnvironmentsTable } from './EnvironmentsTable';
 import {
   useEnvironmentOwnership,
   type Ownership,
@@ -45,52 +40,22 @@ function FilterSelect(props: {
   );
 }
 
+/** Whether an environment's component (or its own ref, without one) contains the search. */
+function found(
+  status: { component?: string; entityRef: string },
+  search: string,
+) {
+  const text = search.trim().toLocaleLowerCase('en-GB');
+  return (status.component ?? status.entityRef)
+    .toLocaleLowerCase('en-GB')
+    .includes(text);
+}
+
 function matches(meta: Ownership | undefined, owner: string, system: string) {
   if (!owner && !system) return true;
   if (!meta) return false;
   return (
     (!owner || meta.owner === owner) && (!system || meta.system === system)
-  );
-}
-
-function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
-  const { rows, stages } = buildRows(items);
-  const columns: TableColumn<ComponentRow>[] = [
-    {
-      title: 'Component',
-      field: 'componentRef',
-      highlight: true,
-      render: row => (
-        <EntityRefLink entityRef={row.componentRef} defaultKind="component" />
-      ),
-    },
-    ...stages.map(
-      (stage): TableColumn<ComponentRow> => ({
-        title: humanize(stage),
-        sorting: false,
-        render: row => (
-          <Box display="flex" flexDirection="column" style={{ gap: 12 }}>
-            {(row.byStage[stage] ?? []).map(status => (
-              <EnvironmentCell key={status.entityRef} status={status} />
-            ))}
-            {row.byStage[stage] ? null : '—'}
-          </Box>
-        ),
-      }),
-    ),
-  ];
-  return (
-    <Table<ComponentRow>
-      title="Components × stages"
-      options={{
-        paging: rows.length > 20,
-        pageSize: 20,
-        search: true,
-        padding: 'dense',
-      }}
-      columns={columns}
-      data={rows}
-    />
   );
 }
 
@@ -103,6 +68,7 @@ function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
 export function EnvironmentsOverview() {
   const [owner, setOwner] = useState('');
   const [system, setSystem] = useState('');
+  const [search, setSearch] = useState('');
   const ownership = useEnvironmentOwnership();
   const state = useEnvironmentList({
     owner: owner || undefined,
@@ -139,6 +105,18 @@ export function EnvironmentsOverview() {
           options={options.systems}
           onChange={setSystem}
         />
+        <TextField
+          id="environments-search"
+          type="search"
+          label="Component"
+          placeholder="Search components"
+          value={search}
+          onChange={e => setSearch(e.target.value)}
+          InputLabelProps={{ shrink: true }}
+          variant="outlined"
+          size="small"
+          style={{ minWidth: 220 }}
+        />
       </Box>
       {ownership.error ? (
         <Alert severity="warning">
@@ -151,11 +129,13 @@ export function EnvironmentsOverview() {
         what="the environments from the environments backend"
       >
         {items => {
-          const shown = ownership.value
-            ? items.filter(s =>
-                matches(ownership.value!.get(s.entityRef), owner, system),
-              )
-            : items;
+          const shown = (
+            ownership.value
+              ? items.filter(s =>
+                  matches(ownership.value!.get(s.entityRef), owner, system),
+                )
+              : items
+          ).filter(s => found(s, search));
           if (items.length === 0 && !owner && !system) {
             return (
               <Alert severity="info">
@@ -168,7 +148,9 @@ export function EnvironmentsOverview() {
           if (shown.length === 0) {
             return (
               <Alert severity="info">
-                No environments match the selected owner and system.
+                {search.trim()
+                  ? 'No environments match the search and the selected owner and system.'
+                  : 'No environments match the selected owner and system.'}
               </Alert>
             );
           }

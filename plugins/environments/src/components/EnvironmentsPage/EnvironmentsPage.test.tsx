@@ -118,6 +118,54 @@ describe('EnvironmentsPage', () => {
     );
   });
 
+  it('searches components by name and counts one waiting commit in the singular', async () => {
+    const oneAhead = {
+      ...webStaging,
+      promotion: { status: 'ok' as const, commitsAhead: 1 },
+    };
+    server.use(listHandler([...buildComponentStatuses(), oneAhead]));
+    await renderPage();
+    const table = await screen.findByRole('table');
+    expect(within(table).getByText('1 commit waiting')).toBeInTheDocument();
+
+    await userEvent.type(screen.getByLabelText('Component'), 'BILL');
+    await waitFor(() =>
+      expect(within(table).getAllByRole('row')).toHaveLength(2),
+    );
+    expect(
+      within(table).getByRole('link', { name: 'Billing (staging)' }),
+    ).toBeInTheDocument();
+
+    await userEvent.clear(screen.getByLabelText('Component'));
+    await userEvent.type(screen.getByLabelText('Component'), 'nothing');
+    expect(
+      await screen.findByText(
+        'No environments match the search and the selected owner and system.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('pages beyond 20 components', async () => {
+    const many = Array.from({ length: 21 }, (_, i) => {
+      const name = `service-${String(i + 1).padStart(2, '0')}`;
+      return buildEnvironmentStatus('staging', {
+        entityRef: `environment:default/${name}-staging`,
+        name: `${name}-staging`,
+        title: `${name} (staging)`,
+        component: `component:default/${name}`,
+      });
+    });
+    server.use(listHandler(many));
+    await renderPage();
+    const table = await screen.findByRole('table');
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+    expect(screen.getByText('1-20 of 21')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toHaveTextContent('service-21');
+  });
+
   it('says what failed when the backend fails', async () => {
     server.use(
       failingHandler('/environments', 404, 'Not found: /api/environments'),
