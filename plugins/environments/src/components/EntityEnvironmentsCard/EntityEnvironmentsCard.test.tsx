@@ -191,8 +191,10 @@ describe('EntityEnvironmentsCard', () => {
       name: 'Health: Degraded (2 checks)',
     });
     await userEvent.click(toggle);
+    // the list opens in the panel; hovering may also show it in a tooltip, outside the panel
+    const panel = screen.getByTestId('environment-macro-ai-api-staging');
     expect(
-      await screen.findByText('Database — connection refused'),
+      await within(panel).findByText('Database — connection refused'),
     ).toBeInTheDocument();
     expect(toggle).toHaveAttribute('aria-expanded', 'true');
   });
