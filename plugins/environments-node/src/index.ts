@@ -17,8 +17,10 @@ export { configurationError } from './providers/configurationError';
 export {
   ANNOTATION_GITHUB_PROJECT_SLUG,
   githubRepositoryOf,
+  parseRepositorySlug,
   stackOf,
 } from './providers/entityFields';
+export type { GithubRepository } from './providers/entityFields';
 export * from './extensions';
 export {
   GithubSourceControlProvider,

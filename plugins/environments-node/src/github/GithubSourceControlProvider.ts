@@ -207,7 +207,7 @@ export class GithubSourceControlProvider
     this.#assertConfigured(environment);
     const { octokit, repository } = await this.#reader(environment);
     try {
-      const { data } = await octokit.rest.repos.get(repository);
+      const { data } = await octokit.rest.repos.get({ ...repository });
       return data.default_branch;
     } catch (error) {
       throw describeGithubError(

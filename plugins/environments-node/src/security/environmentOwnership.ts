@@ -59,15 +59,18 @@ export function environmentOwnershipProblem(
     environment.spec.owner,
     environment.metadata.namespace,
   );
-  const componentOwnerValue = (component.spec as { owner?: unknown } | undefined)
-    ?.owner;
+  const componentOwnerValue = (
+    component.spec as { owner?: unknown } | undefined
+  )?.owner;
   const componentOwner =
     typeof componentOwnerValue === 'string'
       ? ownerRef(componentOwnerValue, component.metadata.namespace)
       : undefined;
   if (environmentOwner === componentOwner) return undefined;
   if (trustedOwners.includes(environmentOwner)) return undefined;
-  return `${stringifyEntityRef(environment)} is owned by ${environmentOwner}, but its component ${stringifyEntityRef(
+  return `${stringifyEntityRef(
+    environment,
+  )} is owned by ${environmentOwner}, but its component ${stringifyEntityRef(
     component,
   )} is owned by ${
     componentOwner ?? 'nobody'

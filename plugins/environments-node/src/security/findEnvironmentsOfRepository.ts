@@ -4,13 +4,12 @@ import {
   EnvironmentEntity,
   isEnvironmentEntity,
 } from '@stageline/plugin-environments-common';
-import { ANNOTATION_GITHUB_PROJECT_SLUG } from '../providers/entityFields';
 import {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
   GithubRepository,
   parseRepositorySlug,
-  repositoryKey,
-  repositoryOfComponent,
-} from './repositoryOfComponent';
+} from '../providers/entityFields';
+import { repositoryKey, repositoryOfComponent } from './repositoryOfComponent';
 import { componentRefOf } from './resolveComponentScope';
 
 /**

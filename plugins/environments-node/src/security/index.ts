@@ -1,9 +1,4 @@
-export {
-  repositoryOfComponent,
-  repositoryKey,
-  parseRepositorySlug,
-} from './repositoryOfComponent';
-export type { GithubRepository } from './repositoryOfComponent';
+export { repositoryOfComponent, repositoryKey } from './repositoryOfComponent';
 export {
   readTrustedEnvironmentOwners,
   environmentOwnershipProblem,

@@ -1,21 +1,13 @@
 import type { Entity } from '@backstage/catalog-model';
 import { ANNOTATION_SOURCE_LOCATION } from '@backstage/catalog-model';
-import { ANNOTATION_GITHUB_PROJECT_SLUG } from '../providers/entityFields';
+import {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
+  GithubRepository,
+  parseRepositorySlug,
+} from '../providers/entityFields';
 
-/** A GitHub repository, `owner/repo`. @public */
-export interface GithubRepository {
-  owner: string;
-  repo: string;
-}
-
-const SLUG = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})$/;
-const SOURCE_LOCATION = /^url:https:\/\/github\.com\/([^/]+)\/([^/#?]+?)(?:\.git)?(?:[/#?].*)?$/;
-
-/** `owner/repo` from a slug, or undefined when it is not one. */
-export function parseRepositorySlug(slug: string): GithubRepository | undefined {
-  const match = SLUG.exec(slug.trim());
-  return match ? { owner: match[1], repo: match[2] } : undefined;
-}
+const SOURCE_LOCATION =
+  /^url:https:\/\/github\.com\/([^/]+)\/([^/#?]+?)(?:\.git)?(?:[/#?].*)?$/;
 
 /**
  * The GitHub repository a component's code lives in: its `github.com/project-slug` annotation,

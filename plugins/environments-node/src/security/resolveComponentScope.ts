@@ -5,14 +5,13 @@ import {
 } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
-import { ANNOTATION_GITHUB_PROJECT_SLUG } from '../providers/entityFields';
-import { environmentOwnershipProblem } from './environmentOwnership';
 import {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
   GithubRepository,
   parseRepositorySlug,
-  repositoryKey,
-  repositoryOfComponent,
-} from './repositoryOfComponent';
+} from '../providers/entityFields';
+import { environmentOwnershipProblem } from './environmentOwnership';
+import { repositoryKey, repositoryOfComponent } from './repositoryOfComponent';
 
 /**
  * An Environment checked against its component: the component, the repository it really lives
@@ -87,7 +86,9 @@ export async function resolveComponentScope(options: {
     );
   }
   if (repository) {
-    annotations[ANNOTATION_GITHUB_PROJECT_SLUG] = `${repository.owner}/${repository.repo}`;
+    annotations[
+      ANNOTATION_GITHUB_PROJECT_SLUG
+    ] = `${repository.owner}/${repository.repo}`;
   } else {
     delete annotations[ANNOTATION_GITHUB_PROJECT_SLUG];
   }
