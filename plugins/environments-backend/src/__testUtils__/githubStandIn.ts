@@ -13,6 +13,10 @@ export interface StandInCheck {
 export interface StandInReview {
   login: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The commit reviewed; `reviewPull` sets it to the pull request's head when left out. */
+  commitId?: string;
+  /** Default COLLABORATOR. */
+  association?: string;
 }
 
 interface StandInPull {
@@ -49,6 +53,8 @@ interface StandInRepo {
   /** Merges of pull requests (`PUT /pulls/{n}/merge` bodies). */
   merges: Array<{ number: number; merge_method?: string; sha?: string }>;
   runs: StandInRun[];
+  /** Write access by login (`GET /collaborators/{username}/permission`); anyone else has none. */
+  writers: Set<string>;
   dispatches: Array<{
     workflow: string;
     ref: string;
@@ -105,6 +111,7 @@ export class GithubStandIn {
       checks: new Map(),
       merges: [],
       runs: [],
+      writers: new Set(['alice', 'bob']),
       dispatches: [],
     };
     this.repos.set(slug, repo);
@@ -155,6 +162,10 @@ export class GithubStandIn {
   ): void {
     const pull = this.#repo(slug).pulls.find(p => p.number === number)!;
     Object.assign(pull, fields);
+    pull.reviews = pull.reviews.map(r => ({
+      ...r,
+      commitId: r.commitId ?? this.head(slug, pull.head),
+    }));
   }
 
   #newPull(
@@ -450,10 +461,27 @@ export class GithubStandIn {
               html_url: `${WEB}/${slug}/pull/${pull.number}#pullrequestreview-${
                 i + 1
               }`,
-              commit_id: this.head(slug, pull.head),
+              commit_id: r.commitId,
+              author_association: r.association ?? 'COLLABORATOR',
               submitted_at: '2026-01-05T11:00:00Z',
             })),
           );
+        },
+      ),
+      http.get(
+        `${API}/repos/:owner/:repo/collaborators/:username/permission`,
+        async ({ request, params }) => {
+          const route = 'GET permission';
+          const failed = await guard(route);
+          if (failed) return failed;
+          const repo = this.repos.get(slugOf(params));
+          if (!repo) return this.#notFound(route);
+          const write = repo.writers.has(String(params.username));
+          return this.#get(route, request, {
+            permission: write ? 'write' : 'none',
+            role_name: write ? 'write' : 'none',
+            user: { login: params.username },
+          });
         },
       ),
       http.put(

@@ -221,6 +221,28 @@ describe('POST /environments/:namespace/:name/promote', () => {
     ]);
   });
 
+  // https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request (commit_id): an
+  // approval stays on a pull request after a push unless branch protection dismisses it.
+  it('refuses to merge commits pushed after the approval (409, nothing merged)', async () => {
+    readyToPromote();
+    const server = await backend();
+    standIns.github.openPull(REPO, 'develop', 'main');
+    standIns.github.reviewPull(REPO, 1, {
+      reviews: [{ login: 'alice', state: 'APPROVED' }],
+    });
+    const pushed = readyToPromote();
+
+    const refused = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .send({ strategy: 'merge' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(
+      `it has no approval of its head commit ${pushed.slice(0, 7)}`,
+    );
+    expect(standIns.github.repo(REPO).merges).toEqual([]);
+  });
+
   it('dispatches the promote workflow and links the run it started', async () => {
     readyToPromote();
     const server = await backend();

@@ -19,7 +19,13 @@ export interface FakePull {
 export interface FakeReview {
   login: string;
   state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED';
+  /** The head of the pull request when the review was given. */
+  commit_id: string;
+  author_association: string;
 }
+
+/** A role on the repository (https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user). */
+export type FakeRole = 'admin' | 'maintain' | 'write' | 'triage' | 'read';
 
 /** A workflow run as `GET /actions/workflows/{id}/runs` answers it. */
 export interface FakeRun {
@@ -41,6 +47,11 @@ export class FakeGithubRepo {
   };
   pulls: FakePull[] = [];
   reviews: Record<number, FakeReview[]> = {};
+  /** Roles of people on the repository; anyone else has none. */
+  roles: Record<string, FakeRole> = { alice: 'write', bob: 'maintain' };
+  /** Called when `PUT /pulls/{n}/merge` arrives, before GitHub looks at it (e.g. a racing push). */
+  beforeMerge?: () => void;
+  #pushes = 0;
   runs: FakeRun[] = [];
   /** Status to answer `PUT /pulls/{n}/merge` with when not 200, e.g. 405. */
   mergeFailsWith?: { status: number; message: string };
@@ -54,6 +65,31 @@ export class FakeGithubRepo {
   merged: Array<Record<string, unknown>> = [];
   dispatched: Array<Record<string, unknown>> = [];
   #listings = 0;
+
+  /** Pushes a new commit onto `branch`; returns its SHA. */
+  push(branch: string): string {
+    const sha = createHash('sha1')
+      .update(`${branch}:${++this.#pushes}`)
+      .digest('hex');
+    this.heads[branch] = sha;
+    return sha;
+  }
+
+  /** Submits a review of pull request `number` at its current head, as `login`. */
+  review(
+    number: number,
+    login: string,
+    state: FakeReview['state'],
+    author_association = 'COLLABORATOR',
+  ): void {
+    const pull = this.pulls.find(p => p.number === number)!;
+    (this.reviews[number] ??= []).push({
+      login,
+      state,
+      commit_id: this.heads[pull.head],
+      author_association,
+    });
+  }
 
   #record(request: Request) {
     const url = new URL(request.url);
@@ -157,18 +193,50 @@ export class FakeGithubRepo {
             state: r.state,
             body: '',
             submitted_at: '2026-01-05T10:00:00Z',
-            commit_id: this.heads.develop,
+            commit_id: r.commit_id,
+            author_association: r.author_association,
           })),
         ),
       ),
-      http.put(`${API}/pulls/:number/merge`, async ({ request }) => {
+      http.get(
+        `${API}/collaborators/:username/permission`,
+        ({ request, params }) => {
+          const role = this.roles[String(params.username)];
+          const permission: Record<FakeRole, string> = {
+            admin: 'admin',
+            maintain: 'write',
+            write: 'write',
+            triage: 'read',
+            read: 'read',
+          };
+          return this.#get(request, {
+            permission: role ? permission[role] : 'none',
+            role_name: role ?? 'none',
+            user: { login: params.username },
+          });
+        },
+      ),
+      http.put(`${API}/pulls/:number/merge`, async ({ request, params }) => {
+        this.beforeMerge?.();
+        const body = (await request.json()) as Record<string, unknown>;
+        const pull = this.pulls.find(p => p.number === Number(params.number))!;
+        // https://docs.github.com/rest/pulls/pulls#merge-a-pull-request: 409 when sha is not the head.
+        if (body.sha && body.sha !== this.heads[pull.head]) {
+          return HttpResponse.json(
+            {
+              message:
+                'Head branch was modified. Review and try the merge again.',
+            },
+            { status: 409 },
+          );
+        }
         if (this.mergeFailsWith) {
           return HttpResponse.json(
             { message: this.mergeFailsWith.message },
             { status: this.mergeFailsWith.status },
           );
         }
-        this.merged.push((await request.json()) as Record<string, unknown>);
+        this.merged.push(body);
         return HttpResponse.json({
           sha: 'f'.repeat(40),
           merged: true,

@@ -10,7 +10,8 @@ import type {
 } from '../providers/types';
 import { describeGithubError } from './describeGithubError';
 import { LruMap } from './EtagCache';
-import { assessPullRequest } from './assessPullRequest';
+import { assessPullRequest, reviewersToCheck } from './assessPullRequest';
+import { readReviewerAccess, ReviewerAccessCache } from './reviewerAccess';
 
 /** Most pending commits listed for a promotion (GitHub's compare returns at most 250). */
 export const MAX_LISTED_COMMITS = 250;
@@ -45,6 +46,7 @@ export class GithubRepositoryReader {
   constructor(
     private readonly octokit: Octokit,
     private readonly comparisons: LruMap<string, Comparison>,
+    private readonly reviewerAccess: ReviewerAccessCache,
   ) {}
 
   async branchHead(
@@ -152,7 +154,7 @@ export class GithubRepositoryReader {
 
   /**
    * Review and merge state of a pull request (`GET /pulls/{n}` and its reviews, both
-   * conditional). GitHub computes `mergeable` in the background after a push: with
+   * conditional, and the write access of the reviewers that decide it). GitHub computes `mergeable` in the background after a push: with
    * `waitForMergeable` the pull request is read again, up to `attempts` times `intervalMs`
    * apart, while it is still null.
    */
@@ -185,7 +187,13 @@ export class GithubRepositoryReader {
         await sleep(waitForMergeable.intervalMs);
         pull = (await this.octokit.rest.pulls.get(params)).data;
       }
-      return assessPullRequest(pull, reviews);
+      const access = await readReviewerAccess(
+        this.octokit,
+        ref,
+        reviewersToCheck(pull.head.sha, reviews),
+        this.reviewerAccess,
+      );
+      return assessPullRequest(pull, reviews, access);
     } catch (error) {
       throw describeGithubError(
         error,

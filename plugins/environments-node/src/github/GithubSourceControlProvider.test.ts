@@ -30,7 +30,7 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
 
   it('fills approved and mergeable of an open promotion pull request, conditionally on later refreshes', async () => {
     openPull();
-    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.review(12, 'alice', 'APPROVED');
     const provider = githubProvider();
     const state = await provider.getPromotionState(staging, production);
     expect(state.pullRequest).toEqual({
@@ -42,7 +42,7 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
       mergeable: true,
     });
 
-    fake.github.reviews[12].push({ login: 'bob', state: 'CHANGES_REQUESTED' });
+    fake.github.review(12, 'bob', 'CHANGES_REQUESTED');
     fake.github.pulls[0].mergeable = false;
     fake.github.pulls[0].mergeable_state = 'dirty';
     const again = await provider.getPromotionState(staging, production);

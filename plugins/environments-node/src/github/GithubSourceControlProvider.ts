@@ -31,6 +31,7 @@ import {
   RepositoryRef,
 } from './GithubRepositoryReader';
 import { EtagCache, LruMap } from './EtagCache';
+import type { ReviewerAccessCache } from './reviewerAccess';
 import { configurationError } from '../providers/configurationError';
 import { describeGithubError } from './describeGithubError';
 import type {
@@ -103,6 +104,9 @@ export class GithubSourceControlProvider
   readonly #etags = new EtagCache({ maxEntries: 20_000 });
   readonly #comparisons = new LruMap<string, Comparison>({ maxEntries: 5_000 });
   readonly #clients = new LruMap<string, Octokit>({ maxEntries: 100 });
+  readonly #reviewerAccess: ReviewerAccessCache = new LruMap({
+    maxEntries: 5_000,
+  });
 
   constructor(options: GithubSourceControlProviderOptions) {
     this.#options = options;
@@ -417,7 +421,11 @@ export class GithubSourceControlProvider
     return {
       octokit,
       repository,
-      reader: new GithubRepositoryReader(octokit, this.#comparisons),
+      reader: new GithubRepositoryReader(
+        octokit,
+        this.#comparisons,
+        this.#reviewerAccess,
+      ),
     };
   }
 

@@ -193,9 +193,17 @@ export class GithubPromotionStandIn {
             body: '',
             state: review.state,
             commit_id: DEVELOP_SHA,
+            author_association: 'COLLABORATOR',
             submitted_at: '2025-01-07T11:00:00Z',
           })),
         ),
+      ),
+      http.get(`${REPO}/collaborators/:username/permission`, ({ params }) =>
+        HttpResponse.json({
+          permission: 'write',
+          role_name: 'write',
+          user: { login: params.username },
+        }),
       ),
       http.put(`${REPO}/pulls/:number/merge`, () =>
         HttpResponse.json({

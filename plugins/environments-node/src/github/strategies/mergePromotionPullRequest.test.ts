@@ -1,5 +1,5 @@
 import { ConflictError } from '@backstage/errors';
-import type { FakePull } from '../../__testUtils__/FakeGithubRepo';
+import type { FakePull, FakeReview } from '../../__testUtils__/FakeGithubRepo';
 import { setupFakeGithub } from '../../__testUtils__/setupFakeGithub';
 import {
   githubEngine,
@@ -34,7 +34,7 @@ function openPull(fields: Partial<FakePull> = {}) {
 describe('the merge strategy', () => {
   it('merges the approved, mergeable promotion pull request as a merge commit at the reviewed head', async () => {
     openPull();
-    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.review(12, 'alice', 'APPROVED');
     const outcome = await merge();
     expect(outcome).toMatchObject({
       result: 'succeeded',
@@ -85,21 +85,21 @@ describe('the merge strategy', () => {
     [
       'changes requested',
       [
-        { login: 'alice', state: 'APPROVED' as const },
-        { login: 'bob', state: 'CHANGES_REQUESTED' as const },
+        ['alice', 'APPROVED' as const],
+        ['bob', 'CHANGES_REQUESTED' as const],
       ],
       {},
       'cannot be merged: changes requested by bob',
     ],
     [
       'conflicting',
-      [{ login: 'alice', state: 'APPROVED' as const }],
+      [['alice', 'APPROVED' as const]],
       { mergeable: false, mergeable_state: 'dirty' },
       'cannot be merged: it has merge conflicts with main',
     ],
     [
       'blocked by branch protection',
-      [{ login: 'alice', state: 'APPROVED' as const }],
+      [['alice', 'APPROVED' as const]],
       { mergeable: true, mergeable_state: 'blocked' },
       'cannot be merged: branch protection on main blocks it',
     ],
@@ -107,7 +107,11 @@ describe('the merge strategy', () => {
     'is blocked, changing nothing, when the pull request is %s',
     async (_, reviews, fields, reason) => {
       openPull(fields);
-      fake.github.reviews[12] = reviews;
+      for (const [login, state] of reviews as Array<
+        [string, FakeReview['state']]
+      >) {
+        fake.github.review(12, login, state);
+      }
       const outcome = await merge();
       expect(outcome.result).toBe('blocked');
       expect(outcome.gates.at(-1)).toMatchObject({
@@ -119,9 +123,75 @@ describe('the merge strategy', () => {
     },
   );
 
+  // https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request: commit_id is the
+  // commit reviewed; GitHub keeps the approval after a push unless branch protection dismisses it.
+  it('is blocked, changing nothing, when commits were pushed after the approval', async () => {
+    openPull();
+    fake.github.review(12, 'alice', 'APPROVED');
+    const approved = fake.github.heads.develop;
+    const pushed = fake.github.push('develop');
+    const outcome = await merge();
+    expect(outcome.result).toBe('blocked');
+    expect(outcome.message).toContain(
+      `it has no approval of its head commit ${pushed.slice(
+        0,
+        7,
+      )} from someone with write access (alice approved ${approved.slice(
+        0,
+        7,
+      )}, not the head ${pushed.slice(0, 7)})`,
+    );
+    expect(fake.github.merged).toEqual([]);
+  });
+
+  // https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user:
+  // permission admin/write (maintain maps to write, triage to read) — required reviews count those.
+  it.each([
+    ['an outsider (author_association NONE)', 'mallory', 'NONE', undefined],
+    ['an organization member who can only read', 'dave', 'MEMBER', 'read'],
+    ['a collaborator who can only triage', 'erin', 'COLLABORATOR', 'triage'],
+  ] as const)(
+    'is blocked when the only approval comes from %s',
+    async (_, login, association, role) => {
+      openPull();
+      if (role) fake.github.roles[login] = role;
+      fake.github.review(12, login, 'APPROVED', association);
+      const outcome = await merge();
+      expect(outcome.result).toBe('blocked');
+      expect(outcome.message).toContain(`${login} has no write access`);
+      expect(fake.github.merged).toEqual([]);
+    },
+  );
+
+  it('counts an approval from a maintainer, reading the permission once a minute at most', async () => {
+    openPull();
+    fake.github.review(12, 'bob', 'APPROVED', 'MEMBER');
+    const provider = githubProvider();
+    expect((await merge(githubEngine(provider), true)).result).toBe('dry-run');
+    expect((await merge(githubEngine(provider))).result).toBe('succeeded');
+    expect(fake.github.requests.filter(r => r.endsWith('/permission'))).toEqual(
+      ['GET /collaborators/bob/permission'],
+    );
+  });
+
+  // https://docs.github.com/rest/pulls/pulls#merge-a-pull-request: "409 Conflict if sha was
+  // provided and pull request head did not match".
+  it('fails with a 409, merging nothing, when the head moves between the check and the merge', async () => {
+    openPull();
+    fake.github.review(12, 'alice', 'APPROVED');
+    fake.github.beforeMerge = () => fake.github.push('develop');
+    const outcome = await merge();
+    expect(outcome.result).toBe('failed');
+    expect(outcome.error).toBeInstanceOf(ConflictError);
+    expect(outcome.message).toContain(
+      'Head branch was modified. Review and try the merge again.',
+    );
+    expect(fake.github.merged).toEqual([]);
+  });
+
   it('a dry run reports the gate and merges nothing', async () => {
     openPull();
-    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.review(12, 'alice', 'APPROVED');
     const outcome = await merge(githubEngine(), true);
     expect(outcome.result).toBe('dry-run');
     expect(outcome.message).toBe(
@@ -132,7 +202,7 @@ describe('the merge strategy', () => {
 
   it('waits (bounded) while GitHub is still computing whether it is mergeable', async () => {
     openPull();
-    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.review(12, 'alice', 'APPROVED');
     fake.github.mergeableReads = [null, null];
     const outcome = await merge();
     expect(outcome.result).toBe('succeeded');
@@ -158,7 +228,7 @@ describe('the merge strategy', () => {
 
   it('fails with a 409 naming GitHub’s refusal when the merge itself is refused', async () => {
     openPull();
-    fake.github.reviews[12] = [{ login: 'alice', state: 'APPROVED' }];
+    fake.github.review(12, 'alice', 'APPROVED');
     fake.github.mergeFailsWith = {
       status: 405,
       message: 'Pull Request is not mergeable',
