@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { Octokit } from 'octokit';
 import { ConfigReader } from '@backstage/config';
 import { GithubSourceControlProvider } from '@stageline/plugin-environments-node';
-import { GithubStandIn } from '../src/__testUtils__/githubStandIn';
+import { GithubStandIn } from '@stageline/github-stand-in';
 import { environmentEntity } from '../src/__testUtils__/fixtures';
 
 const TOKEN = 'ghp_benchtokenbenchtokenbenchtoken12';

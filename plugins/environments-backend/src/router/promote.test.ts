@@ -154,11 +154,12 @@ describe('POST /environments/:namespace/:name/promote', () => {
       .set('Authorization', auth)
       .send({ strategy: 'merge' });
     expect(merged.status).toBe(200);
+    const main = standIns.github.head(REPO, 'main');
     expect(merged.body).toMatchObject({
       strategy: 'merge',
       result: 'succeeded',
       link: 'https://github.com/acme/macro-ai/pull/1',
-      message: `Merged pull request #1 from develop into main as ${head.slice(
+      message: `Merged pull request #1 from develop into main as ${main.slice(
         0,
         7,
       )}`,
@@ -178,7 +179,8 @@ describe('POST /environments/:namespace/:name/promote', () => {
         commit_message: expect.stringContaining('user:default/mock'),
       },
     ]);
-    expect(standIns.github.head(REPO, 'main')).toBe(head);
+    // A merge commit: main's second parent is the head that was reviewed.
+    expect(standIns.github.repo(REPO).graph.get(main).parents[1]).toBe(head);
   });
 
   it('refuses to merge (409, nothing changed) without an open, approved, mergeable pull request', async () => {

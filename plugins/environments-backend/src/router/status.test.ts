@@ -151,6 +151,8 @@ describe('GET /environments?entityRef=', () => {
 describe('promotion section', () => {
   it('shows pending commits and the open pull request (approved, mergeable) from GitHub', async () => {
     standIns.github.push(REPO, 'develop', 3, 'Add feature');
+    // Opened a while ago: GitHub has computed whether it can be merged.
+    standIns.github.mergeabilityReads = 0;
     standIns.github.openPull(
       REPO,
       'develop',
