@@ -32,7 +32,7 @@ export interface RecordedRequest {
 
 /** Options of {@link GithubStandIn.addRepo}. */
 export interface AddRepoOptions {
-  /** Default: the first branch. */
+  /** Default: `main` when there is one, else the first branch. */
   defaultBranch?: string;
   private?: boolean;
   /** Merge methods the repository allows; default all three. */
@@ -131,7 +131,9 @@ export class GithubStandIn {
     this.repos.set(slug, {
       slug,
       id: this.nextId(),
-      defaultBranch: options.defaultBranch ?? branches[0],
+      defaultBranch:
+        options.defaultBranch ??
+        (branches.includes('main') ? 'main' : branches[0]),
       private: options.private ?? true,
       allow: { merge: true, squash: true, rebase: true, ...options.allow },
       branches: new Map(branches.map(b => [b, root])),
