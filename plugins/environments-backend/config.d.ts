@@ -115,10 +115,18 @@ export interface Config {
       /**
        * Workflow file dispatched by the workflow-dispatch strategy (a target environment's
        * `stageline.dev/promote-workflow` annotation overrides it). The workflow must accept the
-       * inputs `source_branch`, `target_branch` and `sha`.
+       * inputs `source_branch`, `target_branch` and `sha`, and should name its runs after the
+       * sha (`run-name`) so the run can be found where GitHub does not return it.
        * @default promote.yml
        */
       workflow?: string;
+      /**
+       * How the merge strategy merges the promotion pull request (a target environment's
+       * `stageline.dev/merge-method` annotation overrides it). Unset: the first of merge,
+       * squash, rebase the repository allows. After squash or rebase merges, commits waiting
+       * are counted from the head of the last merged promotion pull request.
+       */
+      mergeMethod?: 'merge' | 'squash' | 'rebase';
       /**
        * How long a promotion may hold the lock on its target before another may take it.
        * @default { minutes: 5 }

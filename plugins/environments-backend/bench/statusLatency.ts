@@ -8,7 +8,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { environmentsPlugin } from '../src/plugin';
-import { GithubStandIn } from '../src/__testUtils__/githubStandIn';
+import { GithubStandIn } from '@stageline/github-stand-in';
 import { exampleEntities, REPO } from '../src/__testUtils__/fixtures';
 
 function get(

@@ -76,6 +76,7 @@ export const environmentsPlugin = createBackendPlugin({
         const github = GithubSourceControlProvider.fromConfig(config, {
           logger,
           workflow: promotionSettings.workflow,
+          mergeMethod: promotionSettings.mergeMethod,
         });
         let statuses: EnvironmentStatusService | undefined = undefined;
         providers.completeWith({

@@ -28,6 +28,8 @@ export {
   ANNOTATION_PROMOTE_WORKFLOW,
 } from './github/GithubSourceControlProvider';
 export type { GithubSourceControlProviderOptions } from './github/GithubSourceControlProvider';
+export { ANNOTATION_MERGE_METHOD, MERGE_METHODS } from './github/mergeMethod';
+export type { MergeMethod } from './github/mergeMethod';
 export { createGithubClient } from './github/createGithubClient';
 export type { CreateGithubClientOptions } from './github/createGithubClient';
 export { EtagCache, LruMap } from './github/EtagCache';

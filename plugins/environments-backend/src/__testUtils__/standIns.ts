@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
-import { GithubStandIn } from './githubStandIn';
+import { GithubStandIn } from '@stageline/github-stand-in';
 import { HEALTH_URL, REPO } from './fixtures';
 
 /** The health endpoint's answer; tests change it. */
@@ -67,11 +67,10 @@ export function setupStandIns() {
     }),
   );
   beforeEach(() => {
-    github.repos.clear();
-    github.addRepo(REPO, ['develop', 'main', 'feature/login']);
-    github.delayMs = 0;
-    github.failWith = undefined;
-    github.resetCounts();
+    github.reset();
+    github.addRepo(REPO, ['develop', 'main', 'feature/login'], {
+      defaultBranch: 'main',
+    });
     health.status = 200;
     health.hang = false;
     health.redirectTo = undefined;

@@ -4,6 +4,10 @@ import {
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
 import type { AwsAccess } from '@stageline/plugin-environments-node';
+import {
+  ForecastUnavailable,
+  forecastUnavailable,
+} from './forecastUnavailable';
 
 /** Cost Explorer is a global service answered from us-east-1. */
 const COST_EXPLORER_REGION = 'us-east-1';
@@ -16,6 +20,8 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 export interface StackActuals {
   monthToDateUsd: number;
   forecastUsd?: number;
+  /** Why there is no forecast, when Cost Explorer was asked for one and gave none. */
+  forecastUnavailable?: ForecastUnavailable;
   asOf: string;
 }
 
@@ -73,24 +79,27 @@ export class CostExplorerReader {
       (sum, r) => sum + Number(r.Total?.UnblendedCost?.Amount ?? 0),
       0,
     );
-    let forecastUsd: number | undefined;
+    const actuals: StackActuals = { monthToDateUsd, asOf: now.toISOString() };
     if (tomorrow < nextMonth) {
-      // Cost Explorer cannot forecast without enough history; the forecast is then left out.
-      const forecast = await client
-        .send(
+      const period = { start: day(tomorrow), end: day(nextMonth) };
+      try {
+        const forecast = await client.send(
           new GetCostForecastCommand({
-            TimePeriod: { Start: day(tomorrow), End: day(nextMonth) },
+            TimePeriod: { Start: period.start, End: period.end },
             Granularity: 'MONTHLY',
             Metric: 'UNBLENDED_COST',
             Filter: filter,
           }),
           send,
-        )
-        .catch(() => undefined);
-      if (forecast?.Total?.Amount !== undefined) {
-        forecastUsd = monthToDateUsd + Number(forecast.Total.Amount);
+        );
+        if (forecast.Total?.Amount !== undefined) {
+          actuals.forecastUsd = monthToDateUsd + Number(forecast.Total.Amount);
+        }
+      } catch (error) {
+        if (options.signal?.aborted) throw error;
+        actuals.forecastUnavailable = forecastUnavailable(error, period);
       }
     }
-    return { monthToDateUsd, forecastUsd, asOf: now.toISOString() };
+    return actuals;
   }
 }

@@ -40,6 +40,8 @@ export interface DefaultCostProviderOptions {
 }
 
 const SYMBOLS: Record<BudgetCurrency, string> = { GBP: '£', USD: '$' };
+/** How long actuals whose forecast failed are kept before Cost Explorer is asked again. */
+const FORECAST_ERROR_TTL_MS = 5 * 60_000;
 const money = (amount: number, currency: BudgetCurrency) =>
   `${SYMBOLS[currency]}${amount.toFixed(2)}`;
 
@@ -61,7 +63,12 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       options.cache,
       options.estimateTtlMs,
     );
-    this.#actuals = new CachedComputation(options.cache, options.actualsTtlMs);
+    // A forecast error (throttling, a permission being fixed) is read again within minutes.
+    this.#actuals = new CachedComputation(options.cache, actuals =>
+      actuals.forecastUnavailable?.kind === 'error'
+        ? Math.min(options.actualsTtlMs, FORECAST_ERROR_TTL_MS)
+        : options.actualsTtlMs,
+    );
     this.#costExplorer = new CostExplorerReader(options.aws);
   }
 
@@ -155,8 +162,14 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
               read.forecastUsd === undefined
                 ? undefined
                 : round(read.forecastUsd * rate),
+            forecastUnavailable: read.forecastUnavailable,
             asOf: read.asOf,
           };
+          if (read.forecastUnavailable?.kind === 'error') {
+            notes.push(
+              `Forecast unavailable: ${read.forecastUnavailable.message}`,
+            );
+          }
         } else {
           notes.push(
             `Actual cost unavailable: Cost Explorer did not answer within ${this.options.actualsTimeoutMs} ms`,
@@ -181,12 +194,14 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
           )} budget (${state})`
         : 'with no budget set',
     ].join(' ');
+    let forecastText = '';
+    if (actual?.forecast !== undefined) {
+      forecastText = `, forecast ${money(actual.forecast, currency)}`;
+    } else if (actual?.forecastUnavailable?.kind === 'no-data') {
+      forecastText = `, ${actual.forecastUnavailable.message}`;
+    }
     const actualText = actual
-      ? `month to date ${money(actual.monthToDate, currency)}${
-          actual.forecast === undefined
-            ? ''
-            : `, forecast ${money(actual.forecast, currency)}`
-        }`
+      ? `month to date ${money(actual.monthToDate, currency)}${forecastText}`
       : undefined;
     return {
       ...fields,

@@ -154,11 +154,12 @@ describe('POST /environments/:namespace/:name/promote', () => {
       .set('Authorization', auth)
       .send({ strategy: 'merge' });
     expect(merged.status).toBe(200);
+    const main = standIns.github.head(REPO, 'main');
     expect(merged.body).toMatchObject({
       strategy: 'merge',
       result: 'succeeded',
       link: 'https://github.com/acme/macro-ai/pull/1',
-      message: `Merged pull request #1 from develop into main as ${head.slice(
+      message: `Merged pull request #1 from develop into main as ${main.slice(
         0,
         7,
       )}`,
@@ -178,7 +179,8 @@ describe('POST /environments/:namespace/:name/promote', () => {
         commit_message: expect.stringContaining('user:default/mock'),
       },
     ]);
-    expect(standIns.github.head(REPO, 'main')).toBe(head);
+    // A merge commit: main's second parent is the head that was reviewed.
+    expect(standIns.github.repo(REPO).graph.get(main).parents[1]).toBe(head);
   });
 
   it('refuses to merge (409, nothing changed) without an open, approved, mergeable pull request', async () => {
@@ -219,6 +221,28 @@ describe('POST /environments/:namespace/:name/promote', () => {
       'blocked',
       'blocked',
     ]);
+  });
+
+  // https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request (commit_id): an
+  // approval stays on a pull request after a push unless branch protection dismisses it.
+  it('refuses to merge commits pushed after the approval (409, nothing merged)', async () => {
+    readyToPromote();
+    const server = await backend();
+    standIns.github.openPull(REPO, 'develop', 'main');
+    standIns.github.reviewPull(REPO, 1, {
+      reviews: [{ login: 'alice', state: 'APPROVED' }],
+    });
+    const pushed = readyToPromote();
+
+    const refused = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .send({ strategy: 'merge' });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(
+      `it has no approval of its head commit ${pushed.slice(0, 7)}`,
+    );
+    expect(standIns.github.repo(REPO).merges).toEqual([]);
   });
 
   it('dispatches the promote workflow and links the run it started', async () => {

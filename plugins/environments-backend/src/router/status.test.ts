@@ -151,6 +151,8 @@ describe('GET /environments?entityRef=', () => {
 describe('promotion section', () => {
   it('shows pending commits and the open pull request (approved, mergeable) from GitHub', async () => {
     standIns.github.push(REPO, 'develop', 3, 'Add feature');
+    // Opened a while ago: GitHub has computed whether it can be merged.
+    standIns.github.mergeabilityReads = 0;
     standIns.github.openPull(
       REPO,
       'develop',
@@ -510,6 +512,60 @@ describe('cost section', () => {
       'Actual cost unavailable: User: arn:aws:sts::123456789012:assumed-role/backstage/i-0abc is not authorized to perform: ce:GetCostAndUsage',
     );
   });
+
+  // https://docs.aws.amazon.com/aws-cost-management/latest/APIReference/API_GetCostForecast.html#API_GetCostForecast_Errors
+  it.each([
+    [
+      'DataUnavailableException',
+      'Insufficient amount of historical data to generate forecast.',
+      'no-data',
+      /month to date £1\.60, no forecast yet: Cost Explorer has too little cost history for this stack to forecast/,
+    ],
+    [
+      'AccessDeniedException',
+      'User: arn:aws:sts::123456789012:assumed-role/backstage/i-0abc is not authorized to perform: ce:GetCostForecast',
+      'error',
+      /month to date £1\.60\. Forecast unavailable: Cost Explorer refused the forecast \(AccessDeniedException: User: .* is not authorized to perform: ce:GetCostForecast\); allow ce:GetCostForecast/,
+    ],
+    [
+      'LimitExceededException',
+      'Rate exceeded',
+      'error',
+      /Forecast unavailable: Cost Explorer throttled the forecast \(LimitExceededException: Rate exceeded\)/,
+    ],
+    [
+      'ValidationException',
+      'Start date must be before end date',
+      'error',
+      /Forecast unavailable: Cost Explorer rejected the forecast period \d{4}-\d\d-\d\d to \d{4}-\d\d-01 \(ValidationException: Start date must be before end date\)/,
+    ],
+  ] as const)(
+    'tells a forecast refused with %s apart and shows it',
+    async (name, awsMessage, kind, message) => {
+      stackAnswer();
+      standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+      costExplorerAnswers('2.00', '3.00');
+      standIns.costExplorer.on(GetCostForecastCommand).rejects(
+        new CostExplorerServiceException({
+          name,
+          $fault: 'client',
+          $metadata: { httpStatusCode: 400, attempts: 1, totalRetryDelay: 0 },
+          message: awsMessage,
+        }),
+      );
+      const { staging } = await list({
+        ...awsConfig,
+        environments: { cost: { rate: 0.8 } },
+      });
+      expect(staging.cost.status).toBe('ok');
+      expect(staging.cost.actual).toMatchObject({
+        monthToDate: 1.6,
+        forecastUnavailable: { kind },
+      });
+      expect(staging.cost.actual?.forecast).toBeUndefined();
+      expect(staging.cost.message).toMatch(message);
+    },
+  );
 
   it('reports an estimate that cannot be made as a cost error while the other sections answer', async () => {
     const unnamed = environmentEntity(

@@ -123,7 +123,16 @@ export interface CostSection extends StatusSection {
   };
   /** Monthly saving from the shutdown schedule, already taken off the estimate. */
   scheduleSaving?: number;
-  actual?: { monthToDate: number; forecast?: number; asOf: string };
+  actual?: {
+    monthToDate: number;
+    forecast?: number;
+    /**
+     * Why there is no forecast: `no-data` (Cost Explorer has too little history yet) or `error`
+     * (Cost Explorer refused or failed; the message says what to do).
+     */
+    forecastUnavailable?: { kind: 'no-data' | 'error'; message: string };
+    asOf: string;
+  };
 }
 
 /**

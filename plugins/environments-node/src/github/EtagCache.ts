@@ -35,8 +35,9 @@ export class LruMap<K, V> {
 }
 
 /**
- * Remembers the ETag and body of GET responses by URL so the next identical request can be
- * sent with `If-None-Match`; GitHub answers 304, which costs no rate limit, when nothing changed.
+ * Remembers the ETag and body of GET responses by token identity and URL so the next identical
+ * request with the same token can be sent with `If-None-Match`; GitHub answers 304, which costs
+ * no rate limit, when nothing changed.
  *
  * @public
  */

@@ -9,19 +9,15 @@ import type {
   PromotionPullRequestReadiness,
 } from '../providers/types';
 import { describeGithubError } from './describeGithubError';
+import { CommitStatus, summariseChecks } from './branchChecks';
 import { LruMap } from './EtagCache';
-import { assessPullRequest } from './assessPullRequest';
+import { assessPullRequest, reviewersToCheck } from './assessPullRequest';
+import { readReviewerAccess, ReviewerAccessCache } from './reviewerAccess';
 
-/** Most pending commits listed for a promotion (GitHub's compare returns at most 250). */
+/** Most pending commits listed for a promotion: GitHub's unpaged comparison lists the newest 250. */
 export const MAX_LISTED_COMMITS = 250;
-const FAILED_CONCLUSIONS = new Set([
-  'failure',
-  'cancelled',
-  'timed_out',
-  'action_required',
-  'startup_failure',
-  'stale',
-]);
+/** Statuses and check runs read per page (GitHub's maximum). */
+const CHECKS_PER_PAGE = 100;
 
 /** A repository on GitHub. */
 export interface RepositoryRef {
@@ -29,10 +25,26 @@ export interface RepositoryRef {
   repo: string;
 }
 
-/** The result of comparing two commits. */
+/** The result of comparing two commits (`base...head`). */
 export interface Comparison {
+  /** GitHub's `status`: ahead, behind, diverged or identical. */
+  status: string;
+  /** How many commits head has that base lacks (all of them, listed or not). */
   aheadBy: number;
+  /** How many commits base has that head lacks (e.g. merge or squash commits). */
+  behindBy: number;
+  /** The newest {@link MAX_LISTED_COMMITS} of them, newest first. */
   commits: PendingCommit[];
+  /** Tree SHAs of base and head (head's when it is among the listed commits). */
+  baseTree?: string;
+  headTree?: string;
+}
+
+/** The repository's merge settings; undefined fields were not shown to the token. */
+export interface MergeSettings {
+  merge?: boolean;
+  squash?: boolean;
+  rebase?: boolean;
 }
 
 /**
@@ -45,6 +57,7 @@ export class GithubRepositoryReader {
   constructor(
     private readonly octokit: Octokit,
     private readonly comparisons: LruMap<string, Comparison>,
+    private readonly reviewerAccess: ReviewerAccessCache,
   ) {}
 
   async branchHead(
@@ -75,16 +88,21 @@ export class GithubRepositoryReader {
     const remembered = this.comparisons.get(key);
     if (remembered) return remembered;
     try {
+      // No per_page or page: paged, GitHub would list the oldest commits first, at most 100
+      // a page; unpaged it lists the newest 250, oldest first, the head last
+      // (https://docs.github.com/rest/commits/commits#compare-two-commits).
       const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead(
         {
           owner: ref.owner,
           repo: ref.repo,
           basehead: `${baseSha}...${headSha}`,
-          per_page: MAX_LISTED_COMMITS,
         },
       );
+      const last = data.commits.at(-1);
       const comparison: Comparison = {
+        status: data.status,
         aheadBy: data.ahead_by,
+        behindBy: data.behind_by,
         commits: data.commits
           .map(c => ({
             sha: c.sha,
@@ -94,6 +112,8 @@ export class GithubRepositoryReader {
             url: c.html_url,
           }))
           .reverse(),
+        baseTree: data.base_commit?.commit?.tree?.sha,
+        headTree: last?.sha === headSha ? last.commit.tree?.sha : undefined,
       };
       this.comparisons.set(key, comparison);
       return comparison;
@@ -152,7 +172,7 @@ export class GithubRepositoryReader {
 
   /**
    * Review and merge state of a pull request (`GET /pulls/{n}` and its reviews, both
-   * conditional). GitHub computes `mergeable` in the background after a push: with
+   * conditional, and the write access of the reviewers that decide it). GitHub computes `mergeable` in the background after a push: with
    * `waitForMergeable` the pull request is read again, up to `attempts` times `intervalMs`
    * apart, while it is still null.
    */
@@ -185,7 +205,13 @@ export class GithubRepositoryReader {
         await sleep(waitForMergeable.intervalMs);
         pull = (await this.octokit.rest.pulls.get(params)).data;
       }
-      return assessPullRequest(pull, reviews);
+      const access = await readReviewerAccess(
+        this.octokit,
+        ref,
+        reviewersToCheck(pull.head.sha, reviews),
+        this.reviewerAccess,
+      );
+      return assessPullRequest(pull, reviews, access);
     } catch (error) {
       throw describeGithubError(
         error,
@@ -194,50 +220,99 @@ export class GithubRepositoryReader {
     }
   }
 
-  /** Combined commit statuses and check runs of a commit. */
+  /**
+   * The repository's allowed merge methods (`GET /repos/{owner}/{repo}`,
+   * https://docs.github.com/rest/repos/repos#get-a-repository); GitHub leaves them out for
+   * tokens that may not write, and so does this.
+   */
+  async mergeSettings({ owner, repo }: RepositoryRef): Promise<MergeSettings> {
+    try {
+      const { data } = await this.octokit.rest.repos.get({ owner, repo });
+      return {
+        merge: data.allow_merge_commit,
+        squash: data.allow_squash_merge,
+        rebase: data.allow_rebase_merge,
+      };
+    } catch (error) {
+      throw describeGithubError(error, `reading ${owner}/${repo}`);
+    }
+  }
+
+  /**
+   * The head commit of the most recently merged pull request `head` → `base`: what its last
+   * promotion brought into `base`, whatever the merge method.
+   */
+  async lastMergedHead(
+    { owner, repo }: RepositoryRef,
+    head: string,
+    base: string,
+  ): Promise<string | undefined> {
+    try {
+      const { data } = await this.octokit.rest.pulls.list({
+        owner,
+        repo,
+        state: 'closed',
+        head: `${owner}:${head}`,
+        base,
+        sort: 'updated',
+        direction: 'desc',
+        per_page: 20,
+      });
+      const merged = data
+        .filter(p => p.merged_at)
+        .sort((a, b) => b.merged_at!.localeCompare(a.merged_at!));
+      return merged[0]?.head.sha;
+    } catch (error) {
+      throw describeGithubError(
+        error,
+        `listing merged pull requests from ${head} to ${base} of ${owner}/${repo}`,
+      );
+    }
+  }
+
+  /**
+   * Every commit status and check run of a commit, all pages of both
+   * (https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference,
+   * https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference).
+   */
   async checks(ref: RepositoryRef, sha: string): Promise<BranchChecks> {
     try {
       const [statuses, checkRuns] = await Promise.all([
-        this.octokit.rest.repos.getCombinedStatusForRef({
+        this.#statuses(ref, sha),
+        this.octokit.paginate(this.octokit.rest.checks.listForRef, {
           ...ref,
           ref: sha,
-          per_page: 100,
-        }),
-        this.octokit.rest.checks.listForRef({
-          ...ref,
-          ref: sha,
-          per_page: 100,
+          per_page: CHECKS_PER_PAGE,
         }),
       ]);
-      const notGreen: string[] = [];
-      let pending = false;
-      for (const s of statuses.data.statuses) {
-        if (s.state === 'pending') pending = true;
-        if (s.state !== 'success')
-          notGreen.push(`${s.context} (status): ${s.state}`);
-      }
-      let failed = notGreen.some(line => !line.endsWith(': pending'));
-      for (const run of checkRuns.data.check_runs) {
-        if (run.status !== 'completed') {
-          pending = true;
-          notGreen.push(`${run.name} (check run): ${run.status}`);
-        } else if (run.conclusion && FAILED_CONCLUSIONS.has(run.conclusion)) {
-          failed = true;
-          notGreen.push(`${run.name} (check run): ${run.conclusion}`);
-        }
-      }
-      const total =
-        statuses.data.statuses.length + checkRuns.data.check_runs.length;
-      let state: BranchChecks['state'] = 'success';
-      if (failed) state = 'failure';
-      else if (pending) state = 'pending';
-      else if (total === 0) state = 'none';
-      return { sha, state, notGreen, total };
+      return summariseChecks(sha, statuses.statuses, statuses.state, checkRuns);
     } catch (error) {
       throw describeGithubError(
         error,
         `reading checks of ${sha} in ${ref.owner}/${ref.repo}`,
       );
+    }
+  }
+
+  /** All pages of the combined status (its `state` covers every status, not one page). */
+  async #statuses(ref: RepositoryRef, sha: string) {
+    const statuses: CommitStatus[] = [];
+    let state: string | undefined;
+    for (let page = 1; ; page++) {
+      const { data } = await this.octokit.rest.repos.getCombinedStatusForRef({
+        ...ref,
+        ref: sha,
+        per_page: CHECKS_PER_PAGE,
+        page,
+      });
+      state = data.state;
+      statuses.push(...data.statuses);
+      if (
+        data.statuses.length < CHECKS_PER_PAGE ||
+        statuses.length >= data.total_count
+      ) {
+        return { state, statuses };
+      }
     }
   }
 }

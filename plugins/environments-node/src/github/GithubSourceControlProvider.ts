@@ -31,6 +31,7 @@ import {
   RepositoryRef,
 } from './GithubRepositoryReader';
 import { EtagCache, LruMap } from './EtagCache';
+import type { ReviewerAccessCache } from './reviewerAccess';
 import { configurationError } from '../providers/configurationError';
 import { describeGithubError } from './describeGithubError';
 import type {
@@ -40,6 +41,9 @@ import type {
 import { openPromotionPullRequest } from './strategies/openPromotionPullRequest';
 import { mergePromotionPullRequest } from './strategies/mergePromotionPullRequest';
 import { dispatchPromotionWorkflow } from './strategies/dispatchPromotionWorkflow';
+import { pendingComparison } from './pendingComparison';
+import { promotionBody } from './promotionBody';
+import { chooseMergeMethod, MergeMethod } from './mergeMethod';
 
 /** Shown wherever GitHub is needed but has no credentials. @public */
 export const GITHUB_NOT_CONFIGURED_MESSAGE =
@@ -61,6 +65,11 @@ export interface GithubSourceControlProviderOptions {
   credentialsProvider: GithubCredentialsProvider;
   /** Workflow file dispatched by the `workflow-dispatch` strategy. Default `promote.yml`. */
   workflow?: string;
+  /**
+   * How the `merge` strategy merges (a target's `stageline.dev/merge-method` annotation
+   * overrides it). Default: the first of merge, squash, rebase the repository allows.
+   */
+  mergeMethod?: MergeMethod;
   logger?: LoggerService;
   /**
    * How long to wait for what GitHub works out in the background: whether a pull request is
@@ -87,7 +96,7 @@ export class GithubSourceControlProvider
     config: Config,
     options: Pick<
       GithubSourceControlProviderOptions,
-      'logger' | 'workflow' | 'polling' | 'now'
+      'logger' | 'workflow' | 'mergeMethod' | 'polling' | 'now'
     > = {},
   ): GithubSourceControlProvider {
     const integrations = ScmIntegrations.fromConfig(config);
@@ -103,6 +112,9 @@ export class GithubSourceControlProvider
   readonly #etags = new EtagCache({ maxEntries: 20_000 });
   readonly #comparisons = new LruMap<string, Comparison>({ maxEntries: 5_000 });
   readonly #clients = new LruMap<string, Octokit>({ maxEntries: 100 });
+  readonly #reviewerAccess: ReviewerAccessCache = new LruMap({
+    maxEntries: 5_000,
+  });
 
   constructor(options: GithubSourceControlProviderOptions) {
     this.#options = options;
@@ -181,18 +193,19 @@ export class GithubSourceControlProvider
     target: EnvironmentEntity,
   ): Promise<{
     commits: PendingCommit[];
+    aheadBy?: number;
     compareUrl?: string;
     headSha?: string;
   }> {
     this.#assertConfigured(source, target);
     const { reader, repository } = await this.#reader(source);
-    const { commits, compareUrl, headSha } = await this.#pending(
+    const { commits, aheadBy, compareUrl, headSha } = await this.#pending(
       reader,
       repository,
       source,
       target,
     );
-    return { commits, compareUrl, headSha };
+    return { commits, aheadBy, compareUrl, headSha };
   }
 
   async getBranchChecks(environment: EnvironmentEntity): Promise<BranchChecks> {
@@ -222,6 +235,7 @@ export class GithubSourceControlProvider
     target: EnvironmentEntity;
     strategy: PromotionStrategy;
     commits: PendingCommit[];
+    aheadBy?: number;
     actor?: string;
   }): Promise<SourceControlPromotionResult> {
     const { source, target, strategy, commits } = request;
@@ -230,15 +244,13 @@ export class GithubSourceControlProvider
     const head = this.#branchOf(source);
     const base = this.#branchOf(target);
     const title = `Promote ${source.metadata.name} to ${target.metadata.name}`;
-    const body = [
-      `Promotes ${commits.length} commit${
-        commits.length === 1 ? '' : 's'
-      } from \`${head}\` to \`${base}\`${
-        request.actor ? `, requested by ${request.actor}` : ''
-      } through Stageline.`,
-      '',
-      ...commits.slice(0, 50).map(c => `- ${c.sha.slice(0, 7)} ${c.message}`),
-    ].join('\n');
+    const body = promotionBody({
+      head,
+      base,
+      commits,
+      aheadBy: request.aheadBy,
+      actor: request.actor,
+    });
 
     const context: StrategyContext = {
       octokit,
@@ -253,7 +265,14 @@ export class GithubSourceControlProvider
     if (strategy === 'pull-request') return openPromotionPullRequest(context);
     if (strategy === 'merge') {
       const pull = await this.#readiness(reader, repository, head, base, true);
-      return mergePromotionPullRequest(context, pull);
+      return mergePromotionPullRequest(context, pull, async () =>
+        chooseMergeMethod(
+          target,
+          this.#options.mergeMethod,
+          await reader.mergeSettings(repository),
+          `${repository.owner}/${repository.repo}`,
+        ),
+      );
     }
     return dispatchPromotionWorkflow(context, {
       workflow:
@@ -381,7 +400,12 @@ export class GithubSourceControlProvider
       reader.branchHead(repository, head),
       reader.branchHead(repository, base),
     ]);
-    const comparison = await reader.compare(repository, baseSha, headSha);
+    const comparison = await pendingComparison(
+      reader,
+      repository,
+      { head, base },
+      { headSha, baseSha },
+    );
     return {
       ...comparison,
       headSha,
@@ -417,7 +441,11 @@ export class GithubSourceControlProvider
     return {
       octokit,
       repository,
-      reader: new GithubRepositoryReader(octokit, this.#comparisons),
+      reader: new GithubRepositoryReader(
+        octokit,
+        this.#comparisons,
+        this.#reviewerAccess,
+      ),
     };
   }
 

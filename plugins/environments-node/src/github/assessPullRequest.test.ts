@@ -1,8 +1,23 @@
 import {
-  assessPullRequest,
+  assessPullRequest as assess,
   GithubPullForAssessment,
   GithubReviewForAssessment,
+  ReviewerAccess,
 } from './assessPullRequest';
+
+const HEAD = 'h'.repeat(40);
+const OLDER = 'o'.repeat(40);
+/** alice and bob have write access, mallory has none; carol's could not be read. */
+const ACCESS = new Map<string, ReviewerAccess>([
+  ['alice', { access: 'write' }],
+  ['bob', { access: 'write' }],
+  ['mallory', { access: 'none' }],
+  ['carol', { access: 'unknown', reason: 'GitHub refused (403)' }],
+]);
+const assessPullRequest = (
+  p: GithubPullForAssessment,
+  reviews: GithubReviewForAssessment[],
+) => assess(p, reviews, ACCESS);
 
 const pull = (
   fields: Partial<GithubPullForAssessment> = {},
@@ -12,13 +27,18 @@ const pull = (
   draft: false,
   mergeable: true,
   mergeable_state: 'clean',
-  head: { sha: 'h'.repeat(40) },
+  head: { sha: HEAD },
   base: { ref: 'main' },
   ...fields,
 });
-const review = (login: string, state: string): GithubReviewForAssessment => ({
+const review = (
+  login: string,
+  state: string,
+  commit_id = HEAD,
+): GithubReviewForAssessment => ({
   user: { login },
   state,
+  commit_id,
 });
 
 describe('assessPullRequest', () => {
@@ -55,6 +75,47 @@ describe('assessPullRequest', () => {
     ]);
     expect(result.approved).toBe(false);
     expect(result.blockers).toEqual(['changes requested by bob']);
+  });
+
+  // GitHub keeps approvals after a push unless branch protection dismisses stale reviews
+  // (https://docs.github.com/rest/pulls/reviews#list-reviews-for-a-pull-request: commit_id is
+  // the commit the review was given on).
+  it('does not count an approval given on an older commit than the head', () => {
+    const result = assessPullRequest(pull(), [
+      review('alice', 'APPROVED', OLDER),
+    ]);
+    expect(result.approved).toBe(false);
+    expect(result.approvedBy).toEqual([]);
+    expect(result.blockers).toEqual([
+      'it has no approval of its head commit hhhhhhh from someone with write access (alice approved ooooooo, not the head hhhhhhh)',
+    ]);
+  });
+
+  it('counts only approvals from people with write access, failing closed when access is unknown', () => {
+    const result = assessPullRequest(pull(), [
+      review('mallory', 'APPROVED'),
+      review('carol', 'APPROVED'),
+    ]);
+    expect(result.approved).toBe(false);
+    expect(result.blockers).toEqual([
+      "it has no approval of its head commit hhhhhhh from someone with write access (mallory has no write access; could not check carol's access (GitHub refused (403)))",
+    ]);
+    expect(
+      assessPullRequest(pull(), [
+        review('mallory', 'APPROVED'),
+        review('alice', 'APPROVED'),
+      ]).approvedBy,
+    ).toEqual(['alice']);
+  });
+
+  it('ignores change requests from people without write access, as required reviews do', () => {
+    const result = assessPullRequest(pull(), [
+      review('alice', 'APPROVED'),
+      review('mallory', 'CHANGES_REQUESTED'),
+      review('carol', 'CHANGES_REQUESTED', OLDER),
+    ]);
+    expect(result.approved).toBe(false);
+    expect(result.blockers).toEqual(['changes requested by carol']);
   });
 
   it('is not approved without any approving review (comments only)', () => {

@@ -49,6 +49,23 @@ describe('createGithubClient', () => {
     expect(seen).toEqual([null, '"aaaaaaaa"', '"aaaaaaaa"']);
   });
 
+  // GitHub's answers vary by Authorization (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate):
+  // an ETag is only good for the token that got it, and a body cached for one token must not
+  // be served to another (installation tokens rotate hourly).
+  it('keeps ETags and cached bodies per token', async () => {
+    const etagCache = new EtagCache();
+    const get = (token: string) =>
+      createGithubClient({
+        token,
+        baseUrl: 'https://api.github.com',
+        etagCache,
+      }).rest.git.getRef({ owner: 'acme', repo: 'app', ref: 'heads/main' });
+    await get('installation-token-1');
+    await get('installation-token-1');
+    await get('installation-token-2');
+    expect(seen).toEqual([null, etagOf(), null]);
+  });
+
   it('shares one request between identical GETs in flight', async () => {
     const octokit = createGithubClient({
       token: 't',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Bottleneck from 'bottleneck';
 import { Octokit } from 'octokit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
@@ -17,7 +18,10 @@ export interface CreateGithubClientOptions {
   token: string;
   /** API base URL, e.g. `https://api.github.com`. */
   baseUrl: string;
-  /** Shared across clients so conditional requests survive token rotation. */
+  /**
+   * Shared across clients; entries are keyed by token identity (a hash of the token), since an
+   * ETag is only good for the token that got it.
+   */
   etagCache: EtagCache;
   logger?: LoggerService;
   /**
@@ -37,6 +41,15 @@ export interface CreateGithubClientOptions {
      */
     retryAfterUnitMs?: number;
   };
+}
+
+/**
+ * A response whose data the caller may change: `octokit.paginate` rewrites the data of list
+ * responses such as `{ total_count, check_runs }` in place, so a cached one is handed out as a
+ * copy.
+ */
+function copyOf<T extends { data: unknown }>(response: T): T {
+  return { ...response, data: structuredClone(response.data) };
 }
 
 /** Octokit retry and throttle options for {@link CreateGithubClientOptions.delays}. */
@@ -63,9 +76,13 @@ function delayOptions(delays: CreateGithubClientOptions['delays'] = {}) {
 }
 
 /**
- * An Octokit with retries (server errors only; refusals such as 405 and 409 are final), throttling (waits out primary and secondary rate limits a couple of
- * times) and conditional requests: every GET is sent with the ETag of its last answer, and a
- * 304 is answered from the cache. Identical GETs in flight at once share one request.
+ * An Octokit with retries (server errors only; refusals such as 405 and 409 are final),
+ * throttling (waits out primary and secondary rate limits a couple of times) and conditional
+ * requests: every GET is sent with the ETag of its last answer for the same token, and a 304 is
+ * answered from the cache. GitHub's answers vary by `Authorization`, so an ETag another token
+ * got never earns a 304 (and a body cached for one token is never served to another): after an
+ * installation token rotates, each URL costs one full request again. Identical GETs in flight
+ * at once share one request.
  *
  * @public
  */
@@ -103,17 +120,22 @@ export function createGithubClient(
     },
   });
 
+  const identity = createHash('sha256')
+    .update(options.token)
+    .digest('hex')
+    .slice(0, 16);
   const inFlight = new Map<string, Promise<unknown>>();
   octokit.hook.wrap('request', async (request, requestOptions) => {
     if (requestOptions.method !== 'GET') {
       return request(requestOptions);
     }
     const { url } = octokit.request.endpoint(requestOptions as any);
-    const pending = inFlight.get(url);
+    const key = `${identity} ${url}`;
+    const pending = inFlight.get(key);
     if (pending) {
       return pending as ReturnType<typeof request>;
     }
-    const cached = etagCache.get(url);
+    const cached = etagCache.get(key);
     if (cached) {
       // Hooks are bound to this very options object: mutate it, a copy would not be sent.
       requestOptions.headers['if-none-match'] = cached.etag;
@@ -123,20 +145,20 @@ export function createGithubClient(
         const response = await request(requestOptions);
         const etag = response.headers.etag;
         if (etag) {
-          etagCache.set(url, { etag, response });
+          etagCache.set(key, { etag, response: copyOf(response) });
         }
         return response;
       } catch (error) {
         if (cached && (error as { status?: number }).status === 304) {
-          return cached.response as Awaited<ReturnType<typeof request>>;
+          return copyOf(cached.response as Awaited<ReturnType<typeof request>>);
         }
         throw error;
       } finally {
-        inFlight.delete(url);
+        inFlight.delete(key);
       }
     };
     const promise = send();
-    inFlight.set(url, promise);
+    inFlight.set(key, promise);
     return promise;
   });
   return octokit;

@@ -103,7 +103,7 @@ export class PromotionEngine {
    * The engine with the built-in providers: GitHub from `integrations.github`, CloudFormation
    * through the `aws` config, freeze windows from `environments.promotion.freezeWindows`, default
    * strategy from `environments.promotion.defaultStrategy`, the workflow file from
-   * `environments.promotion.workflow`.
+   * `environments.promotion.workflow`, the merge method from `environments.promotion.mergeMethod`.
    */
   static fromConfig(
     config: Config,
@@ -114,6 +114,7 @@ export class PromotionEngine {
       sourceControl: GithubSourceControlProvider.fromConfig(config, {
         logger: options.logger,
         workflow: settings.workflow,
+        mergeMethod: settings.mergeMethod,
       }),
       deploymentProviders: [
         new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config)),
@@ -143,6 +144,8 @@ export class PromotionEngine {
   async evaluate(input: PromotionInput): Promise<{
     gates: PromotionGateResult[];
     commits: PendingCommit[];
+    /** How many commits wait, when `commits` lists only the newest. */
+    aheadBy?: number;
     compareUrl?: string;
   }> {
     const { source, target } = input;
@@ -179,13 +182,20 @@ export class PromotionEngine {
       commitsPendingGate(
         source,
         target,
-        pending instanceof Error ? pending : pending.commits,
+        pending instanceof Error
+          ? pending
+          : pending.aheadBy ?? pending.commits.length,
       ),
       ...(pullRequestGate ? [pullRequestGate] : []),
     ];
     return pending instanceof Error
       ? { gates, commits: [] }
-      : { gates, commits: pending.commits, compareUrl: pending.compareUrl };
+      : {
+          gates,
+          commits: pending.commits,
+          aheadBy: pending.aheadBy,
+          compareUrl: pending.compareUrl,
+        };
   }
 
   /**
@@ -195,7 +205,7 @@ export class PromotionEngine {
    */
   async promote(input: PromotionInput): Promise<PromotionOutcome> {
     const strategy = input.strategy ?? this.defaultStrategy;
-    const { gates, commits, compareUrl } = await this.evaluate(input);
+    const { gates, commits, aheadBy, compareUrl } = await this.evaluate(input);
     const base = { strategy, gates, commits, compareUrl };
     const failed = gates.filter(g => g.status === 'failed');
     if (failed.length > 0) {
@@ -208,9 +218,10 @@ export class PromotionEngine {
       };
     }
     const { source, target } = input;
+    const count = aheadBy ?? commits.length;
     const what = `${STRATEGY_VERBS[strategy]} ${source.spec.branch} into ${
       target.spec.branch
-    } (${commits.length} commit${commits.length === 1 ? '' : 's'})`;
+    } (${count} commit${count === 1 ? '' : 's'})`;
     if (input.dryRun) {
       return {
         ...base,
@@ -225,6 +236,7 @@ export class PromotionEngine {
         target,
         strategy,
         commits,
+        aheadBy,
         actor: input.actor,
       });
       return { ...base, result: 'succeeded', ...done };

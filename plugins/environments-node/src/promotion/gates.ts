@@ -1,6 +1,5 @@
 import type {
   EnvironmentEntity,
-  PendingCommit,
   PromotionGateResult,
 } from '@stageline/plugin-environments-common';
 import type {
@@ -153,22 +152,20 @@ export async function checksGreenGate(
   }
 }
 
-/** The source branch has commits the target lacks. */
+/** The source branch has commits the target lacks (`pending`: how many). */
 export function commitsPendingGate(
   source: EnvironmentEntity,
   target: EnvironmentEntity,
-  commits: PendingCommit[] | Error,
+  pending: number | Error,
 ): PromotionGateResult {
   const id = 'commits-pending';
-  if (commits instanceof Error)
-    return failedToRead(id, 'the pending commits', commits);
-  return commits.length > 0
+  if (pending instanceof Error)
+    return failedToRead(id, 'the pending commits', pending);
+  return pending > 0
     ? {
         id,
         status: 'passed',
-        message: `${commits.length} commit${
-          commits.length === 1 ? '' : 's'
-        } to promote`,
+        message: `${pending} commit${pending === 1 ? '' : 's'} to promote`,
       }
     : {
         id,

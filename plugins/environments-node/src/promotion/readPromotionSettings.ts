@@ -5,6 +5,7 @@ import {
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
 import { FreezeWindow, readFreezeWindows } from './freezeWindows';
+import { MergeMethod, parseMergeMethod } from '../github/mergeMethod';
 
 /**
  * Promotion settings from `environments.promotion`.
@@ -14,11 +15,13 @@ import { FreezeWindow, readFreezeWindows } from './freezeWindows';
 export interface PromotionSettings {
   defaultStrategy?: PromotionStrategy;
   workflow?: string;
+  /** How the `merge` strategy merges; unset: the first of merge, squash, rebase the repository allows. */
+  mergeMethod?: MergeMethod;
   freezeWindows: FreezeWindow[];
 }
 
 /**
- * Reads `environments.promotion.{defaultStrategy,workflow,freezeWindows}`; throws an
+ * Reads `environments.promotion.{defaultStrategy,workflow,mergeMethod,freezeWindows}`; throws an
  * InputError naming the key of a bad value.
  *
  * @public
@@ -40,6 +43,10 @@ export function readPromotionSettings(config: Config): PromotionSettings {
   return {
     defaultStrategy: defaultStrategy as PromotionStrategy | undefined,
     workflow: config.getOptionalString('environments.promotion.workflow'),
+    mergeMethod: parseMergeMethod(
+      config.getOptionalString('environments.promotion.mergeMethod'),
+      'environments.promotion.mergeMethod',
+    ),
     freezeWindows: readFreezeWindows(
       config,
       'environments.promotion.freezeWindows',

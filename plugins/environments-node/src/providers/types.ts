@@ -124,13 +124,18 @@ export interface EnvironmentSourceControlProvider {
     target: EnvironmentEntity,
     options?: ProviderCallOptions,
   ): Promise<PromotionSection>;
-  /** The pending commits between the two environments' branches (throws on failure). */
+  /**
+   * The pending commits between the two environments' branches (throws on failure):
+   * `commits` lists the newest ones, newest first; `aheadBy` counts all of them when the list
+   * is cut short.
+   */
   getPendingCommits(
     source: EnvironmentEntity,
     target: EnvironmentEntity,
     options?: ProviderCallOptions,
   ): Promise<{
     commits: PendingCommit[];
+    aheadBy?: number;
     compareUrl?: string;
     headSha?: string;
   }>;
@@ -164,6 +169,8 @@ export interface EnvironmentSourceControlProvider {
     target: EnvironmentEntity;
     strategy: PromotionStrategy;
     commits: PendingCommit[];
+    /** How many commits are promoted when `commits` lists only the newest. */
+    aheadBy?: number;
     actor?: string;
   }): Promise<SourceControlPromotionResult>;
 }

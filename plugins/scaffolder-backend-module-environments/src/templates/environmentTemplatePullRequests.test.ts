@@ -27,8 +27,10 @@ const WEB = developmentOf('macro-ai-web');
 
 /** A scaffolder with a GitHub token, and acme/macro-ai's Git data, pull requests and environments. */
 async function startWithGithub() {
-  const repository = new GithubPullRequestStandIn(server);
+  // Handlers added last answer first: the Git data and pull requests come from
+  // GithubPullRequestStandIn, the environments from the shared stand-in behind it.
   const environments = new GithubStandIn(server);
+  const repository = new GithubPullRequestStandIn(server);
   const scaffolder = await startScaffolder({
     config: {
       integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },

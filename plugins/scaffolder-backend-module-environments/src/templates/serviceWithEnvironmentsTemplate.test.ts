@@ -30,6 +30,7 @@ const VALUES = {
 };
 
 type Workflow = {
+  'run-name'?: string;
   on: Record<string, any>;
   jobs: Record<
     string,
@@ -274,6 +275,8 @@ describe('templates/service-with-environments', () => {
       'target_branch',
       'sha',
     ]);
+    // The run's title names the promoted commit, so the run can be found without a run id.
+    expect(promote['run-name']).toContain('${{ inputs.sha }}');
   });
 
   /** Where a dry run's CDK app gets @stageline/cdk-environments: its range and the .npmrc settings. */

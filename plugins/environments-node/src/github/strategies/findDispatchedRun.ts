@@ -8,23 +8,51 @@ export type DispatchedRun =
   | { found: true; id: number; url: string }
   | { found: false; reason: string };
 
+/** Runs created this long before GitHub's answer to the dispatch still count (seconds are truncated). */
+const GITHUB_CLOCK_MARGIN_MS = 5_000;
+/** Without GitHub's time, runs this long before the local clock count (the title decides). */
+const LOCAL_CLOCK_MARGIN_MS = 60_000;
+
+const toSecond = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** The login the token acts as, when GitHub says (an app's installation token has no user). */
+async function actorOf(context: StrategyContext): Promise<string | undefined> {
+  try {
+    return (await context.octokit.rest.users.getAuthenticated()).data.login;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Finds the run a `workflow_dispatch` started: `createWorkflowDispatch` answers 204 without a
- * run id, so the workflow's runs are listed (`event=workflow_dispatch`, the dispatched branch,
- * created at or after the dispatch, to the second) up to `attempts` times, `intervalMs` apart,
- * and the oldest match is taken (the backend's promotion lock keeps Stageline's own dispatches
- * into one target apart).
+ * Finds the run a dispatch started when GitHub did not return it: lists the workflow's runs
+ * (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow) with
+ * `event=workflow_dispatch`, the dispatched branch, the token's user as `actor` when it has one,
+ * created since GitHub's own time of the dispatch (its `Date` header, so the local clock's skew
+ * does not matter), up to `attempts` times `intervalMs` apart (runs show up late). A run is only
+ * taken when its title names the promoted commit (the workflow's `run-name` uses
+ * `inputs.sha`): another dispatch of the same workflow on the same branch is never taken for it.
  */
 export async function findDispatchedRun(
   context: StrategyContext,
-  workflow: string,
-  dispatchedAt: Date,
-  polling: GithubPolling,
-  logger?: LoggerService,
+  options: {
+    workflow: string;
+    /** The promoted commit, passed as input `sha`. */
+    sha: string;
+    /** GitHub's time of the dispatch. */
+    dispatchedAt?: Date;
+    now: () => Date;
+    polling: GithubPolling;
+    logger?: LoggerService;
+  },
 ): Promise<DispatchedRun> {
   const { octokit, repository, base } = context;
-  const since = new Date(Math.floor(dispatchedAt.getTime() / 1000) * 1000);
-  const created = `>=${since.toISOString().replace('.000Z', 'Z')}`;
+  const { workflow, sha, polling } = options;
+  const since = options.dispatchedAt
+    ? new Date(options.dispatchedAt.getTime() - GITHUB_CLOCK_MARGIN_MS)
+    : new Date(options.now().getTime() - LOCAL_CLOCK_MARGIN_MS);
+  const actor = await actorOf(context);
+  let others = 0;
   for (let attempt = 0; attempt < polling.attempts; attempt++) {
     await sleep(polling.intervalMs);
     try {
@@ -34,28 +62,44 @@ export async function findDispatchedRun(
         workflow_id: workflow,
         event: 'workflow_dispatch',
         branch: base,
-        created,
+        created: `>=${toSecond(since)}`,
+        ...(actor ? { actor } : {}),
         per_page: 20,
       });
-      const runs = data.workflow_runs
-        .filter(run => new Date(run.created_at) >= since)
+      const candidates = data.workflow_runs.filter(
+        run =>
+          run.event === 'workflow_dispatch' &&
+          run.head_branch === base &&
+          new Date(run.created_at) >= since &&
+          (!actor || run.triggering_actor?.login === actor),
+      );
+      const ours = candidates
+        .filter(run => run.display_title?.includes(sha))
         .sort((a, b) => a.id - b.id);
-      if (runs.length > 0) {
-        return { found: true, id: runs[0].id, url: runs[0].html_url };
+      if (ours.length > 0) {
+        return { found: true, id: ours[0].id, url: ours[0].html_url };
       }
+      others = candidates.length;
     } catch (error) {
       const { message } = describeGithubError(
         error,
         `listing the runs of ${workflow} in ${repository.owner}/${repository.repo}`,
       );
-      logger?.warn(`Could not find the dispatched run: ${message}`);
+      options.logger?.warn(`Could not find the dispatched run: ${message}`);
       return { found: false, reason: message };
     }
   }
+  const waited = `${(polling.attempts * polling.intervalMs) / 1000} s`;
   return {
     found: false,
-    reason: `the run did not show up within ${
-      (polling.attempts * polling.intervalMs) / 1000
-    } s`,
+    reason:
+      others > 0
+        ? `${others} run${
+            others === 1 ? '' : 's'
+          } of ${workflow} on ${base} started since the dispatch, none naming ${sha.slice(
+            0,
+            7,
+          )} in its title: give the workflow a run-name with \${{ inputs.sha }} so its run can be told apart`
+        : `the run did not show up within ${waited}`,
   };
 }

@@ -63,6 +63,19 @@ function scheduleSavingText(saving: number, currency: string): string {
     : 'Shutdown schedule saves nothing at this scale (no hourly-billed resources)';
 }
 
+/** The forecast after the month-to-date spend, or that there is none yet. */
+function forecastText(
+  actual: NonNullable<CostSection['actual']>,
+  currency: string,
+): string {
+  if (actual.forecast !== undefined) {
+    return `, forecast ${formatMoney(actual.forecast, currency)}`;
+  }
+  return actual.forecastUnavailable?.kind === 'no-data'
+    ? ', no forecast yet (too little cost history)'
+    : '';
+}
+
 /**
  * The monthly estimate against the budget as a bar, with actual month-to-date spend and the
  * saving of the shutdown schedule where known.
@@ -130,9 +143,12 @@ function CostBarBody({
       {cost.actual ? (
         <Typography variant="caption" display="block" className={classes.muted}>
           Actual month to date {formatMoney(cost.actual.monthToDate, currency)}
-          {cost.actual.forecast !== undefined
-            ? `, forecast ${formatMoney(cost.actual.forecast, currency)}`
-            : ''}
+          {forecastText(cost.actual, currency)}
+        </Typography>
+      ) : null}
+      {cost.actual?.forecastUnavailable?.kind === 'error' ? (
+        <Typography variant="caption" display="block" color="error">
+          Forecast unavailable: {cost.actual.forecastUnavailable.message}
         </Typography>
       ) : null}
       {cost.scheduleSaving !== undefined ? (

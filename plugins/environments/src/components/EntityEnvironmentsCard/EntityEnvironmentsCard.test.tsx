@@ -13,6 +13,7 @@ import {
   pendingHandler,
 } from '../../__testUtils__/environmentsServer';
 import { renderWithEnvironments } from '../../__testUtils__/renderWithEnvironments';
+import type { CostSection } from '@stageline/plugin-environments-common';
 import { EntityEnvironmentsCard } from './EntityEnvironmentsCard';
 
 const server = setupServer();
@@ -150,6 +151,57 @@ describe('EntityEnvironmentsCard', () => {
         'Shutdown schedule saves nothing at this scale (no hourly-billed resources)',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows why there is no forecast: an error as one, too little history as a note', async () => {
+    const actual = (
+      forecastUnavailable: NonNullable<
+        CostSection['actual']
+      >['forecastUnavailable'],
+    ) => ({
+      monthToDate: 1.45,
+      asOf: '2026-01-05T10:00:00Z',
+      forecastUnavailable,
+    });
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', {
+          cost: {
+            actual: actual({
+              kind: 'error',
+              message:
+                'Cost Explorer refused the forecast (AccessDeniedException: not authorized to perform: ce:GetCostForecast)',
+            }),
+          },
+        }),
+        buildEnvironmentStatus('production', {
+          cost: {
+            actual: actual({
+              kind: 'no-data',
+              message: 'no forecast yet',
+            }),
+          },
+        }),
+      ]),
+    );
+    await renderCard();
+    const staging = within(
+      await screen.findByTestId('environment-macro-ai-api-staging'),
+    );
+    expect(
+      staging.getByText(
+        'Forecast unavailable: Cost Explorer refused the forecast (AccessDeniedException: not authorized to perform: ce:GetCostForecast)',
+      ),
+    ).toBeInTheDocument();
+    const production = within(
+      screen.getByTestId('environment-macro-ai-api-production'),
+    );
+    expect(
+      production.getByText(
+        'Actual month to date £1.45, no forecast yet (too little cost history)',
+      ),
+    ).toBeInTheDocument();
+    expect(production.queryByText(/Forecast unavailable/)).toBeNull();
   });
 
   it('collapses previews into their own row with pull request and age', async () => {

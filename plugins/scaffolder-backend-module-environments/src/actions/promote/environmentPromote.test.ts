@@ -25,7 +25,9 @@ import {
 } from '../../__testUtils__/environmentsBackend';
 import {
   DEVELOP_SHA,
+  FIRST_SHA,
   GithubPromotionStandIn,
+  SLUG,
 } from '../../__testUtils__/githubPromotionStandIn';
 import { GITHUB_TOKEN } from '../../__testUtils__/githubStandIn';
 import { registerNetworkEdge } from '../../__testUtils__/networkEdge';
@@ -111,7 +113,7 @@ describe('environment:promote', () => {
             'Promotes 2 commits from `develop` to `main`, requested by user:default/guest through Stageline.',
             '',
             `- ${SHORT_SHA} Fix token count`,
-            '- c0ffee0 Add streaming responses',
+            `- ${FIRST_SHA.slice(0, 7)} Add streaming responses`,
           ].join('\n'),
         },
       },
@@ -121,7 +123,7 @@ describe('environment:promote', () => {
       target: PRODUCTION,
       strategy: 'pull-request',
       result: 'succeeded',
-      message: 'Opened pull request #57 from develop to main',
+      message: 'Opened pull request #1 from develop to main',
       promotionId: recorded.id,
       commits: 2,
       gates: [
@@ -146,9 +148,9 @@ describe('environment:promote', () => {
           message: '2 commits to promote',
         },
       ],
-      link: 'https://github.com/acme/macro-ai/pull/57',
-      pullRequestNumber: 57,
-      pullRequestUrl: 'https://github.com/acme/macro-ai/pull/57',
+      link: 'https://github.com/acme/macro-ai/pull/1',
+      pullRequestNumber: 1,
+      pullRequestUrl: 'https://github.com/acme/macro-ai/pull/1',
     });
     expect(recorded).toMatchObject({
       sourceRef: STAGING,
@@ -156,7 +158,7 @@ describe('environment:promote', () => {
       actor: 'user:default/guest',
       strategy: 'pull-request',
       result: 'succeeded',
-      link: 'https://github.com/acme/macro-ai/pull/57',
+      link: 'https://github.com/acme/macro-ai/pull/1',
     });
     expect(logs()).toEqual([
       'info: Promoting environment:default/macro-ai-api-staging into its promotesTo with strategy pull-request, through the environments backend',
@@ -164,7 +166,7 @@ describe('environment:promote', () => {
       'info: Gate deployment-complete: passed: MacroAiStagingStack is UPDATE_COMPLETE',
       `info: Gate checks-green: passed: 2 checks green on develop@${SHORT_SHA}`,
       'info: Gate commits-pending: passed: 2 commits to promote',
-      'info: Opened pull request #57 from develop to main',
+      'info: Opened pull request #1 from develop to main',
       `info: Recorded as promotion ${recorded.id} into ${PRODUCTION}`,
     ]);
     const everything = JSON.stringify({ logs: logs(), outputs });
@@ -184,8 +186,8 @@ describe('environment:promote', () => {
     expect(outputs).toMatchObject({
       result: 'succeeded',
       strategy: 'pull-request',
-      pullRequestNumber: 56,
-      message: 'Pull request #56 from develop to main is already open',
+      pullRequestNumber: 1,
+      message: 'Pull request #1 from develop to main is already open',
     });
   });
 
@@ -209,15 +211,17 @@ describe('environment:promote', () => {
             target_branch: 'main',
             sha: DEVELOP_SHA,
           },
+          return_run_details: true,
         },
       },
     ]);
-    const runUrl = 'https://github.com/acme/macro-ai/actions/runs/12345678901';
+    const [run] = github.repo(SLUG).runs;
+    const runUrl = `https://github.com/acme/macro-ai/actions/runs/${run.id}`;
     expect(outputs).toMatchObject({
       result: 'succeeded',
       strategy: 'workflow-dispatch',
-      message: `Dispatched workflow promote.yml on main to promote ${SHORT_SHA} from develop: run 12345678901`,
-      runId: 12345678901,
+      message: `Dispatched workflow promote.yml on main to promote ${SHORT_SHA} from develop: run ${run.id}`,
+      runId: run.id,
       runUrl,
       link: runUrl,
     });
@@ -226,7 +230,7 @@ describe('environment:promote', () => {
       strategy: 'workflow-dispatch',
       result: 'succeeded',
       link: runUrl,
-      runId: 12345678901,
+      runId: run.id,
     });
   });
 
@@ -243,12 +247,12 @@ describe('environment:promote', () => {
     expect(github.writes()).toEqual([
       {
         method: 'PUT',
-        path: `${REPO}/pulls/56/merge`,
+        path: `${REPO}/pulls/1/merge`,
         body: {
           merge_method: 'merge',
           sha: DEVELOP_SHA,
           commit_title:
-            'Promote macro-ai-api-staging to macro-ai-api-production (#56)',
+            'Promote macro-ai-api-staging to macro-ai-api-production (#1)',
           commit_message: expect.stringContaining(
             'requested by user:default/guest',
           ),
@@ -258,14 +262,16 @@ describe('environment:promote', () => {
     expect(outputs).toMatchObject({
       result: 'succeeded',
       strategy: 'merge',
-      message: 'Merged pull request #56 from develop into main as 9e8d7c6',
-      pullRequestNumber: 56,
-      pullRequestUrl: 'https://github.com/acme/macro-ai/pull/56',
+      message: `Merged pull request #1 from develop into main as ${github
+        .head(SLUG, 'main')
+        .slice(0, 7)}`,
+      pullRequestNumber: 1,
+      pullRequestUrl: 'https://github.com/acme/macro-ai/pull/1',
     });
     expect((outputs.gates as Array<{ id: string }>).at(-1)).toEqual({
       id: 'pull-request-ready',
       status: 'passed',
-      message: 'Pull request #56 is approved by alice and mergeable',
+      message: 'Pull request #1 is approved by alice and mergeable',
     });
   });
 
@@ -352,7 +358,7 @@ describe('environment:promote', () => {
 
     expect(outputs).toMatchObject({
       strategy: 'workflow-dispatch',
-      runId: 12345678901,
+      runId: github.repo(SLUG).runs[0].id,
     });
   });
 
@@ -514,7 +520,7 @@ describe('environment:promote', () => {
     expect(github.requests).toHaveLength(githubRequests);
     expect(retry.outputs).toMatchObject({
       result: 'succeeded',
-      pullRequestNumber: 57,
+      pullRequestNumber: 1,
       target: PRODUCTION,
     });
     expect(await history('macro-ai-api-staging')).toHaveLength(1);

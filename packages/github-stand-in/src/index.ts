@@ -1,0 +1,13 @@
+/**
+ * Tests only: the GitHub REST API at its HTTP edge (msw), behaving as GitHub's API reference
+ * says. Shared by the Stageline plugins' tests and benchmarks.
+ *
+ * @packageDocumentation
+ */
+export { GithubStandIn, PROMOTE_WORKFLOW } from './GithubStandIn';
+export type { AddRepoOptions, RecordedRequest } from './GithubStandIn';
+export type { StandInCounts } from './respond';
+export { tokenOf } from './respond';
+export type { StandInCommit } from './CommitGraph';
+export type { MergeMethod } from './mergePull';
+export type * from './state';
