@@ -26,6 +26,11 @@ export class FakeRepository {
     this.nextNumber = 1;
     /** @type {Map<string, {statuses: Array<object>, checkRuns: Array<object>}>} by commit sha */
     this.checks = new Map();
+    /** @type {Map<string, string>} login → permission (admin, write, read); others have none */
+    this.collaborators = new Map([
+      ['octocat', 'admin'],
+      ['reviewer', 'write'],
+    ]);
   }
 
   #sha(seed) {

@@ -115,6 +115,10 @@ export function createGithubRoutes({ apiUrl, webUrl }) {
             html_url: web(repo, ''),
             url: api(repo, ''),
             default_branch: repo.defaultBranch,
+            // returned to tokens that may write, as the backend's is
+            allow_merge_commit: true,
+            allow_squash_merge: true,
+            allow_rebase_merge: true,
             archived: false,
             disabled: false,
           },
@@ -269,6 +273,18 @@ export function createGithubRoutes({ apiUrl, webUrl }) {
             commit_id: r.commitId,
             author_association: 'MEMBER',
           })),
+        };
+      },
+    ],
+    // https://docs.github.com/rest/collaborators/collaborators#get-repository-permissions-for-a-user
+    // (`permission` is admin, write, read or none; maintain and triage are in `role_name`)
+    [
+      'GET',
+      /^\/collaborators\/([^/]+)\/permission$/,
+      (repo, [login]) => {
+        const permission = repo.collaborators.get(login) ?? 'none';
+        return {
+          body: { permission, role_name: permission, user: user(login) },
         };
       },
     ],
