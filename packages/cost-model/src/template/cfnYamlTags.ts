@@ -1,4 +1,5 @@
-import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, Scalar, YAMLMap } from 'yaml';
+import type { CollectionTag, ScalarTag, YAMLSeq } from 'yaml';
 
 /** Short-form intrinsic functions of CloudFormation YAML, by tag name (without `!`). */
 const FUNCTIONS = [
@@ -36,6 +37,16 @@ function scalarArgument(name: string, value: string): unknown {
 }
 
 /**
+ * `{ key: collection }` as a YAML node, so the collection is converted later with the document's
+ * context: aliases inside it resolve (and count towards the alias limit) like anywhere else.
+ */
+function wrap(key: string, collection: YAMLMap | YAMLSeq): YAMLMap {
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar(key), collection));
+  return map;
+}
+
+/**
  * `yaml` custom tags turning CloudFormation short forms (`!Ref X`, `!Sub [...]`, `!If [...]`)
  * into their long forms (`{ Ref: X }`, `{ 'Fn::Sub': [...] }`).
  *
@@ -53,12 +64,12 @@ export const CFN_YAML_TAGS: Array<ScalarTag | CollectionTag> =
       {
         tag,
         collection: 'seq',
-        resolve: (seq: YAMLSeq) => ({ [key]: seq.toJSON() }),
+        resolve: (seq: YAMLSeq) => wrap(key, seq),
       },
       {
         tag,
         collection: 'map',
-        resolve: (map: YAMLMap) => ({ [key]: map.toJSON() }),
+        resolve: (map: YAMLMap) => wrap(key, map),
       },
     ] as Array<ScalarTag | CollectionTag>;
   });
