@@ -51,6 +51,8 @@ function parseYaml(text: string): unknown {
     prettyErrors: false,
   });
   const problems = [...document.errors, ...document.warnings];
+  if (problems.some(problem => /call stack/i.test(problem.message)))
+    throw tooDeep();
   const unknownTag = problems.find(
     problem => problem.code === 'TAG_RESOLVE_FAILED',
   );
@@ -65,7 +67,6 @@ function parseYaml(text: string): unknown {
   }
   if (document.errors.length > 0) {
     const [first] = document.errors;
-    if (/call stack/i.test(first.message)) throw tooDeep();
     const { line } = lineCounter.linePos(first.pos[0]);
     throw new Error(
       `Template does not parse as JSON or YAML: line ${line}: ${first.message}`,
