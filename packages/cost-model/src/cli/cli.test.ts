@@ -144,7 +144,10 @@ describe('runCli', () => {
   it('prints a readable table with the total, free resources, unpriced and assumptions', async () => {
     const { io, out } = fakeIo();
     expect(
-      await runCli(['t.json', '--region', 'eu-west-2', '--currency', 'GBP'], io),
+      await runCli(
+        ['t.json', '--region', 'eu-west-2', '--currency', 'GBP'],
+        io,
+      ),
     ).toBe(0);
     const text = out.join('\n');
     expect(text).toContain(
@@ -211,7 +214,9 @@ describe('runCli', () => {
 
   it('exits 2 with the usage naming the bad flag', async () => {
     const { io, out, err } = fakeIo();
-    expect(await runCli(['t.json', '--region', 'eu-west-2', '--colour'], io)).toBe(2);
+    expect(
+      await runCli(['t.json', '--region', 'eu-west-2', '--colour'], io),
+    ).toBe(2);
     expect(err[0]).toMatch(
       /^stageline-cost: Unknown flag --colour\n\nUsage: stageline-cost <template>/,
     );
@@ -220,12 +225,16 @@ describe('runCli', () => {
 
   it('exits 1 when the template cannot be read or parsed', async () => {
     const missing = fakeIo();
-    expect(await runCli(['nope.json', '--region', 'eu-west-2'], missing.io)).toBe(1);
+    expect(
+      await runCli(['nope.json', '--region', 'eu-west-2'], missing.io),
+    ).toBe(1);
     expect(missing.err[0]).toContain(
       "ENOENT: no such file, open '/work/nope.json'",
     );
     const broken = fakeIo({ '/work/t.yaml': 'Description: x' });
-    expect(await runCli(['t.yaml', '--region', 'eu-west-2'], broken.io)).toBe(1);
+    expect(await runCli(['t.yaml', '--region', 'eu-west-2'], broken.io)).toBe(
+      1,
+    );
     expect(broken.err[0]).toBe(
       'stageline-cost: Not a CloudFormation template: it has no Resources section',
     );
@@ -265,17 +274,25 @@ describe('runCli region and parameters', () => {
   };
 
   it('takes the region from AWS_REGION, then AWS_DEFAULT_REGION, then the template ARNs, and says so', async () => {
-    const fromEnv = fakeIo(files, { AWS_REGION: 'us-east-1', AWS_DEFAULT_REGION: 'eu-west-1' });
+    const fromEnv = fakeIo(files, {
+      AWS_REGION: 'us-east-1',
+      AWS_DEFAULT_REGION: 'eu-west-1',
+    });
     expect(await runCli(['db.json', '--json'], fromEnv.io)).toBe(0);
     expect(JSON.parse(fromEnv.out[0]).region).toBe('us-east-1');
-    expect(fromEnv.err).toEqual(['stageline-cost: region us-east-1 (from AWS_REGION)']);
+    expect(fromEnv.err).toEqual([
+      'stageline-cost: region us-east-1 (from AWS_REGION)',
+    ]);
     const fromDefault = fakeIo(files, { AWS_DEFAULT_REGION: 'eu-west-1' });
     expect(await runCli(['db.json', '--json'], fromDefault.io)).toBe(0);
     expect(JSON.parse(fromDefault.out[0]).region).toBe('eu-west-1');
     const fromTemplate = fakeIo(files);
     expect(await runCli(['db.json', '--json'], fromTemplate.io)).toBe(0);
     // db.t4g.micro 0.018 × 730 + 20 GB × 0.133 in eu-west-2
-    expect(JSON.parse(fromTemplate.out[0])).toMatchObject({ region: 'eu-west-2', totalUsd: 15.8 });
+    expect(JSON.parse(fromTemplate.out[0])).toMatchObject({
+      region: 'eu-west-2',
+      totalUsd: 15.8,
+    });
     expect(fromTemplate.err).toEqual([
       "stageline-cost: region eu-west-2 (from the template's ARNs and endpoints)",
     ]);
@@ -293,7 +310,14 @@ describe('runCli region and parameters', () => {
     const pairs = fakeIo(files);
     expect(
       await runCli(
-        ['db.json', '--region', 'us-east-1', '--json', '--parameters', 'Class=db.t3.large,Engine=mysql'],
+        [
+          'db.json',
+          '--region',
+          'us-east-1',
+          '--json',
+          '--parameters',
+          'Class=db.t3.large,Engine=mysql',
+        ],
         pairs.io,
       ),
     ).toBe(0);
@@ -301,14 +325,29 @@ describe('runCli region and parameters', () => {
     expect(JSON.parse(pairs.out[0]).totalUsd).toBe(101.58);
     const file = fakeIo(files);
     expect(
-      await runCli(['db.json', '--region', 'us-east-1', '--json', '--parameters', 'params.json'], file.io),
+      await runCli(
+        [
+          'db.json',
+          '--region',
+          'us-east-1',
+          '--json',
+          '--parameters',
+          'params.json',
+        ],
+        file.io,
+      ),
     ).toBe(0);
     expect(JSON.parse(file.out[0]).totalUsd).toBe(101.58);
     const bad = fakeIo(files);
     expect(
-      await runCli(['db.json', '--region', 'us-east-1', '--parameters', 'Class'], bad.io),
+      await runCli(
+        ['db.json', '--region', 'us-east-1', '--parameters', 'Class'],
+        bad.io,
+      ),
     ).toBe(2);
-    expect(bad.err[0]).toContain('Invalid --parameters "Class": expected Key=Value');
+    expect(bad.err[0]).toContain(
+      'Invalid --parameters "Class": expected Key=Value',
+    );
   });
 
   it('exits 0 and lists resources of a region without offline prices as unpriced', async () => {

@@ -26,15 +26,14 @@ export function addEbsVolume(
   count = 1,
 ): LineBuilder {
   const { what, type, sizeGb } = volume;
-  const times = count === 1 ? '' : `${formatQuantity(count)} × `;
+  const each =
+    count === 1
+      ? ''
+      : ` (${formatQuantity(count)} × ${formatQuantity(sizeGb)} GB)`;
   const storage = EBS_PRICES.storage[type];
   if (!storage)
     return line.cannotPrice(`EBS ${type} volumes are not in the price table`);
-  line.monthly(
-    `GB-mo ${type} ${what} (${times}${formatQuantity(sizeGb)} GB)`,
-    count * sizeGb,
-    storage,
-  );
+  line.monthly(`GB-mo ${type} ${what}${each}`, count * sizeGb, storage);
   const provisioned = EBS_PRICES.provisionedIopsMonth[type];
   if (provisioned) {
     line.monthly(

@@ -30,15 +30,17 @@ export function launchTemplateData(
     typeof specification === 'object' && specification !== null
       ? (specification as Record<string, unknown>)
       : {};
+  // EC2 and Auto Scaling say LaunchTemplateId/LaunchTemplateName; EKS node groups say Id/Name.
+  const id = spec.LaunchTemplateId ?? spec.Id;
+  const name = spec.LaunchTemplateName ?? spec.Name;
   const byRef =
-    referencedResource(spec.LaunchTemplateId, context) ??
-    referencedResource(spec.LaunchTemplateName, context);
+    referencedResource(id, context) ?? referencedResource(name, context);
   const byName =
-    typeof spec.LaunchTemplateName === 'string'
+    typeof name === 'string'
       ? context.template.resources.find(
           resource =>
             resource.type === 'AWS::EC2::LaunchTemplate' &&
-            resource.properties.LaunchTemplateName === spec.LaunchTemplateName,
+            resource.properties.LaunchTemplateName === name,
         )
       : undefined;
   const template = byRef ?? byName;

@@ -135,6 +135,10 @@ const FREE_TYPES: Record<string, string> = {
   'AWS::Serverless::LayerVersion':
     'no charge (layer storage within the account allowance)',
   'AWS::Serverless::Connector': NO_CHARGE,
+  'AWS::EC2::VPCEndpointService':
+    'no charge (its consumers pay for their endpoints; the load balancer is billed)',
+  'AWS::EC2::VPCEndpointServicePermissions': NO_CHARGE,
+  'AWS::CloudFormation::CustomResource': BILLED_ELSEWHERE,
   'AWS::ApiGateway::DocumentationPart': NO_CHARGE,
   'AWS::ApiGateway::DocumentationVersion': NO_CHARGE,
   'AWS::ApiGatewayV2::RouteResponse': NO_CHARGE,
@@ -155,6 +159,7 @@ const FREE_PREFIXES = ['AWS::IAM::'];
 export function freePricer(type: string): Pricer | undefined {
   const basis =
     FREE_TYPES[type] ??
+    (type.startsWith('Custom::') ? BILLED_ELSEWHERE : undefined) ??
     (FREE_PREFIXES.some(prefix => type.startsWith(prefix))
       ? NO_CHARGE
       : undefined);

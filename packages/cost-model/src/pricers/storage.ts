@@ -80,11 +80,14 @@ function provisionedTable(
       reads * hours,
       rows.rcuHour,
     )
-    .monthly(
-      'GB-mo stored',
-      context.usage.get('dynamoDbStorageGb'),
-      rows.storageGbMonth,
-    )
+    .monthly('GB-mo stored', context.usage.get('dynamoDbStorageGb'), {
+      ...AWS_PRICES.dynamoDb.storageGbMonth,
+      source: `${AWS_PRICES.dynamoDb.storageGbMonth.source}; us-east-2 ${rows.storageGbMonth.source}`,
+      regions: {
+        ...rows.storageGbMonth.regions,
+        ...AWS_PRICES.dynamoDb.storageGbMonth.regions,
+      },
+    })
     .note('provisioned capacity priced as set; auto scaling may change it')
     .build();
 }

@@ -11,7 +11,9 @@ import { GetProductsPage } from './priceListApi';
 export function awsGetProducts(client?: PricingClient): GetProductsPage {
   let pricing: PricingClient | undefined = client;
   return async input => {
-    const sdk = await import('@aws-sdk/client-pricing');
+    // Required lazily: the SDK is loaded only when the Price List API is used.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports, @typescript-eslint/no-var-requires
+    const sdk: typeof import('@aws-sdk/client-pricing') = require('@aws-sdk/client-pricing');
     pricing ??= new sdk.PricingClient({ region: 'us-east-1' });
     const output = await pricing.send(new sdk.GetProductsCommand(input));
     // Items arrive as JSON strings (or the SDK's lazy JSON strings, which print as the text).

@@ -23,6 +23,13 @@ const FUNCTIONS = [
   'Length',
   'ToJsonString',
   'Transform',
+  // Rule functions (used in Rules, and `Fn::ValueOf` wherever parameters are read).
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
 function longForm(name: string): string {
