@@ -1,5 +1,6 @@
 import { PriceRow } from '../prices/aws-prices';
 import { DATABASE_PRICES } from '../prices/databasePrices';
+import { rowOrQuery } from '../prices/priceRows';
 import { LineBuilder } from './LineBuilder';
 import { requiredString } from './properties';
 import { clusterStorageLine } from './rds';
@@ -7,18 +8,27 @@ import { Pricer } from './types';
 
 const { neptune, documentDb } = DATABASE_PRICES;
 
-function instanceLine(rows: Record<string, PriceRow>, service: string): Pricer {
+function instanceLine(
+  rows: Record<string, PriceRow>,
+  service: string,
+  serviceCode: string,
+): Pricer {
   return (resource, context) => {
     const instanceClass = requiredString(
       resource.properties,
       'DBInstanceClass',
     );
     const line = new LineBuilder(context.prices);
-    const row = rows[instanceClass];
-    if (!row)
-      return line
-        .cannotPrice(`${service} ${instanceClass} is not in the price table`)
-        .build();
+    const row = rowOrQuery(
+      rows,
+      instanceClass,
+      `${service} ${instanceClass}`,
+      'h',
+      {
+        serviceCode,
+        filters: { instanceType: instanceClass },
+      },
+    );
     return line
       .hourly(`${instanceClass} ${service} instance`, 1, row)
       .note('storage and I/O are priced on the cluster')
@@ -31,7 +41,11 @@ function instanceLine(rows: Record<string, PriceRow>, service: string): Pricer {
  *
  * @internal
  */
-export const neptuneInstancePricer = instanceLine(neptune.instances, 'Neptune');
+export const neptuneInstancePricer = instanceLine(
+  neptune.instances,
+  'Neptune',
+  'AmazonNeptune',
+);
 
 /**
  * `AWS::Neptune::DBCluster`: storage and I/O from the usage assumptions.
@@ -54,6 +68,7 @@ export const neptuneClusterPricer: Pricer = (_resource, context) =>
 export const documentDbInstancePricer = instanceLine(
   documentDb.instances,
   'DocumentDB',
+  'AmazonDocDB',
 );
 
 /**

@@ -1,4 +1,5 @@
 import { formatQuantity } from '../format';
+import { rowOrQuery } from '../prices/priceRows';
 import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import {
@@ -24,11 +25,14 @@ function nodes(
 ): void {
   if (count <= 0) return;
   if (!type) throw new CannotPrice(`${what} InstanceType is not set`);
-  const row = openSearch.instances[searchType(type)];
-  if (!row) {
-    line.cannotPrice(`OpenSearch ${type} is not in the price table`);
-    return;
-  }
+  const instanceType = searchType(type);
+  const row = rowOrQuery(
+    openSearch.instances,
+    instanceType,
+    `OpenSearch ${instanceType}`,
+    'h',
+    { serviceCode: 'AmazonES', filters: { instanceType } },
+  );
   line.hourly(
     `${searchType(type)} ${what}${count === 1 ? '' : 's'}`,
     count,
@@ -122,9 +126,14 @@ export const mskClusterPricer: Pricer = (resource, context) => {
   const type = optionalString(group, 'InstanceType');
   if (!type)
     throw new CannotPrice('BrokerNodeGroupInfo.InstanceType is not set');
-  const row = msk.brokers[type];
-  if (row) line.hourly(`${type} brokers`, brokers, row);
-  else line.cannotPrice(`MSK ${type} brokers are not in the price table`);
+  line.hourly(
+    `${type} brokers`,
+    brokers,
+    rowOrQuery(msk.brokers, type, `MSK ${type} broker`, 'h', {
+      serviceCode: 'AmazonMSK',
+      filters: { instanceType: type },
+    }),
+  );
   const storage =
     optionalNumber(
       objectProperty(objectProperty(group, 'StorageInfo'), 'EBSStorageInfo'),

@@ -15,6 +15,7 @@ import { parsePriceListItem } from './priceListApi';
 function priceListItem(
   sku: string,
   serviceCode: string,
+  productFamily: string,
   attributes: Record<string, string>,
   usd: string,
   unit: string,
@@ -22,7 +23,7 @@ function priceListItem(
 ): string {
   const term = `${sku}.JRTCKXETXF`;
   return JSON.stringify({
-    product: { productFamily: 'Compute Instance', attributes, sku },
+    product: { productFamily, attributes, sku },
     serviceCode,
     terms: {
       OnDemand: {
@@ -53,11 +54,15 @@ function priceListItem(
 const T3_MEDIUM = priceListItem(
   'AB12CD34EF56GH78',
   'AmazonEC2',
+  'Compute Instance',
   {
     instanceType: 't3.medium',
     regionCode: 'ap-southeast-2',
     operatingSystem: 'Linux',
     tenancy: 'Shared',
+    preInstalledSw: 'NA',
+    capacitystatus: 'Used',
+    licenseModel: 'No License required',
   },
   '0.0528000000',
   'Hrs',
@@ -66,6 +71,7 @@ const T3_MEDIUM = priceListItem(
 const GP2 = priceListItem(
   'ZY98XW76VU54TS32',
   'AmazonEC2',
+  'Storage',
   { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
   '0.1200000000',
   'GB-Mo',
@@ -98,12 +104,17 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
         const filters = Object.fromEntries(
           body.Filters.map((filter: any) => [filter.Field, filter.Value]),
         );
-        const PriceList =
-          filters.instanceType === 't3.medium'
-            ? [T3_MEDIUM]
-            : filters.volumeApiName === 'gp2'
-            ? [GP2]
-            : [];
+        // TERM_MATCH: a product matches when every filtered attribute equals the value.
+        const PriceList = [T3_MEDIUM, GP2].filter(item => {
+          const { product } = JSON.parse(item);
+          const fields = {
+            ...product.attributes,
+            productFamily: product.productFamily,
+          };
+          return Object.entries(filters).every(
+            ([field, value]) => fields[field] === value,
+          );
+        });
         return HttpResponse.json(
           { FormatVersion: 'aws_v1', PriceList },
           { headers: { 'content-type': 'application/x-amz-json-1.1' } },

@@ -44,3 +44,18 @@ export function rowsByKey(
     Object.entries(keys).map(([key, regions]) => [key, build(key, regions)]),
   );
 }
+
+/**
+ * `rows[key]`, or a row with no bundled price that the Price List API can still answer.
+ *
+ * @internal
+ */
+export function rowOrQuery(
+  rows: Readonly<Record<string, PriceRow>>,
+  key: string,
+  label: string,
+  unit: string,
+  query: PriceListQuery,
+): PriceRow {
+  return rows[key] ?? priced(label, unit, 'AWS Price List API only', {}, query);
+}
