@@ -14,7 +14,7 @@ import { readParameters } from './readParameters';
 /**
  * Where the command reads and writes.
  *
- * @internal
+ * @public
  */
 export interface CliIo {
   /** Folder relative template paths start from. */
@@ -53,9 +53,9 @@ function usageError(io: CliIo, error: UsageError): number {
 /**
  * Runs `stageline-cost` and resolves to the exit code: 0 done (unpriced resources included),
  * 1 the template could not be read or estimated, 2 bad arguments (the message names the flag,
- * then the usage).
+ * then the usage). The `stageline-cost` bin calls it.
  *
- * @internal
+ * @public
  */
 export async function runCli(
   argv: readonly string[],
