@@ -55,6 +55,7 @@ type Estimate = {
   total: number;
   currency: string;
   lines: Array<{ monthly: number; basis: string }>;
+  unpriced: Array<{ logicalId: string; reason: string }>;
   assumptions: string[];
   scheduleSaving?: number;
 };
