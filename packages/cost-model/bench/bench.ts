@@ -14,6 +14,7 @@ import {
   synthesizeEnvironment,
 } from '../../cdk-environments/src';
 import { ShutdownSchedule, checkBudget, estimateMonthlyCost } from '../src';
+import { scaling } from './scaling';
 
 const REGION = 'eu-west-2';
 const ESTIMATE_RUNS = 50;
@@ -219,4 +220,5 @@ function findings() {
 }
 
 timings();
+scaling();
 findings();

@@ -15,15 +15,31 @@ export type {
   ResolvedTemplate,
 } from './template/resolveTemplate';
 export { ResourceRef, Unresolved } from './template/values';
+export { estimateWithPriceListApi } from './estimate/estimateWithPriceListApi';
 export { AWS_PRICES, PRICED_REGIONS } from './prices/aws-prices';
 export type {
   PricedRegion,
+  PriceListQuery,
   PricePoint,
   PriceQuality,
   PriceRow,
 } from './prices/aws-prices';
-export { parsePricedRegion, quotePrice } from './prices/priceBook';
-export type { PriceQuote } from './prices/priceBook';
+export {
+  PriceLookup,
+  isBundledRegion,
+  parsePricedRegion,
+  quotePrice,
+} from './prices/priceBook';
+export type { PriceOverlay, PriceQuote } from './prices/priceBook';
+export { COMMERCIAL_REGIONS, parseRegion } from './prices/regions';
+export {
+  fetchPriceListPrices,
+  parsePriceListItem,
+} from './prices/priceListApi';
+export type { GetProductsPage, PriceListPrice } from './prices/priceListApi';
+export { awsGetProducts } from './prices/awsPricingClient';
+export { TEMPLATE_LIMITS, TemplateLimitError } from './template/templateLimits';
+export { runCli } from './cli/main';
 export {
   DEFAULT_STARTUP,
   SCHEDULE_REFERENCE_YEAR,

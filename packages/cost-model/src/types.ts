@@ -1,4 +1,4 @@
-import { PricedRegion } from './prices/aws-prices';
+import type { PriceOverlay } from './prices/priceBook';
 
 /**
  * Currencies an estimate can be given in.
@@ -63,6 +63,14 @@ export interface UsageAssumptions {
   readonly elastiCacheServerlessEcpuMillionsPerMonth?: number;
   /** GB stored per ECR repository. @default 1 */
   readonly ecrStorageGb?: number;
+  /** GB stored per Aurora, Neptune or DocumentDB cluster. @default 10 */
+  readonly databaseStorageGb?: number;
+  /** Millions of I/O requests a month per Aurora Standard, Neptune or DocumentDB cluster. @default 1 */
+  readonly databaseIoMillionsPerMonth?: number;
+  /** Average Network Load Balancer capacity units per hour. @default 0.5 */
+  readonly nlbNlcuPerHour?: number;
+  /** Root volume GB of an EC2 instance whose size comes from its AMI. @default 8 */
+  readonly ec2RootVolumeGb?: number;
   /**
    * Where CloudFront viewers are.
    * @default 'north-america' for us-* regions, 'europe' otherwise
@@ -77,7 +85,7 @@ export interface UsageAssumptions {
  */
 export interface EstimateOptions {
   /** The region the template deploys to. */
-  readonly region: PricedRegion | string;
+  readonly region: string;
   /** Currency of the result. @default 'USD' */
   readonly currency?: Currency;
   /** £ per $ when `currency` is GBP. @default 0.76 (from the price table) */
@@ -88,6 +96,11 @@ export interface EstimateOptions {
   readonly usage?: UsageAssumptions;
   /** Template parameter values replacing their defaults. */
   readonly parameters?: Readonly<Record<string, string>>;
+  /**
+   * Prices for `region` from the AWS Price List Query API, by price-table row label (see
+   * `fetchPriceListPrices`); they take precedence over the bundled table.
+   */
+  readonly prices?: PriceOverlay;
 }
 
 /**
@@ -171,7 +184,7 @@ export interface ScheduleSavings {
  */
 export interface CostEstimate {
   /** Region priced. */
-  readonly region: PricedRegion;
+  readonly region: string;
   /** Currency of `total`, `monthly` and `savings`. */
   readonly currency: Currency;
   /** Units of `currency` per USD (1 for USD). */

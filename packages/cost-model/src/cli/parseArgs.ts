@@ -1,4 +1,4 @@
-import { PRICED_REGIONS, PricedRegion } from '../prices/aws-prices';
+import { COMMERCIAL_REGIONS } from '../prices/regions';
 import { runningHoursPerMonth } from '../schedule/runningHours';
 import { Currency, ShutdownSchedule } from '../types';
 
@@ -7,12 +7,19 @@ import { Currency, ShutdownSchedule } from '../types';
  *
  * @internal
  */
-export const USAGE = `Usage: stageline-cost <template> --region <region> [options]
+export const USAGE = `Usage: stageline-cost <template> [--region <region>] [options]
 
 Estimates the monthly cost of a CloudFormation template (JSON or YAML; "-" reads stdin).
 
 Options:
-  --region <region>     us-east-1, eu-west-1 or eu-west-2 (required)
+  --region <region>     any commercial AWS region (default: AWS_REGION, AWS_DEFAULT_REGION,
+                        then the one region the template's ARNs or endpoints name); offline
+                        prices cover us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2,
+                        eu-central-1
+  --parameters <p>      template parameter values: Key=Value,Key2=Value2 or a JSON file
+                        ([{"ParameterKey": "K", "ParameterValue": "V"}] or {"K": "V"})
+  --pricing-api         price what the bundled table lacks from the AWS Price List Query API
+                        (needs AWS credentials, e.g. AWS_PROFILE)
   --currency <code>     USD (default) or GBP
   --rate <number>       £ per $ for GBP (default 0.76)
   --schedule <cron>     shutdown cron in UTC, e.g. "0 18 * * 1-5"
@@ -40,7 +47,11 @@ export class UsageError extends Error {
 export interface CliOptions {
   readonly help: boolean;
   readonly templatePath: string;
-  readonly region: PricedRegion;
+  /** Undefined when not given: the command takes it from the environment or the template. */
+  readonly region?: string;
+  /** `--parameters` as given: `K=V,...` or a path to a JSON file. */
+  readonly parameters?: string;
+  readonly pricingApi: boolean;
   readonly currency: Currency;
   readonly exchangeRate?: number;
   readonly schedule?: ShutdownSchedule;
@@ -55,6 +66,7 @@ const VALUE_FLAGS = [
   '--schedule',
   '--startup',
   '--budget',
+  '--parameters',
 ];
 
 function positiveNumber(flag: string, value: string): number {
@@ -73,9 +85,11 @@ function readFlags(argv: readonly string[]) {
   const positional: string[] = [];
   let json = false;
   let help = false;
+  let pricingApi = false;
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index];
     if (argument === '--json') json = true;
+    else if (argument === '--pricing-api') pricingApi = true;
     else if (argument === '--help' || argument === '-h') help = true;
     else if (argument.startsWith('-') && argument !== '-') {
       const [flag, inline] = argument.split(/=(.*)/s, 2);
@@ -91,7 +105,7 @@ function readFlags(argv: readonly string[]) {
       values[flag] = value;
     } else positional.push(argument);
   }
-  return { values, positional, json, help };
+  return { values, positional, json, help, pricingApi };
 }
 
 /**
@@ -101,15 +115,9 @@ function readFlags(argv: readonly string[]) {
  * @internal
  */
 export function parseArgs(argv: readonly string[]): CliOptions {
-  const { values, positional, json, help } = readFlags(argv);
+  const { values, positional, json, help, pricingApi } = readFlags(argv);
   if (help) {
-    return {
-      help,
-      json,
-      templatePath: '',
-      region: 'us-east-1',
-      currency: 'USD',
-    };
+    return { help, json, pricingApi, templatePath: '', currency: 'USD' };
   }
   if (positional.length !== 1) {
     throw new UsageError(
@@ -119,17 +127,18 @@ export function parseArgs(argv: readonly string[]): CliOptions {
         : `Expected one <template>, got ${positional.join(' ')}`,
     );
   }
-  if (values['--region'] === undefined)
-    throw new UsageError('--region', 'Missing --region');
-  if (!(PRICED_REGIONS as readonly string[]).includes(values['--region'])) {
+  const region = values['--region'];
+  if (
+    region !== undefined &&
+    !(COMMERCIAL_REGIONS as readonly string[]).includes(region)
+  ) {
     throw new UsageError(
       '--region',
       `Invalid --region ${JSON.stringify(
-        values['--region'],
-      )}: expected one of ${PRICED_REGIONS.join(', ')}`,
+        region,
+      )}: expected a commercial AWS region such as us-east-1 or eu-west-2`,
     );
   }
-  const region = values['--region'] as PricedRegion;
   const currency = (values['--currency'] ?? 'USD').toUpperCase();
   if (currency !== 'USD' && currency !== 'GBP') {
     throw new UsageError(
@@ -163,8 +172,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   return {
     help,
     json,
+    pricingApi,
     templatePath: positional[0],
     region,
+    parameters: values['--parameters'],
     currency,
     exchangeRate:
       values['--rate'] === undefined

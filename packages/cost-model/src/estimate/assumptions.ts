@@ -1,5 +1,4 @@
 import { formatUnitPrice } from '../format';
-import { PricedRegion } from '../prices/aws-prices';
 import {
   RunningHours,
   SCHEDULE_REFERENCE_YEAR,
@@ -12,7 +11,7 @@ import { CostLine, Currency } from '../types';
  * @internal
  */
 export function generalAssumptions(
-  region: PricedRegion,
+  region: string,
   currency: Currency,
   exchangeRate: number,
 ): string[] {
@@ -46,7 +45,7 @@ export function scheduleAssumption(schedule: RunningHours): string {
  */
 export function unconfirmedPriceAssumptions(
   lines: readonly CostLine[],
-  region: PricedRegion,
+  region: string,
 ): string[] {
   const seen = new Set<string>();
   for (const line of lines) {

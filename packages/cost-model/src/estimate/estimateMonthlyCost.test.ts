@@ -14,7 +14,7 @@ const small = {
     },
     Secret: { Type: 'AWS::SecretsManager::Secret' },
     Role: { Type: 'AWS::IAM::Role' },
-    Vm: { Type: 'AWS::EC2::Instance' },
+    Vm: { Type: 'AWS::Redshift::Cluster' },
   },
 };
 const noData = { natDataGbPerMonth: 0, secretsApiCallsPerMonth: 0 };
@@ -39,8 +39,8 @@ describe('estimateMonthlyCost', () => {
     expect(estimate.unpriced).toEqual([
       {
         logicalId: 'Vm',
-        type: 'AWS::EC2::Instance',
-        reason: 'AWS::EC2::Instance is not in the price table',
+        type: 'AWS::Redshift::Cluster',
+        reason: 'AWS::Redshift::Cluster is not in the price table',
       },
     ]);
     expect(estimate.complete).toBe(false);
@@ -146,10 +146,38 @@ Resources:
     expect(usage).toEqual(['Usage: 1 GB a month through each NAT gateway.']);
   });
 
+  it('accepts a region outside the bundled table and lists what it cannot price there, naming the region', () => {
+    const estimate = estimateMonthlyCost(
+      {
+        Resources: {
+          Nat: { Type: 'AWS::EC2::NatGateway' },
+          Acl: { Type: 'AWS::WAFv2::WebACL', Properties: { Rules: [] } },
+          Role: { Type: 'AWS::IAM::Role' },
+        },
+      },
+      { region: 'ap-southeast-2', usage: { requestsPerMonth: 0 } },
+    );
+    expect(estimate.region).toBe('ap-southeast-2');
+    expect(estimate.unpriced.map(item => item.reason)).toEqual([
+      'no offline prices for ap-southeast-2 (NAT gateway hour); price it with the AWS Price List API (--pricing-api)',
+      'no offline prices for ap-southeast-2 (NAT gateway data processed); price it with the AWS Price List API (--pricing-api)',
+    ]);
+    // WAF is priced the same in every region; IAM is free.
+    expect(
+      estimate.lines.map(line => [line.logicalId, line.monthlyUsd]),
+    ).toEqual([
+      ['Acl', 5],
+      ['Role', 0],
+    ]);
+    expect(estimate.assumptions).toContain(
+      'ap-southeast-2 is not in the bundled price table: its resources are unpriced unless Price List API prices are given (stageline-cost --pricing-api, or the backend with AWS credentials).',
+    );
+  });
+
   it.each([
     [
-      { region: 'eu-central-1' },
-      'Invalid region "eu-central-1": the price table covers us-east-1, eu-west-1, eu-west-2',
+      { region: 'mars-1' },
+      'Invalid region "mars-1": expected a commercial AWS region such as us-east-1 or eu-west-2',
     ],
     [
       { region: 'eu-west-2', currency: 'EUR' },

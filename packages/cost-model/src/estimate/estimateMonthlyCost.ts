@@ -1,13 +1,15 @@
 import { roundCents } from '../format';
 import { pricerFor } from '../pricers';
 import { CannotPrice, PricerResult, PricingContext } from '../pricers/types';
-import { AWS_PRICES } from '../prices/aws-prices';
-import { parsePricedRegion } from '../prices/priceBook';
+import { AWS_PRICES, PriceRow } from '../prices/aws-prices';
+import { PriceLookup, isBundledRegion } from '../prices/priceBook';
+import { parseRegion } from '../prices/regions';
 import { runningHoursPerMonth } from '../schedule/runningHours';
 import {
   CloudFormationTemplate,
   parseTemplate,
 } from '../template/parseTemplate';
+import { expandSam } from '../template/expandSam';
 import { ResolvedResource, resolveTemplate } from '../template/resolveTemplate';
 import {
   CostEstimate,
@@ -58,28 +60,16 @@ function priceResource(
 }
 
 /**
- * Estimates the monthly cost of a CloudFormation template from the offline price table.
- * Takes any template (object, JSON or YAML with short-form intrinsics), resolves what it can,
- * and returns one line per resource with the sum in words, the resources it could not price
- * with the reason (never a silent 0), and every assumption made. A shutdown schedule reduces
- * the hours of hourly-billed items and the saving is reported.
+ * {@link estimateMonthlyCost}, also returning the price-table rows it found no price for that
+ * the Price List API could answer.
  *
- * @example
- * ```ts
- * const estimate = estimateMonthlyCost(template, {
- *   region: 'eu-west-2', currency: 'GBP', schedule: { shutdown: '0 18 * * 1-5' },
- * });
- * estimate.total; // £ a month
- * ```
- * @throws Error naming a bad option (region, currency, exchangeRate, schedule, usage) or a
- *   template that does not parse
- * @public
+ * @internal
  */
-export function estimateMonthlyCost(
+export function estimateWithLookup(
   template: string | object | CloudFormationTemplate,
   options: EstimateOptions,
-): CostEstimate {
-  const region = parsePricedRegion(options?.region);
+): { estimate: CostEstimate; wanted: PriceRow[] } {
+  const region = parseRegion(options?.region);
   const currency = parseCurrency(options.currency ?? 'USD');
   const exchangeRate =
     currency === 'GBP'
@@ -91,13 +81,12 @@ export function estimateMonthlyCost(
     : undefined;
   const fullHours = AWS_PRICES.hoursPerMonth;
   const hours = schedule?.hoursRunning ?? fullHours;
-  const resolved = resolveTemplate(
-    parseTemplate(template),
-    region,
-    options.parameters,
-  );
+  const sam = expandSam(parseTemplate(template));
+  const resolved = resolveTemplate(sam.template, region, options.parameters);
+  const prices = new PriceLookup(region, options.prices);
   const context: PricingContext = {
     region,
+    prices,
     usage,
     template: resolved,
     runningHours: hours,
@@ -123,7 +112,7 @@ export function estimateMonthlyCost(
     notes.push(...result.notes.map(note => `${resource.logicalId}: ${note}.`));
   }
 
-  return {
+  const estimate: CostEstimate = {
     region,
     currency,
     exchangeRate,
@@ -134,10 +123,15 @@ export function estimateMonthlyCost(
     complete: unpriced.length === 0,
     assumptions: [
       ...generalAssumptions(region, currency, exchangeRate),
+      ...(isBundledRegion(region) || options.prices
+        ? []
+        : [
+            `${region} is not in the bundled price table: its resources are unpriced unless Price List API prices are given (stageline-cost --pricing-api, or the backend with AWS credentials).`,
+          ]),
       ...(schedule ? [scheduleAssumption(schedule)] : []),
       ...usage.describeUsed().map(text => `Usage: ${text}.`),
       ...unconfirmedPriceAssumptions(lines, region),
-      ...resolved.notes.map(note => `Template: ${note}.`),
+      ...[...sam.notes, ...resolved.notes].map(note => `Template: ${note}.`),
       ...notes,
     ],
     ...(schedule
@@ -150,4 +144,30 @@ export function estimateMonthlyCost(
         }
       : {}),
   };
+  return { estimate, wanted: [...prices.wanted.values()] };
+}
+
+/**
+ * Estimates the monthly cost of a CloudFormation template from the offline price table.
+ * Takes any template (object, JSON or YAML with short-form intrinsics), resolves what it can,
+ * and returns one line per resource with the sum in words, the resources it could not price
+ * with the reason (never a silent 0), and every assumption made. A shutdown schedule reduces
+ * the hours of hourly-billed items and the saving is reported.
+ *
+ * @example
+ * ```ts
+ * const estimate = estimateMonthlyCost(template, {
+ *   region: 'eu-west-2', currency: 'GBP', schedule: { shutdown: '0 18 * * 1-5' },
+ * });
+ * estimate.total; // £ a month
+ * ```
+ * @throws Error naming a bad option (region, currency, exchangeRate, schedule, usage) or a
+ *   template that does not parse
+ * @public
+ */
+export function estimateMonthlyCost(
+  template: string | object | CloudFormationTemplate,
+  options: EstimateOptions,
+): CostEstimate {
+  return estimateWithLookup(template, options).estimate;
 }

@@ -1,5 +1,5 @@
-import { PriceRow, PricedRegion } from '../prices/aws-prices';
-import { quotePrice } from '../prices/priceBook';
+import { PriceRow } from '../prices/aws-prices';
+import { PriceLookup } from '../prices/priceBook';
 import { ComponentSpec, PricerResult } from './types';
 
 /**
@@ -13,7 +13,7 @@ export class LineBuilder {
   private readonly missing: string[] = [];
   private readonly notes: string[] = [];
 
-  constructor(private readonly region: PricedRegion) {}
+  constructor(private readonly prices: PriceLookup) {}
 
   /** A part billed per hour while running: `count` units every hour. */
   hourly(description: string, count: number, row: PriceRow): this {
@@ -52,7 +52,7 @@ export class LineBuilder {
     row: PriceRow,
     hourly: boolean,
   ): this {
-    const quote = quotePrice(row, this.region);
+    const quote = this.prices.quote(row);
     if (typeof quote === 'string') {
       this.missing.push(quote);
     } else {

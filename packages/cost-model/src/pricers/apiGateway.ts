@@ -6,7 +6,7 @@ import { Pricer, PricingContext } from './types';
 
 function requestsLine(context: PricingContext, row: PriceRow) {
   const requests = context.usage.get('requestsPerMonth');
-  return new LineBuilder(context.region).monthly(
+  return new LineBuilder(context.prices).monthly(
     `× 1M requests (${formatQuantity(requests)})`,
     requests / 1e6,
     row,
@@ -23,7 +23,7 @@ export const httpApiPricer: Pricer = (resource, context) => {
   const protocol =
     optionalString(resource.properties, 'ProtocolType') ?? 'HTTP';
   if (protocol !== 'HTTP') {
-    return new LineBuilder(context.region)
+    return new LineBuilder(context.prices)
       .cannotPrice(`${protocol} API prices are not in the price table`)
       .build();
   }

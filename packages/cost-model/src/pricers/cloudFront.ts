@@ -15,7 +15,7 @@ export const distributionPricer: Pricer = (_resource, context) => {
   const rates = AWS_PRICES.cloudFront[context.usage.cloudFrontViewerRegion()];
   const requests = context.usage.get('requestsPerMonth');
   const responseKb = context.usage.get('averageResponseKb');
-  return new LineBuilder(context.region)
+  return new LineBuilder(context.prices)
     .monthly(
       `GB data out (${formatQuantity(requests)} requests × ${formatQuantity(
         responseKb,

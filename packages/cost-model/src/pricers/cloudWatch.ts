@@ -17,7 +17,7 @@ const MAX_MONTHS_HELD = 12;
  */
 export const alarmPricer: Pricer = (resource, context) => {
   const { properties } = resource;
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   const stats = (Array.isArray(properties.Metrics) ? properties.Metrics : [])
     .map(metric => objectProperty({ metric }, 'metric'))
     .map(metric => objectProperty(metric, 'MetricStat'))
@@ -43,7 +43,7 @@ export const alarmPricer: Pricer = (resource, context) => {
  * @internal
  */
 export const dashboardPricer: Pricer = (_resource, context) =>
-  new LineBuilder(context.region)
+  new LineBuilder(context.prices)
     .monthly('dashboard', 1, AWS_PRICES.cloudWatch.dashboardMonth)
     .build();
 
@@ -54,7 +54,7 @@ export const dashboardPricer: Pricer = (_resource, context) =>
  * @internal
  */
 export const logGroupPricer: Pricer = (resource, context) => {
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   const logClass =
     optionalString(resource.properties, 'LogGroupClass') ?? 'STANDARD';
   if (logClass !== 'STANDARD') {

@@ -11,7 +11,7 @@ describe('RDS for PostgreSQL', () => {
     // 0.145 × 730 + 20 × 0.266 = 111.17
     expect(line!.monthlyUsd).toBe(111.17);
     expect(line!.basis).toBe(
-      '1 db.t4g.medium Multi-AZ instance × 730 h × $0.145/h + 20 GB-mo gp2 storage Multi-AZ × $0.266/GB-mo',
+      '1 db.t4g.medium Multi-AZ instance (RDS PostgreSQL) × 730 h × $0.145/h + 20 GB-mo gp2 storage Multi-AZ × $0.266/GB-mo',
     );
   });
 
@@ -40,7 +40,7 @@ describe('RDS for PostgreSQL', () => {
       AllocatedStorage: 10,
     });
     expect(unpriced.map(item => item.reason)).toEqual([
-      'instance class db.x2g.large is not in the price table',
+      'no eu-west-2 price for RDS PostgreSQL db.x2g.large Single-AZ in the price table',
     ]);
     expect(line!.monthlyUsd).toBe(1.33);
   });
@@ -58,7 +58,14 @@ describe('RDS for PostgreSQL', () => {
       DBInstanceClass: 'db.t4g.micro',
     });
     expect(mysql.unpriced[0].reason).toBe(
-      'engine mysql: only RDS for PostgreSQL prices are in the price table',
+      'no eu-west-2 price for RDS MySQL db.t4g.micro Single-AZ in the price table',
+    );
+    const db2 = estimateSubject('AWS::RDS::DBInstance', {
+      Engine: 'db2-se',
+      DBInstanceClass: 'db.m6i.large',
+    });
+    expect(db2.unpriced[0].reason).toBe(
+      'engine db2-se is not in the price table',
     );
   });
 });
@@ -90,7 +97,7 @@ describe('Aurora Serverless v2', () => {
       },
     );
 
-  it('prices each instance at the cluster minimum ACUs and lists the cluster storage as unpriced', () => {
+  it('prices each instance at the cluster minimum ACUs and the cluster storage and I/O from the usage assumptions', () => {
     const { line, estimate } = aurora({});
     // 0.5 ACU × 0.12 × 730
     expect(line!.monthlyUsd).toBe(43.8);
@@ -100,14 +107,13 @@ describe('Aurora Serverless v2', () => {
     expect(estimate.assumptions).toContain(
       'Subject: priced at the minimum 0.5 ACU for all 730 h of the month; it scales up to 4 ACU under load.',
     );
-    expect(estimate.unpriced).toEqual([
-      {
-        logicalId: 'Cluster',
-        type: 'AWS::RDS::DBCluster',
-        reason:
-          'Aurora storage and I/O are billed by usage; their prices are not in the price table',
-      },
-    ]);
+    expect(estimate.unpriced).toEqual([]);
+    const cluster = estimate.lines.find(item => item.logicalId === 'Cluster')!;
+    // 10 GB × $0.10 + 1M I/O × $0.20
+    expect(cluster.monthlyUsd).toBe(1.2);
+    expect(cluster.basis).toBe(
+      '10 GB-mo cluster storage × $0.1/GB-mo + 1 × 1M I/O requests (1,000,000) × $0.2/1M',
+    );
   });
 
   it('bills the minimum ACUs only for the hours the schedule keeps the cluster running, and says so', () => {
@@ -178,7 +184,7 @@ describe('ElastiCache', () => {
     expect(cluster.line!.monthlyUsd).toBe(70.08);
   });
 
-  it('lists a node type without a price in the region, and memcached, as unpriced', () => {
+  it('lists a node type without a price in the region as unpriced and prices memcached nodes', () => {
     const r6g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
       CacheNodeType: 'cache.r6g.large',
       NumCacheClusters: 2,
@@ -187,12 +193,19 @@ describe('ElastiCache', () => {
     expect(r6g.unpriced[0].reason).toBe(
       'no eu-west-2 price for ElastiCache cache.r6g.large Redis OSS in the price table',
     );
-    const memcached = estimateSubject('AWS::ElastiCache::CacheCluster', {
-      CacheNodeType: 'cache.t4g.micro',
-      Engine: 'memcached',
-    });
-    expect(memcached.unpriced[0].reason).toBe(
-      'memcached node prices are not in the price table',
+    // [K] elasticache_cluster_test: 2 cache.m4.large Memcached nodes, 1,460 h, $227.76
+    const memcached = estimateSubject(
+      'AWS::ElastiCache::CacheCluster',
+      {
+        CacheNodeType: 'cache.m4.large',
+        Engine: 'memcached',
+        NumCacheNodes: 2,
+      },
+      { region: 'us-east-1' },
+    );
+    expect(memcached.line!.monthlyUsd).toBe(227.76);
+    expect(memcached.line!.basis).toBe(
+      '2 cache.m4.large Memcached node × 730 h × $0.156/node-h',
     );
   });
 });
@@ -208,7 +221,7 @@ describe('S3 and DynamoDB', () => {
     ).toBeCloseTo(0.0335, 4);
   });
 
-  it('prices an on-demand table and lists provisioned capacity as unpriced', () => {
+  it('prices an on-demand table and a provisioned one', () => {
     const onDemand = estimateSubject(
       'AWS::DynamoDB::Table',
       { BillingMode: 'PAY_PER_REQUEST' },
@@ -221,7 +234,38 @@ describe('S3 and DynamoDB', () => {
       }).line!.estimate,
     ).toBe(true);
     expect(estimateSubject('AWS::DynamoDB::Table', {}).unpriced[0].reason).toBe(
-      'provisioned capacity prices are not in the price table',
+      'provisioned mode without ProvisionedThroughput',
     );
+    // [K] dynamodb_table_test (us-east-2): 20 WCU $9.49, 30 RCU $2.85
+    const provisioned = estimateSubject(
+      'AWS::DynamoDB::Table',
+      {
+        ProvisionedThroughput: {
+          WriteCapacityUnits: 15,
+          ReadCapacityUnits: 20,
+        },
+        GlobalSecondaryIndexes: [
+          {
+            ProvisionedThroughput: {
+              WriteCapacityUnits: 5,
+              ReadCapacityUnits: 10,
+            },
+          },
+        ],
+      },
+      { region: 'us-east-2', usage: { dynamoDbStorageGb: 0 } },
+    );
+    expect(provisioned.line!.monthlyUsd).toBe(12.34); // 9.49 + 2.847
+    const scheduled = estimateSubject(
+      'AWS::DynamoDB::Table',
+      {
+        ProvisionedThroughput: {
+          WriteCapacityUnits: 20,
+          ReadCapacityUnits: 30,
+        },
+      },
+      { region: 'us-east-2', schedule: { shutdown: '0 18 * * 1-5' } },
+    );
+    expect(scheduled.line!.components[0].monthlyUsd).toBe(9.49); // capacity bills all month
   });
 });

@@ -42,14 +42,15 @@ function launchType(properties: Record<string, unknown>): string | undefined {
 
 /**
  * `AWS::ECS::Service` on Fargate: desired count × the task definition's vCPU and memory per
- * hour, at the x86 or ARM rate, plus ephemeral storage above the free 20 GB. Services on EC2
+ * hour, at the x86 or ARM rate, plus ephemeral storage above the free 20 GB and a public IPv4
+ * address per task with `AssignPublicIp: ENABLED`. Services on EC2
  * capacity cost nothing themselves; Fargate Spot is not in the price table.
  *
  * @internal
  */
 export const ecsServicePricer: Pricer = (resource, context) => {
   const { properties } = resource;
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   const launch = launchType(properties);
   if (launch === 'EC2' || launch === 'EXTERNAL') {
     return noCharge(
@@ -120,6 +121,17 @@ export const ecsServicePricer: Pricer = (resource, context) => {
       AWS_PRICES.fargate.ephemeralGbHour,
     );
   }
+  const awsvpc = objectProperty(
+    objectProperty(properties, 'NetworkConfiguration'),
+    'AwsvpcConfiguration',
+  );
+  if (optionalString(awsvpc, 'AssignPublicIp') === 'ENABLED') {
+    line.hourly(
+      `public IPv4 address (one per task)`,
+      tasks,
+      AWS_PRICES.publicIpv4Hour,
+    );
+  }
   const scaling = context.template.resources.find(
     other =>
       other.type === 'AWS::ApplicationAutoScaling::ScalableTarget' &&
@@ -151,7 +163,7 @@ export const ecsClusterPricer: Pricer = (resource, context) => {
         ),
     );
   return insights
-    ? new LineBuilder(context.region)
+    ? new LineBuilder(context.prices)
         .cannotPrice(
           'Container Insights metrics are billed by usage and are not priced',
         )

@@ -1,4 +1,5 @@
 import { AWS_PRICES, PricePoint, PriceRow } from '../prices/aws-prices';
+import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import { optionalNumber, optionalString, requiredString } from './properties';
 import { Pricer, PricingContext } from './types';
@@ -28,15 +29,21 @@ function nodesLine(
   engine: string,
   nodes: number,
 ) {
-  const line = new LineBuilder(context.region);
-  if (engine !== 'redis' && engine !== 'valkey') {
+  const line = new LineBuilder(context.prices);
+  if (engine !== 'redis' && engine !== 'valkey' && engine !== 'memcached') {
     return line.cannotPrice(`${engine} node prices are not in the price table`);
   }
-  const row = elastiCache.redisNodes[nodeType];
+  // Memcached and Redis OSS nodes of a type cost the same ([K]: cache.m4.large both $0.156/h).
+  const row =
+    (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
+    SERVICE_PRICES.elastiCacheNodes[nodeType];
   if (!row)
     return line.cannotPrice(`node type ${nodeType} is not in the price table`);
+  const name = { valkey: 'Valkey', redis: 'Redis OSS', memcached: 'Memcached' }[
+    engine
+  ];
   return line.hourly(
-    `${nodeType} ${engine === 'valkey' ? 'Valkey' : 'Redis OSS'} node`,
+    `${nodeType} ${name} node`,
     nodes,
     engine === 'valkey' ? valkeyRow(row) : row,
   );
@@ -111,7 +118,7 @@ export const replicationGroupPricer: Pricer = (resource, context) => {
  */
 export const serverlessCachePricer: Pricer = (resource, context) => {
   const engine = engineOf(resource.properties);
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   if (engine !== 'redis' && engine !== 'valkey') {
     return line
       .cannotPrice(`serverless ${engine} prices are not in the price table`)

@@ -20,6 +20,17 @@ import { freePricer } from './noCharge';
 import { dbClusterPricer, dbInstancePricer } from './rds';
 import { bucketPricer, dynamoDbTablePricer, repositoryPricer } from './storage';
 import { Pricer } from './types';
+import { autoScalingGroupPricer, instancePricer, volumePricer } from './ec2';
+import { eksClusterPricer, eksNodegroupPricer } from './eks';
+import {
+  documentDbClusterPricer,
+  documentDbInstancePricer,
+  neptuneClusterPricer,
+  neptuneInstancePricer,
+} from './graphAndDocumentDb';
+import { dmsReplicationInstancePricer } from './dms';
+import { healthCheckPricer, kmsKeyPricer } from './healthCheckAndKey';
+import { mskClusterPricer, searchDomainPricer } from './searchAndStreaming';
 import { webAclPricer } from './waf';
 
 const PRICERS: Record<string, Pricer> = {
@@ -51,6 +62,39 @@ const PRICERS: Record<string, Pricer> = {
   'AWS::Route53::HostedZone': hostedZonePricer,
   'AWS::SNS::Topic': snsTopicPricer,
   'AWS::SQS::Queue': sqsQueuePricer,
+  'AWS::EC2::Instance': instancePricer,
+  'AWS::EC2::Volume': volumePricer,
+  'AWS::AutoScaling::AutoScalingGroup': autoScalingGroupPricer,
+  'AWS::EKS::Cluster': eksClusterPricer,
+  'AWS::EKS::Nodegroup': eksNodegroupPricer,
+  'AWS::Neptune::DBInstance': neptuneInstancePricer,
+  'AWS::Neptune::DBCluster': neptuneClusterPricer,
+  'AWS::DocDB::DBInstance': documentDbInstancePricer,
+  'AWS::DocDB::DBCluster': documentDbClusterPricer,
+  'AWS::DMS::ReplicationInstance': dmsReplicationInstancePricer,
+  'AWS::OpenSearchService::Domain': searchDomainPricer,
+  'AWS::Elasticsearch::Domain': searchDomainPricer,
+  'AWS::MSK::Cluster': mskClusterPricer,
+  'AWS::Route53::HealthCheck': healthCheckPricer,
+  'AWS::KMS::Key': kmsKeyPricer,
+  // AWS SAM resources, priced as what the transform turns them into.
+  'AWS::Serverless::Function': lambdaFunctionPricer,
+  'AWS::Serverless::Api': restApiPricer,
+  'AWS::Serverless::HttpApi': httpApiPricer,
+  'AWS::Serverless::SimpleTable': (resource, context) =>
+    dynamoDbTablePricer(
+      {
+        ...resource,
+        properties: {
+          ...resource.properties,
+          BillingMode:
+            resource.properties.ProvisionedThroughput === undefined
+              ? 'PAY_PER_REQUEST'
+              : 'PROVISIONED',
+        },
+      },
+      context,
+    ),
 };
 
 /**

@@ -38,7 +38,7 @@ export const lambdaFunctionPricer: Pricer = (resource, context) => {
   const requests = context.usage.get('requestsPerMonth');
   const durationMs = context.usage.get('lambdaAverageDurationMs');
   const gbSeconds = (requests * (durationMs / 1000) * memoryMb) / 1024;
-  return new LineBuilder(context.region)
+  return new LineBuilder(context.prices)
     .monthly(
       `× 1M requests (${formatQuantity(requests)})`,
       requests / 1e6,

@@ -1,27 +1,44 @@
 import { AWS_PRICES } from '../prices/aws-prices';
+import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import { listLength, optionalString } from './properties';
 import { Pricer } from './types';
 
 /**
- * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type `application`: hours, the assumed LCUs,
- * and for an internet-facing one a public IPv4 address per subnet. Network and gateway load
- * balancers are not in the price table.
+ * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type `application` or `network`: hours, the
+ * assumed LCUs (NLCUs), and for an internet-facing one a public IPv4 address per subnet.
+ * Gateway load balancers are not in the price table.
  *
  * @internal
  */
 export const loadBalancerPricer: Pricer = (resource, context) => {
   const { properties } = resource;
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   const type = optionalString(properties, 'Type') ?? 'application';
-  if (type !== 'application') {
+  if (type === 'gateway') {
     return line
-      .cannotPrice(`${type} load balancer prices are not in the price table`)
+      .cannotPrice(
+        'Gateway Load Balancer prices are not in the price table (no sourced price)',
+      )
       .build();
   }
-  line
-    .hourly('Application Load Balancer', 1, AWS_PRICES.alb.hour)
-    .hourly('LCU', context.usage.get('albLcuPerHour'), AWS_PRICES.alb.lcuHour);
+  if (type === 'network') {
+    line
+      .hourly('Network Load Balancer', 1, SERVICE_PRICES.nlb.hour)
+      .hourly(
+        'NLCU',
+        context.usage.get('nlbNlcuPerHour'),
+        SERVICE_PRICES.nlb.nlcuHour,
+      );
+  } else {
+    line
+      .hourly('Application Load Balancer', 1, AWS_PRICES.alb.hour)
+      .hourly(
+        'LCU',
+        context.usage.get('albLcuPerHour'),
+        AWS_PRICES.alb.lcuHour,
+      );
+  }
   if (
     (optionalString(properties, 'Scheme') ?? 'internet-facing') ===
     'internet-facing'

@@ -101,15 +101,15 @@ describe('free and unknown resources', () => {
   );
 
   it('lists a type outside the price table as unpriced, never as 0', () => {
-    const { line, unpriced } = estimateSubject('AWS::EC2::Instance', {
+    const { line, unpriced } = estimateSubject('AWS::Redshift::Cluster', {
       InstanceType: 't3.micro',
     });
     expect(line).toBeUndefined();
     expect(unpriced).toEqual([
       {
         logicalId: 'Subject',
-        type: 'AWS::EC2::Instance',
-        reason: 'AWS::EC2::Instance is not in the price table',
+        type: 'AWS::Redshift::Cluster',
+        reason: 'AWS::Redshift::Cluster is not in the price table',
       },
     ]);
   });

@@ -11,7 +11,7 @@ import { Pricer } from './types';
  */
 export const secretPricer: Pricer = (_resource, context) => {
   const calls = context.usage.get('secretsApiCallsPerMonth');
-  return new LineBuilder(context.region)
+  return new LineBuilder(context.prices)
     .monthly('secret', 1, AWS_PRICES.secretsManager.secretMonth)
     .monthly(
       `× 10k API calls (${formatQuantity(calls)})`,
@@ -29,7 +29,7 @@ export const secretPricer: Pricer = (_resource, context) => {
 export const parameterPricer: Pricer = (resource, context) => {
   const tier = optionalString(resource.properties, 'Tier') ?? 'Standard';
   if (tier !== 'Advanced') return noCharge('no charge (standard parameter)');
-  return new LineBuilder(context.region)
+  return new LineBuilder(context.prices)
     .monthly('advanced parameter', 1, AWS_PRICES.ssm.advancedParameterMonth)
     .build();
 };
@@ -41,7 +41,7 @@ export const parameterPricer: Pricer = (resource, context) => {
  * @internal
  */
 export const hostedZonePricer: Pricer = (_resource, context) =>
-  new LineBuilder(context.region)
+  new LineBuilder(context.prices)
     .monthly('hosted zone', 1, AWS_PRICES.route53.hostedZoneMonth)
     .note('queries assumed to be alias queries to AWS resources (free)')
     .build();

@@ -61,13 +61,23 @@ describe('Application Load Balancer', () => {
     expect(line!.monthlyUsd).toBe(29.68);
   });
 
-  it('lists a network load balancer as unpriced', () => {
-    const { unpriced } = estimateSubject(
+  it('prices a network load balancer (hours, NLCUs, IPv4 per subnet) and lists a gateway one as unpriced', () => {
+    // [K] lb_test: NLB $16.43 / 730 h, NLCU $4.38 a month
+    const nlb = estimateSubject(
       'AWS::ElasticLoadBalancingV2::LoadBalancer',
-      { Type: 'network' },
+      { Type: 'network', Scheme: 'internal' },
+      { region: 'us-east-1', usage: { nlbNlcuPerHour: 1 } },
     );
-    expect(unpriced[0].reason).toBe(
-      'network load balancer prices are not in the price table',
+    expect(nlb.line!.monthlyUsd).toBe(20.81); // 0.0225 × 730 + 1 × 0.006 × 730
+    expect(nlb.line!.basis).toBe(
+      '1 Network Load Balancer × 730 h × $0.0225/h + 1 NLCU × 730 h × $0.006/NLCU-h',
+    );
+    const gateway = estimateSubject(
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      { Type: 'gateway' },
+    );
+    expect(gateway.unpriced[0].reason).toBe(
+      'Gateway Load Balancer prices are not in the price table (no sourced price)',
     );
   });
 });

@@ -10,7 +10,7 @@ import { Pricer } from './types';
  * @internal
  */
 export const natGatewayPricer: Pricer = (_resource, context) =>
-  new LineBuilder(context.region)
+  new LineBuilder(context.prices)
     .hourly('NAT gateway', 1, AWS_PRICES.natGateway.hour)
     .monthly(
       'GB processed',
@@ -25,7 +25,7 @@ export const natGatewayPricer: Pricer = (_resource, context) =>
  * @internal
  */
 export const elasticIpPricer: Pricer = (_resource, context) =>
-  new LineBuilder(context.region)
+  new LineBuilder(context.prices)
     .hourly('public IPv4 address', 1, AWS_PRICES.publicIpv4Hour)
     .build();
 
@@ -40,7 +40,7 @@ export const vpcEndpointPricer: Pricer = (resource, context) => {
   const type =
     optionalString(resource.properties, 'VpcEndpointType') ?? 'Gateway';
   if (type === 'Gateway') return noCharge('no charge (gateway endpoint)');
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   if (type !== 'Interface') {
     return line
       .cannotPrice(`${type} endpoint prices are not in the price table`)

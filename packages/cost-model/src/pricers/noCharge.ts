@@ -99,6 +99,52 @@ const FREE_TYPES: Record<string, string> = {
   'AWS::CertificateManager::Certificate':
     'no charge (public ACM certificate; source [W])',
   'AWS::KMS::Alias': NO_CHARGE,
+  'AWS::EC2::VolumeAttachment': NO_CHARGE,
+  'AWS::EC2::KeyPair': NO_CHARGE,
+  'AWS::EC2::PlacementGroup': NO_CHARGE,
+  'AWS::EC2::NetworkInterfaceAttachment': NO_CHARGE,
+  'AWS::EC2::SubnetCidrBlock': NO_CHARGE,
+  'AWS::EC2::PrefixList': NO_CHARGE,
+  'AWS::AutoScaling::LaunchConfiguration': BILLED_ELSEWHERE,
+  'AWS::AutoScaling::ScalingPolicy': NO_CHARGE,
+  'AWS::AutoScaling::ScheduledAction': NO_CHARGE,
+  'AWS::AutoScaling::LifecycleHook': NO_CHARGE,
+  'AWS::ECS::CapacityProvider': NO_CHARGE,
+  'AWS::EKS::Addon': 'no charge (add-ons run on the cluster nodes)',
+  'AWS::EKS::AccessEntry': NO_CHARGE,
+  'AWS::EKS::PodIdentityAssociation': NO_CHARGE,
+  'AWS::EKS::IdentityProviderConfig': NO_CHARGE,
+  'AWS::RDS::DBSecurityGroup': NO_CHARGE,
+  'AWS::RDS::DBSecurityGroupIngress': NO_CHARGE,
+  'AWS::RDS::EventSubscription': BILLED_ELSEWHERE,
+  'AWS::DMS::Endpoint': NO_CHARGE,
+  'AWS::DMS::ReplicationSubnetGroup': NO_CHARGE,
+  'AWS::DMS::ReplicationTask': BILLED_ELSEWHERE,
+  'AWS::DMS::EventSubscription': BILLED_ELSEWHERE,
+  'AWS::Neptune::DBSubnetGroup': NO_CHARGE,
+  'AWS::Neptune::DBParameterGroup': NO_CHARGE,
+  'AWS::Neptune::DBClusterParameterGroup': NO_CHARGE,
+  'AWS::DocDB::DBSubnetGroup': NO_CHARGE,
+  'AWS::DocDB::DBClusterParameterGroup': NO_CHARGE,
+  'AWS::ElastiCache::SecurityGroup': NO_CHARGE,
+  'AWS::ElastiCache::SecurityGroupIngress': NO_CHARGE,
+  'AWS::MSK::Configuration': NO_CHARGE,
+  'AWS::Lambda::LayerVersion':
+    'no charge (layer storage within the account allowance)',
+  'AWS::Lambda::LayerVersionPermission': NO_CHARGE,
+  'AWS::Serverless::LayerVersion':
+    'no charge (layer storage within the account allowance)',
+  'AWS::Serverless::Connector': NO_CHARGE,
+  'AWS::EC2::VPCEndpointService':
+    'no charge (its consumers pay for their endpoints; the load balancer is billed)',
+  'AWS::EC2::VPCEndpointServicePermissions': NO_CHARGE,
+  'AWS::CloudFormation::CustomResource': BILLED_ELSEWHERE,
+  'AWS::ApiGateway::DocumentationPart': NO_CHARGE,
+  'AWS::ApiGateway::DocumentationVersion': NO_CHARGE,
+  'AWS::ApiGatewayV2::RouteResponse': NO_CHARGE,
+  'AWS::ApiGatewayV2::IntegrationResponse': NO_CHARGE,
+  'AWS::ElasticLoadBalancingV2::TrustStore': NO_CHARGE,
+  'AWS::SSM::Document': NO_CHARGE,
 };
 
 /** Type prefixes that are free as a family. */
@@ -113,6 +159,7 @@ const FREE_PREFIXES = ['AWS::IAM::'];
 export function freePricer(type: string): Pricer | undefined {
   const basis =
     FREE_TYPES[type] ??
+    (type.startsWith('Custom::') ? BILLED_ELSEWHERE : undefined) ??
     (FREE_PREFIXES.some(prefix => type.startsWith(prefix))
       ? NO_CHARGE
       : undefined);

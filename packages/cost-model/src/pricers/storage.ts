@@ -1,8 +1,10 @@
 import { formatQuantity } from '../format';
 import { AWS_PRICES } from '../prices/aws-prices';
+import { SERVICE_PRICES } from '../prices/servicePrices';
+import { ResolvedResource } from '../template/resolveTemplate';
 import { LineBuilder } from './LineBuilder';
-import { optionalString } from './properties';
-import { Pricer } from './types';
+import { objectProperty, optionalNumber, optionalString } from './properties';
+import { CannotPrice, Pricer, PricingContext } from './types';
 
 /**
  * `AWS::S3::Bucket`: the assumed Standard storage and requests.
@@ -12,7 +14,7 @@ import { Pricer } from './types';
 export const bucketPricer: Pricer = (_resource, context) => {
   const puts = context.usage.get('s3PutRequestsPerMonth');
   const gets = context.usage.get('s3GetRequestsPerMonth');
-  return new LineBuilder(context.region)
+  return new LineBuilder(context.prices)
     .monthly(
       'GB-mo Standard storage',
       context.usage.get('s3StorageGb'),
@@ -31,27 +33,83 @@ export const bucketPricer: Pricer = (_resource, context) => {
     .build();
 };
 
+/** Capacity units of a table and its global secondary indexes. */
+function capacity(properties: Record<string, unknown>, key: string): number {
+  const own =
+    optionalNumber(objectProperty(properties, 'ProvisionedThroughput'), key) ??
+    0;
+  const indexes = Array.isArray(properties.GlobalSecondaryIndexes)
+    ? properties.GlobalSecondaryIndexes
+    : [];
+  return indexes.reduce(
+    (sum: number, index) =>
+      sum +
+      (optionalNumber(
+        objectProperty(
+          index as Record<string, unknown>,
+          'ProvisionedThroughput',
+        ),
+        key,
+      ) ?? 0),
+    own,
+  );
+}
+
+/** Provisioned mode: WCU and RCU hours (table and global indexes) and the assumed storage. */
+function provisionedTable(
+  resource: ResolvedResource,
+  context: PricingContext,
+  line: LineBuilder,
+) {
+  const { properties } = resource;
+  const rows = SERVICE_PRICES.dynamoDbProvisioned;
+  const writes = capacity(properties, 'WriteCapacityUnits');
+  const reads = capacity(properties, 'ReadCapacityUnits');
+  if (properties.ProvisionedThroughput === undefined)
+    throw new CannotPrice('provisioned mode without ProvisionedThroughput');
+  // Provisioned capacity bills every hour whatever a shutdown schedule does.
+  const hours = AWS_PRICES.hoursPerMonth;
+  return line
+    .monthly(
+      `WCU-h (${formatQuantity(writes)} WCU × ${hours} h)`,
+      writes * hours,
+      rows.wcuHour,
+    )
+    .monthly(
+      `RCU-h (${formatQuantity(reads)} RCU × ${hours} h)`,
+      reads * hours,
+      rows.rcuHour,
+    )
+    .monthly('GB-mo stored', context.usage.get('dynamoDbStorageGb'), {
+      ...AWS_PRICES.dynamoDb.storageGbMonth,
+      source: `${AWS_PRICES.dynamoDb.storageGbMonth.source}; us-east-2 ${rows.storageGbMonth.source}`,
+      regions: {
+        ...rows.storageGbMonth.regions,
+        ...AWS_PRICES.dynamoDb.storageGbMonth.regions,
+      },
+    })
+    .note('provisioned capacity priced as set; auto scaling may change it')
+    .build();
+}
+
 /**
  * `AWS::DynamoDB::Table` and single-region `AWS::DynamoDB::GlobalTable` in on-demand mode:
- * the assumed request units and storage. Provisioned capacity and replicated writes are not in
- * the price table.
+ * the assumed request units and storage; in provisioned mode the capacity units per hour.
+ * Replicated writes are not in the price table.
  *
  * @internal
  */
 export const dynamoDbTablePricer: Pricer = (resource, context) => {
   const { properties } = resource;
-  const line = new LineBuilder(context.region);
+  const line = new LineBuilder(context.prices);
   const mode = optionalString(properties, 'BillingMode') ?? 'PROVISIONED';
-  if (mode !== 'PAY_PER_REQUEST') {
-    return line
-      .cannotPrice('provisioned capacity prices are not in the price table')
-      .build();
-  }
   if (Array.isArray(properties.Replicas) && properties.Replicas.length > 1) {
     return line
       .cannotPrice('replicated write request units are not in the price table')
       .build();
   }
+  if (mode !== 'PAY_PER_REQUEST')
+    return provisionedTable(resource, context, line);
   const { dynamoDb } = AWS_PRICES;
   return line
     .monthly(
@@ -78,7 +136,7 @@ export const dynamoDbTablePricer: Pricer = (resource, context) => {
  * @internal
  */
 export const repositoryPricer: Pricer = (_resource, context) =>
-  new LineBuilder(context.region)
+  new LineBuilder(context.prices)
     .monthly(
       'GB-mo image storage',
       context.usage.get('ecrStorageGb'),

@@ -1,5 +1,4 @@
-import { PricedRegion } from '../prices/aws-prices';
-import { PriceQuote } from '../prices/priceBook';
+import { PriceLookup, PriceQuote } from '../prices/priceBook';
 import {
   ResolvedResource,
   ResolvedTemplate,
@@ -45,7 +44,9 @@ export interface PricerResult {
  */
 export interface PricingContext {
   /** The region priced. */
-  readonly region: PricedRegion;
+  readonly region: string;
+  /** Prices for the region (the table, or Price List API prices given to the estimate). */
+  readonly prices: PriceLookup;
   /** Usage assumptions; reading one records it for the estimate's assumptions. */
   readonly usage: UsageTracker;
   /** The whole resolved template, to follow references. */

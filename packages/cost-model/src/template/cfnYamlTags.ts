@@ -1,4 +1,5 @@
-import type { CollectionTag, ScalarTag, YAMLMap, YAMLSeq } from 'yaml';
+import { Pair, Scalar, YAMLMap } from 'yaml';
+import type { CollectionTag, ScalarTag, YAMLSeq } from 'yaml';
 
 /** Short-form intrinsic functions of CloudFormation YAML, by tag name (without `!`). */
 const FUNCTIONS = [
@@ -22,6 +23,13 @@ const FUNCTIONS = [
   'Length',
   'ToJsonString',
   'Transform',
+  // Rule functions (used in Rules, and `Fn::ValueOf` wherever parameters are read).
+  'Contains',
+  'EachMemberEquals',
+  'EachMemberIn',
+  'RefAll',
+  'ValueOf',
+  'ValueOfAll',
 ];
 
 function longForm(name: string): string {
@@ -33,6 +41,16 @@ function scalarArgument(name: string, value: string): unknown {
   if (name !== 'GetAtt') return value;
   const dot = value.indexOf('.');
   return dot < 0 ? [value] : [value.slice(0, dot), value.slice(dot + 1)];
+}
+
+/**
+ * `{ key: collection }` as a YAML node, so the collection is converted later with the document's
+ * context: aliases inside it resolve (and count towards the alias limit) like anywhere else.
+ */
+function wrap(key: string, collection: YAMLMap | YAMLSeq): YAMLMap {
+  const map = new YAMLMap();
+  map.items.push(new Pair(new Scalar(key), collection));
+  return map;
 }
 
 /**
@@ -53,12 +71,12 @@ export const CFN_YAML_TAGS: Array<ScalarTag | CollectionTag> =
       {
         tag,
         collection: 'seq',
-        resolve: (seq: YAMLSeq) => ({ [key]: seq.toJSON() }),
+        resolve: (seq: YAMLSeq) => wrap(key, seq),
       },
       {
         tag,
         collection: 'map',
-        resolve: (map: YAMLMap) => ({ [key]: map.toJSON() }),
+        resolve: (map: YAMLMap) => wrap(key, map),
       },
     ] as Array<ScalarTag | CollectionTag>;
   });

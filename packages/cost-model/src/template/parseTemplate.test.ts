@@ -76,3 +76,85 @@ Resources:
     expect(() => parseTemplate(text)).toThrow(message);
   });
 });
+
+describe('parseTemplate on hostile input', () => {
+  // A 442-byte "billion laughs" YAML: 9 levels of 9 aliases each expand to 9^9 (387M) values.
+  // Before alias expansion was bounded it hung `stageline-cost` (issue 13).
+  const billionLaughs = [
+    'a: &a [x, x, x, x, x, x, x, x, x]',
+    ...'bcdefghi'
+      .split('')
+      .map(
+        (name, index) =>
+          `${name}: &${name} [${Array(9)
+            .fill(`*${'abcdefghi'[index]}`)
+            .join(', ')}]`,
+      ),
+    'Resources:',
+    '  T: {Type: AWS::SNS::Topic, Properties: {Tags: *i}}',
+  ].join('\n');
+
+  it('refuses a billion-laughs YAML file with a clear message', () => {
+    expect(billionLaughs.length).toBeLessThan(500);
+    expect(() => parseTemplate(billionLaughs)).toThrow(
+      'Template YAML expands aliases too much (more than 1000 alias expansions)',
+    );
+  });
+
+  it('still reads a few aliases, also inside short-form tags', () => {
+    const template = parseTemplate(`
+Defaults: &size { DBInstanceClass: db.t4g.micro }
+Resources:
+  Db:
+    Type: AWS::RDS::DBInstance
+    Properties:
+      Copy: *size
+      Class: !If [IsProd, *size, small]
+`);
+    expect(template.Resources.Db.Properties).toEqual({
+      Copy: { DBInstanceClass: 'db.t4g.micro' },
+      Class: {
+        'Fn::If': ['IsProd', { DBInstanceClass: 'db.t4g.micro' }, 'small'],
+      },
+    });
+  });
+
+  it('names an unknown tag and its line, as CloudFormation would', () => {
+    expect(() =>
+      parseTemplate(
+        'Resources:\n  T:\n    Type: AWS::SNS::Topic\n    Properties:\n      X: !Vault secret/x\n',
+      ),
+    ).toThrow('Template YAML has an unknown tag !Vault at line 5');
+  });
+
+  it('refuses deeply nested YAML, JSON and objects instead of overflowing the stack', () => {
+    const nested = (depth: number) =>
+      `{"Resources": {"T": {"Type": "AWS::SNS::Topic", "Properties": {"X": ${'['.repeat(
+        depth,
+      )}${']'.repeat(depth)}}}}}`;
+    expect(() => parseTemplate(nested(50_000))).toThrow(
+      'Template nested too deeply: more than 100 levels at Resources.T.Properties.X.0.0...',
+    );
+    expect(() => parseTemplate(`Resources: ${nested(5_000)}`)).toThrow(
+      'Template nested too deeply: more than 100 levels',
+    );
+    expect(() => parseTemplate(nested(90))).not.toThrow();
+  });
+
+  it('refuses a template that contains itself', () => {
+    expect(() =>
+      parseTemplate(
+        'Resources:\n  T: &x {Type: AWS::SNS::Topic, Properties: {Tags: *x}}\n',
+      ),
+    ).toThrow(
+      'Template is circular: Resources.T.Properties.Tags contains itself',
+    );
+  });
+
+  it('refuses text over the size limit before parsing it', () => {
+    const huge = `Resources: {}\n#${'x'.repeat(5_000_001)}`;
+    expect(() => parseTemplate(huge)).toThrow(
+      /^Template too large: 5,000,016 characters; the limit is 5,000,000 \(CloudFormation's own limit is 1 MB\)$/,
+    );
+  });
+});

@@ -107,3 +107,36 @@ describe('resolveTemplate', () => {
     expect(production.byId.has('Cache')).toBe(true);
   });
 });
+
+describe('resolveTemplate on circular templates', () => {
+  it('names circular conditions, resource references and self-referring mappings', () => {
+    const circular = parseTemplate(`
+Mappings:
+  M: { a: { b: !FindInMap [M, a, b] } }
+Conditions:
+  A: !Condition B
+  B: !Not [!Condition A]
+Resources:
+  First:
+    Type: AWS::SNS::Topic
+    Condition: A
+    Properties: { DisplayName: !GetAtt Second.TopicName, Size: !FindInMap [M, a, b] }
+  Second:
+    Type: AWS::SNS::Topic
+    Properties: { DisplayName: !Sub "\${Third}" }
+  Third:
+    Type: AWS::SQS::Queue
+    DependsOn: First
+`);
+    const resolved = resolveTemplate(circular, 'eu-west-2');
+    expect(resolved.notes).toEqual(
+      expect.arrayContaining([
+        'Conditions are circular (A → B → A): A treated as unknown; CloudFormation would reject the template',
+        'Circular dependency between resources First → Second → Third → First: CloudFormation would reject the template',
+      ]),
+    );
+    expect(resolved.byId.get('First')!.properties.Size).toEqual(
+      new Unresolved('Fn::FindInMap M.a.b is not a literal value'),
+    );
+  });
+});

@@ -1,3 +1,4 @@
+import { dependencyCycles } from './dependencyCycles';
 import { CloudFormationTemplate } from './parseTemplate';
 import { NO_VALUE, ResourceRef, Unresolved } from './values';
 
@@ -31,6 +32,9 @@ export interface ResolvedTemplate {
 
 type Json = unknown;
 
+/** The AWS SAM transform. */
+export const SAM_TRANSFORM = 'AWS::Serverless-2016-10-31';
+
 const PSEUDO: Record<string, (region: string) => Json> = {
   'AWS::Region': region => region,
   'AWS::Partition': () => 'aws',
@@ -49,7 +53,8 @@ function isPrimitive(value: Json): value is string | number | boolean {
 /** Resolves one template; conditions are memoised. */
 class Resolver {
   private readonly conditions = new Map<string, boolean | undefined>();
-  private readonly evaluating = new Set<string>();
+  /** Conditions being evaluated, in order, to name a circular chain. */
+  private readonly evaluating: string[] = [];
   readonly notes: string[] = [];
 
   constructor(
@@ -61,16 +66,23 @@ class Resolver {
   condition(name: string): boolean | undefined {
     if (this.conditions.has(name)) return this.conditions.get(name);
     const expression = this.template.Conditions?.[name];
-    if (expression === undefined || this.evaluating.has(name)) {
-      this.notes.push(
-        `Condition ${name} is undefined or circular: treated as unknown`,
-      );
+    if (expression === undefined) {
+      this.notes.push(`Condition ${name} is undefined: treated as unknown`);
       this.conditions.set(name, undefined);
       return undefined;
     }
-    this.evaluating.add(name);
+    const open = this.evaluating.indexOf(name);
+    if (open >= 0) {
+      this.notes.push(
+        `Conditions are circular (${[...this.evaluating.slice(open), name].join(
+          ' → ',
+        )}): ${name} treated as unknown; CloudFormation would reject the template`,
+      );
+      return undefined;
+    }
+    this.evaluating.push(name);
     const value = this.evaluate(expression);
-    this.evaluating.delete(name);
+    this.evaluating.pop();
     this.conditions.set(name, value);
     if (value === undefined) {
       this.notes.push(
@@ -192,7 +204,19 @@ class Resolver {
                 String(second)
               ]
             : undefined;
-        if (entry !== undefined) return this.resolve(entry);
+        // Mapping values are literals in CloudFormation: never evaluated (no self-reference loop).
+        if (
+          isPrimitive(entry) ||
+          (Array.isArray(entry) && entry.every(isPrimitive))
+        )
+          return entry;
+        if (entry !== undefined) {
+          return new Unresolved(
+            `Fn::FindInMap ${[map, top, second]
+              .map(String)
+              .join('.')} is not a literal value`,
+          );
+        }
         if (isObject(options) && 'DefaultValue' in options)
           return options.DefaultValue;
         return new Unresolved(
@@ -261,6 +285,14 @@ class Resolver {
   }
 }
 
+/** Transforms other than SAM (which the estimate expands itself), as names. */
+function otherTransforms(transform: unknown): string[] {
+  const list = Array.isArray(transform) ? transform : [transform];
+  return list
+    .filter(item => item !== undefined && item !== SAM_TRANSFORM)
+    .map(item => (typeof item === 'string' ? item : JSON.stringify(item)));
+}
+
 /**
  * Evaluates a template's conditions and resolves the intrinsic functions in its resources'
  * properties: parameter defaults (or `parameterValues`), pseudo parameters, `Fn::FindInMap`,
@@ -295,10 +327,17 @@ export function resolveTemplate(
       properties: isObject(properties) ? properties : {},
     });
   }
-  if (template.Transform !== undefined) {
+  for (const cycle of dependencyCycles(template)) {
     resolver.notes.push(
-      `The template uses Transform ${JSON.stringify(
-        template.Transform,
+      `Circular dependency between resources ${cycle.join(
+        ' → ',
+      )}: CloudFormation would reject the template`,
+    );
+  }
+  if (otherTransforms(template.Transform).length > 0) {
+    resolver.notes.push(
+      `The template uses Transform ${otherTransforms(template.Transform).join(
+        ', ',
       )}: resources the transform would add are not seen`,
     );
   }

@@ -1,4 +1,3 @@
-import { PricedRegion } from '../prices/aws-prices';
 import { UsageAssumptions } from '../types';
 
 type NumericUsage = Exclude<keyof UsageAssumptions, 'cloudFrontViewerRegion'>;
@@ -81,6 +80,28 @@ const USAGE: Record<
     value: 1,
     says: v => `${fmt(v)} GB of images per ECR repository`,
   },
+  databaseStorageGb: {
+    value: 10,
+    says: v => `${fmt(v)} GB stored per Aurora, Neptune or DocumentDB cluster`,
+  },
+  databaseIoMillionsPerMonth: {
+    value: 1,
+    says: v =>
+      `${fmt(
+        v,
+      )} million I/O requests a month per Aurora (Standard), Neptune or DocumentDB cluster`,
+  },
+  nlbNlcuPerHour: {
+    value: 0.5,
+    says: v => `${fmt(v)} Network Load Balancer capacity units (NLCU) per hour`,
+  },
+  ec2RootVolumeGb: {
+    value: 8,
+    says: v =>
+      `${fmt(
+        v,
+      )} GB gp2 root volume for an EC2 instance or node whose size comes from its AMI`,
+  },
 };
 
 function fmt(value: number): string {
@@ -101,7 +122,7 @@ export class UsageTracker {
   /**
    * @throws Error naming an unknown usage field or a value that is not a number ≥ 0
    */
-  constructor(overrides: UsageAssumptions = {}, region: PricedRegion) {
+  constructor(overrides: UsageAssumptions = {}, region: string) {
     const values = Object.fromEntries(
       Object.entries(USAGE).map(([key, { value }]) => [key, value]),
     ) as Record<NumericUsage, number>;

@@ -55,6 +55,7 @@ type Estimate = {
   total: number;
   currency: string;
   lines: Array<{ monthly: number; basis: string }>;
+  unpriced: Array<{ logicalId: string; reason: string }>;
   assumptions: string[];
   scheduleSaving?: number;
 };
@@ -545,15 +546,31 @@ describe('environment:plan', () => {
     });
   });
 
-  it('says when the price table has no prices for the region', async () => {
-    const { ctx } = actionContext({
+  it('lists what it cannot price in a region without offline prices, naming the region', async () => {
+    const { ctx, outputs } = actionContext({
       app: 'macro-ai',
       stage: 'staging',
       region: 'sa-east-1',
     });
 
+    await createAction(unconfiguredAws()).handler(ctx);
+
+    const estimate = outputs.estimate as Estimate;
+    expect(estimate.unpriced.length).toBeGreaterThan(0);
+    for (const item of estimate.unpriced) {
+      expect(item.reason).toMatch(/^no offline prices for sa-east-1 /);
+    }
+  });
+
+  it('says when the region is not a commercial AWS region', async () => {
+    const { ctx } = actionContext({
+      app: 'macro-ai',
+      stage: 'staging',
+      region: 'cn-north-1',
+    });
+
     await expect(createAction(unconfiguredAws()).handler(ctx)).rejects.toThrow(
-      /^Cannot estimate the cost of MacroAiStagingStack: Invalid region "sa-east-1": the price table covers /,
+      /^Cannot estimate the cost of MacroAiStagingStack: Invalid region "cn-north-1": expected a commercial AWS region/,
     );
   });
 

@@ -46,7 +46,8 @@ export type BudgetVerdict = {
  * estimate, else the cost model's) and checks it against its budget (`near` from
  * `nearBudgetRatio` of it, default 0.8).
  *
- * @throws InputError when the cost model refuses the input (e.g. a region it has no prices for)
+ * @throws InputError when the cost model refuses the input (e.g. a region that is not a commercial
+ * AWS region); a region without offline prices gives an estimate whose `unpriced` says so
  */
 export function estimateCost(
   target: EnvironmentTarget,

@@ -1,0 +1,202 @@
+import { PricingClient } from '@aws-sdk/client-pricing';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { estimateWithPriceListApi } from '../estimate/estimateWithPriceListApi';
+import { awsGetProducts } from './awsPricingClient';
+import { parsePriceListItem } from './priceListApi';
+
+/**
+ * A `GetProducts` `PriceList` item in the documented Price List format (AWS Price List Query
+ * API reference, GetProducts: "PriceList — the list of products that match your filters", each
+ * a JSON string with `product` (`sku`, `productFamily`, `attributes`), `serviceCode` and
+ * `terms.OnDemand.<sku>.<offerTermCode>.priceDimensions.<rateCode>` with `unit`,
+ * `beginRange`, `endRange`, `description` and `pricePerUnit.USD`).
+ */
+function priceListItem(
+  sku: string,
+  serviceCode: string,
+  productFamily: string,
+  attributes: Record<string, string>,
+  usd: string,
+  unit: string,
+  description: string,
+): string {
+  const term = `${sku}.JRTCKXETXF`;
+  return JSON.stringify({
+    product: { productFamily, attributes, sku },
+    serviceCode,
+    terms: {
+      OnDemand: {
+        [term]: {
+          priceDimensions: {
+            [`${term}.6YS6EN2CT7`]: {
+              unit,
+              endRange: 'Inf',
+              description,
+              appliesTo: [],
+              rateCode: `${term}.6YS6EN2CT7`,
+              beginRange: '0',
+              pricePerUnit: { USD: usd },
+            },
+          },
+          sku,
+          effectiveDate: '2026-09-01T00:00:00Z',
+          offerTermCode: 'JRTCKXETXF',
+          termAttributes: {},
+        },
+      },
+    },
+    version: '20260901000000',
+    publicationDate: '2026-09-01T00:00:00Z',
+  });
+}
+
+const T3_MEDIUM = priceListItem(
+  'AB12CD34EF56GH78',
+  'AmazonEC2',
+  'Compute Instance',
+  {
+    instanceType: 't3.medium',
+    regionCode: 'ap-southeast-2',
+    operatingSystem: 'Linux',
+    tenancy: 'Shared',
+    preInstalledSw: 'NA',
+    capacitystatus: 'Used',
+    licenseModel: 'No License required',
+  },
+  '0.0528000000',
+  'Hrs',
+  '$0.0528 per On Demand Linux t3.medium Instance Hour',
+);
+const GP2 = priceListItem(
+  'ZY98XW76VU54TS32',
+  'AmazonEC2',
+  'Storage',
+  { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
+  '0.1200000000',
+  'GB-Mo',
+  '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
+);
+
+describe('parsePriceListItem', () => {
+  it('reads the on-demand USD price of the first tier, its unit and SKU', () => {
+    expect(parsePriceListItem(T3_MEDIUM)).toEqual({
+      sku: 'AB12CD34EF56GH78',
+      usd: 0.0528,
+      unit: 'Hrs',
+      description: '$0.0528 per On Demand Linux t3.medium Instance Hour',
+    });
+    expect(
+      parsePriceListItem(JSON.stringify({ product: { sku: 'X' }, terms: {} })),
+    ).toBeUndefined();
+  });
+});
+
+describe('estimateWithPriceListApi through the AWS SDK', () => {
+  const requests: Array<{ target: string | null; body: any }> = [];
+  const server = setupServer(
+    // The Price List Query API endpoint (AWS JSON 1.1 protocol).
+    http.post(
+      'https://api.pricing.us-east-1.amazonaws.com/',
+      async ({ request }) => {
+        const body = (await request.json()) as any;
+        requests.push({ target: request.headers.get('x-amz-target'), body });
+        const filters = Object.fromEntries(
+          body.Filters.map((filter: any) => [filter.Field, filter.Value]),
+        );
+        // TERM_MATCH: a product matches when every filtered attribute equals the value.
+        const PriceList = [T3_MEDIUM, GP2].filter(item => {
+          const { product } = JSON.parse(item);
+          const fields = {
+            ...product.attributes,
+            productFamily: product.productFamily,
+          };
+          return Object.entries(filters).every(
+            ([field, value]) => fields[field] === value,
+          );
+        });
+        return HttpResponse.json(
+          { FormatVersion: 'aws_v1', PriceList },
+          { headers: { 'content-type': 'application/x-amz-json-1.1' } },
+        );
+      },
+    ),
+  );
+  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+  afterAll(() => server.close());
+
+  const client = new PricingClient({
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret' },
+  });
+
+  it('prices what the table lacks in an unbundled region and leaves the rest unpriced', async () => {
+    const estimate = await estimateWithPriceListApi(
+      {
+        Resources: {
+          Web: {
+            Type: 'AWS::EC2::Instance',
+            Properties: { InstanceType: 't3.medium' },
+          },
+          Big: {
+            Type: 'AWS::EC2::Instance',
+            Properties: { InstanceType: 'x2iedn.32xlarge' },
+          },
+          Nat: { Type: 'AWS::EC2::NatGateway' },
+        },
+      },
+      { region: 'ap-southeast-2' },
+      awsGetProducts(client),
+    );
+    const web = estimate.lines.find(line => line.logicalId === 'Web')!;
+    // 0.0528 × 730 + 8 GB gp2 root × 0.12
+    expect(web.monthlyUsd).toBe(39.5);
+    expect(web.components[0].priceSource).toBe(
+      'EC2 t3.medium Linux on-demand (AWS Price List API AmazonEC2 SKU AB12CD34EF56GH78)',
+    );
+    expect(
+      estimate.unpriced.map(item => [item.logicalId, item.reason]),
+    ).toEqual([
+      [
+        'Big',
+        'no offline prices for ap-southeast-2 (EC2 x2iedn.32xlarge Linux on-demand); price it with the AWS Price List API (--pricing-api)',
+      ],
+      [
+        'Nat',
+        'no offline prices for ap-southeast-2 (NAT gateway hour); price it with the AWS Price List API (--pricing-api)',
+      ],
+      [
+        'Nat',
+        'no offline prices for ap-southeast-2 (NAT gateway data processed); price it with the AWS Price List API (--pricing-api)',
+      ],
+    ]);
+    expect(requests[0].target).toBe('AWSPriceListService.GetProducts');
+    expect(requests[0].body).toMatchObject({
+      ServiceCode: 'AmazonEC2',
+      FormatVersion: 'aws_v1',
+      Filters: expect.arrayContaining([
+        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 't3.medium' },
+        { Type: 'TERM_MATCH', Field: 'regionCode', Value: 'ap-southeast-2' },
+        { Type: 'TERM_MATCH', Field: 'operatingSystem', Value: 'Linux' },
+      ]),
+    });
+  });
+
+  it('asks nothing when the bundled table prices everything', async () => {
+    requests.length = 0;
+    const estimate = await estimateWithPriceListApi(
+      {
+        Resources: {
+          Web: {
+            Type: 'AWS::EC2::Instance',
+            Properties: { InstanceType: 't3.medium' },
+          },
+        },
+      },
+      { region: 'us-east-1' },
+      awsGetProducts(client),
+    );
+    expect(estimate.totalUsd).toBe(31.17); // 0.0416 × 730 + 8 × 0.10
+    expect(requests).toEqual([]);
+  });
+});

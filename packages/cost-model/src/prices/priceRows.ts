@@ -1,0 +1,61 @@
+import type { PriceListQuery, PricePoint, PriceRow } from './aws-prices';
+
+/** Key of a price that holds in every region (global services, "same in all Regions"). */
+export const ALL_REGIONS = '*';
+
+/** Official AWS Price List row. */
+export const pl = (usd: number): PricePoint => ({ usd, quality: 'list' });
+/** Cost ÷ quantity from a real bill. */
+export const drv = (usd: number): PricePoint => ({ usd, quality: 'derived' });
+/** Third-party page, code constant or test fixture. */
+export const sec = (usd: number): PricePoint => ({ usd, quality: 'secondary' });
+/** No source found: an estimate. */
+export const est = (usd: number): PricePoint => ({
+  usd,
+  quality: 'unconfirmed',
+});
+
+/**
+ * A row from its prices by region; `query` finds it in the Price List API for other regions.
+ *
+ * @internal
+ */
+export function priced(
+  label: string,
+  unit: string,
+  source: string,
+  regions: Readonly<Record<string, PricePoint>>,
+  query?: PriceListQuery,
+): PriceRow {
+  return query
+    ? { label, unit, source, regions, query }
+    : { label, unit, source, regions };
+}
+
+/** A per-key row family: `key → row`, rows built from `usd` per region for each key. */
+export function rowsByKey(
+  keys: Readonly<Record<string, Readonly<Record<string, PricePoint>>>>,
+  build: (
+    key: string,
+    regions: Readonly<Record<string, PricePoint>>,
+  ) => PriceRow,
+): Record<string, PriceRow> {
+  return Object.fromEntries(
+    Object.entries(keys).map(([key, regions]) => [key, build(key, regions)]),
+  );
+}
+
+/**
+ * `rows[key]`, or a row with no bundled price that the Price List API can still answer.
+ *
+ * @internal
+ */
+export function rowOrQuery(
+  rows: Readonly<Record<string, PriceRow>>,
+  key: string,
+  label: string,
+  unit: string,
+  query: PriceListQuery,
+): PriceRow {
+  return rows[key] ?? priced(label, unit, 'AWS Price List API only', {}, query);
+}

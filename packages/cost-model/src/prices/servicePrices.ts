@@ -1,0 +1,180 @@
+import { ALL_REGIONS, priced, rowsByKey, sec } from './priceRows';
+
+const us = (usd: number) => ({ 'us-east-1': sec(usd) });
+
+/**
+ * Prices of managed services beyond the main table, from [K] (cost ÷ quantity, us-east-1 unless
+ * a row says otherwise).
+ *
+ * @internal
+ */
+export const SERVICE_PRICES = {
+  eks: {
+    clusterHour: priced(
+      'EKS cluster (standard support)',
+      'h',
+      '[K] eks_cluster_test: $73.00 / 730 h',
+      us(0.1),
+      {
+        serviceCode: 'AmazonEKS',
+        filters: { usagetype: 'AmazonEKS-Hours:perCluster' },
+      },
+    ),
+    extendedSupportHour: priced(
+      'EKS cluster (extended support)',
+      'h',
+      '[K] eks_cluster_test: $438.00 / 730 h',
+      us(0.6),
+    ),
+  },
+  nlb: {
+    hour: priced(
+      'Network Load Balancer hour',
+      'h',
+      '[K] lb_test: $16.43 / 730 h',
+      us(0.0225),
+      {
+        serviceCode: 'AWSELB',
+        filters: {
+          productFamily: 'Load Balancer-Network',
+          group: 'ELB:Balancer',
+        },
+      },
+    ),
+    nlcuHour: priced(
+      'Network Load Balancer NLCU',
+      'NLCU-h',
+      '[K] lb_test: $4.38 per NLCU-month / 730 h',
+      us(0.006),
+    ),
+  },
+  route53HealthCheck: {
+    awsEndpointMonth: priced(
+      'Route 53 health check, AWS endpoint',
+      'month',
+      '[K] route53_health_check_test (Route 53 is global)',
+      { [ALL_REGIONS]: sec(0.5) },
+    ),
+    otherEndpointMonth: priced(
+      'Route 53 health check, non-AWS endpoint',
+      'month',
+      '[K] route53_health_check_test (Route 53 is global)',
+      { [ALL_REGIONS]: sec(0.75) },
+    ),
+    awsFeatureMonth: priced(
+      'Route 53 health check optional feature, AWS endpoint',
+      'month',
+      '[K] route53_health_check_test (Route 53 is global)',
+      { [ALL_REGIONS]: sec(1) },
+    ),
+    otherFeatureMonth: priced(
+      'Route 53 health check optional feature, non-AWS endpoint',
+      'month',
+      '[K] route53_health_check_test (Route 53 is global)',
+      { [ALL_REGIONS]: sec(2) },
+    ),
+  },
+  kmsKeyMonth: priced(
+    'KMS customer managed key',
+    'month',
+    '[K] kms_key_test: $1.00',
+    us(1),
+  ),
+  openSearch: {
+    instances: rowsByKey(
+      {
+        'c4.2xlarge.search': us(0.587),
+        'c4.8xlarge.search': us(2.347),
+        'ultrawarm1.medium.search': us(0.238),
+      },
+      (instanceType, regions) =>
+        priced(
+          `OpenSearch ${instanceType}`,
+          'h',
+          '[K] opensearch_domain_test: $1,285.53 / 2,190 h, $1,713.31 / 730 h, $347.48 / 1,460 h',
+          regions,
+          {
+            serviceCode: 'AmazonES',
+            filters: { instanceType },
+          },
+        ),
+    ),
+    storage: rowsByKey(
+      {
+        gp2: us(0.135),
+        gp3: us(0.122),
+        io1: us(0.169),
+        standard: us(0.067),
+      },
+      (type, regions) =>
+        priced(
+          `OpenSearch ${type} storage`,
+          'GB-mo',
+          '[K] opensearch_domain_test, elasticsearch_domain_test: 400 GB gp2 $54.00, 400 GB gp3 $48.80, 1,000 GB io1 $169.00, 123 GB standard $8.24',
+          regions,
+        ),
+    ),
+    io1IopsMonth: priced(
+      'OpenSearch io1 IOPS',
+      'IOPS-mo',
+      '[K] opensearch_domain_test: 10 IOPS $0.88',
+      us(0.088),
+    ),
+  },
+  msk: {
+    brokers: rowsByKey(
+      {
+        'kafka.t3.small': us(0.0456),
+        'kafka.m5.24xlarge': us(10.08),
+      },
+      (instanceType, regions) =>
+        priced(
+          `MSK ${instanceType} broker`,
+          'h',
+          '[K] msk_cluster_test: $66.58 / 1,460 h, $29,433.60 / 2,920 h',
+          regions,
+          { serviceCode: 'AmazonMSK', filters: { instanceType } },
+        ),
+    ),
+    storageGbMonth: priced(
+      'MSK broker storage',
+      'GB-mo',
+      '[K] msk_cluster_test: 1,000 GB $100.00',
+      us(0.1),
+    ),
+  },
+  elastiCacheNodes: rowsByKey(
+    {
+      'cache.m4.large': us(0.156),
+      'cache.r5.4xlarge': us(1.724),
+      'cache.m6g.12xlarge': us(3.557),
+    },
+    (nodeType, regions) =>
+      priced(
+        `ElastiCache ${nodeType} (Redis OSS or Memcached)`,
+        'node-h',
+        '[K] elasticache_cluster_test, elasticache_replication_group_test: cache.m4.large $227.76 / 1,460 h (Memcached) and $1,822.08 / 11,680 h (Redis)',
+        regions,
+      ),
+  ),
+  dynamoDbProvisioned: {
+    wcuHour: priced(
+      'DynamoDB provisioned write capacity unit',
+      'WCU-h',
+      '[K] dynamodb_table_test (us-east-2): 20 WCU $9.49',
+      { 'us-east-2': sec(0.00065) },
+    ),
+    rcuHour: priced(
+      'DynamoDB provisioned read capacity unit',
+      'RCU-h',
+      '[K] dynamodb_table_test (us-east-2): 30 RCU $2.85',
+      { 'us-east-2': sec(0.00013) },
+    ),
+    storageGbMonth: priced(
+      'DynamoDB storage',
+      'GB-mo',
+      '[K] dynamodb_table_test (us-east-2): $0.25 per GB',
+      { 'us-east-2': sec(0.25) },
+    ),
+  },
+};
