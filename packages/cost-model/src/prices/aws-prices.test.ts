@@ -44,7 +44,7 @@ describe('the price table', () => {
     }
   });
 
-  it('keeps 730 hours a month and the 0.76 £/$ rate of the reference', () => {
+  it('keeps 730 hours a month and a 0.76 £/$ rate', () => {
     expect(AWS_PRICES.hoursPerMonth).toBe(730);
     expect(AWS_PRICES.usdToGbp).toBe(0.76);
   });
@@ -97,7 +97,7 @@ describe('the price table', () => {
 type Cell = readonly [usd: number, quality: PriceQuality] | undefined;
 type Cells = readonly [Cell, Cell, Cell];
 
-/** A row the reference gives as Price List (PL) rows in all three regions. */
+/** A row with official Price List (PL) rows in all three regions. */
 const listed = (usEast1: number, euWest2: number, euWest1: number): Cells => [
   [usEast1, 'list'],
   [euWest2, 'list'],
@@ -105,10 +105,10 @@ const listed = (usEast1: number, euWest2: number, euWest1: number): Cells => [
 ];
 
 /**
- * Key rows copied by hand from `reference/aws-prices.md`, in its column order: us-east-1,
+ * Key rows copied by hand from the sources listed in aws-prices.ts, in this order: us-east-1,
  * eu-west-2, eu-west-1 (PL → list, sec → secondary, drv → derived, ≈/unconfirmed with a
  * number → unconfirmed, "unconfirmed" without one → absent). A change to the table that does
- * not match the reference fails here, naming the row and region.
+ * not match its sources fails here, naming the row and region.
  */
 const REFERENCE: ReadonlyArray<
   readonly [name: string, row: PriceRow, cells: Cells]
@@ -224,14 +224,14 @@ const REFERENCE_REGIONS: readonly PricedRegion[] = [
   'eu-west-1',
 ];
 
-describe('the price table against reference/aws-prices.md', () => {
+describe('the price table against the figures of its sources', () => {
   it.each(
     REFERENCE.flatMap(([name, row, cells]) =>
       REFERENCE_REGIONS.map(
         (region, index) => [name, region, row, cells[index]] as const,
       ),
     ),
-  )('%s in %s matches the reference', (_name, region, row, cell) => {
+  )('%s in %s matches its sources', (_name, region, row, cell) => {
     const quote = quotePrice(row, region);
     expect(
       typeof quote === 'string' ? undefined : [quote.usd, quote.quality],

@@ -1,9 +1,9 @@
 /**
  * AWS on-demand list prices in USD (Linux, no Reserved Instances or Savings Plans), the one
- * price table of this package. Every row is copied from `reference/aws-prices.md` with its
- * source keys; a price the table marks "unconfirmed" is kept with quality `unconfirmed` and
- * every estimate that uses it says so; a cell the table leaves "unconfirmed" without a number
- * is absent, so resources needing it are listed as unpriced.
+ * price table of this package. Every row names its sources by the keys below (AWS Price List
+ * rows quoted in public repositories, real bills, AWS pages); a price no source confirms is kept
+ * with quality `unconfirmed` and every estimate that uses it says so; a cell with no number
+ * from any source is absent, so resources needing it are listed as unpriced.
  *
  * Quality: `list` = official AWS Price List row (PL); `derived` = cost ÷ quantity from a real
  * bill (drv); `secondary` = third-party page, code constant or test fixture (sec);
