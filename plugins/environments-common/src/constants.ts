@@ -30,6 +30,37 @@ export const BUDGET_CURRENCIES = ['GBP', 'USD'] as const;
 /** @public */
 export type BudgetCurrency = (typeof BUDGET_CURRENCIES)[number];
 
+/**
+ * How an environment's stack is built and deployed (`spec.deployment.mode`): by the service's
+ * own workflow, from its CDK app through the CDK toolkit library, or as a
+ * `@stageline/cdk-environments` reference profile.
+ *
+ * @public
+ */
+export const DEPLOYMENT_MODES = ['pipeline', 'cdk-app', 'reference'] as const;
+
+/** @public */
+export type DeploymentMode = (typeof DEPLOYMENT_MODES)[number];
+
+/**
+ * The `workflow_dispatch` input names a pipeline deployment fills in, unless the Environment
+ * names others in `spec.deployment.pipeline.inputs`.
+ *
+ * @public
+ */
+export const PIPELINE_INPUT_DEFAULTS = {
+  stage: 'stage',
+  scale: 'scale',
+  command: 'command',
+  previewId: 'preview-id',
+} as const;
+
+/** What a pipeline deployment's workflow is asked to do. @public */
+export const PIPELINE_COMMANDS = ['deploy', 'destroy', 'diff'] as const;
+
+/** @public */
+export type PipelineCommand = (typeof PIPELINE_COMMANDS)[number];
+
 /** Ways a promotion can be carried out through source control. @public */
 export const PROMOTION_STRATEGIES = [
   'pull-request',

@@ -1,9 +1,11 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   BudgetCurrency,
+  DeploymentMode,
   EnvironmentScale,
   EnvironmentStage,
 } from '../constants';
+import { PIPELINE_INPUT_DEFAULTS } from '../constants';
 
 /** The apiVersion of Environment entities. @public */
 export const ENVIRONMENT_API_VERSION = 'stageline.dev/v1alpha1';
@@ -33,13 +35,7 @@ export interface EnvironmentEntityV1alpha1 extends Entity {
     branch?: string;
     /** Entity ref of the environment changes are promoted to next. */
     promotesTo?: string;
-    deployment?: {
-      /** Deployment provider id; `cloudformation` is built in. */
-      provider: string;
-      stackName?: string;
-      region?: string;
-      accountId?: string;
-    };
+    deployment?: EnvironmentDeploymentSpec;
     healthCheck?: {
       /** URL answering the health check; a JSON body `{ status, checks }` is understood. */
       url: string;
@@ -57,8 +53,94 @@ export interface EnvironmentEntityV1alpha1 extends Entity {
   };
 }
 
+/**
+ * The service's own GitHub Actions workflow deploys the stack (`spec.deployment.mode: pipeline`).
+ *
+ * @public
+ */
+export type PipelineDeploymentSpec = {
+  /** The workflow file in `.github/workflows`, e.g. `deploy.yml`; it must accept `workflow_dispatch`. */
+  workflow: string;
+  /**
+   * The names of the workflow's `workflow_dispatch` inputs Stageline fills in; each defaults to
+   * {@link PIPELINE_INPUT_DEFAULTS}.
+   */
+  inputs?: {
+    /** Receives the stage (`spec.type`). */
+    stage?: string;
+    /** Receives the scale. */
+    scale?: string;
+    /** Receives `deploy`, `destroy` or `diff`. */
+    command?: string;
+    /** Receives the pull request number of a preview environment (empty otherwise). */
+    previewId?: string;
+  };
+};
+
+/**
+ * A CDK app in the service's repository that Stageline synthesizes and deploys with the CDK
+ * toolkit library (`spec.deployment.mode: cdk-app`).
+ *
+ * @public
+ */
+export type CdkAppDeploymentSpec = {
+  /** Folder of the app, relative to the repository root, e.g. `infrastructure`. */
+  path: string;
+  /**
+   * The command that synthesizes the app into `$CDK_OUTDIR`, run in `path`, e.g.
+   * `node bin/app.js`. Default: the `app` of `path/cdk.json`.
+   */
+  app?: string;
+};
+
+/**
+ * Where the environment's stack runs and how it is built and deployed.
+ *
+ * @public
+ */
+export type EnvironmentDeploymentSpec = {
+  /** Deployment provider id; `cloudformation` is built in. */
+  provider: string;
+  stackName?: string;
+  region?: string;
+  accountId?: string;
+  /**
+   * How the stack is built and deployed: `pipeline` (the service's workflow), `cdk-app` (its CDK
+   * app, through the CDK toolkit library) or `reference` (the `@stageline/cdk-environments`
+   * profiles, for platform-owned stacks).
+   * @defaultValue `reference`
+   */
+  mode?: DeploymentMode;
+  /** For `mode: pipeline`. */
+  pipeline?: PipelineDeploymentSpec;
+  /** For `mode: cdk-app`. */
+  cdkApp?: CdkAppDeploymentSpec;
+};
+
 /** @public */
 export type EnvironmentEntity = EnvironmentEntityV1alpha1;
+
+/**
+ * How the Environment's stack is deployed: its `spec.deployment.mode`, `reference` when unset.
+ *
+ * @public
+ */
+export function deploymentModeOf(
+  entity: Pick<EnvironmentEntityV1alpha1, 'spec'>,
+): DeploymentMode {
+  return entity.spec.deployment?.mode ?? 'reference';
+}
+
+/**
+ * The workflow input names of a pipeline deployment, with the defaults filled in.
+ *
+ * @public
+ */
+export function pipelineInputNames(
+  pipeline: PipelineDeploymentSpec,
+): Required<NonNullable<PipelineDeploymentSpec['inputs']>> {
+  return { ...PIPELINE_INPUT_DEFAULTS, ...pipeline.inputs };
+}
 
 /**
  * Whether an entity is an Environment.

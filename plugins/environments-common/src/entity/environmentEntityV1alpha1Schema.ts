@@ -1,5 +1,6 @@
 import {
   BUDGET_CURRENCIES,
+  DEPLOYMENT_MODES,
   ENVIRONMENT_SCALES,
   ENVIRONMENT_STAGES,
 } from '../constants';
@@ -9,6 +10,55 @@ const entityRef = {
   minLength: 1,
   pattern: '^([A-Za-z0-9][A-Za-z0-9._-]*:)?([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*$',
   description: 'an entity reference like [kind:][namespace/]name',
+};
+const workflowInput = {
+  type: 'string',
+  pattern: '^[A-Za-z_][A-Za-z0-9_-]*$',
+  description:
+    'a workflow_dispatch input name (letters, digits, - and _, starting with a letter or _)',
+};
+const pipeline = {
+  type: 'object',
+  required: ['workflow'],
+  additionalProperties: false,
+  properties: {
+    workflow: {
+      type: 'string',
+      pattern: '^[A-Za-z0-9._-]+\\.ya?ml$',
+      description: 'a workflow file name in .github/workflows, e.g. deploy.yml',
+    },
+    inputs: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        stage: workflowInput,
+        scale: workflowInput,
+        command: workflowInput,
+        previewId: workflowInput,
+      },
+    },
+  },
+};
+const cdkApp = {
+  type: 'object',
+  required: ['path'],
+  additionalProperties: false,
+  properties: {
+    path: {
+      type: 'string',
+      // Relative, inside the repository: no leading slash or drive, no `..` segment, no backslash.
+      pattern: '^(?![/~])(?![A-Za-z]:)(?!.*(^|/)\\.\\.(/|$))[^\\\\\\s]+$',
+      description:
+        'a folder relative to the repository root, e.g. infrastructure (no leading /, no .. segment, no spaces)',
+    },
+    app: {
+      type: 'string',
+      minLength: 1,
+      pattern: '^[^\\n\\r]+$',
+      description:
+        'the command that synthesizes the app, on one line, e.g. node bin/app.js',
+    },
+  },
 };
 const cron = {
   type: 'string',
@@ -64,6 +114,9 @@ export const environmentEntityV1alpha1Schema = {
               pattern: '^\\d{12}$',
               description: 'a 12-digit AWS account id in quotes',
             },
+            mode: { type: 'string', enum: [...DEPLOYMENT_MODES] },
+            pipeline,
+            cdkApp,
           },
         },
         healthCheck: {

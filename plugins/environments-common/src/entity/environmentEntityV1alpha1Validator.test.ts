@@ -2,12 +2,19 @@ import {
   environmentEntityV1alpha1Validator,
   validateEnvironmentEntity,
 } from './environmentEntityV1alpha1Validator';
+import {
+  deploymentModeOf,
+  pipelineInputNames,
+} from './EnvironmentEntityV1alpha1';
 
 function validEnvironment(): any {
   return {
     apiVersion: 'stageline.dev/v1alpha1',
     kind: 'Environment',
-    metadata: { name: 'macro-ai-api-staging' },
+    metadata: {
+      name: 'macro-ai-api-staging',
+      annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+    },
     spec: {
       type: 'staging',
       owner: 'group:default/platform',
@@ -126,6 +133,170 @@ describe('validateEnvironmentEntity', () => {
     const entity = withSpec('spec.scale', 'huge');
     entity.spec.type = 'qa';
     expect(validateEnvironmentEntity(entity)).toHaveLength(2);
+  });
+});
+
+describe('validateEnvironmentEntity: spec.deployment.mode', () => {
+  const withDeployment = (deployment: Record<string, unknown>) =>
+    withSpec('spec.deployment', {
+      provider: 'cloudformation',
+      stackName: 'MacroAiStagingStack',
+      region: 'eu-west-2',
+      ...deployment,
+    });
+
+  it('keeps an Environment without a mode valid: it is a reference deployment', () => {
+    const entity = validEnvironment();
+    expect(entity.spec.deployment.mode).toBeUndefined();
+    expect(validateEnvironmentEntity(entity)).toEqual([]);
+    expect(deploymentModeOf(entity)).toBe('reference');
+  });
+
+  it('accepts each mode with what it needs', () => {
+    for (const deployment of [
+      { mode: 'reference' },
+      { mode: 'pipeline', pipeline: { workflow: 'deploy.yml' } },
+      {
+        mode: 'pipeline',
+        pipeline: {
+          workflow: 'cdk-deploy.yaml',
+          inputs: {
+            stage: 'environment',
+            scale: 'scale',
+            command: 'action',
+            previewId: 'pr_number',
+          },
+        },
+      },
+      { mode: 'cdk-app', cdkApp: { path: 'infrastructure' } },
+      { mode: 'cdk-app', cdkApp: { path: '.', app: 'node bin/app.js' } },
+      {
+        mode: 'cdk-app',
+        cdkApp: { path: 'services/api/cdk', app: 'npx tsx "bin/app.ts"' },
+      },
+    ]) {
+      expect(validateEnvironmentEntity(withDeployment(deployment))).toEqual([]);
+    }
+  });
+
+  it('names the allowed modes', () => {
+    expect(
+      validateEnvironmentEntity(withDeployment({ mode: 'terraform' })),
+    ).toEqual([
+      'spec.deployment.mode must be one of pipeline, cdk-app, reference; got "terraform"',
+    ]);
+  });
+
+  it('requires the workflow of a pipeline deployment, its branch and its repository', () => {
+    const entity = withDeployment({ mode: 'pipeline' });
+    delete entity.spec.branch;
+    delete entity.metadata.annotations;
+    expect(validateEnvironmentEntity(entity)).toEqual([
+      'spec.deployment.pipeline is required when spec.deployment.mode is pipeline: name the workflow that deploys the stack, e.g. pipeline: { workflow: deploy.yml }',
+      'spec.branch is required when spec.deployment.mode is pipeline: the workflow is dispatched on that branch',
+      'metadata.annotations.github.com/project-slug is required when spec.deployment.mode is pipeline: it names the repository (owner/repo) whose workflow deploys the stack',
+    ]);
+  });
+
+  it('requires the app folder and the stack name of a cdk-app deployment', () => {
+    const entity = withDeployment({ mode: 'cdk-app' });
+    delete entity.spec.deployment.stackName;
+    expect(validateEnvironmentEntity(entity)).toEqual([
+      'spec.deployment.cdkApp is required when spec.deployment.mode is cdk-app: give the app folder in the repository, e.g. cdkApp: { path: infrastructure }',
+      'spec.deployment.stackName is required when spec.deployment.mode is cdk-app: it selects the one stack of the app to deploy',
+    ]);
+  });
+
+  it('says which mode reads settings given for another mode', () => {
+    expect(
+      validateEnvironmentEntity(
+        withDeployment({ cdkApp: { path: 'infrastructure' } }),
+      ),
+    ).toEqual([
+      'spec.deployment.cdkApp is only read when spec.deployment.mode is cdk-app; got mode "reference": set mode: cdk-app or remove cdkApp',
+    ]);
+    expect(
+      validateEnvironmentEntity(
+        withDeployment({
+          mode: 'cdk-app',
+          cdkApp: { path: 'infrastructure' },
+          pipeline: { workflow: 'deploy.yml' },
+        }),
+      ),
+    ).toEqual([
+      'spec.deployment.pipeline is only read when spec.deployment.mode is pipeline; got mode "cdk-app": set mode: pipeline or remove pipeline',
+    ]);
+  });
+
+  it.each([
+    [
+      { mode: 'pipeline', pipeline: { workflow: 'deploy' } },
+      'spec.deployment.pipeline.workflow must be a workflow file name in .github/workflows, e.g. deploy.yml; got "deploy"',
+    ],
+    [
+      { mode: 'pipeline', pipeline: { workflow: '../x/deploy.yml' } },
+      'spec.deployment.pipeline.workflow must be a workflow file name in .github/workflows, e.g. deploy.yml; got "../x/deploy.yml"',
+    ],
+    [
+      {
+        mode: 'pipeline',
+        pipeline: { workflow: 'deploy.yml', inputs: { stage: '1st stage' } },
+      },
+      'spec.deployment.pipeline.inputs.stage must be a workflow_dispatch input name (letters, digits, - and _, starting with a letter or _); got "1st stage"',
+    ],
+    [
+      {
+        mode: 'pipeline',
+        pipeline: { workflow: 'deploy.yml', inputs: { environment: 'x' } },
+      },
+      'spec.deployment.pipeline.inputs has an unknown field "environment"',
+    ],
+    [
+      { mode: 'cdk-app', cdkApp: { path: '../other-repo' } },
+      'spec.deployment.cdkApp.path must be a folder relative to the repository root, e.g. infrastructure (no leading /, no .. segment, no spaces); got "../other-repo"',
+    ],
+    [
+      { mode: 'cdk-app', cdkApp: { path: 'infra/../../etc' } },
+      'spec.deployment.cdkApp.path must be a folder relative to the repository root, e.g. infrastructure (no leading /, no .. segment, no spaces); got "infra/../../etc"',
+    ],
+    [
+      { mode: 'cdk-app', cdkApp: { path: '/srv/app' } },
+      'spec.deployment.cdkApp.path must be a folder relative to the repository root, e.g. infrastructure (no leading /, no .. segment, no spaces); got "/srv/app"',
+    ],
+    [
+      { mode: 'cdk-app', cdkApp: { path: 'infra', app: 'node a.js\nrm -rf /' } },
+      'spec.deployment.cdkApp.app must be the command that synthesizes the app, on one line, e.g. node bin/app.js; got "node a.js\\nrm -rf /"',
+    ],
+    [
+      { mode: 'cdk-app', cdkApp: { app: 'node bin/app.js' } },
+      'spec.deployment.cdkApp.path is required',
+    ],
+  ])('rejects %j with a message naming the field', (deployment, message) => {
+    expect(validateEnvironmentEntity(withDeployment(deployment))).toEqual([
+      message,
+    ]);
+  });
+
+  it('names a misspelt workflow field as unknown and the workflow as missing', () => {
+    expect(
+      validateEnvironmentEntity(
+        withDeployment({ mode: 'pipeline', pipeline: { file: 'deploy.yml' } }),
+      ),
+    ).toEqual([
+      'spec.deployment.pipeline.workflow is required',
+      'spec.deployment.pipeline has an unknown field "file"',
+    ]);
+  });
+
+  it('fills in the default workflow input names', () => {
+    expect(
+      pipelineInputNames({ workflow: 'deploy.yml', inputs: { stage: 'env' } }),
+    ).toEqual({
+      stage: 'env',
+      scale: 'scale',
+      command: 'command',
+      previewId: 'preview-id',
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import {
 } from '@backstage/catalog-model';
 import { environmentEntityV1alpha1Schema } from './environmentEntityV1alpha1Schema';
 import { formatSchemaError } from './formatSchemaError';
+import { deploymentModeErrors } from './deploymentModeErrors';
 import { EnvironmentEntityV1alpha1 } from './EnvironmentEntityV1alpha1';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
@@ -43,7 +44,8 @@ export function validateEnvironmentEntity(entity: unknown): string[] {
   if (!validateSchema(entity)) {
     return (validateSchema.errors ?? []).map(formatSchemaError);
   }
-  return refKindErrors(entity as unknown as EnvironmentEntityV1alpha1);
+  const environment = entity as unknown as EnvironmentEntityV1alpha1;
+  return [...refKindErrors(environment), ...deploymentModeErrors(environment)];
 }
 
 /**
