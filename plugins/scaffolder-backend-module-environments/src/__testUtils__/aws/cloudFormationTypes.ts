@@ -1,0 +1,89 @@
+import type { ResourceChange, Template } from './templates';
+
+export type Tag = { Key: string; Value: string };
+export type Parameter = { ParameterKey: string; ParameterValue: string };
+export type Output = {
+  OutputKey: string;
+  OutputValue: string;
+  Description?: string;
+};
+
+/** A stack event, newest first in a stack's `events`, as DescribeStackEvents returns it. */
+export type StoredEvent = {
+  StackId: string;
+  EventId: string;
+  StackName: string;
+  OperationId: string;
+  LogicalResourceId: string;
+  PhysicalResourceId: string;
+  ResourceType: string;
+  Timestamp: Date;
+  ResourceStatus: string;
+  ResourceStatusReason?: string;
+  ClientRequestToken?: string;
+};
+
+/** One step of a running stack operation: the event it writes and what it changes. */
+export type OperationStep = {
+  logicalId: string;
+  type: string;
+  status: string;
+  reason?: string;
+  /** The stack's status from this step on, for steps on the stack itself. */
+  stackStatus?: string;
+  /** Applied when the step happens (new template in place, resources gone, …). */
+  apply?: () => void;
+};
+
+export type StoredResource = { type: string; physicalId: string };
+
+export type StoredStack = {
+  stackId: string;
+  stackName: string;
+  region: string;
+  account: string;
+  status: string;
+  statusReason?: string;
+  creationTime: Date;
+  lastUpdatedTime?: Date;
+  deletionTime?: Date;
+  templateBody?: string;
+  template?: Template;
+  parameters: Parameter[];
+  tags: Tag[];
+  capabilities: string[];
+  outputs: Output[];
+  roleArn?: string;
+  terminationProtection: boolean;
+  resources: Map<string, StoredResource>;
+  /** Newest first. */
+  events: StoredEvent[];
+  /** Steps of the running operation still to happen. */
+  pending: OperationStep[];
+  operationId?: string;
+  clientRequestToken?: string;
+  /** The change set being executed, so its execution status follows the operation. */
+  executing?: StoredChangeSet;
+};
+
+export type StoredChangeSet = {
+  id: string;
+  name: string;
+  stack: StoredStack;
+  type: 'CREATE' | 'UPDATE' | 'IMPORT';
+  status: string;
+  executionStatus: string;
+  statusReason?: string;
+  creationTime: Date;
+  description?: string;
+  templateBody: string;
+  template: Template;
+  parameters: Parameter[];
+  tags: Tag[];
+  capabilities: string[];
+  roleArn?: string;
+  changes: ResourceChange[];
+  /** DescribeChangeSet looks it still answers CREATE_IN_PROGRESS to. */
+  looksWhileCreating: number;
+  includeNestedStacks?: boolean;
+};
