@@ -10,7 +10,7 @@ import {
 } from '../../lib/aws/ChangeSummary';
 import {
   createChangeSet,
-  deleteChangeSet,
+  removeChangeSet,
   waitForChangeSet,
 } from '../../lib/aws/changeSets';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
@@ -223,7 +223,11 @@ export function createEnvironmentDeployAction(
               signal,
             });
             if (result.status === 'no-changes') {
-              await deleteChangeSet(cloudFormation, ids.changeSetId, signal);
+              await removeChangeSet({
+                cloudFormation,
+                changeSetId: ids.changeSetId,
+                timing,
+              });
               const stack = await describeStack(
                 cloudFormation,
                 ids.stackId,

@@ -263,6 +263,8 @@ export function createEnvironmentPlanAction(
                     ctx.task.id,
                   ),
                   timing: stackWaitTiming(options.pollIntervalMs, 10),
+                  cleanupTiming: stackWaitTiming(options.pollIntervalMs, 5),
+                  onWarning: message => ctx.logger.warn(message),
                   signal: ctx.signal,
                 }),
             ),

@@ -127,16 +127,68 @@ export async function waitForChangeSet(options: {
   }
 }
 
-/** Deletes a change set (a plan's, or one that found no changes). */
-export async function deleteChangeSet(
-  cloudFormation: CloudFormationClient,
-  changeSetId: string,
-  abortSignal?: AbortSignal,
-): Promise<void> {
-  await cloudFormation.send(
-    new DeleteChangeSetCommand({ ChangeSetName: changeSetId }),
-    {
-      abortSignal,
-    },
-  );
+/** Change set statuses during which CloudFormation refuses `DeleteChangeSet`. */
+const BEING_CREATED = ['CREATE_PENDING', 'CREATE_IN_PROGRESS'];
+
+/** How a change set was cleaned up. */
+export type ChangeSetRemoval =
+  | { removed: true }
+  | { removed: false; problem: string };
+
+/**
+ * Deletes a change set that is no longer wanted (a plan's, one that found no changes, or one
+ * whose wait failed). CloudFormation refuses `DeleteChangeSet` while the change set is still
+ * being created (`InvalidChangeSetStatus`, DeleteChangeSet in the API Reference), so then it
+ * waits for the change set to settle and deletes it after. It runs to the end even when the
+ * task was cancelled (it takes no abort signal) and never throws: the caller's own outcome or
+ * error stays the one reported, and a change set that could not be removed is named in
+ * `problem`.
+ */
+export async function removeChangeSet(options: {
+  cloudFormation: CloudFormationClient;
+  changeSetId: string;
+  /** How long to wait for a change set still being created, and how often to look. */
+  timing: StackWaitTiming;
+}): Promise<ChangeSetRemoval> {
+  const { cloudFormation, changeSetId, timing } = options;
+  const deadline = Date.now() + timing.timeoutMs;
+  const leftBehind = (error: unknown): ChangeSetRemoval => ({
+    removed: false,
+    problem: `change set ${changeSetId} was left behind (${
+      (error as Error).name
+    }: ${(error as Error).message}); delete it in the CloudFormation console`,
+  });
+  for (;;) {
+    try {
+      await cloudFormation.send(
+        new DeleteChangeSetCommand({ ChangeSetName: changeSetId }),
+      );
+      return { removed: true };
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === 'ChangeSetNotFoundException') return { removed: true };
+      if (name !== 'InvalidChangeSetStatusException') return leftBehind(error);
+      try {
+        // Still being created: look until CloudFormation has worked it out, then delete again.
+        while (
+          BEING_CREATED.includes(
+            (
+              await cloudFormation.send(
+                new DescribeChangeSetCommand({ ChangeSetName: changeSetId }),
+              )
+            ).Status ?? '',
+          )
+        ) {
+          if (Date.now() >= deadline) return leftBehind(error);
+          await sleep(timing.pollIntervalMs);
+        }
+      } catch (describeError) {
+        if ((describeError as Error).name === 'ChangeSetNotFoundException') {
+          return { removed: true };
+        }
+        return leftBehind(describeError);
+      }
+      if (Date.now() >= deadline) return leftBehind(error);
+    }
+  }
 }

@@ -6,7 +6,7 @@ import {
 } from '../aws/ChangeSummary';
 import {
   createChangeSet,
-  deleteChangeSet,
+  removeChangeSet,
   waitForChangeSet,
 } from '../aws/changeSets';
 import { describeStack } from '../aws/describeStack';
@@ -26,9 +26,10 @@ export type ChangePreview = {
 
 /**
  * Works out what deploying the synthesized stack would change. For an existing stack it creates
- * a change set, reads it and deletes it again (also when reading fails), so nothing is left
- * behind; for a stack that does not exist yet every resource is an addition and nothing is
- * created in AWS.
+ * a change set, reads it and deletes it again — also when reading fails or times out while
+ * CloudFormation is still creating it, waiting for it to settle first, since CloudFormation
+ * refuses to delete it before; the reading's own error is the one thrown. For a stack that does
+ * not exist yet every resource is an addition and nothing is created in AWS.
  */
 export async function previewChanges(options: {
   cloudFormation: CloudFormationClient;
@@ -36,6 +37,13 @@ export async function previewChanges(options: {
   synthesized: SynthesizedStack;
   changeSetName: string;
   timing: StackWaitTiming;
+  /**
+   * How long the clean-up waits for a change set still being created before deleting it.
+   * Default: `timing`.
+   */
+  cleanupTiming?: StackWaitTiming;
+  /** Told when the change set could not be removed although the plan itself worked. */
+  onWarning?: (message: string) => void;
   signal?: AbortSignal;
 }): Promise<ChangePreview> {
   const { cloudFormation, stackName, synthesized, signal } = options;
@@ -74,6 +82,8 @@ export async function previewChanges(options: {
     description: 'Stageline plan (deleted right after it is read)',
     signal,
   });
+  let preview: ChangePreview | undefined;
+  let failure: unknown;
   try {
     const result = await waitForChangeSet({
       cloudFormation,
@@ -82,12 +92,26 @@ export async function previewChanges(options: {
       timing: options.timing,
       signal,
     });
-    return {
+    preview = {
       source: 'change-set',
       summary: summarizeChanges(result.changes),
       stackStatus,
     };
-  } finally {
-    await deleteChangeSet(cloudFormation, changeSetId, signal);
+  } catch (error) {
+    failure = error;
   }
+  const removal = await removeChangeSet({
+    cloudFormation,
+    changeSetId,
+    timing: options.cleanupTiming ?? options.timing,
+  });
+  if (failure !== undefined) {
+    if (!removal.removed && failure instanceof Error) {
+      failure.message = `${failure.message}; ${removal.problem}`;
+    }
+    throw failure;
+  }
+  if (!removal.removed)
+    options.onWarning?.(`Could not clean up: ${removal.problem}`);
+  return preview!;
 }
