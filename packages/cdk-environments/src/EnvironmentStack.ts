@@ -84,6 +84,12 @@ export interface EnvironmentStackProps {
    */
   readonly alarmEmail?: string;
   /**
+   * The CloudFormation stack name, when the environment's stack is not named by convention
+   * (its Environment's `spec.deployment.stackName`).
+   * @default - `{App}{Stage}Stack` (`stackNameFor`)
+   */
+  readonly stackName?: string;
+  /**
    * How the stack is synthesized. `synthesizeEnvironment` passes an `InlineTemplateSynthesizer`
    * (no bootstrap version check, no assets), because its templates go straight to
    * CloudFormation.
@@ -111,6 +117,17 @@ function parseAccount(account: string | undefined): string | undefined {
     );
   }
   return account;
+}
+
+function parseStackName(stackName: string): string {
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,127}$/.test(stackName)) {
+    throw new Error(
+      `Invalid stackName ${JSON.stringify(
+        stackName,
+      )}: expected a CloudFormation stack name (a letter, then up to 127 letters, digits or hyphens)`,
+    );
+  }
+  return stackName;
 }
 
 function parseHealthCheckPath(path: string): string {
@@ -147,7 +164,10 @@ export class EnvironmentStack extends Stack {
     const stage = parseStage(props.stage);
     const scale = parseScale(props.scale);
     const region = parseRegion(props.env?.region, 'env.region');
-    const stackName = stackNameFor(props.appName, stage, props.previewId);
+    const stackName =
+      props.stackName === undefined
+        ? stackNameFor(props.appName, stage, props.previewId)
+        : parseStackName(props.stackName);
     super(scope, id, {
       stackName,
       env: { account: parseAccount(props.env.account), region },

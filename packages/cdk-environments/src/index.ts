@@ -12,6 +12,7 @@ export * from './EnvironmentStack';
 export * from './app';
 export * from './synthesizeEnvironment';
 export * from './InlineTemplateSynthesizer';
+export * from './placeholder/placeholderCode';
 export type { EnvironmentContext } from './constructs/EnvironmentContext';
 export type { AlarmSpec } from './constructs/AlarmSpec';
 export type { ApiRuntime, ApiRuntimeProps } from './constructs/ApiRuntime';

@@ -2,7 +2,10 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SCALES } from './stages';
-import { synthesizeEnvironment } from './synthesizeEnvironment';
+import {
+  synthesizeEnvironment,
+  synthesizeEnvironmentAssembly,
+} from './synthesizeEnvironment';
 
 describe('synthesizeEnvironment', () => {
   let workDir: string;
@@ -112,6 +115,47 @@ describe('synthesizeEnvironment', () => {
     } as const;
     expect(synthesizeEnvironment(input, { workDir }).template).toEqual(
       synthesizeEnvironment(input, { workDir }).template,
+    );
+  });
+
+  it('names the stack as asked, for an Environment whose stack is not named by convention', () => {
+    const { stackName } = synthesizeEnvironment(
+      {
+        appName: 'macro-ai',
+        stage: 'staging',
+        scale: 'hobby',
+        region: 'eu-west-2',
+        stackName: 'LegacyMacroAiStaging',
+      },
+      { workDir },
+    );
+    expect(stackName).toBe('LegacyMacroAiStaging');
+    expect(() =>
+      synthesizeEnvironment({
+        appName: 'macro-ai',
+        stage: 'staging',
+        scale: 'hobby',
+        region: 'eu-west-2',
+        stackName: 'legacy_stack',
+      }),
+    ).toThrow(
+      'Invalid stackName "legacy_stack": expected a CloudFormation stack name (a letter, then up to 127 letters, digits or hyphens)',
+    );
+  });
+
+  it('writes a cloud assembly the caller keeps, for the CDK toolkit library', () => {
+    const outdir = join(workDir, 'cdk.out');
+    const { stackName } = synthesizeEnvironmentAssembly(
+      {
+        appName: 'macro-ai',
+        stage: 'staging',
+        scale: 'hobby',
+        region: 'eu-west-2',
+      },
+      { outdir },
+    );
+    expect(readdirSync(outdir)).toEqual(
+      expect.arrayContaining(['manifest.json', `${stackName}.template.json`]),
     );
   });
 });

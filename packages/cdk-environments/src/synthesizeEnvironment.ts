@@ -42,6 +42,11 @@ export interface SynthesizeEnvironmentInput {
    * @default '/api/health'
    */
   readonly healthCheckPath?: string;
+  /**
+   * The stack name, when it is not `{App}{Stage}Stack`.
+   * @default - `stackNameFor(appName, stage, previewId)`
+   */
+  readonly stackName?: string;
 }
 
 /**
@@ -118,27 +123,46 @@ export function synthesizeEnvironment(
     join(options.workDir ?? tmpdir(), 'stageline-synth-'),
   );
   try {
-    const app = new App({ outdir });
-    const id = stackNameFor(input.appName, input.stage, input.previewId);
-    const stack = new EnvironmentStack(app, id, {
-      appName: input.appName,
-      stage: input.stage,
-      scale: input.scale,
-      env: { account: input.account, region: input.region },
-      previewId: input.previewId,
-      overrides: input.overrides,
-      healthCheckPath: input.healthCheckPath,
-      synthesizer: new InlineTemplateSynthesizer(),
-    });
-    const assembly = withValidation(options.validate ?? false, () =>
-      app.synth(),
-    );
-    return {
-      stackName: stack.stackName,
-      template: assembly.getStackArtifact(stack.artifactId).template,
-      tags: stack.tags.tagValues(),
-    };
+    return synthesizeEnvironmentAssembly(input, { ...options, outdir });
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Like {@link synthesizeEnvironment}, but into a cloud assembly folder the caller keeps, e.g. to
+ * deploy it with the CDK toolkit library (`toolkit.fromAssemblyDirectory(outdir)`). The stack
+ * has the same `InlineTemplateSynthesizer`: no assets, no bootstrap version check.
+ *
+ * @throws Error naming a bad value
+ * @public
+ */
+export function synthesizeEnvironmentAssembly(
+  input: SynthesizeEnvironmentInput,
+  options: Omit<SynthesizeOptions, 'workDir'> & {
+    /** The cloud assembly folder; it must be empty or not exist. */
+    readonly outdir: string;
+  },
+): SynthesizedEnvironment {
+  const app = new App({ outdir: options.outdir });
+  const id =
+    input.stackName ??
+    stackNameFor(input.appName, input.stage, input.previewId);
+  const stack = new EnvironmentStack(app, id, {
+    appName: input.appName,
+    stage: input.stage,
+    scale: input.scale,
+    env: { account: input.account, region: input.region },
+    previewId: input.previewId,
+    overrides: input.overrides,
+    healthCheckPath: input.healthCheckPath,
+    stackName: input.stackName,
+    synthesizer: new InlineTemplateSynthesizer(),
+  });
+  const assembly = withValidation(options.validate ?? false, () => app.synth());
+  return {
+    stackName: stack.stackName,
+    template: assembly.getStackArtifact(stack.artifactId).template,
+    tags: stack.tags.tagValues(),
+  };
 }

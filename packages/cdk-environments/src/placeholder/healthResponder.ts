@@ -1,3 +1,5 @@
+import { PLACEHOLDER_MARKER } from './placeholderCode';
+
 /**
  * Source of the placeholder that answers the health route until the service deploys its own
  * code. The body has the shape of seed 004's `/api/health`:
@@ -20,7 +22,7 @@ function respond(path) {
       environment: process.env.APP_ENV,
       scale: process.env.STAGELINE_SCALE,
       checks: {
-        handler: { status: 'healthy', message: 'Stageline placeholder: deploy the service code to replace it' },
+        handler: { status: 'healthy', message: '${PLACEHOLDER_MARKER}: deploy the service code to replace it' },
       },
     }),
   };
