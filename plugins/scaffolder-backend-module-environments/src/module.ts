@@ -28,6 +28,11 @@ export interface EnvironmentsScaffolderModuleOptions {
   aws?: AwsAccess;
   /** GitHub clients to use instead of `GithubClients.fromConfig(config)`. */
   github?: GithubClients;
+  /**
+   * How long a `cdk-app` Environment's CDK app may take to synthesize before it is stopped.
+   * Default 10 minutes.
+   */
+  synthTimeoutMs?: number;
 }
 
 /**
@@ -74,6 +79,7 @@ export function createEnvironmentsScaffolderModule(
             auth,
             trustedOwners: readTrustedEnvironmentOwners(config),
             pollIntervalMs: options.pollIntervalMs,
+            synthTimeoutMs: options.synthTimeoutMs,
           };
           scaffolder.addActions(
             createEnvironmentPlanAction({

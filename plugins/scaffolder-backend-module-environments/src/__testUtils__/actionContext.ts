@@ -33,6 +33,8 @@ export function actionContext(
     isDryRun?: boolean;
     checkpoints?: CheckpointStore;
     taskId?: string;
+    /** The task workspace, e.g. a fixture repository; default: the mock context's. */
+    workspacePath?: string;
   } = {},
 ) {
   const logger = mockServices.logger.mock();
@@ -48,6 +50,7 @@ export function actionContext(
       user: { ref: 'user:default/guest' },
     }),
     isDryRun: options.isDryRun,
+    ...(options.workspacePath ? { workspacePath: options.workspacePath } : {}),
     getInitiatorCredentials: async () =>
       mockCredentials.user('user:default/guest'),
     checkpoint:

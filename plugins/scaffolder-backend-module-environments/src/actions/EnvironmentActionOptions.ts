@@ -15,6 +15,11 @@ export interface EnvironmentActionOptions {
   aws: AwsAccess;
   /** Milliseconds between CloudFormation polls while waiting. Default 5000. */
   pollIntervalMs?: number;
+  /**
+   * How long a `cdk-app` Environment's CDK app may take to synthesize before it is stopped.
+   * Default 10 minutes.
+   */
+  synthTimeoutMs?: number;
 }
 
 /**

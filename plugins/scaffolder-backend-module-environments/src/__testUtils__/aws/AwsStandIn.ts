@@ -32,7 +32,7 @@ function standInBug(error: unknown) {
 
 /** One request as it reached AWS. */
 export type AwsRequest = {
-  service: 'cloudformation' | 'sts' | 's3' | 'ssm';
+  service: 'cloudformation' | 'sts' | 's3' | 'ssm' | 'cloudtrail';
   /** The query action, `X-Amz-Target` operation, or S3 `METHOD key?query`. */
   action: string;
   region: string;
@@ -90,6 +90,7 @@ export class AwsStandIn {
   readonly s3 = new S3Fake();
   readonly #ssm = new Map<string, string>();
   readonly #cloudFormation = new Map<string, CloudFormationFake>();
+  readonly #denied = new Set<string>();
   readonly deployer: Identity;
 
   constructor(server: SetupServer) {
@@ -200,11 +201,43 @@ export class AwsStandIn {
           }
         },
       ),
+      // CloudTrail (JSON 1.1), which the toolkit asks about a failed deploy: it has no events.
+      http.post(
+        /^https:\/\/cloudtrail\.[a-z0-9-]+\.amazonaws\.com\/?$/,
+        ({ request }) => {
+          const identity = this.identities.signer(request.headers);
+          const target = request.headers.get('x-amz-target') ?? '';
+          this.#record(
+            'cloudtrail',
+            target.split('.').pop() ?? target,
+            regionOf(request),
+            identity,
+            {},
+          );
+          return HttpResponse.json(
+            { Events: [] },
+            { headers: { 'content-type': 'application/x-amz-json-1.1' } },
+          );
+        },
+      ),
       http.all(
         /^https:\/\/([^/]+\.)?s3[.-]([a-z0-9-]+\.)?amazonaws\.com\//,
         ({ request }) => this.#s3(request),
       ),
     );
+  }
+
+  /**
+   * No identity may call `service:Action` any more, as when no IAM policy allows it: the call
+   * is answered 403 `AccessDenied` naming the caller and the action.
+   */
+  deny(action: string): void {
+    this.#denied.add(action);
+  }
+
+  /** Throws the first error of the stand-in itself, for an `afterEach`. */
+  assertNoBugs(): void {
+    if (this.bugs.length) throw this.bugs[0];
   }
 
   /** CloudFormation of an account and region. */
@@ -319,6 +352,13 @@ export class AwsStandIn {
     try {
       const identity = this.identities.signer(request.headers);
       this.#record(service, action, region, identity, params);
+      if (this.#denied.has(`${service}:${action}`)) {
+        throw new QueryError(
+          'AccessDenied',
+          `User: ${identity.arn} is not authorized to perform: ${service}:${action} because no identity-based policy allows the ${service}:${action} action`,
+          403,
+        );
+      }
       const result = handle(identity, region, action, params);
       return xmlResponse(
         queryResponse(

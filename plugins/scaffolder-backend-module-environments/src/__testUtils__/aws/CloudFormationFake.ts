@@ -163,6 +163,12 @@ export class CloudFormationFake {
     }
   }
 
+  /** The template of the live stack of that name, parsed, for assertions. */
+  templateOf(stackName: string): Template | undefined {
+    const body = this.stack(stackName)?.templateBody;
+    return body === undefined ? undefined : parseTemplate(body);
+  }
+
   /** The live stack of that name, for assertions. */
   stack(stackName: string): StoredStack | undefined {
     return this.stacks.find(
@@ -631,6 +637,7 @@ export class CloudFormationFake {
   #advance(stack: StoredStack) {
     for (let i = 0; i < this.stepsPerLook && stack.pending.length; i++) {
       const step = stack.pending.shift()!;
+      if (step.newOperation) stack.operationId = randomUUID();
       step.apply?.();
       this.#event(stack, step.logicalId, step.type, step.status, step.reason);
       if (step.stackStatus) {

@@ -33,6 +33,11 @@ export type OperationStep = {
   stackStatus?: string;
   /** Applied when the step happens (new template in place, resources gone, …). */
   apply?: () => void;
+  /**
+   * The step starts an operation of its own, as a rollback does: its events carry a new
+   * `OperationId`.
+   */
+  newOperation?: boolean;
 };
 
 export type StoredResource = { type: string; physicalId: string };

@@ -31,6 +31,8 @@ function onStack(
     reason,
     stackStatus: status,
     apply,
+    // A rollback is an operation of its own, with its own OperationId.
+    newOperation: /^(UPDATE_)?ROLLBACK_IN_PROGRESS$/.test(status),
   };
 }
 

@@ -1,35 +1,12 @@
-import { ExecuteChangeSetCommand, Tag } from '@aws-sdk/client-cloudformation';
-import { ConflictError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 import type { z } from 'zod/v3';
 import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
-import {
-  ChangeSummary,
-  describeChangeSummary,
-  summarizeChanges,
-} from '../../lib/aws/ChangeSummary';
-import {
-  createChangeSet,
-  removeChangeSet,
-  waitForChangeSet,
-} from '../../lib/aws/changeSets';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
-import { describeStack } from '../../lib/aws/describeStack';
-import { describeFailureCause } from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import { StackEventStream } from '../../lib/aws/StackEventStream';
-import {
-  isDeploySucceeded,
-  isStackAbsent,
-  isStackInProgress,
-  outputsOf,
-} from '../../lib/aws/stackStatus';
 import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import {
-  StackOperationResult,
-  waitForStackOperation,
-} from '../../lib/aws/waitForStackOperation';
+import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { describeTarget } from '../../lib/environment/describeTarget';
 import {
   environmentTargetFields,
@@ -37,19 +14,19 @@ import {
 } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
+import { deployStackWithToolkit } from '../../lib/toolkit/deployStackWithToolkit';
 import {
-  assertDeployableInline,
-  synthesizeTarget,
-} from '../../lib/plan/synthesizeTarget';
+  describeTemplateDelivery,
+  describeToolkitDeploy,
+} from '../../lib/toolkit/describeToolkitDeploy';
+import {
+  assemblyForTarget,
+  referenceAssembly,
+} from '../../lib/toolkit/prepareAssembly';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
-import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
-import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 import { examples } from './environmentDeploy.examples';
 
 const ID = 'environment:deploy';
-
-/** A stack that failed its first create cannot be updated, only deleted. */
-const STUCK_AFTER_FAILED_CREATE = ['ROLLBACK_COMPLETE', 'ROLLBACK_FAILED'];
 
 const inputFields = {
   ...environmentTargetFields,
@@ -63,20 +40,14 @@ const inputFields = {
   timeoutMinutes: timeoutMinutesField,
 };
 
-type ChangeSetCheckpoint = {
-  changeSetId: string;
-  stackId: string;
-  noChanges: boolean;
-  summary: ChangeSummary;
-  outputs: Record<string, string>;
-};
-
 /**
- * `environment:deploy`: creates or updates an environment's CloudFormation stack through a change
- * set, streams the stack events to the task log while it waits, and outputs the stack outputs.
- *
- * The synthesized template is sent inline with the CloudFormation SDK, so stacks with CDK assets
- * are refused (deploy those with `cdk deploy`). Credentials come from the AWS integration config.
+ * `environment:deploy`: deploys an environment's real stack the way its Environment says
+ * (`spec.deployment.mode`). A `reference` or `cdk-app` stack is synthesized (the
+ * `@stageline/cdk-environments` profile in process, or the service's CDK app from the task
+ * workspace as a child process) and deployed with the CDK toolkit library through a change set:
+ * assets published, the change set shown, stack events streamed, a failure reported with the
+ * failing resource and the rollback's result. Placeholder code never replaces code the stack
+ * already runs. Credentials come from the AWS integration config.
  *
  * @public
  */
@@ -87,13 +58,18 @@ export function createEnvironmentDeployAction(
   return createTemplateAction({
     id: ID,
     description:
-      "Creates or updates an environment's CloudFormation stack through a change set, streaming stack events to the log, and outputs the stack outputs",
+      "Deploys an environment's stack the way its Environment says: a reference profile or the service's CDK app through the CDK toolkit library, showing the change set and streaming stack events to the log, and outputs the stack outputs",
     examples,
     supportsDryRun: true,
     schema: {
       input: inputFields,
       output: {
         stackName: z => z.string({ description: 'The CloudFormation stack' }),
+        mode: z =>
+          z.string({
+            description:
+              "How the stack was deployed: the Environment's spec.deployment.mode (reference for app + stage)",
+          }),
         stackId: z => z.string({ description: 'The stack ARN' }).optional(),
         status: z =>
           z.string({
@@ -133,17 +109,35 @@ export function createEnvironmentDeployAction(
         target,
         credentials,
       });
-      const synthesized = await synthesizeTarget(target);
-      assertDeployableInline(synthesized, target.stackName);
-      const where = describeTarget(target);
+      const { mode } = target.deployment;
       ctx.output('stackName', target.stackName);
+      ctx.output('mode', mode);
+      const changeSetName = changeSetNameFor('deploy', ctx.task.id);
+
+      if (mode === 'pipeline') {
+        throw new Error(
+          `${describeTarget(
+            target,
+          )} is deployed by its pipeline (spec.deployment.mode: pipeline), which this version of environment:deploy does not dispatch yet`,
+        );
+      }
 
       if (ctx.isDryRun) {
-        ctx.logger.info(
-          `Dry run: would deploy ${where} through a change set (${
-            Object.keys(synthesized.template.Resources ?? {}).length
-          } resources in the template); AWS was not called`,
-        );
+        const preview =
+          mode === 'reference' ? referenceAssembly(target) : undefined;
+        try {
+          ctx.logger.info(
+            `Dry run: would ${describeToolkitDeploy(
+              target,
+              changeSetName,
+              preview?.stack,
+            )}; AWS was not called${
+              mode === 'cdk-app' ? ' and the app was not run' : ''
+            }`,
+          );
+        } finally {
+          preview?.dispose();
+        }
         ctx.output('status', 'DRY_RUN');
         ctx.output('noChanges', false);
         ctx.output('changeSummary', {
@@ -162,165 +156,61 @@ export function createEnvironmentDeployAction(
         options.pollIntervalMs,
         input.timeoutMinutes ?? 60,
       );
-      const signal = ctx.signal;
-      const key = `environment.deploy.${target.stackName}`;
-      const callAws = <T>(what: string, fn: () => Promise<T>) =>
-        withAwsErrors(what, target, fn);
-
-      ctx.logger.info(`Deploying ${where}`);
-      const { changeSetType } = await ctx.checkpoint({
-        key: `${key}.precheck`,
-        fn: () =>
-          callAws(`reading stack ${target.stackName}`, async () => {
-            const stack = await describeStack(
-              cloudFormation,
-              target.stackName,
-              signal,
+      ctx.logger.info(`Deploying ${describeTarget(target)} (${mode})`);
+      const outcome = await ctx.checkpoint({
+        key: `environment.deploy.${target.stackName}`,
+        fn: async () => {
+          const assembly = await assemblyForTarget({
+            target,
+            workspacePath: ctx.workspacePath,
+            timeoutMs: options.synthTimeoutMs,
+            logger: ctx.logger,
+            signal: ctx.signal,
+          });
+          try {
+            ctx.logger.info(
+              `Synthesized ${target.stackName}: ${describeTemplateDelivery(
+                assembly.stack,
+              )}`,
             );
-            const status = stack?.StackStatus;
-            if (stack && !isStackAbsent(stack) && isStackInProgress(status)) {
-              throw new ConflictError(
-                `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then deploy again`,
-              );
-            }
-            if (status && STUCK_AFTER_FAILED_CREATE.includes(status)) {
-              throw new ConflictError(
-                `Stack ${target.stackName} is ${status} after a failed first deploy and cannot be updated: destroy it (environment:destroy) and deploy again`,
-              );
-            }
-            return {
-              changeSetType: isStackAbsent(stack) ? 'CREATE' : 'UPDATE',
-            } as const;
-          }),
-      });
-
-      const tags: Tag[] = Object.entries({
-        'stageline.dev/environment': target.name,
-        'stageline.dev/stage': target.stage,
-        'stageline.dev/scale': target.scale,
-        ...input.tags,
-      }).map(([Key, Value]) => ({ Key, Value }));
-
-      const changeSet: ChangeSetCheckpoint = await ctx.checkpoint({
-        key: `${key}.changeset`,
-        fn: () =>
-          callAws(`creating a change set for ${target.stackName}`, async () => {
-            const ids = await createChangeSet({
-              cloudFormation,
-              stackName: target.stackName,
-              changeSetName: changeSetNameFor('deploy', ctx.task.id),
-              changeSetType,
-              templateBody: synthesized.templateBody,
-              description: `Stageline deploy of ${target.name} (${target.scale})`,
-              tags,
-              signal,
-            });
-            const result = await waitForChangeSet({
-              cloudFormation,
-              changeSetId: ids.changeSetId,
-              stackName: target.stackName,
-              timing,
-              signal,
-            });
-            if (result.status === 'no-changes') {
-              await removeChangeSet({
-                cloudFormation,
-                changeSetId: ids.changeSetId,
-                timing,
-              });
-              const stack = await describeStack(
-                cloudFormation,
-                ids.stackId,
-                signal,
-              );
-              return {
-                ...ids,
-                noChanges: true,
-                summary: summarizeChanges([]),
-                outputs: outputsOf(stack),
-              };
-            }
-            return {
-              ...ids,
-              noChanges: false,
-              summary: summarizeChanges(result.changes),
-              outputs: {},
-            };
-          }),
-      });
-      const { changes, ...counts } = changeSet.summary;
-      ctx.output('stackId', changeSet.stackId);
-      ctx.output('changeSummary', counts);
-
-      if (changeSet.noChanges) {
-        ctx.logger.info(
-          `No changes: ${target.stackName} is already up to date`,
-        );
-        ctx.output('status', 'NO_CHANGES');
-        ctx.output('noChanges', true);
-        ctx.output('outputs', changeSet.outputs);
-        return;
-      }
-      ctx.logger.info(
-        `Change set: ${describeChangeSummary(changeSet.summary)}`,
-      );
-      for (const change of changes) {
-        const replacement =
-          change.replacement === 'True' ? ' (replacement)' : '';
-        ctx.logger.info(
-          `  ${change.action} ${change.type} ${change.logicalId}${replacement}`,
-        );
-      }
-
-      const { afterEventId } = await ctx.checkpoint({
-        key: `${key}.execute`,
-        fn: () =>
-          callAws(
-            `executing the change set of ${target.stackName}`,
-            async () => {
-              const latest = await StackEventStream.latestEventId(
-                cloudFormation,
-                changeSet.stackId,
-                signal,
-              );
-              await cloudFormation.send(
-                new ExecuteChangeSetCommand({
-                  ChangeSetName: changeSet.changeSetId,
-                  ClientRequestToken: changeSetNameFor('deploy', ctx.task.id),
+            return await withAwsErrors(
+              `deploying ${target.stackName}`,
+              target,
+              () =>
+                deployStackWithToolkit({
+                  aws,
+                  target,
+                  cloudFormation,
+                  assemblyDir: assembly.dir,
+                  stack: assembly.stack,
+                  tags: {
+                    'stageline.dev/environment': target.name,
+                    'stageline.dev/stage': target.stage,
+                    'stageline.dev/scale': target.scale,
+                    ...input.tags,
+                  },
+                  changeSetName,
+                  timing,
+                  logger: ctx.logger,
+                  signal: ctx.signal,
                 }),
-                { abortSignal: signal },
-              );
-              return { afterEventId: latest ?? null };
-            },
-          ),
+            );
+          } finally {
+            assembly.dispose();
+          }
+        },
       });
 
-      ctx.logger.info(`Waiting for ${target.stackName}…`);
-      const final: StackOperationResult = await ctx.checkpoint({
-        key: `${key}.wait`,
-        fn: () =>
-          callAws(`waiting for stack ${target.stackName}`, () =>
-            waitForStackOperation({
-              cloudFormation,
-              stackId: changeSet.stackId,
-              afterEventId,
-              timing,
-              logger: ctx.logger,
-              signal,
-            }),
-          ),
-      });
-
-      ctx.output('status', final.status);
-      ctx.output('noChanges', false);
-      ctx.output('outputs', final.outputs);
-      if (!isDeploySucceeded(final.status)) {
-        const cause = describeFailureCause(final.failure);
-        throw new Error(
-          `Deploy of ${target.stackName} failed and was rolled back (${final.status}); ${cause}`,
-        );
-      }
-      ctx.logger.info(`Deployed ${target.stackName}: ${final.status}`);
+      ctx.output('stackId', outcome.stackId);
+      ctx.output('status', outcome.status);
+      ctx.output('noChanges', outcome.noChanges);
+      ctx.output('changeSummary', outcome.changeSummary);
+      ctx.output('outputs', outcome.outputs);
+      ctx.logger.info(
+        outcome.noChanges
+          ? `No changes: ${target.stackName} is already up to date`
+          : `Deployed ${target.stackName}: ${outcome.status}`,
+      );
     },
   });
 }

@@ -1,11 +1,9 @@
-import {
-  CloudFormationClient,
-  DeleteStackCommand,
-} from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mockClient } from 'aws-sdk-client-mock';
 import { actionContext } from '../../__testUtils__/actionContext';
-import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
+import {
+  referenceTemplate,
+  useAwsStandIn,
+} from '../../__testUtils__/aws/toolkitTestSetup';
 import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
@@ -13,7 +11,8 @@ import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 import { examples } from './environmentDestroy.examples';
 
-const cfn = mockClient(CloudFormationClient);
+jest.setTimeout(60_000);
+const standIn = useAwsStandIn();
 
 const STACKS: Record<string, string> = {
   'environment:default/macro-ai-api-pr-42': 'MacroAiPr42Stack',
@@ -22,24 +21,27 @@ const STACKS: Record<string, string> = {
 };
 
 describe('environment:destroy examples', () => {
-  beforeEach(() => cfn.reset());
-
   it.each(exampleInputs(examples))('%s', async (_description, input) => {
+    const aws = standIn();
+    aws.cloudFormation().stepsPerLook = 20;
+    const stackName = STACKS[input.environmentRef as string];
+    aws
+      .cloudFormation()
+      .seedStack(stackName, JSON.stringify(referenceTemplate()));
     const action = createEnvironmentDestroyAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
       ...permissionPolicy().authorization,
-      pollIntervalMs: 0,
+      pollIntervalMs: 1,
     });
-    const stackName = STACKS[input.environmentRef as string];
-    stackDeletesCleanly(cfn, stackName);
     const { ctx, outputs } = actionContext(input);
 
     await action.handler(ctx);
 
-    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1);
+    expect(aws.calls('cloudformation')).toContain('cloudformation:DeleteStack');
     expect(outputs).toEqual({
       stackName,
+      mode: 'reference',
       deleted: true,
       status: 'DELETE_COMPLETE',
     });

@@ -1,31 +1,39 @@
 import {
   CloudFormationClient,
   DeleteStackCommand,
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
 } from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mockClient } from 'aws-sdk-client-mock';
+import path from 'node:path';
 import {
   actionContext,
   CheckpointStore,
 } from '../../__testUtils__/actionContext';
 import {
-  awsError,
+  AwsStandIn,
+  DEPLOYER_KEYS,
+  REGION,
+} from '../../__testUtils__/aws/AwsStandIn';
+import {
+  FIXTURES,
+  referenceTemplate,
+  useAwsStandIn,
+} from '../../__testUtils__/aws/toolkitTestSetup';
+import {
   configuredAws,
-  stack,
-  stackDoesNotExist,
-  stackEvent,
-  stackId,
   unconfiguredAws,
-  commandNames,
 } from '../../__testUtils__/cloudFormationStandIn';
-import { stackDeletesCleanly } from '../../__testUtils__/cloudFormationScenarios';
-import { exampleCatalog } from '../../__testUtils__/entities';
+import {
+  environmentEntity,
+  exampleCatalog,
+} from '../../__testUtils__/entities';
 import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDestroyAction } from './environmentDestroy';
 
-const cfn = mockClient(CloudFormationClient);
+jest.setTimeout(60_000);
+const standIn = useAwsStandIn(aws => {
+  aws.cloudFormation().stepsPerLook = 5;
+});
+
 const PREVIEW = 'MacroAiPr42Stack';
 const PREVIEW_REF = 'environment:default/macro-ai-api-pr-42';
 
@@ -36,18 +44,25 @@ function createAction(
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     aws: configuredAws(),
     ...permissionPolicy().authorization,
-    pollIntervalMs: 0,
+    pollIntervalMs: 1,
     ...overrides,
   });
 }
 
-const deletesCleanly = (name = PREVIEW) => stackDeletesCleanly(cfn, name);
-
 describe('environment:destroy', () => {
-  beforeEach(() => cfn.reset());
+  let aws: AwsStandIn;
+  beforeEach(() => {
+    aws = standIn();
+  });
 
-  it('deletes the stack, streams its events and waits for DELETE_COMPLETE', async () => {
-    deletesCleanly();
+  const exists = (stackName = PREVIEW) =>
+    aws
+      .cloudFormation()
+      .seedStack(stackName, JSON.stringify(referenceTemplate()));
+  const calls = () => aws.calls('cloudformation');
+
+  it('deletes the stack through the CDK toolkit library, streams its events and waits for DELETE_COMPLETE', async () => {
+    exists();
     const { ctx, outputs, logs } = actionContext(
       { environmentRef: PREVIEW_REF },
       { taskId: 'task-1' },
@@ -55,40 +70,37 @@ describe('environment:destroy', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames(cfn)).toEqual([
-      'DescribeStacksCommand',
-      'DescribeStackEventsCommand',
-      'DeleteStackCommand',
-      'DescribeStacksCommand',
-      'DescribeStackEventsCommand',
-      'DescribeStacksCommand',
-      'DescribeStackEventsCommand',
-    ]);
-    expect(cfn.commandCalls(DeleteStackCommand)[0].args[0].input).toEqual({
-      StackName: stackId(PREVIEW),
-      ClientRequestToken: 'stageline-destroy-task-1',
-    });
+    expect(
+      calls().filter(c => c === 'cloudformation:DeleteStack'),
+    ).toHaveLength(1);
+    expect(aws.cloudFormation().stack(PREVIEW)).toBeUndefined();
     expect(outputs).toEqual({
       stackName: PREVIEW,
+      mode: 'reference',
       deleted: true,
       status: 'DELETE_COMPLETE',
     });
     expect(logs()).toEqual(
       expect.arrayContaining([
         'info: DELETE_IN_PROGRESS AWS::CloudFormation::Stack MacroAiPr42Stack: User Initiated',
-        'info: DELETE_COMPLETE AWS::Lambda::Function ApiFunction',
+        'info: DELETE_COMPLETE AWS::CloudFormation::Stack MacroAiPr42Stack',
         'info: Destroyed MacroAiPr42Stack',
       ]),
     );
+    expect(
+      logs().some(line =>
+        /^info: DELETE_COMPLETE AWS::Lambda::Function ApiFunction/.test(line),
+      ),
+    ).toBe(true);
   });
 
   it('makes no calls when the task is retried after it finished', async () => {
-    deletesCleanly();
+    exists();
     const checkpoints = new CheckpointStore();
     await createAction().handler(
       actionContext({ environmentRef: PREVIEW_REF }, { checkpoints }).ctx,
     );
-    const callsAfterFirstRun = cfn.calls().length;
+    const callsAfterFirstRun = aws.requests.length;
 
     const retry = actionContext(
       { environmentRef: PREVIEW_REF },
@@ -96,25 +108,26 @@ describe('environment:destroy', () => {
     );
     await createAction().handler(retry.ctx);
 
-    expect(cfn.calls()).toHaveLength(callsAfterFirstRun);
+    expect(aws.requests).toHaveLength(callsAfterFirstRun);
     expect(retry.outputs).toEqual({
       stackName: PREVIEW,
+      mode: 'reference',
       deleted: true,
       status: 'DELETE_COMPLETE',
     });
   });
 
   it('succeeds without deleting anything when the stack does not exist', async () => {
-    cfn.on(DescribeStacksCommand).rejects(stackDoesNotExist(PREVIEW));
     const { ctx, outputs, logs } = actionContext({
       environmentRef: PREVIEW_REF,
     });
 
     await createAction().handler(ctx);
 
-    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
+    expect(calls()).toEqual(['cloudformation:DescribeStacks']);
     expect(outputs).toEqual({
       stackName: PREVIEW,
+      mode: 'reference',
       deleted: false,
       status: 'NOT_FOUND',
     });
@@ -131,7 +144,7 @@ describe('environment:destroy', () => {
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'macro-ai-api-production is a production environment: set confirm to "MacroAiProductionStack" to destroy its stack',
     );
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
   });
 
   it('refuses production with a confirm that is not the stack name', async () => {
@@ -143,11 +156,11 @@ describe('environment:destroy', () => {
     await expect(createAction().handler(ctx)).rejects.toThrow(
       '(got "MacroAiStagingStack")',
     );
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
   });
 
   it('destroys production when confirm is the stack name', async () => {
-    deletesCleanly('MacroAiProductionStack');
+    exists('MacroAiProductionStack');
     const { ctx, outputs } = actionContext({
       environmentRef: 'environment:default/macro-ai-api-production',
       confirm: 'MacroAiProductionStack',
@@ -166,72 +179,106 @@ describe('environment:destroy', () => {
 
     await createAction().handler(ctx);
 
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
     expect(outputs).toEqual({
       stackName: PREVIEW,
+      mode: 'reference',
       deleted: false,
       status: 'DRY_RUN',
     });
     expect(logs()).toContain(
-      'info: Dry run: would delete MacroAiPr42Stack (preview, hobby) in eu-west-2, account 123456789012; AWS was not called',
+      'info: Dry run: would delete MacroAiPr42Stack (preview, hobby) in eu-west-2, account 123456789012 with the CDK toolkit library, its stack taken from the @stageline/cdk-environments reference profile, and wait for DELETE_COMPLETE; AWS was not called',
     );
   });
 
   it('fails with the first failed resource and its reason when the deletion fails', async () => {
-    const before = stackEvent(
-      PREVIEW,
-      PREVIEW,
-      'AWS::CloudFormation::Stack',
-      'UPDATE_COMPLETE',
-    );
-    const bucketFailed = stackEvent(
-      PREVIEW,
-      'AssetsBucket',
-      'AWS::S3::Bucket',
-      'DELETE_FAILED',
-      'The bucket you tried to delete is not empty (Service: S3, Status Code: 409)',
-    );
-    const stackFailed = stackEvent(
-      PREVIEW,
-      PREVIEW,
-      'AWS::CloudFormation::Stack',
-      'DELETE_FAILED',
-      'The following resource(s) failed to delete: [AssetsBucket].',
-    );
-    cfn
-      .on(DescribeStacksCommand, { StackName: PREVIEW })
-      .resolves({ Stacks: [stack(PREVIEW, 'UPDATE_COMPLETE')] });
-    cfn.on(DescribeStacksCommand, { StackName: stackId(PREVIEW) }).resolves({
-      Stacks: [
-        stack(PREVIEW, 'DELETE_FAILED', {
-          StackStatusReason:
-            'The following resource(s) failed to delete: [AssetsBucket].',
-        }),
-      ],
+    const template = referenceTemplate();
+    template.Resources.AssetsBucket = { Type: 'AWS::S3::Bucket' };
+    aws.cloudFormation().seedStack(PREVIEW, JSON.stringify(template));
+    aws.cloudFormation().failNext(PREVIEW, {
+      logicalId: 'AssetsBucket',
+      reason:
+        'The bucket you tried to delete is not empty (Service: S3, Status Code: 409)',
     });
-    cfn
-      .on(DescribeStackEventsCommand)
-      .resolvesOnce({ StackEvents: [before] })
-      .resolves({ StackEvents: [stackFailed, bucketFailed, before] });
-    cfn.on(DeleteStackCommand).resolves({});
-    const { ctx, outputs } = actionContext({ environmentRef: PREVIEW_REF });
+    const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'Destroy of MacroAiPr42Stack failed (DELETE_FAILED); first failure: AssetsBucket (AWS::S3::Bucket) DELETE_FAILED: The bucket you tried to delete is not empty (Service: S3, Status Code: 409)',
     );
-    expect(outputs).toMatchObject({ deleted: false, status: 'DELETE_FAILED' });
+    expect(aws.cloudFormation().stack(PREVIEW)?.status).toBe('DELETE_FAILED');
   });
 
   it('refuses a stack that another operation is changing', async () => {
-    cfn
-      .on(DescribeStacksCommand)
-      .resolves({ Stacks: [stack(PREVIEW, 'UPDATE_IN_PROGRESS')] });
+    aws
+      .cloudFormation()
+      .seedStack(PREVIEW, JSON.stringify(referenceTemplate()), {
+        status: 'UPDATE_IN_PROGRESS',
+      });
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'Stack MacroAiPr42Stack is UPDATE_IN_PROGRESS: another operation is running on it. Wait for it to finish, then destroy again',
     );
-    expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(0);
+    expect(calls()).not.toContain('cloudformation:DeleteStack');
+  });
+
+  it('waits for a deletion already under way instead of deleting again, as a retried task does', async () => {
+    const { stackId } = exists();
+    await new CloudFormationClient({
+      region: REGION,
+      credentials: DEPLOYER_KEYS,
+    }).send(new DeleteStackCommand({ StackName: stackId }));
+    aws.requests.splice(0);
+    const { ctx, outputs, logs } = actionContext({
+      environmentRef: PREVIEW_REF,
+    });
+
+    await createAction().handler(ctx);
+
+    expect(calls()).not.toContain('cloudformation:DeleteStack');
+    expect(logs()).toContain(
+      'info: Stack MacroAiPr42Stack is already being deleted; waiting for it',
+    );
+    expect(outputs).toMatchObject({ deleted: true, status: 'DELETE_COMPLETE' });
+  });
+
+  it('deletes the stack of a cdk-app Environment with the roles its app names, after synthesizing the app', async () => {
+    aws.bootstrap();
+    const webStaging = environmentEntity({
+      name: 'macro-ai-web-staging',
+      spec: {
+        component: 'component:default/macro-ai-web',
+        deployment: {
+          provider: 'cloudformation',
+          stackName: 'MacroAiWebStagingStack',
+          region: REGION,
+          accountId: '123456789012',
+          mode: 'cdk-app',
+          cdkApp: { path: 'web/infrastructure' },
+        },
+      },
+    });
+    exists('MacroAiWebStagingStack');
+    const { ctx, outputs } = actionContext(
+      { environmentRef: 'environment:default/macro-ai-web-staging' },
+      { workspacePath: path.join(FIXTURES, 'service-repo') },
+    );
+
+    await createAction({
+      catalog: catalogServiceMock({
+        entities: [...exampleCatalog(), webStaging],
+      }),
+    }).handler(ctx);
+
+    const deleteStack = aws.requests.find(r => r.action === 'DeleteStack')!;
+    expect(aws.identities.byAccessKey(deleteStack.accessKeyId)?.arn).toMatch(
+      /:assumed-role\/cdk-hnb659fds-deploy-role-123456789012-eu-west-2\//,
+    );
+    expect(outputs).toMatchObject({
+      mode: 'cdk-app',
+      deleted: true,
+      status: 'DELETE_COMPLETE',
+    });
   });
 
   it('says what to configure when AWS is not configured', async () => {
@@ -242,19 +289,11 @@ describe('environment:destroy', () => {
     ).rejects.toThrow(
       'Cannot destroy MacroAiPr42Stack: AWS is not configured: add aws.mainAccount or aws.accounts to app-config',
     );
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
   });
 
   it('turns an AWS refusal into an error that says what to fix, without credentials', async () => {
-    cfn
-      .on(DescribeStacksCommand)
-      .rejects(
-        awsError(
-          'AccessDenied',
-          'User: arn:aws:sts::123456789012:assumed-role/backstage/session is not authorized to perform: cloudformation:DescribeStacks',
-          403,
-        ),
-      );
+    aws.deny('cloudformation:DescribeStacks');
     const { ctx } = actionContext({ environmentRef: PREVIEW_REF });
 
     const error = await createAction()
@@ -262,7 +301,7 @@ describe('environment:destroy', () => {
       .catch(e => e);
 
     expect(error.message).toBe(
-      'AWS failed reading stack MacroAiPr42Stack (AccessDenied: User: arn:aws:sts::123456789012:assumed-role/backstage/session is not authorized to perform: cloudformation:DescribeStacks); the role used for account 123456789012 needs CloudFormation permissions in eu-west-2',
+      'AWS failed destroying stack MacroAiPr42Stack (AccessDenied: User: arn:aws:iam::123456789012:user/stageline-deployer is not authorized to perform: cloudformation:DescribeStacks because no identity-based policy allows the cloudformation:DescribeStacks action); the role used for account 123456789012 needs CloudFormation permissions in eu-west-2',
     );
     expect(error.message).not.toContain('wJalrXUtnFEMI');
   });
@@ -292,7 +331,7 @@ describe('environment:destroy', () => {
     await expect(createAction({ permissions }).handler(ctx)).rejects.toThrow(
       'You are not allowed environments.destroy on environment:default/macro-ai-api-pr-42',
     );
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
   });
 
   describe('explicit input', () => {
@@ -305,16 +344,19 @@ describe('environment:destroy', () => {
     };
 
     it('checks environments.destroy on the Environment of the stack, then destroys', async () => {
-      deletesCleanly();
+      exists();
       const policy = permissionPolicy();
       const { ctx, outputs } = actionContext(EXPLICIT);
 
       await createAction({ permissions: policy.permissions }).handler(ctx);
 
       expect(policy.asked).toEqual([`environments.destroy on ${PREVIEW_REF}`]);
-      expect(cfn.commandCalls(DeleteStackCommand)).toHaveLength(1);
+      expect(
+        calls().filter(c => c === 'cloudformation:DeleteStack'),
+      ).toHaveLength(1);
       expect(outputs).toEqual({
         stackName: PREVIEW,
+        mode: 'reference',
         deleted: true,
         status: 'DELETE_COMPLETE',
       });
@@ -329,7 +371,7 @@ describe('environment:destroy', () => {
       ).rejects.toThrow(
         'You are not allowed environments.destroy on environment:default/macro-ai-api-pr-42 (the Environment of stack MacroAiPr42Stack)',
       );
-      expect(cfn.calls()).toHaveLength(0);
+      expect(aws.requests).toEqual([]);
     });
 
     it('refuses a stack no Environment describes, whoever asks, before any AWS call', async () => {
@@ -342,7 +384,7 @@ describe('environment:destroy', () => {
         'No Environment in the catalog describes stack MacroAiPr43Stack in eu-west-2, account 123456789012: register one (spec.deployment.stackName), or pass its entity ref as environmentRef',
       );
       expect(policy.asked).toEqual([]);
-      expect(cfn.calls()).toHaveLength(0);
+      expect(aws.requests).toEqual([]);
     });
   });
 });

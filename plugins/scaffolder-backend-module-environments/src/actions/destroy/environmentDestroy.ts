@@ -1,20 +1,16 @@
-import { DeleteStackCommand } from '@aws-sdk/client-cloudformation';
 import { ConflictError, InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { z } from 'zod/v3';
-import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
 import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
 import { withAwsErrors } from '../../lib/aws/describeAwsError';
 import { describeStack } from '../../lib/aws/describeStack';
 import { describeFailureCause } from '../../lib/aws/describeStackFailure';
 import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import { StackEventStream } from '../../lib/aws/StackEventStream';
 import { isStackInProgress } from '../../lib/aws/stackStatus';
 import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import {
-  StackOperationResult,
-  waitForStackOperation,
-} from '../../lib/aws/waitForStackOperation';
+import { waitForStackOperation } from '../../lib/aws/waitForStackOperation';
+import { destroyStackWithToolkit } from '../../lib/toolkit/destroyStackWithToolkit';
+import { assemblyForTarget } from '../../lib/toolkit/prepareAssembly';
 import { describeTarget } from '../../lib/environment/describeTarget';
 import {
   environmentTargetFields,
@@ -43,7 +39,7 @@ const inputFields = {
   timeoutMinutes: timeoutMinutesField,
 };
 
-type Precheck = { absent: boolean; stackId: string | null; deleting: boolean };
+type DestroyOutcome = { status: string };
 
 /**
  * `environment:destroy`: deletes an environment's CloudFormation stack and waits for it to go,
@@ -66,6 +62,11 @@ export function createEnvironmentDestroyAction(
       input: inputFields,
       output: {
         stackName: z => z.string({ description: 'The CloudFormation stack' }),
+        mode: z =>
+          z.string({
+            description:
+              "How the stack is deployed: the Environment's spec.deployment.mode (reference for app + stage)",
+          }),
         deleted: z =>
           z.boolean({
             description:
@@ -102,10 +103,24 @@ export function createEnvironmentDestroyAction(
         credentials,
       });
       const where = describeTarget(target);
+      const { mode } = target.deployment;
       ctx.output('stackName', target.stackName);
+      ctx.output('mode', mode);
+
+      if (mode === 'pipeline') {
+        throw new Error(
+          `${where} is destroyed by its pipeline (spec.deployment.mode: pipeline), which this version of environment:destroy does not dispatch yet`,
+        );
+      }
 
       if (ctx.isDryRun) {
-        ctx.logger.info(`Dry run: would delete ${where}; AWS was not called`);
+        const from =
+          mode === 'cdk-app'
+            ? `the CDK app in ${target.deployment.cdkApp.path} of the task workspace (not run in a dry run)`
+            : 'the @stageline/cdk-environments reference profile';
+        ctx.logger.info(
+          `Dry run: would delete ${where} with the CDK toolkit library, its stack taken from ${from}, and wait for DELETE_COMPLETE; AWS was not called`,
+        );
         ctx.output('deleted', false);
         ctx.output('status', 'DRY_RUN');
         return;
@@ -122,88 +137,81 @@ export function createEnvironmentDestroyAction(
       const callAws = <T>(what: string, fn: () => Promise<T>) =>
         withAwsErrors(what, target, fn);
 
-      const precheck: Precheck = await ctx.checkpoint({
-        key: `${key}.precheck`,
+      const outcome: DestroyOutcome = await ctx.checkpoint({
+        key,
         fn: () =>
-          callAws(`reading stack ${target.stackName}`, async () => {
+          callAws(`destroying stack ${target.stackName}`, async () => {
             const stack = await describeStack(
               cloudFormation,
               target.stackName,
               signal,
             );
-            if (!stack) {
-              return { absent: true, stackId: null, deleting: false };
+            const status = stack?.StackStatus;
+            if (!stack || status === 'DELETE_COMPLETE') {
+              return { status: 'NOT_FOUND' };
             }
-            const status = stack.StackStatus;
-            const deleting = status === 'DELETE_IN_PROGRESS';
-            if (
-              isStackInProgress(status) &&
-              !deleting &&
-              status !== 'REVIEW_IN_PROGRESS'
-            ) {
+            if (status === 'DELETE_IN_PROGRESS') {
+              ctx.logger.info(
+                `Stack ${target.stackName} is already being deleted; waiting for it`,
+              );
+              const final = await waitForStackOperation({
+                cloudFormation,
+                stackId: stack.StackId!,
+                afterEventId: null,
+                since: stack.LastUpdatedTime ?? stack.CreationTime,
+                timing,
+                logger: ctx.logger,
+                signal,
+              });
+              if (final.status !== 'DELETE_COMPLETE') {
+                throw new Error(
+                  `Destroy of ${target.stackName} failed (${
+                    final.status
+                  }); ${describeFailureCause(final.failure)}`,
+                );
+              }
+              return { status: final.status };
+            }
+            if (isStackInProgress(status) && status !== 'REVIEW_IN_PROGRESS') {
               throw new ConflictError(
                 `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then destroy again`,
               );
             }
-            return { absent: false, stackId: stack.StackId!, deleting };
+            ctx.logger.info(`Destroying ${where} (${target.deployment.mode})`);
+            const assembly = await assemblyForTarget({
+              target,
+              workspacePath: ctx.workspacePath,
+              timeoutMs: options.synthTimeoutMs,
+              logger: ctx.logger,
+              signal,
+            });
+            try {
+              return {
+                status: await destroyStackWithToolkit({
+                  aws,
+                  target,
+                  cloudFormation,
+                  assemblyDir: assembly.dir,
+                  stack: assembly.stack,
+                  stackId: stack.StackId!,
+                  timing,
+                  logger: ctx.logger,
+                  signal,
+                }),
+              };
+            } finally {
+              assembly.dispose();
+            }
           }),
       });
 
-      if (precheck.absent || !precheck.stackId) {
+      ctx.output('status', outcome.status);
+      if (outcome.status === 'NOT_FOUND') {
         ctx.logger.info(
           `Stack ${target.stackName} does not exist in ${target.region}; nothing to destroy`,
         );
         ctx.output('deleted', false);
-        ctx.output('status', 'NOT_FOUND');
         return;
-      }
-      const stackId = precheck.stackId;
-
-      ctx.logger.info(`Destroying ${where}`);
-      const { afterEventId } = await ctx.checkpoint({
-        key: `${key}.delete`,
-        fn: () =>
-          callAws(`deleting stack ${target.stackName}`, async () => {
-            const latest = await StackEventStream.latestEventId(
-              cloudFormation,
-              stackId,
-              signal,
-            );
-            if (!precheck.deleting) {
-              await cloudFormation.send(
-                new DeleteStackCommand({
-                  StackName: stackId,
-                  ClientRequestToken: changeSetNameFor('destroy', ctx.task.id),
-                }),
-                { abortSignal: signal },
-              );
-            }
-            return { afterEventId: latest ?? null };
-          }),
-      });
-
-      const final: StackOperationResult = await ctx.checkpoint({
-        key: `${key}.wait`,
-        fn: () =>
-          callAws(`waiting for stack ${target.stackName} to be deleted`, () =>
-            waitForStackOperation({
-              cloudFormation,
-              stackId: stackId,
-              afterEventId,
-              timing,
-              logger: ctx.logger,
-              signal,
-            }),
-          ),
-      });
-
-      ctx.output('status', final.status);
-      if (final.status !== 'DELETE_COMPLETE') {
-        ctx.output('deleted', false);
-        const cause = describeFailureCause(final.failure);
-        throw new Error(
-          `Destroy of ${target.stackName} failed (${final.status}); ${cause}`,
-        );
       }
       ctx.output('deleted', true);
       ctx.logger.info(`Destroyed ${target.stackName}`);

@@ -6,23 +6,27 @@ import {
 
 /**
  * Reads a stack's events a page at a time and hands back only the ones not seen before, oldest
- * first. It starts after `afterEventId` (the newest event before the operation began), so a
- * retried task that re-attaches to the same operation replays its events from the beginning.
+ * first. It starts after `afterEventId` (the newest event before the operation began) or at
+ * `since` (when the operation began), so a retried task that re-attaches to the same operation
+ * replays its events from the beginning.
  */
 export class StackEventStream {
   readonly #cloudFormation: CloudFormationClient;
   readonly #stackId: string;
   readonly #seen = new Set<string>();
   readonly #afterEventId?: string;
+  readonly #since?: Date;
 
   constructor(options: {
     cloudFormation: CloudFormationClient;
     stackId: string;
     afterEventId?: string;
+    since?: Date;
   }) {
     this.#cloudFormation = options.cloudFormation;
     this.#stackId = options.stackId;
     this.#afterEventId = options.afterEventId;
+    this.#since = options.since;
   }
 
   /** The id of the newest event of the stack right now; undefined for a stack without events. */
@@ -55,7 +59,9 @@ export class StackEventStream {
       const seenAt = events.findIndex(
         event =>
           event.EventId === this.#afterEventId ||
-          this.#seen.has(event.EventId ?? ''),
+          this.#seen.has(event.EventId ?? '') ||
+          (this.#since !== undefined &&
+            (event.Timestamp?.getTime() ?? 0) < this.#since.getTime()),
       );
       reachedSeen = seenAt >= 0;
       fresh.push(...(reachedSeen ? events.slice(0, seenAt) : events));

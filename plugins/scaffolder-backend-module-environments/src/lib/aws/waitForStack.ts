@@ -31,6 +31,8 @@ export async function waitForStack(options: {
   /** The stack id (an ARN), so a deleted stack can still be described. */
   stackId: string;
   afterEventId?: string;
+  /** When the operation began, for a stream that cannot start after a known event. */
+  since?: Date;
   timing: StackWaitTiming;
   onEvent: (event: StackEvent) => void;
   signal?: AbortSignal;
@@ -40,6 +42,7 @@ export async function waitForStack(options: {
     cloudFormation,
     stackId,
     afterEventId: options.afterEventId,
+    since: options.since,
   });
   const events: StackEvent[] = [];
   const deadline = Date.now() + timing.timeoutMs;

@@ -21,6 +21,8 @@ export async function waitForStackOperation(options: {
   cloudFormation: CloudFormationClient;
   stackId: string;
   afterEventId: string | null;
+  /** When the operation began, when no event before it is known. */
+  since?: Date;
   timing: StackWaitTiming;
   logger: LoggerService;
   signal?: AbortSignal;
@@ -29,6 +31,7 @@ export async function waitForStackOperation(options: {
     cloudFormation: options.cloudFormation,
     stackId: options.stackId,
     afterEventId: options.afterEventId ?? undefined,
+    since: options.since,
     timing: options.timing,
     signal: options.signal,
     onEvent: event => options.logger.info(formatStackEvent(event)),

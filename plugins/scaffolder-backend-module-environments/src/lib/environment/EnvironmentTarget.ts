@@ -1,8 +1,16 @@
 import type {
   BudgetCurrency,
+  CdkAppDeploymentSpec,
   EnvironmentScale,
   EnvironmentStage,
+  PipelineDeploymentSpec,
 } from '@stageline/plugin-environments-common';
+
+/** How the target's stack is built and deployed (`spec.deployment.mode`). */
+export type TargetDeployment =
+  | { mode: 'reference' }
+  | { mode: 'cdk-app'; cdkApp: CdkAppDeploymentSpec }
+  | { mode: 'pipeline'; pipeline: PipelineDeploymentSpec };
 
 /**
  * Everything an action needs to know about the environment it works on, whether it came from an
@@ -30,6 +38,11 @@ export interface EnvironmentTarget {
   promotesTo?: string;
   /** `owner/repo` from the `github.com/project-slug` annotation. */
   projectSlug?: string;
+  /**
+   * How the stack is built and deployed: the Environment's `spec.deployment.mode`; `reference`
+   * for an environment given as app + stage.
+   */
+  deployment: TargetDeployment;
 }
 
 /** `MacroAi` → `macro-ai`, `macroAI` → `macro-ai`; a kebab-case name is kept. */

@@ -11,7 +11,11 @@ import {
   isEnvironmentEntity,
 } from '@stageline/plugin-environments-common';
 import { stackNameFor } from '@stageline/cdk-environments';
-import { EnvironmentTarget, toKebabCase } from './EnvironmentTarget';
+import {
+  EnvironmentTarget,
+  TargetDeployment,
+  toKebabCase,
+} from './EnvironmentTarget';
 
 const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
 
@@ -58,6 +62,35 @@ function budgetOf(
   return spec ? { monthly: spec.monthly, currency: spec.currency } : undefined;
 }
 
+/**
+ * The deployment mode of an Environment with what the mode needs; the catalog's validator checks
+ * this already, so this only guards against entities that reached the catalog otherwise.
+ */
+function deploymentOf(
+  entity: EnvironmentEntityV1alpha1,
+  entityRef: string,
+): TargetDeployment {
+  const deployment = entity.spec.deployment;
+  switch (deployment?.mode ?? 'reference') {
+    case 'pipeline':
+      if (!deployment?.pipeline) {
+        throw new InputError(
+          `${entityRef} has spec.deployment.mode pipeline but no spec.deployment.pipeline.workflow`,
+        );
+      }
+      return { mode: 'pipeline', pipeline: deployment.pipeline };
+    case 'cdk-app':
+      if (!deployment?.cdkApp) {
+        throw new InputError(
+          `${entityRef} has spec.deployment.mode cdk-app but no spec.deployment.cdkApp.path`,
+        );
+      }
+      return { mode: 'cdk-app', cdkApp: deployment.cdkApp };
+    default:
+      return { mode: 'reference' };
+  }
+}
+
 function fromEntity(
   entity: EnvironmentEntityV1alpha1,
   input: EnvironmentTargetInput,
@@ -95,6 +128,7 @@ function fromEntity(
     branch: spec.branch,
     promotesTo: spec.promotesTo,
     projectSlug: entity.metadata.annotations?.[PROJECT_SLUG_ANNOTATION],
+    deployment: deploymentOf(entity, entityRef),
   };
 }
 
@@ -128,6 +162,7 @@ function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
     previewId: input.previewId,
     budget: budgetOf(input),
     ...(input.schedule ? { schedule: input.schedule } : {}),
+    deployment: { mode: 'reference' },
   };
 }
 

@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { synthesizeEnvironment } from '@stageline/cdk-environments';
+import {
+  synthesizeEnvironment,
+  SynthesizeEnvironmentInput,
+} from '@stageline/cdk-environments';
 import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 
 /** The parts of a CloudFormation template the actions look at. */
@@ -23,6 +26,21 @@ export interface SynthesizedStack {
 /** CloudFormation's limit for a template passed inline (`TemplateBody`). */
 export const TEMPLATE_BODY_LIMIT_BYTES = 51_200;
 
+/** What `@stageline/cdk-environments` synthesizes for the target: its reference profile. */
+export function referenceSynthesisInput(
+  target: EnvironmentTarget,
+): SynthesizeEnvironmentInput {
+  return {
+    appName: target.appName,
+    stage: target.stage,
+    scale: target.scale,
+    region: target.region,
+    account: target.accountId,
+    previewId: target.previewId,
+    stackName: target.stackName,
+  };
+}
+
 /**
  * Synthesizes the environment's stack with `@stageline/cdk-environments` for its stage, scale,
  * region and account.
@@ -34,14 +52,9 @@ export async function synthesizeTarget(
 ): Promise<SynthesizedStack> {
   let template: CloudFormationTemplate;
   try {
-    const synthesized = await synthesizeEnvironment({
-      appName: target.appName,
-      stage: target.stage,
-      scale: target.scale,
-      region: target.region,
-      account: target.accountId,
-      previewId: target.previewId,
-    });
+    const synthesized = await synthesizeEnvironment(
+      referenceSynthesisInput(target),
+    );
     template = synthesized.template as CloudFormationTemplate;
   } catch (error) {
     throw new InputError(
