@@ -125,3 +125,47 @@ export function exampleCatalog(): Entity[] {
     },
   ];
 }
+
+/** macro-ai-web's staging, deployed from the CDK app in web/infrastructure of its repository. */
+export function cdkAppEnvironment(): EnvironmentEntity {
+  return environmentEntity({
+    name: 'macro-ai-web-staging',
+    spec: {
+      component: 'component:default/macro-ai-web',
+      branch: 'develop',
+      deployment: {
+        provider: 'cloudformation',
+        stackName: 'MacroAiWebStagingStack',
+        region: 'eu-west-2',
+        accountId: '123456789012',
+        mode: 'cdk-app',
+        cdkApp: { path: 'web/infrastructure' },
+      },
+    },
+  });
+}
+
+/**
+ * The example catalog with macro-ai-api's Environments deployed by its own workflow
+ * (`mode: pipeline`, `deploy.yml`) and macro-ai-web's staging by its CDK app.
+ */
+export function exampleCatalogWithModes(): Entity[] {
+  return [
+    ...exampleCatalog().map(entity =>
+      entity.kind === 'Environment'
+        ? {
+            ...entity,
+            spec: {
+              ...entity.spec,
+              deployment: {
+                ...(entity.spec as EnvironmentEntity['spec']).deployment!,
+                mode: 'pipeline',
+                pipeline: { workflow: 'deploy.yml' },
+              },
+            },
+          }
+        : entity,
+    ),
+    cdkAppEnvironment(),
+  ];
+}

@@ -40,6 +40,7 @@ export type ResourceChange = {
  */
 const REPLACING_PROPERTIES: Record<string, string[]> = {
   'AWS::Lambda::Function': ['FunctionName', 'PackageType'],
+  'AWS::ApiGatewayV2::Api': ['ProtocolType'],
   'AWS::SNS::Topic': ['TopicName', 'FifoTopic'],
   'AWS::SQS::Queue': ['QueueName', 'FifoQueue'],
   'AWS::S3::Bucket': ['BucketName'],

@@ -46,11 +46,14 @@ export function useAwsStandIn(
 /** The fixture repositories (`fixtures/` of this package). */
 export const FIXTURES = path.resolve(__dirname, '../../../fixtures');
 
-/** The reference template of macro-ai's staging at a scale, as JSON text. */
-export function referenceTemplate(scale: 'hobby' | 'enterprise' = 'hobby') {
+/** The reference template of a macro-ai environment (staging unless said) at a scale. */
+export function referenceTemplate(
+  scale: 'hobby' | 'enterprise' = 'hobby',
+  stage: 'staging' | 'production' = 'staging',
+) {
   const { template } = synthesizeEnvironment({
     appName: 'macro-ai',
-    stage: 'staging',
+    stage,
     scale,
     region: 'eu-west-2',
     account: '123456789012',

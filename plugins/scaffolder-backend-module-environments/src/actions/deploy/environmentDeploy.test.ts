@@ -26,6 +26,7 @@ import {
   unconfiguredAws,
 } from '../../__testUtils__/cloudFormationStandIn';
 import {
+  cdkAppEnvironment,
   environmentEntity,
   exampleCatalog,
 } from '../../__testUtils__/entities';
@@ -44,22 +45,7 @@ const CHANGE_SET = 'stageline-deploy-task-1';
 const WEB_STACK = 'MacroAiWebStagingStack';
 const WEB_STAGING = 'environment:default/macro-ai-web-staging';
 
-/** macro-ai-web's staging, deployed from the CDK app in web/infrastructure of its repository. */
-const webStaging = environmentEntity({
-  name: 'macro-ai-web-staging',
-  spec: {
-    component: 'component:default/macro-ai-web',
-    branch: 'develop',
-    deployment: {
-      provider: 'cloudformation',
-      stackName: WEB_STACK,
-      region: REGION,
-      accountId: '123456789012',
-      mode: 'cdk-app',
-      cdkApp: { path: 'web/infrastructure' },
-    },
-  },
-});
+const webStaging = cdkAppEnvironment();
 
 function createAction(
   overrides: Partial<Parameters<typeof createEnvironmentDeployAction>[0]> = {},

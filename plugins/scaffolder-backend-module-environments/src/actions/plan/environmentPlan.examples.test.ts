@@ -1,39 +1,33 @@
-import {
-  CloudFormationClient,
-  CreateChangeSetCommand,
-  DeleteChangeSetCommand,
-  DescribeStacksCommand,
-} from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mockClient } from 'aws-sdk-client-mock';
 import { actionContext } from '../../__testUtils__/actionContext';
-import { changeSetReady } from '../../__testUtils__/cloudFormationScenarios';
-import {
-  configuredAws,
-  stack,
-} from '../../__testUtils__/cloudFormationStandIn';
+import { useAwsStandIn } from '../../__testUtils__/aws/toolkitTestSetup';
+import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import { exampleCatalog } from '../../__testUtils__/entities';
 import { exampleInputs } from '../../__testUtils__/exampleInputs';
 import { createEnvironmentPlanAction } from './environmentPlan';
 import { examples } from './environmentPlan.examples';
 
-const cfn = mockClient(CloudFormationClient);
+/** Every stack the examples plan, deployed with one topic, so each plan reads a change set. */
+const STACKS = [
+  'MacroAiStagingStack',
+  'MacroAiProductionStack',
+  'MacroAiWebStagingStack',
+];
+
+const standIn = useAwsStandIn(aws => {
+  for (const stackName of STACKS) {
+    aws
+      .cloudFormation()
+      .seedStack(
+        stackName,
+        JSON.stringify({ Resources: { Old: { Type: 'AWS::SNS::Topic' } } }),
+      );
+  }
+});
 
 describe('environment:plan examples', () => {
-  beforeEach(() => {
-    cfn.reset();
-    cfn.on(DescribeStacksCommand).callsFake(({ StackName }) => ({
-      Stacks: [stack(StackName, 'UPDATE_COMPLETE')],
-    }));
-    changeSetReady(
-      cfn,
-      'MacroAiStagingStack',
-      'stageline-plan-hobby-a1b2c3d4-task',
-    );
-    cfn.on(DeleteChangeSetCommand).resolves({});
-  });
-
   it.each(exampleInputs(examples))('%s', async (_description, input) => {
+    const aws = standIn();
     const action = createEnvironmentPlanAction({
       catalog: catalogServiceMock({ entities: exampleCatalog() }),
       aws: configuredAws(),
@@ -48,9 +42,11 @@ describe('environment:plan examples', () => {
       estimate: { total: expect.any(Number) },
       withinBudget: expect.any(Boolean),
       awsConfigured: true,
-      changeSummary: { source: 'change-set' },
+      changeSummary: { source: 'change-set', removed: 1 },
     });
-    expect(cfn.commandCalls(CreateChangeSetCommand)).toHaveLength(1);
-    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
+    expect(aws.calls().filter(c => c.endsWith('CreateChangeSet'))).toHaveLength(
+      1,
+    );
+    expect(aws.cloudFormation().changeSets).toEqual([]);
   });
 });

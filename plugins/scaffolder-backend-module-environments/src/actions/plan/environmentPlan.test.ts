@@ -1,30 +1,28 @@
-import {
-  CloudFormationClient,
-  CreateChangeSetCommand,
-  DeleteChangeSetCommand,
-  DescribeChangeSetCommand,
-  DescribeStacksCommand,
-} from '@aws-sdk/client-cloudformation';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { mockClient } from 'aws-sdk-client-mock';
+import path from 'node:path';
 import {
   actionContext,
   CheckpointStore,
 } from '../../__testUtils__/actionContext';
+import type { AwsStandIn } from '../../__testUtils__/aws/AwsStandIn';
 import {
-  awsError,
-  changeSetArn,
+  FIXTURES,
+  referenceTemplate,
+  useAwsStandIn,
+  withServiceCode,
+} from '../../__testUtils__/aws/toolkitTestSetup';
+import {
   configuredAws,
-  stack,
-  stackDoesNotExist,
-  stackId,
   unconfiguredAws,
-  commandNames,
 } from '../../__testUtils__/cloudFormationStandIn';
-import { exampleCatalog } from '../../__testUtils__/entities';
+import {
+  exampleCatalog,
+  exampleCatalogWithModes,
+} from '../../__testUtils__/entities';
 import { createEnvironmentPlanAction } from './environmentPlan';
 
-const cfn = mockClient(CloudFormationClient);
+jest.setTimeout(60_000);
+const standIn = useAwsStandIn();
 const STACK = 'MacroAiProductionStack';
 const PRODUCTION = 'environment:default/macro-ai-api-production';
 const CHANGE_SET = 'stageline-plan-hobby-task-1';
@@ -60,59 +58,27 @@ type Estimate = {
   scheduleSaving?: number;
 };
 
-function changeSetWithChanges() {
-  cfn
-    .on(DescribeStacksCommand)
-    .resolves({ Stacks: [stack(STACK, 'UPDATE_COMPLETE')] });
-  cfn
-    .on(CreateChangeSetCommand)
-    .resolves({ Id: changeSetArn(CHANGE_SET), StackId: stackId(STACK) });
-  cfn.on(DescribeChangeSetCommand).resolves({
-    ChangeSetName: CHANGE_SET,
-    Status: 'CREATE_COMPLETE',
-    ExecutionStatus: 'AVAILABLE',
-    Changes: [
-      {
-        Type: 'Resource',
-        ResourceChange: {
-          Action: 'Modify',
-          LogicalResourceId: 'ApiFunction6BF808ED',
-          ResourceType: 'AWS::Lambda::Function',
-          Replacement: 'False',
-          Scope: ['Properties'],
-          Details: [],
-        },
-      },
-      {
-        Type: 'Resource',
-        ResourceChange: {
-          Action: 'Modify',
-          LogicalResourceId: 'ApiHttpApi4C294DC0',
-          ResourceType: 'AWS::ApiGatewayV2::Api',
-          Replacement: 'True',
-          Scope: ['Properties'],
-          Details: [],
-        },
-      },
-      {
-        Type: 'Resource',
-        ResourceChange: {
-          Action: 'Remove',
-          LogicalResourceId: 'OldQueue',
-          ResourceType: 'AWS::SQS::Queue',
-          PhysicalResourceId:
-            'https://sqs.eu-west-2.amazonaws.com/123456789012/old',
-          Scope: [],
-          Details: [],
-        },
-      },
-    ],
-  });
-  cfn.on(DeleteChangeSetCommand).resolves({});
+/** The production stack as deployed, three changes away from what the plan synthesizes. */
+function deployedWithChanges(aws: AwsStandIn) {
+  const template = referenceTemplate('hobby', 'production');
+  const ids = Object.keys(template.Resources);
+  const byType = (type: string) =>
+    ids.find(id => template.Resources[id].Type === type)!;
+  const fn = byType('AWS::Lambda::Function');
+  const api = byType('AWS::ApiGatewayV2::Api');
+  template.Resources[fn].Properties!.MemorySize = 256;
+  template.Resources[api].Properties!.ProtocolType = 'WEBSOCKET';
+  template.Resources.OldQueue = { Type: 'AWS::SQS::Queue', Properties: {} };
+  aws.cloudFormation().seedStack(STACK, JSON.stringify(template));
+  return { fn, api };
 }
 
 describe('environment:plan', () => {
-  beforeEach(() => cfn.reset());
+  let aws: AwsStandIn;
+  beforeEach(() => {
+    aws = standIn();
+  });
+  const calls = () => aws.calls('cloudformation');
 
   it('estimates the cost against the budget without AWS, and says so', async () => {
     const { ctx, outputs, logs } = actionContext({
@@ -121,7 +87,7 @@ describe('environment:plan', () => {
 
     await createAction(unconfiguredAws()).handler(ctx);
 
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
     const estimate = outputs.estimate as Estimate;
     expect(estimate.currency).toBe('GBP');
     expect(estimate.total).toBeGreaterThan(0);
@@ -157,7 +123,7 @@ describe('environment:plan', () => {
   });
 
   it('reads what a deploy would change from a change set, and deletes the change set', async () => {
-    changeSetWithChanges();
+    const { fn, api } = deployedWithChanges(aws);
     const { ctx, outputs, logs } = actionContext(
       { environmentRef: PRODUCTION },
       { taskId: 'task-1' },
@@ -165,13 +131,14 @@ describe('environment:plan', () => {
 
     await createAction().handler(ctx);
 
-    expect(commandNames(cfn)).toEqual([
-      'DescribeStacksCommand',
-      'CreateChangeSetCommand',
-      'DescribeChangeSetCommand',
-      'DeleteChangeSetCommand',
+    expect(calls()).toEqual([
+      'cloudformation:DescribeStacks',
+      'cloudformation:CreateChangeSet',
+      'cloudformation:DescribeChangeSet',
+      'cloudformation:DescribeChangeSet',
+      'cloudformation:DeleteChangeSet',
     ]);
-    expect(cfn.commandCalls(CreateChangeSetCommand)[0].args[0].input).toEqual({
+    expect(aws.requests[1].params).toMatchObject({
       StackName: STACK,
       ChangeSetName: CHANGE_SET,
       ChangeSetType: 'UPDATE',
@@ -183,10 +150,10 @@ describe('environment:plan', () => {
       ],
       Description: 'Stageline plan (deleted right after it is read)',
     });
-    expect(cfn.commandCalls(DeleteChangeSetCommand)[0].args[0].input).toEqual({
-      ChangeSetName: changeSetArn(CHANGE_SET),
-    });
+    expect(aws.cloudFormation().changeSets).toEqual([]);
     expect(outputs).toMatchObject({
+      mode: 'reference',
+      templateSource: 'reference-profile',
       awsConfigured: true,
       changeSummary: {
         source: 'change-set',
@@ -197,13 +164,13 @@ describe('environment:plan', () => {
         changes: [
           {
             action: 'Modify',
-            logicalId: 'ApiFunction6BF808ED',
+            logicalId: fn,
             type: 'AWS::Lambda::Function',
             replacement: 'False',
           },
           {
             action: 'Modify',
-            logicalId: 'ApiHttpApi4C294DC0',
+            logicalId: api,
             type: 'AWS::ApiGatewayV2::Api',
             replacement: 'True',
           },
@@ -217,12 +184,11 @@ describe('environment:plan', () => {
   });
 
   it('lists every resource as added for a stack that does not exist, creating nothing', async () => {
-    cfn.on(DescribeStacksCommand).rejects(stackDoesNotExist(STACK));
     const { ctx, outputs } = actionContext({ environmentRef: PRODUCTION });
 
     await createAction().handler(ctx);
 
-    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
+    expect(calls()).toEqual(['cloudformation:DescribeStacks']);
     const summary = outputs.changeSummary as {
       source: string;
       added: number;
@@ -234,27 +200,33 @@ describe('environment:plan', () => {
   });
 
   it('deletes the change set even when reading it fails', async () => {
-    changeSetWithChanges();
-    cfn
-      .on(DescribeChangeSetCommand)
-      .rejects(awsError('Throttling', 'Rate exceeded'));
+    deployedWithChanges(aws);
+    aws.cloudFormation().looksWhileCreating = 0;
+    aws.deny('cloudformation:DescribeChangeSet');
     const { ctx } = actionContext({ environmentRef: PRODUCTION });
 
     await expect(createAction().handler(ctx)).rejects.toThrow(
-      'AWS failed working out the changes to MacroAiProductionStack (Throttling: Rate exceeded)',
+      'AWS failed working out the changes to MacroAiProductionStack (AccessDenied: User: arn:aws:iam::123456789012:user/stageline-deployer is not authorized to perform: cloudformation:DescribeChangeSet',
     );
-    expect(cfn.commandCalls(DeleteChangeSetCommand)).toHaveLength(1);
+    expect(calls()).toContain('cloudformation:DeleteChangeSet');
+    expect(aws.cloudFormation().changeSets).toEqual([]);
   });
 
   it('does not create a change set while the stack is busy', async () => {
-    cfn
-      .on(DescribeStacksCommand)
-      .resolves({ Stacks: [stack(STACK, 'UPDATE_IN_PROGRESS')] });
+    aws
+      .cloudFormation()
+      .seedStack(
+        STACK,
+        JSON.stringify(referenceTemplate('hobby', 'production')),
+        {
+          status: 'UPDATE_IN_PROGRESS',
+        },
+      );
     const { ctx, outputs } = actionContext({ environmentRef: PRODUCTION });
 
     await createAction().handler(ctx);
 
-    expect(commandNames(cfn)).toEqual(['DescribeStacksCommand']);
+    expect(calls()).toEqual(['cloudformation:DescribeStacks']);
     expect(outputs.changeSummary).toEqual({
       source: 'unavailable',
       reason:
@@ -301,7 +273,7 @@ describe('environment:plan', () => {
     expect(error.message).toMatch(
       /\. To go ahead anyway, set confirmOverBudget \("Go ahead even if the new scale is over budget" in the scale-environment template\), which plans without failOverBudget; or choose a smaller scale, or raise the budget$/,
     );
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
     expect(outputs).toMatchObject({ withinBudget: false, budgetState: 'over' });
   });
 
@@ -518,7 +490,7 @@ describe('environment:plan', () => {
 
     await createAction().handler(ctx);
 
-    expect(cfn.calls()).toHaveLength(0);
+    expect(aws.requests).toEqual([]);
     expect(outputs.changeSummary).toEqual({
       source: 'unavailable',
       reason: 'dry run: no change set was created',
@@ -527,12 +499,12 @@ describe('environment:plan', () => {
   });
 
   it('makes no AWS calls when the task is retried after it finished', async () => {
-    changeSetWithChanges();
+    deployedWithChanges(aws);
     const checkpoints = new CheckpointStore();
     await createAction().handler(
       actionContext({ environmentRef: PRODUCTION }, { checkpoints }).ctx,
     );
-    const callsAfterFirstRun = cfn.calls().length;
+    const callsAfterFirstRun = aws.requests.length;
 
     const retry = actionContext(
       { environmentRef: PRODUCTION },
@@ -540,7 +512,7 @@ describe('environment:plan', () => {
     );
     await createAction().handler(retry.ctx);
 
-    expect(cfn.calls()).toHaveLength(callsAfterFirstRun);
+    expect(aws.requests).toHaveLength(callsAfterFirstRun);
     expect(retry.outputs).toMatchObject({
       changeSummary: { source: 'change-set', modified: 2 },
     });
@@ -611,5 +583,142 @@ describe('environment:plan', () => {
     await expect(createAction().handler(ctx)).rejects.toThrow(
       'environmentRef component:default/macro-ai-api is a Component (backstage.io/v1alpha1), not a stageline.dev/v1alpha1 Environment',
     );
+  });
+
+  describe('by deployment mode', () => {
+    const STAGING = 'environment:default/macro-ai-api-staging';
+    const WEB_STAGING = 'environment:default/macro-ai-web-staging';
+    const withModes = () =>
+      catalogServiceMock({ entities: exampleCatalogWithModes() });
+
+    it("prices a cdk-app Environment's own app and compares it with the deployed stack", async () => {
+      aws.bootstrap();
+      aws.cloudFormation().seedStack(
+        'MacroAiWebStagingStack',
+        JSON.stringify({
+          Resources: {
+            ApiFunctionServiceRole: { Type: 'AWS::IAM::Role', Properties: {} },
+          },
+        }),
+      );
+      const { ctx, outputs, logs } = actionContext(
+        { environmentRef: WEB_STAGING },
+        {
+          taskId: 'task-1',
+          workspacePath: path.join(FIXTURES, 'service-repo'),
+        },
+      );
+
+      await createAction(configuredAws(), { catalog: withModes() }).handler(
+        ctx,
+      );
+
+      expect(outputs).toMatchObject({
+        mode: 'cdk-app',
+        templateSource: 'cdk-app',
+        changeSummary: { source: 'change-set', added: expect.any(Number) },
+      });
+      expect(
+        (outputs.estimate as { lines: Array<{ type: string }> }).lines.map(
+          l => l.type,
+        ),
+      ).toContain('AWS::Lambda::Function');
+      expect(logs()).toContain(
+        'info: Pricing the CDK app in web/infrastructure at hobby scale',
+      );
+      expect(aws.cloudFormation().changeSets).toEqual([]);
+    });
+
+    it('stands the reference profile in for a cdk-app in a dry run, running nothing', async () => {
+      const { ctx, outputs, logs } = actionContext(
+        { environmentRef: WEB_STAGING },
+        { isDryRun: true, workspacePath: path.join(FIXTURES, 'slow-repo') },
+      );
+
+      await createAction(configuredAws(), {
+        catalog: withModes(),
+        synthTimeoutMs: 1,
+      }).handler(ctx);
+
+      expect(aws.requests).toEqual([]);
+      expect(outputs).toMatchObject({ templateSource: 'reference-profile' });
+      expect(logs()).toContain(
+        'info: Pricing the @stageline/cdk-environments reference profile at hobby scale, standing in for the CDK app in web/infrastructure, which a dry run does not run',
+      );
+    });
+
+    it("prices a pipeline Environment's deployed template", async () => {
+      aws
+        .cloudFormation()
+        .seedStack(
+          'MacroAiStagingStack',
+          JSON.stringify(withServiceCode(referenceTemplate())),
+        );
+      const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING });
+
+      await createAction(configuredAws(), { catalog: withModes() }).handler(
+        ctx,
+      );
+
+      expect(calls()).toEqual([
+        'cloudformation:DescribeStacks',
+        'cloudformation:GetTemplate',
+      ]);
+      expect(outputs).toMatchObject({
+        mode: 'pipeline',
+        templateSource: 'deployed',
+        changeSummary: {
+          source: 'unavailable',
+          reason:
+            'MacroAiStagingStack is deployed by its pipeline (deploy.yml), whose own run shows the change set',
+        },
+      });
+      expect(logs()).toContain(
+        'info: Pricing the template of MacroAiStagingStack as deployed by deploy.yml',
+      );
+      expect(outputs.summary).toContain(
+        'Priced: the template of MacroAiStagingStack as deployed by deploy.yml',
+      );
+    });
+
+    it('prices the profile of the new scale for a pipeline Environment changing scale, saying why', async () => {
+      aws
+        .cloudFormation()
+        .seedStack(
+          'MacroAiStagingStack',
+          JSON.stringify(withServiceCode(referenceTemplate())),
+        );
+      const { ctx, outputs, logs } = actionContext({
+        environmentRef: STAGING,
+        scale: 'enterprise',
+      });
+
+      await createAction(configuredAws(), { catalog: withModes() }).handler(
+        ctx,
+      );
+
+      expect(outputs).toMatchObject({
+        templateSource: 'reference-profile',
+        scale: 'enterprise',
+      });
+      expect(logs()).toContain(
+        'info: Pricing the @stageline/cdk-environments reference profile at enterprise scale: deploy.yml deploys MacroAiStagingStack at hobby scale now, so the deployed template cannot show enterprise; the profile is what the scale change builds',
+      );
+    });
+
+    it('stands the reference profile in for a pipeline Environment without AWS', async () => {
+      const { outputs, logs } = await plan(
+        { environmentRef: STAGING },
+        { catalog: withModes() },
+      );
+
+      expect(outputs).toMatchObject({
+        templateSource: 'reference-profile',
+        awsConfigured: false,
+      });
+      expect(logs()).toContain(
+        'info: Pricing the @stageline/cdk-environments reference profile at hobby scale, standing in for what deploy.yml deploys (AWS is not configured)',
+      );
+    });
   });
 });

@@ -18,7 +18,8 @@ import {
 } from '../../lib/plan/formatPlanSummary';
 import type { ChangePreview } from '../../lib/plan/previewChanges';
 import { previewChanges } from '../../lib/plan/previewChanges';
-import { synthesizeTarget } from '../../lib/plan/synthesizeTarget';
+import { plannedTemplate } from '../../lib/plan/plannedTemplate';
+import { TEMPLATE_BODY_LIMIT_BYTES } from '../../lib/plan/synthesizeTarget';
 import { checkSchedule, scheduleField } from '../../lib/plan/scheduleField';
 import {
   ExistingEnvironments,
@@ -97,6 +98,16 @@ export function createEnvironmentPlanAction(
       input: inputFields,
       output: {
         stackName: z => z.string({ description: 'The CloudFormation stack' }),
+        mode: z =>
+          z.string({
+            description:
+              "How the stack is deployed: the Environment's spec.deployment.mode (reference for app + stage)",
+          }),
+        templateSource: z =>
+          z.string({
+            description:
+              "What was priced: reference-profile (the @stageline/cdk-environments profile; for cdk-app and pipeline Environments it stands in where their own template cannot be read, and the log says why), cdk-app (the service's CDK app from the task workspace) or deployed (the deployed template of a pipeline Environment)",
+          }),
         stage: z => z.string({ description: 'The stage planned' }),
         scale: z =>
           z.string({
@@ -193,7 +204,26 @@ export function createEnvironmentPlanAction(
         ctx.output('existingEnvironments', duplicates.refs);
         duplicates.warnings.forEach(warning => ctx.logger.warn(warning));
       }
-      const synthesized = await synthesizeTarget(target);
+      const configuration = aws.getConfiguration();
+      const cloudFormation = configuration.configured
+        ? await cloudFormationClientFor(aws, target)
+        : undefined;
+      const planned = await withAwsErrors(
+        `reading the deployed template of ${target.stackName}`,
+        target,
+        () =>
+          plannedTemplate({
+            target,
+            isDryRun: !!ctx.isDryRun,
+            cloudFormation,
+            workspacePath: ctx.workspacePath,
+            synthTimeoutMs: options.synthTimeoutMs,
+            logger: ctx.logger,
+            signal: ctx.signal,
+          }),
+      );
+      const { synthesized } = planned;
+      ctx.logger.info(`Pricing ${planned.description}`);
       const currency =
         target.budget?.currency ?? input.currency ?? cost.currency ?? 'GBP';
       const { estimate, verdict } = estimateCost(target, synthesized.template, {
@@ -202,6 +232,8 @@ export function createEnvironmentPlanAction(
       });
 
       ctx.output('stackName', target.stackName);
+      ctx.output('mode', target.deployment.mode);
+      ctx.output('templateSource', planned.source);
       ctx.output('stage', target.stage);
       ctx.output('scale', target.scale);
       ctx.output('estimate', estimate);
@@ -232,21 +264,29 @@ export function createEnvironmentPlanAction(
         );
       }
 
-      const configuration = aws.getConfiguration();
       ctx.output('awsConfigured', configuration.configured);
+      const templateBytes = Buffer.byteLength(synthesized.templateBody, 'utf8');
       let changes: ChangePreview;
       if (!configuration.configured) {
         changes = {
           source: 'unavailable',
           reason: `estimate only: ${configuration.message}`,
         };
-      } else if (ctx.isDryRun) {
+      } else if (ctx.isDryRun || !cloudFormation) {
         changes = {
           source: 'unavailable',
           reason: 'dry run: no change set was created',
         };
+      } else if (planned.noChangeSet) {
+        changes = { source: 'unavailable', reason: planned.noChangeSet };
+      } else if (templateBytes > TEMPLATE_BODY_LIMIT_BYTES) {
+        changes = {
+          source: 'unavailable',
+          reason: `the template is ${templateBytes.toLocaleString(
+            'en-GB',
+          )} bytes, over CloudFormation's inline limit for a plan's change set; environment:deploy shows the change set before it executes`,
+        };
       } else {
-        const cloudFormation = await cloudFormationClientFor(aws, target);
         changes = await ctx.checkpoint({
           key: `environment.plan.${target.stackName}.${target.scale}.changes`,
           fn: () =>
@@ -284,6 +324,7 @@ export function createEnvironmentPlanAction(
         'summary',
         formatPlanSummary({
           target,
+          priced: planned.description,
           estimate,
           verdict,
           changes,

@@ -24,7 +24,10 @@ export interface EnvironmentTarget {
   /** Kebab-case application name, the first part of stack names, e.g. `macro-ai` (`MacroAi…Stack`). */
   appName: string;
   stage: EnvironmentStage;
+  /** The scale to act at: the `scale` input when given, else the Environment's. */
   scale: EnvironmentScale;
+  /** The Environment's own `spec.scale` (what it runs at); the scale input for app + stage. */
+  currentScale: EnvironmentScale;
   region: string;
   accountId?: string;
   /** The CloudFormation stack the environment runs in. */

@@ -27,6 +27,8 @@ export function topCostLines(
 /** The plan as Markdown, for the template's output page. */
 export function formatPlanSummary(options: {
   target: EnvironmentTarget;
+  /** What was priced, e.g. the reference profile or the deployed template. */
+  priced?: string;
   estimate: CostEstimate;
   verdict: BudgetVerdict;
   changes: ChangePreview;
@@ -35,6 +37,7 @@ export function formatPlanSummary(options: {
 }): string {
   const { target, estimate, verdict, changes, warnings = [] } = options;
   const lines = [`**${describeTarget(target)}**`, ''];
+  if (options.priced) lines.push(`Priced: ${options.priced}`, '');
   for (const warning of warnings) {
     lines.push(`**Warning:** ${warning}`, '');
   }
