@@ -86,8 +86,8 @@ export function createEnvironmentsScaffolderModule(
               ...stackActions,
               cost: readCostSettings(config),
             }),
-            createEnvironmentDeployAction(stackActions),
-            createEnvironmentDestroyAction(stackActions),
+            createEnvironmentDeployAction({ ...stackActions, github }),
+            createEnvironmentDestroyAction({ ...stackActions, github }),
             createEnvironmentPromoteAction({ discovery, auth }),
             createEnvironmentGithubSetupAction({ ...stackActions, github }),
           );

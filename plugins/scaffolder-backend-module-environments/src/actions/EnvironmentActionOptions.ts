@@ -2,6 +2,8 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { AwsAccess } from '@stageline/plugin-environments-node';
 import type { CostSettings } from '@stageline/plugin-environments-node';
 import type { EnvironmentAuthorization } from '../lib/environment/authorizeOnEnvironment';
+import type { GithubClients } from '../lib/github/GithubClients';
+import type { RunSearch } from '../lib/pipeline/runPipelineCommand';
 
 /**
  * What the plan, deploy and destroy actions are built with.
@@ -47,4 +49,16 @@ export interface EnvironmentPlanActionOptions extends EnvironmentActionOptions {
  */
 export interface EnvironmentStackActionOptions
   extends EnvironmentActionOptions,
-    EnvironmentAuthorization {}
+    EnvironmentAuthorization {
+  /**
+   * GitHub clients for `pipeline` Environments, whose workflow is dispatched and followed. Without
+   * them a pipeline Environment is refused with what to configure (a dry run still says what it
+   * would do).
+   */
+  github?: GithubClients;
+  /**
+   * How long to look for the run a dispatch started when GitHub does not name it (older GitHub
+   * Enterprise Server). Default 10 looks, 3 s apart.
+   */
+  runSearch?: RunSearch;
+}

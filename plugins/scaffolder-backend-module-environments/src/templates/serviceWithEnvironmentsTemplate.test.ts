@@ -39,6 +39,7 @@ type Workflow = {
       uses?: string;
       with?: Record<string, string>;
       environment?: string;
+      env?: Record<string, string>;
       steps?: Array<{ run?: string; env?: Record<string, string> }>;
     }
   >;
@@ -162,6 +163,8 @@ describe('templates/service-with-environments', () => {
         stackName: 'MacroAiStagingStack',
         region: 'eu-west-2',
         accountId: '123456789012',
+        mode: 'pipeline',
+        pipeline: { workflow: 'deploy.yml' },
       },
       budget: { monthly: 5, currency: 'GBP' },
       schedule: { shutdown: '0 18 * * 1-5' },
@@ -169,7 +172,11 @@ describe('templates/service-with-environments', () => {
     expect(production.spec).toMatchObject({
       type: 'production',
       branch: 'main',
-      deployment: { stackName: 'MacroAiProductionStack' },
+      deployment: {
+        stackName: 'MacroAiProductionStack',
+        mode: 'pipeline',
+        pipeline: { workflow: 'deploy.yml' },
+      },
       budget: { monthly: 10, currency: 'GBP' },
     });
   });
@@ -228,10 +235,39 @@ describe('templates/service-with-environments', () => {
       'npm install',
       'npx cdk deploy --require-approval never',
       'npx cdk destroy --force',
+      'npx cdk diff',
     ]);
+    expect(cdk.jobs.cdk.env).toMatchObject({
+      CDK_DEPLOY_SCALE: '${{ inputs.scale || vars.CDK_DEPLOY_SCALE }}',
+    });
     expect(cdk.jobs.cdk.steps?.find(s => s.run === 'npm install')?.env).toEqual(
       { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' },
     );
+  });
+
+  it('has the workflow Stageline dispatches for its pipeline Environments, taking their inputs', () => {
+    const deploy = workflow('deploy.yml');
+    expect(Object.keys(deploy.on)).toEqual(['workflow_dispatch']);
+    expect(Object.keys(deploy.on.workflow_dispatch.inputs)).toEqual([
+      'stage',
+      'scale',
+      'command',
+      'preview-id',
+    ]);
+    expect(deploy.on.workflow_dispatch.inputs.command.options).toEqual([
+      'deploy',
+      'destroy',
+      'diff',
+    ]);
+    expect(deploy.jobs.cdk).toMatchObject({
+      uses: './.github/workflows/cdk.yml',
+      with: {
+        environment: '${{ inputs.stage }}',
+        command: '${{ inputs.command }}',
+        scale: '${{ inputs.scale }}',
+        'preview-id': '${{ inputs.preview-id }}',
+      },
+    });
   });
 
   it('gives every pull request a preview environment, destroyed when it closes', () => {

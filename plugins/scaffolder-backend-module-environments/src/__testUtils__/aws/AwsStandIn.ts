@@ -93,7 +93,11 @@ export class AwsStandIn {
   readonly #denied = new Set<string>();
   readonly deployer: Identity;
 
+  /** The msw server it answers on, for stand-ins of other services in the same test. */
+  readonly server: SetupServer;
+
   constructor(server: SetupServer) {
+    this.server = server;
     this.deployer = this.identities.addUser(
       ACCOUNT,
       'stageline-deployer',

@@ -163,6 +163,31 @@ export class CloudFormationFake {
     }
   }
 
+  /**
+   * Someone else (e.g. a service's pipeline running `cdk deploy`) starts updating the stack to
+   * `templateBody` through a change set; the operation then runs as the stack is looked at.
+   */
+  startUpdate(stackName: string, templateBody: string): void {
+    const looks = this.looksWhileCreating;
+    this.looksWhileCreating = 0;
+    try {
+      const { Id } = this.createChangeSet({
+        StackName: stackName,
+        ChangeSetName: `cdk-deploy-change-set-${randomUUID().slice(0, 8)}`,
+        TemplateBody: templateBody,
+        Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+      });
+      this.executeChangeSet({ ChangeSetName: Id });
+    } finally {
+      this.looksWhileCreating = looks;
+    }
+  }
+
+  /** Someone else starts deleting the stack (e.g. a pipeline running `cdk destroy`). */
+  startDelete(stackName: string): void {
+    this.deleteStack({ StackName: stackName });
+  }
+
   /** The template of the live stack of that name, parsed, for assertions. */
   templateOf(stackName: string): Template | undefined {
     const body = this.stack(stackName)?.templateBody;

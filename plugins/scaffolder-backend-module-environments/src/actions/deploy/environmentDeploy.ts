@@ -14,6 +14,7 @@ import {
 } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
+import { runPipelineAction } from '../../lib/pipeline/pipelineAction';
 import { deployStackWithToolkit } from '../../lib/toolkit/deployStackWithToolkit';
 import {
   describeTemplateDelivery,
@@ -74,7 +75,7 @@ export function createEnvironmentDeployAction(
         status: z =>
           z.string({
             description:
-              'Final stack status, e.g. UPDATE_COMPLETE; DRY_RUN in a dry run',
+              "Final stack status, e.g. UPDATE_COMPLETE; DRY_RUN in a dry run; for a pipeline whose stack AWS cannot read, the run's conclusion (SUCCESS)",
           }),
         noChanges: z =>
           z.boolean({
@@ -89,8 +90,18 @@ export function createEnvironmentDeployAction(
               removed: z.number(),
             })
             .describe(
-              'What the change set added, modified, replaced and removed',
-            ),
+              "What the change set added, modified, replaced and removed; absent for a pipeline, whose run's log shows it",
+            )
+            .optional(),
+        runId: z =>
+          z
+            .number({
+              description:
+                'The workflow run that deployed a pipeline Environment',
+            })
+            .optional(),
+        runUrl: z =>
+          z.string({ description: 'The page of that run' }).optional(),
         outputs: z =>
           z.record(z.string(), { description: 'The stack outputs' }),
       },
@@ -114,12 +125,36 @@ export function createEnvironmentDeployAction(
       ctx.output('mode', mode);
       const changeSetName = changeSetNameFor('deploy', ctx.task.id);
 
-      if (mode === 'pipeline') {
-        throw new Error(
-          `${describeTarget(
-            target,
-          )} is deployed by its pipeline (spec.deployment.mode: pipeline), which this version of environment:deploy does not dispatch yet`,
+      if (target.deployment.mode === 'pipeline') {
+        const result = await runPipelineAction({
+          ctx,
+          actionOptions: options,
+          permission: environmentsDeployPermission,
+          target,
+          pipeline: target.deployment.pipeline,
+          command: 'deploy',
+          credentials,
+          timeoutMinutes: input.timeoutMinutes,
+        });
+        ctx.output('noChanges', false);
+        ctx.output('outputs', result?.outputs ?? {});
+        if (!result) {
+          ctx.output('status', 'DRY_RUN');
+          return;
+        }
+        ctx.output('runId', result.runId);
+        ctx.output('runUrl', result.url);
+        if (result.stackId) ctx.output('stackId', result.stackId);
+        ctx.output(
+          'status',
+          result.stackStatus ?? result.conclusion.toUpperCase(),
         );
+        ctx.logger.info(
+          `Deployed ${target.stackName} through run ${result.runId}${
+            result.stackStatus ? `: ${result.stackStatus}` : ''
+          }`,
+        );
+        return;
       }
 
       if (ctx.isDryRun) {

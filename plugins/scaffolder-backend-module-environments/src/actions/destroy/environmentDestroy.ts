@@ -18,6 +18,7 @@ import {
 } from '../../lib/environment/environmentTargetFields';
 import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
+import { runPipelineAction } from '../../lib/pipeline/pipelineAction';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
 import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { environmentsDestroyPermission } from '@stageline/plugin-environments-common';
@@ -75,8 +76,17 @@ export function createEnvironmentDestroyAction(
         status: z =>
           z.string({
             description:
-              'DELETE_COMPLETE, NOT_FOUND when there was no stack, DRY_RUN in a dry run',
+              "DELETE_COMPLETE, NOT_FOUND when there was no stack, DRY_RUN in a dry run; for a pipeline whose stack AWS cannot read, the run's conclusion (SUCCESS)",
           }),
+        runId: z =>
+          z
+            .number({
+              description:
+                'The workflow run that destroyed a pipeline Environment',
+            })
+            .optional(),
+        runUrl: z =>
+          z.string({ description: 'The page of that run' }).optional(),
       },
     },
     async handler(ctx) {
@@ -107,10 +117,33 @@ export function createEnvironmentDestroyAction(
       ctx.output('stackName', target.stackName);
       ctx.output('mode', mode);
 
-      if (mode === 'pipeline') {
-        throw new Error(
-          `${where} is destroyed by its pipeline (spec.deployment.mode: pipeline), which this version of environment:destroy does not dispatch yet`,
+      if (target.deployment.mode === 'pipeline') {
+        const result = await runPipelineAction({
+          ctx,
+          actionOptions: options,
+          permission: environmentsDestroyPermission,
+          target,
+          pipeline: target.deployment.pipeline,
+          command: 'destroy',
+          credentials,
+          timeoutMinutes: input.timeoutMinutes,
+        });
+        if (!result) {
+          ctx.output('deleted', false);
+          ctx.output('status', 'DRY_RUN');
+          return;
+        }
+        ctx.output('runId', result.runId);
+        ctx.output('runUrl', result.url);
+        ctx.output(
+          'status',
+          result.stackStatus ?? result.conclusion.toUpperCase(),
         );
+        ctx.output('deleted', true);
+        ctx.logger.info(
+          `Destroyed ${target.stackName} through run ${result.runId}`,
+        );
+        return;
       }
 
       if (ctx.isDryRun) {

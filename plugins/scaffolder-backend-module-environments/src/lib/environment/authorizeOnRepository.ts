@@ -2,14 +2,12 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import {
-  AuthorizeResult,
-  ResourcePermission,
-} from '@backstage/plugin-permission-common';
+import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
   findEnvironmentsOfRepository,
   GithubRepository,
 } from '@stageline/plugin-environments-node';
+import { deniedRefs } from './deniedRefs';
 import type { EnvironmentAuthorization } from './authorizeOnEnvironment';
 
 /**
@@ -39,13 +37,7 @@ export async function authorizeOnRepository(
   });
   const refs = environments.map(e => stringifyEntityRef(e));
   if (refs.length === 0) return [];
-  const decisions = await permissions.authorize(
-    refs.map(resourceRef => ({ permission, resourceRef })),
-    { credentials },
-  );
-  const denied = refs.filter(
-    (_, index) => decisions[index]?.result !== AuthorizeResult.ALLOW,
-  );
+  const denied = await deniedRefs(permissions, permission, refs, credentials);
   if (denied.length) {
     throw new NotAllowedError(
       `You are not allowed ${permission.name} on ${denied.join(', ')}, the Environment${

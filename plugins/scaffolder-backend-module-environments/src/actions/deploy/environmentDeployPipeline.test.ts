@@ -1,0 +1,344 @@
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { HttpResponse } from 'msw';
+import {
+  actionContext,
+  CheckpointStore,
+} from '../../__testUtils__/actionContext';
+import type { AwsStandIn } from '../../__testUtils__/aws/AwsStandIn';
+import {
+  referenceTemplate,
+  useAwsStandIn,
+  withServiceCode,
+} from '../../__testUtils__/aws/toolkitTestSetup';
+import {
+  configuredAws,
+  unconfiguredAws,
+} from '../../__testUtils__/cloudFormationStandIn';
+import {
+  environmentEntity,
+  exampleCatalogWithModes,
+} from '../../__testUtils__/entities';
+import {
+  deployWorkflow,
+  GithubActionsStandIn,
+  WorkflowStep,
+} from '../../__testUtils__/github/githubActionsStandIn';
+import { githubClientsWithoutWaits } from '../../__testUtils__/githubStandIn';
+import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
+import { createEnvironmentDestroyAction } from '../destroy/environmentDestroy';
+import { createEnvironmentDeployAction } from './environmentDeploy';
+
+jest.setTimeout(60_000);
+
+const STACK = 'MacroAiStagingStack';
+const STAGING = 'environment:default/macro-ai-api-staging';
+const DISPATCHES =
+  '/repos/acme/macro-ai/actions/workflows/deploy.yml/dispatches';
+
+/**
+ * `pipeline` Environments against GitHub Actions and CloudFormation at the HTTP edge: the GitHub
+ * stand-in runs the service's deploy.yml, whose `cdk` step changes the stack in the AWS stand-in
+ * as `cdk deploy` / `cdk destroy` would.
+ */
+describe('environment:deploy and environment:destroy of a pipeline Environment', () => {
+  const standIn = useAwsStandIn(aws => {
+    aws.cloudFormation().stepsPerLook = 2;
+  });
+  let aws: AwsStandIn;
+  let github: GithubActionsStandIn;
+  /** What the next run's cdk step does. */
+  let cdk: Pick<WorkflowStep, 'onStart' | 'poll'>;
+
+  /** `cdk deploy` / `cdk destroy` watch the stack until its operation ends, then pass or fail. */
+  const watchStack = (): WorkflowStep['poll'] => () => {
+    const stack = aws.cloudFormation().stacks.find(s => s.stackName === STACK)!;
+    aws.cloudFormation().describeStacks({ StackName: stack.stackId });
+    if (/_IN_PROGRESS$/.test(stack.status)) return 'running';
+    return /ROLLBACK|FAILED/.test(stack.status) ? 'failure' : 'success';
+  };
+
+  beforeEach(() => {
+    aws = standIn();
+    aws.cloudFormation().seedStack(STACK, JSON.stringify(referenceTemplate()));
+    cdk = {
+      onStart: () =>
+        aws
+          .cloudFormation()
+          .startUpdate(
+            STACK,
+            JSON.stringify(withServiceCode(referenceTemplate())),
+          ),
+      poll: watchStack(),
+    };
+    github = new GithubActionsStandIn(aws.server, [
+      deployWorkflow(inputs => ({
+        name: `Run npx cdk ${inputs.command}`,
+        ...cdk,
+      })),
+    ]);
+  });
+
+  function options(
+    overrides: Partial<
+      Parameters<typeof createEnvironmentDeployAction>[0]
+    > = {},
+  ) {
+    return {
+      catalog: catalogServiceMock({ entities: exampleCatalogWithModes() }),
+      aws: configuredAws(),
+      ...permissionPolicy().authorization,
+      github: githubClientsWithoutWaits(),
+      pollIntervalMs: 1,
+      runSearch: { attempts: 5, intervalMs: 1 },
+      ...overrides,
+    };
+  }
+
+  it('dispatches the workflow on the branch with the inputs, follows the run and streams the stack events', async () => {
+    const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING });
+
+    await createEnvironmentDeployAction(options()).handler(ctx);
+
+    expect(github.writes()).toEqual([
+      {
+        method: 'POST',
+        path: DISPATCHES,
+        body: {
+          ref: 'develop',
+          inputs: {
+            stage: 'staging',
+            scale: 'hobby',
+            command: 'deploy',
+            'preview-id': '',
+          },
+          return_run_details: true,
+        },
+      },
+    ]);
+    const [run] = github.runs;
+    expect(outputs).toMatchObject({
+      stackName: STACK,
+      mode: 'pipeline',
+      runId: run.id,
+      runUrl: `https://github.com/acme/macro-ai/actions/runs/${run.id}`,
+      status: 'UPDATE_COMPLETE',
+      stackId: aws.cloudFormation().stack(STACK)!.stackId,
+    });
+    const lines = logs();
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "info: Dispatching deploy.yml of acme/macro-ai on develop (stage=staging, scale=hobby, command=deploy, preview-id='')",
+        `info: Following run ${run.id}: https://github.com/acme/macro-ai/actions/runs/${run.id}`,
+        'info: Job "cdk deploy (staging)": in_progress',
+        'info:   Step "Run npm install": success',
+        'info:   Step "Run npx cdk deploy": success',
+        `info:   CloudFormation: UPDATE_IN_PROGRESS AWS::CloudFormation::Stack ${STACK}: User Initiated`,
+        `info:   CloudFormation: UPDATE_COMPLETE AWS::CloudFormation::Stack ${STACK}`,
+        'info: Job "cdk deploy (staging)": success',
+      ]),
+    );
+    expect(
+      lines.indexOf(
+        `info:   CloudFormation: UPDATE_IN_PROGRESS AWS::CloudFormation::Stack ${STACK}: User Initiated`,
+      ),
+    ).toBeLessThan(lines.indexOf('info: Job "cdk deploy (staging)": success'));
+  });
+
+  it("fails with the failing job and step and the stack's first failed resource", async () => {
+    const template = withServiceCode(referenceTemplate());
+    const [fn] = Object.keys(template.Resources).filter(
+      id => template.Resources[id].Type === 'AWS::Lambda::Function',
+    );
+    cdk = {
+      poll: watchStack(),
+      onStart: () => {
+        aws.cloudFormation().failNext(STACK, {
+          logicalId: fn,
+          reason:
+            'Resource handler returned message: "Uploaded file must be a non-empty zip"',
+        });
+        aws.cloudFormation().startUpdate(STACK, JSON.stringify(template));
+      },
+    };
+    const { ctx } = actionContext({ environmentRef: STAGING });
+
+    const error = await createEnvironmentDeployAction(options())
+      .handler(ctx)
+      .catch(e => e);
+
+    const [run] = github.runs;
+    expect(error.message).toMatch(
+      new RegExp(
+        `^Run ${run.id} of deploy\\.yml on develop ended failure: job "cdk deploy \\(staging\\)" failed at step "Run npx cdk deploy"; the stack's first failure: ${fn} \\(AWS::Lambda::Function\\) UPDATE_FAILED: Resource handler returned message: "Uploaded file must be a non-empty zip" \\(stack UPDATE_ROLLBACK_(IN_PROGRESS|COMPLETE_CLEANUP_IN_PROGRESS|COMPLETE)\\)\\. See https://github\\.com/acme/macro-ai/actions/runs/${run.id}$`,
+      ),
+    );
+  });
+
+  it('picks up the same run when the task is retried, never dispatching twice', async () => {
+    github.failures.push(() =>
+      HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
+    );
+    const checkpoints = new CheckpointStore();
+    await expect(
+      createEnvironmentDeployAction(options()).handler(
+        actionContext({ environmentRef: STAGING }, { checkpoints }).ctx,
+      ),
+    ).rejects.toThrow(/GitHub answered 404 following run \d+ of deploy\.yml/);
+
+    const retry = actionContext({ environmentRef: STAGING }, { checkpoints });
+    await createEnvironmentDeployAction(options()).handler(retry.ctx);
+
+    expect(github.writes()).toHaveLength(1);
+    expect(github.runs).toHaveLength(1);
+    expect(retry.outputs).toMatchObject({
+      runId: github.runs[0].id,
+      status: 'UPDATE_COMPLETE',
+    });
+  });
+
+  it('finds the run by listing when GitHub does not return it, passing over runs of others', async () => {
+    github.returnsRunDetails = false;
+    const foreign = github.dispatch(
+      'deploy.yml',
+      'develop',
+      { stage: 'staging' },
+      'someone-else',
+    );
+    const { ctx, outputs } = actionContext({ environmentRef: STAGING });
+
+    await createEnvironmentDeployAction(options()).handler(ctx);
+
+    expect(github.writes().map(w => w.body?.return_run_details)).toEqual([
+      true,
+      undefined,
+    ]);
+    const ours = github.runs.find(run => run !== foreign)!;
+    expect(outputs).toMatchObject({ runId: ours.id });
+    expect(
+      github.requests.some(r =>
+        /\/actions\/workflows\/deploy\.yml\/runs\?.*actor=stageline-bot/.test(
+          r.path,
+        ),
+      ),
+    ).toBe(true);
+  });
+
+  it('says exactly what it would dispatch in a dry run, and calls nothing', async () => {
+    const { ctx, outputs, logs } = actionContext(
+      { environmentRef: STAGING },
+      { isDryRun: true },
+    );
+
+    await createEnvironmentDeployAction(options()).handler(ctx);
+
+    expect(github.requests).toEqual([]);
+    expect(aws.requests).toEqual([]);
+    expect(outputs).toMatchObject({ mode: 'pipeline', status: 'DRY_RUN' });
+    expect(logs()).toContain(
+      "info: Dry run: would dispatch workflow deploy.yml of acme/macro-ai on develop with inputs stage=staging, scale=hobby, command=deploy, preview-id='', follow its run (each job and step and its conclusion) in this log and stream the CloudFormation events of MacroAiStagingStack while it runs; GitHub and AWS were not called",
+    );
+  });
+
+  it('follows the run without stack events when AWS is not configured', async () => {
+    const { ctx, outputs, logs } = actionContext({ environmentRef: STAGING });
+
+    await createEnvironmentDeployAction(
+      options({ aws: unconfiguredAws() }),
+    ).handler(ctx);
+
+    expect(aws.calls('cloudformation')).toEqual([]);
+    expect(outputs).toMatchObject({
+      status: 'SUCCESS',
+      runId: github.runs[0].id,
+    });
+    expect(logs()).toContain(
+      "info: AWS is not configured: following the run without MacroAiStagingStack's CloudFormation events",
+    );
+  });
+
+  it('needs the permission on every Environment on the branch the workflow deploys, before anything is dispatched', async () => {
+    const policy = permissionPolicy({
+      denied: ['environment:default/macro-ai-web-staging'],
+    });
+    const { ctx } = actionContext({ environmentRef: STAGING });
+
+    await expect(
+      createEnvironmentDeployAction(
+        options({ permissions: policy.permissions }),
+      ).handler(ctx),
+    ).rejects.toThrow(
+      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop, which it runs',
+    );
+    expect(github.requests).toEqual([]);
+  });
+
+  it("dispatches on the component's repository only: an Environment naming another repository is refused", async () => {
+    const squatter = environmentEntity({
+      name: 'macro-ai-api-sandbox',
+      annotations: { 'github.com/project-slug': 'victim/payments' },
+      spec: {
+        type: 'development',
+        branch: 'main',
+        deployment: {
+          provider: 'cloudformation',
+          stackName: 'MacroAiSandboxStack',
+          region: 'eu-west-2',
+          mode: 'pipeline',
+          pipeline: { workflow: 'deploy.yml' },
+        },
+      },
+    });
+    const { ctx } = actionContext({
+      environmentRef: 'environment:default/macro-ai-api-sandbox',
+    });
+
+    await expect(
+      createEnvironmentDeployAction(
+        options({
+          catalog: catalogServiceMock({
+            entities: [...exampleCatalogWithModes(), squatter],
+          }),
+        }),
+      ).handler(ctx),
+    ).rejects.toThrow(
+      'says its repository is victim/payments, but its component component:default/macro-ai-api lives in acme/macro-ai',
+    );
+    expect(github.requests).toEqual([]);
+  });
+
+  it('says what to configure when GitHub is not configured', async () => {
+    const { ctx } = actionContext({ environmentRef: STAGING });
+
+    await expect(
+      createEnvironmentDeployAction(options({ github: undefined })).handler(
+        ctx,
+      ),
+    ).rejects.toThrow(
+      'Cannot deploy MacroAiStagingStack through its pipeline: GitHub is not configured',
+    );
+  });
+
+  it('destroys through the workflow with command destroy', async () => {
+    cdk = {
+      onStart: () => aws.cloudFormation().startDelete(STACK),
+      poll: watchStack(),
+    };
+    const { ctx, outputs } = actionContext({ environmentRef: STAGING });
+
+    await createEnvironmentDestroyAction(options()).handler(ctx);
+
+    expect(github.writes()[0].body.inputs).toEqual({
+      stage: 'staging',
+      scale: 'hobby',
+      command: 'destroy',
+      'preview-id': '',
+    });
+    expect(outputs).toMatchObject({
+      mode: 'pipeline',
+      deleted: true,
+      status: 'DELETE_COMPLETE',
+      runId: github.runs[0].id,
+    });
+    expect(aws.cloudFormation().stack(STACK)).toBeUndefined();
+  });
+});

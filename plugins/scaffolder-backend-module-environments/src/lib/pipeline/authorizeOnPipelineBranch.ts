@@ -1,0 +1,90 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { ResourcePermission } from '@backstage/plugin-permission-common';
+import { isEnvironmentEntity } from '@stageline/plugin-environments-common';
+import {
+  findEnvironmentsOfRepository,
+  GithubRepository,
+  resolveComponentScope,
+} from '@stageline/plugin-environments-node';
+import { deniedRefs } from '../environment/deniedRefs';
+import type { EnvironmentAuthorization } from '../environment/authorizeOnEnvironment';
+import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+
+/**
+ * The repository and branch a pipeline Environment's workflow is dispatched on, authorized: the
+ * repository is its **component's** (`github.com/project-slug` or `backstage.io/source-location`
+ * of the component, never the Environment's own label), the branch its `spec.branch`; and the
+ * task's user needs the permission on every Environment on that branch of that repository (found
+ * with the module's own credentials), since the workflow deploys what that branch holds.
+ *
+ * @throws NotAllowedError naming the Environments denied; InputError when the component names no
+ *   GitHub repository or the Environment no branch
+ */
+export async function authorizeOnPipelineBranch(
+  options: EnvironmentAuthorization & {
+    permission: ResourcePermission<'catalog-entity'>;
+    catalog: CatalogService;
+    target: EnvironmentTarget;
+    credentials: BackstageCredentials;
+  },
+): Promise<{ repository: GithubRepository; branch: string }> {
+  const { catalog, target, credentials, permission } = options;
+  const entity = target.entityRef
+    ? await catalog.getEntityByRef(target.entityRef, { credentials })
+    : undefined;
+  if (!isEnvironmentEntity(entity) || !target.branch) {
+    throw new InputError(
+      `${
+        target.entityRef ?? target.name
+      } is deployed by a pipeline but names no spec.branch to dispatch its workflow on`,
+    );
+  }
+  const { repository, component } = await resolveComponentScope({
+    environment: entity,
+    loadComponent: async ref =>
+      (await catalog.getEntityByRef(ref, { credentials })) ?? undefined,
+    trustedOwners: options.trustedOwners,
+  });
+  if (!repository) {
+    throw new InputError(
+      `${stringifyEntityRef(
+        component,
+      )} names no GitHub repository (github.com/project-slug or backstage.io/source-location), so the pipeline of ${
+        target.entityRef
+      } cannot be dispatched`,
+    );
+  }
+  const onBranch = await findEnvironmentsOfRepository({
+    catalog,
+    credentials: await options.auth.getOwnServiceCredentials(),
+    repository,
+    branch: target.branch,
+  });
+  const refs = [
+    ...new Set([
+      target.entityRef!,
+      ...onBranch.map(e => stringifyEntityRef(e)),
+    ]),
+  ];
+  const denied = await deniedRefs(
+    options.permissions,
+    permission,
+    refs,
+    credentials,
+  );
+  if (denied.length) {
+    throw new NotAllowedError(
+      `You are not allowed ${permission.name} on ${denied.join(
+        ', ',
+      )}: the workflow of ${repository.owner}/${
+        repository.repo
+      } deploys branch ${target.branch}, which ${
+        denied.length > 1 ? 'they run' : 'it runs'
+      }`,
+    );
+  }
+  return { repository, branch: target.branch };
+}
