@@ -1,26 +1,8 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { SourceControlPromotionResult } from '../../providers/types';
-import { describeGithubError } from '../describeGithubError';
+import { dispatchWorkflow } from '../dispatchWorkflow';
 import { findDispatchedRun } from './findDispatchedRun';
 import type { GithubPolling, StrategyContext } from './StrategyContext';
-
-/** What `POST .../dispatches` answers with `return_run_details: true` (200). */
-interface RunDetails {
-  workflow_run_id?: number;
-  html_url?: string;
-}
-
-/** Whether GitHub refused the `return_run_details` parameter itself (servers without it). */
-function rejectsRunDetails(error: unknown): boolean {
-  const { status, response } = error as {
-    status?: number;
-    response?: { data?: { message?: string } };
-  };
-  return (
-    (status === 400 || status === 422) &&
-    /return_run_details/.test(response?.data?.message ?? '')
-  );
-}
 
 /**
  * The `workflow-dispatch` strategy: dispatches `workflow` on the target branch with inputs
@@ -45,52 +27,27 @@ export async function dispatchPromotionWorkflow(
   const { owner, repo } = repository;
   const { workflow } = options;
   const sha = await reader.branchHead(repository, head);
-  const dispatch = (returnRunDetails: boolean) =>
-    octokit.request(
-      'POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches',
-      {
-        owner,
-        repo,
-        workflow_id: workflow,
-        ref: base,
-        inputs: { source_branch: head, target_branch: base, sha },
-        ...(returnRunDetails ? { return_run_details: true } : {}),
-      },
-    );
-  let response: Awaited<ReturnType<typeof dispatch>>;
-  try {
-    response = await dispatch(true).catch(error => {
-      if (!rejectsRunDetails(error)) throw error;
-      return dispatch(false);
-    });
-  } catch (error) {
-    throw describeGithubError(
-      error,
-      `dispatching workflow ${workflow} on ${base} in ${owner}/${repo}`,
-    );
-  }
+  const { run: returned, dispatchedAt } = await dispatchWorkflow(octokit, {
+    owner,
+    repo,
+    workflow,
+    ref: base,
+    inputs: { source_branch: head, target_branch: base, sha },
+  });
   const dispatched = `Dispatched workflow ${workflow} on ${base} to promote ${sha.slice(
     0,
     7,
   )} from ${head}`;
-  const details = (response.data ?? {}) as RunDetails;
-  const run =
-    details.workflow_run_id && details.html_url
-      ? {
-          found: true as const,
-          id: details.workflow_run_id,
-          url: details.html_url,
-        }
-      : await findDispatchedRun(context, {
-          workflow,
-          sha,
-          dispatchedAt: response.headers.date
-            ? new Date(response.headers.date)
-            : undefined,
-          now: options.now,
-          polling: options.polling,
-          logger: options.logger,
-        });
+  const run = returned
+    ? { found: true as const, ...returned }
+    : await findDispatchedRun(context, {
+        workflow,
+        titleIncludes: sha,
+        dispatchedAt,
+        now: options.now,
+        polling: options.polling,
+        logger: options.logger,
+      });
   if (run.found) {
     return {
       link: run.url,

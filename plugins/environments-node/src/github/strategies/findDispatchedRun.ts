@@ -5,7 +5,7 @@ import type { GithubPolling, StrategyContext } from './StrategyContext';
 
 /** The workflow run a dispatch started, or why it is not known. */
 export type DispatchedRun =
-  | { found: true; id: number; url: string }
+  | { found: true; id: number; url: string; several?: number }
   | { found: false; reason: string };
 
 /** Runs created this long before GitHub's answer to the dispatch still count (seconds are truncated). */
@@ -16,7 +16,9 @@ const LOCAL_CLOCK_MARGIN_MS = 60_000;
 const toSecond = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** The login the token acts as, when GitHub says (an app's installation token has no user). */
-async function actorOf(context: StrategyContext): Promise<string | undefined> {
+async function actorOf(
+  context: Pick<StrategyContext, 'octokit'>,
+): Promise<string | undefined> {
   try {
     return (await context.octokit.rest.users.getAuthenticated()).data.login;
   } catch {
@@ -29,16 +31,20 @@ async function actorOf(context: StrategyContext): Promise<string | undefined> {
  * (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow) with
  * `event=workflow_dispatch`, the dispatched branch, the token's user as `actor` when it has one,
  * created since GitHub's own time of the dispatch (its `Date` header, so the local clock's skew
- * does not matter), up to `attempts` times `intervalMs` apart (runs show up late). A run is only
- * taken when its title names the promoted commit (the workflow's `run-name` uses
- * `inputs.sha`): another dispatch of the same workflow on the same branch is never taken for it.
+ * does not matter), up to `attempts` times `intervalMs` apart (runs show up late). With
+ * `titleIncludes` a run is only taken when its title contains it (a promotion's workflow has a
+ * `run-name` with `inputs.sha`, the promoted commit): another dispatch of the same workflow on the
+ * same branch is never taken for it. Without it the first run since the dispatch is taken, and
+ * `several` says when there was more than one to choose from.
+ *
+ * @public
  */
 export async function findDispatchedRun(
-  context: StrategyContext,
+  context: Pick<StrategyContext, 'octokit' | 'repository' | 'base'>,
   options: {
     workflow: string;
-    /** The promoted commit, passed as input `sha`. */
-    sha: string;
+    /** Text the run's title must contain, e.g. the promoted commit passed as input `sha`. */
+    titleIncludes?: string;
     /** GitHub's time of the dispatch. */
     dispatchedAt?: Date;
     now: () => Date;
@@ -47,7 +53,7 @@ export async function findDispatchedRun(
   },
 ): Promise<DispatchedRun> {
   const { octokit, repository, base } = context;
-  const { workflow, sha, polling } = options;
+  const { workflow, titleIncludes, polling } = options;
   const since = options.dispatchedAt
     ? new Date(options.dispatchedAt.getTime() - GITHUB_CLOCK_MARGIN_MS)
     : new Date(options.now().getTime() - LOCAL_CLOCK_MARGIN_MS);
@@ -74,10 +80,17 @@ export async function findDispatchedRun(
           (!actor || run.triggering_actor?.login === actor),
       );
       const ours = candidates
-        .filter(run => run.display_title?.includes(sha))
+        .filter(
+          run => !titleIncludes || run.display_title?.includes(titleIncludes),
+        )
         .sort((a, b) => a.id - b.id);
       if (ours.length > 0) {
-        return { found: true, id: ours[0].id, url: ours[0].html_url };
+        return {
+          found: true,
+          id: ours[0].id,
+          url: ours[0].html_url,
+          ...(ours.length > 1 ? { several: ours.length } : {}),
+        };
       }
       others = candidates.length;
     } catch (error) {
@@ -96,7 +109,7 @@ export async function findDispatchedRun(
       others > 0
         ? `${others} run${
             others === 1 ? '' : 's'
-          } of ${workflow} on ${base} started since the dispatch, none naming ${sha.slice(
+          } of ${workflow} on ${base} started since the dispatch, none naming ${titleIncludes?.slice(
             0,
             7,
           )} in its title: give the workflow a run-name with \${{ inputs.sha }} so its run can be told apart`

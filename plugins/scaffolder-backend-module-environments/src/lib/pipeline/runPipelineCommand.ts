@@ -69,7 +69,7 @@ export async function runPipelineCommand(options: {
     (await checkpoint({
       key: `${key}.run`,
       fn: () =>
-        findDispatchedPipelineRun(octokit, workflow, dispatched.dispatchedAt, {
+        findDispatchedPipelineRun(octokit, workflow, dispatched, {
           ...options.runSearch,
           logger,
         }),
@@ -86,7 +86,7 @@ export async function runPipelineCommand(options: {
           ? {
               cloudFormation: options.cloudFormation,
               stackName: target.stackName,
-              since: dispatched.dispatchedAt,
+              since: dispatched.dispatchedAt ?? dispatched.sentAt,
             }
           : undefined,
         timing: options.timing,
