@@ -70,28 +70,3 @@ export async function synthesizeTarget(
     .map(([logicalId]) => logicalId);
   return { template, templateBody: JSON.stringify(template), assetResources };
 }
-
-/**
- * Refuses a stack the deploy action cannot send to CloudFormation directly: one with CDK assets
- * (they must be published first, which `cdk deploy` does) or one over the inline template limit.
- *
- * @throws InputError saying why and what to use instead
- */
-export function assertDeployableInline(
-  stack: SynthesizedStack,
-  stackName: string,
-): void {
-  if (stack.assetResources.length > 0) {
-    throw new InputError(
-      `Stack ${stackName} has CDK assets (${stack.assetResources.join(
-        ', ',
-      )}), which this action cannot publish; deploy it with \`cdk deploy\` from the service's workflow instead`,
-    );
-  }
-  const size = Buffer.byteLength(stack.templateBody, 'utf8');
-  if (size > TEMPLATE_BODY_LIMIT_BYTES) {
-    throw new InputError(
-      `Stack ${stackName} template is ${size} bytes, over CloudFormation's ${TEMPLATE_BODY_LIMIT_BYTES}-byte inline limit; deploy it with \`cdk deploy\` from the service's workflow instead`,
-    );
-  }
-}
