@@ -221,3 +221,31 @@ describe('checks on the source head', () => {
     );
   });
 });
+
+describe('the workflow the workflow-dispatch strategy runs', () => {
+  it('refuses an annotation that is not a workflow file name, dispatching nothing', async () => {
+    const target = {
+      ...production,
+      metadata: {
+        ...production.metadata,
+        annotations: {
+          ...production.metadata.annotations,
+          'stageline.dev/promote-workflow': '../../../user/repos',
+        },
+      },
+    };
+    await expect(
+      githubProvider().promote({
+        source: staging,
+        target,
+        strategy: 'workflow-dispatch',
+        commits: [],
+      }),
+    ).rejects.toThrow(
+      'macro-ai-api-production: annotation stageline.dev/promote-workflow must be a workflow file name such as promote.yml; got "../../../user/repos"',
+    );
+    expect(
+      fake.github.calls(SLUG).filter(r => !r.startsWith('GET ')),
+    ).toEqual([]);
+  });
+});

@@ -1,7 +1,11 @@
 import type { Octokit } from 'octokit';
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  ConflictError,
+  InputError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   GithubCredentialsProvider,
@@ -51,6 +55,28 @@ export const GITHUB_NOT_CONFIGURED_MESSAGE =
 
 /** Annotation on a target environment naming the workflow file the workflow-dispatch strategy runs. @public */
 export const ANNOTATION_PROMOTE_WORKFLOW = 'stageline.dev/promote-workflow';
+
+/** A workflow file name in `.github/workflows`, nothing that could become another API path. */
+const WORKFLOW_FILE = /^[A-Za-z0-9._-]+\.ya?ml$/;
+
+/**
+ * The workflow file the `workflow-dispatch` strategy runs for a target: its
+ * `stageline.dev/promote-workflow` annotation, else the configured one, else `promote.yml`.
+ */
+function promoteWorkflowOf(
+  target: EnvironmentEntity,
+  configured: string | undefined,
+): string {
+  const annotated = target.metadata.annotations?.[ANNOTATION_PROMOTE_WORKFLOW];
+  if (annotated !== undefined && !WORKFLOW_FILE.test(annotated)) {
+    throw new InputError(
+      `${target.metadata.name}: annotation ${ANNOTATION_PROMOTE_WORKFLOW} must be a workflow file name such as promote.yml; got ${JSON.stringify(
+        annotated,
+      )}`,
+    );
+  }
+  return annotated ?? configured ?? 'promote.yml';
+}
 
 /** How many pending commits a status carries (the promote call reads them all). */
 const COMMITS_IN_STATUS = 20;
@@ -275,10 +301,7 @@ export class GithubSourceControlProvider
       );
     }
     return dispatchPromotionWorkflow(context, {
-      workflow:
-        target.metadata.annotations?.[ANNOTATION_PROMOTE_WORKFLOW] ??
-        this.#options.workflow ??
-        'promote.yml',
+      workflow: promoteWorkflowOf(target, this.#options.workflow),
       polling: this.#polling,
       logger: this.#options.logger,
       now: this.#options.now ?? (() => new Date()),
