@@ -30,6 +30,12 @@ export {
 export type { GithubSourceControlProviderOptions } from './github/GithubSourceControlProvider';
 export { ANNOTATION_MERGE_METHOD, MERGE_METHODS } from './github/mergeMethod';
 export type { MergeMethod } from './github/mergeMethod';
+export {
+  LocalGitSourceControlProvider,
+  LOCAL_REPOSITORY_NO_CI,
+} from './local/LocalGitSourceControlProvider';
+export type { LocalGitSourceControlProviderOptions } from './local/LocalGitSourceControlProvider';
+export type { GitIdentity } from './local/LocalGitRepository';
 export { createGithubClient } from './github/createGithubClient';
 export type { CreateGithubClientOptions } from './github/createGithubClient';
 export { EtagCache, LruMap } from './github/EtagCache';

@@ -65,6 +65,17 @@ export interface PromotionPullRequest {
   approved?: boolean;
 }
 
+/**
+ * Whether a source control can carry out a promotion strategy for a repository, and what it
+ * does there. @public
+ */
+export interface PromotionStrategySupport {
+  strategy: PromotionStrategy;
+  available: boolean;
+  /** What the strategy does here when available, why it cannot be used when not. */
+  description: string;
+}
+
 /** What waits to be promoted from this environment into its `promotesTo`. @public */
 export interface PromotionSection extends StatusSection {
   /** Entity ref of the environment this one promotes to. */
@@ -76,6 +87,16 @@ export interface PromotionSection extends StatusSection {
   compareUrl?: string;
   pullRequest?: PromotionPullRequest;
   lastPromotion?: PromotionRecord;
+  /**
+   * Where the branches are read from, as the card names it, e.g. `local repository
+   * /srv/macro-ai.git`; unset for GitHub, whose comparison link says it.
+   */
+  sourceControl?: string;
+  /**
+   * What each strategy does with this source control, when that is not what it does on
+   * GitHub; unavailable ones cannot be picked.
+   */
+  strategies?: PromotionStrategySupport[];
 }
 
 /** Health of the environment. @public */

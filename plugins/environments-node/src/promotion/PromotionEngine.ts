@@ -136,6 +136,30 @@ export class PromotionEngine {
   }
 
   /**
+   * The strategy a promotion into `target` uses: the one asked for, else the default. Where the
+   * source control says which strategies it can carry out there (`getStrategies`), a request
+   * naming none gets the default if it is available, else the first available one; a request
+   * naming one that is not available is refused with a `ConflictError` saying why.
+   */
+  strategyFor(input: {
+    target: EnvironmentEntity;
+    strategy?: PromotionStrategy;
+  }): PromotionStrategy {
+    const support = this.#options.sourceControl.getStrategies?.(input.target);
+    if (!support) return input.strategy ?? this.defaultStrategy;
+    const available = support.filter(s => s.available).map(s => s.strategy);
+    const wanted = input.strategy ?? this.defaultStrategy;
+    if (available.includes(wanted)) return wanted;
+    if (!input.strategy && available.length > 0) return available[0];
+    const why = support.find(s => s.strategy === wanted)?.description;
+    throw new ConflictError(
+      `Strategy ${wanted} is not available for ${input.target.metadata.name}${
+        why ? `: ${why}` : ''
+      }`,
+    );
+  }
+
+  /**
    * Runs every gate (all of them, so a blocked promotion names each failing gate) and reads the
    * pending commits. Changes nothing. With strategy `merge` (named in the input or the default)
    * the gate `pull-request-ready` runs too: the open promotion pull request must be approved
@@ -157,7 +181,7 @@ export class PromotionEngine {
     const deploymentProvider = this.#options.deploymentProviders?.find(
       p => p.id === (source.spec.deployment?.provider ?? 'cloudformation'),
     );
-    const merging = (input.strategy ?? this.defaultStrategy) === 'merge';
+    const merging = this.strategyFor(input) === 'merge';
     const [deploymentGate, checksGate, pending, pullRequestGate] =
       await Promise.all([
         deploymentCompleteGate(source, deploymentProvider, callOptions),
@@ -204,7 +228,7 @@ export class PromotionEngine {
    * throws only for requests that make no sense (wrong pair, provider not configured).
    */
   async promote(input: PromotionInput): Promise<PromotionOutcome> {
-    const strategy = input.strategy ?? this.defaultStrategy;
+    const strategy = this.strategyFor(input);
     const { gates, commits, aheadBy, compareUrl } = await this.evaluate(input);
     const base = { strategy, gates, commits, compareUrl };
     const failed = gates.filter(g => g.status === 'failed');

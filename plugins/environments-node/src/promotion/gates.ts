@@ -131,7 +131,13 @@ export async function checksGreenGate(
           message: `${checks.total} checks green on ${at}`,
         };
       case 'none':
-        return { id, status: 'passed', message: `No checks reported on ${at}` };
+        return {
+          id,
+          status: 'passed',
+          message: `No checks reported on ${at}${
+            checks.note ? `: ${checks.note}` : ''
+          }`,
+        };
       case 'pending':
         return {
           id,

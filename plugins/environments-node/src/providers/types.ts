@@ -6,6 +6,7 @@ import type {
   CostSection,
   PromotionSection,
   PromotionStrategy,
+  PromotionStrategySupport,
   PendingCommit,
 } from '@stageline/plugin-environments-common';
 
@@ -65,6 +66,11 @@ export interface BranchChecks {
   notGreen: string[];
   /** How many statuses and check runs were read. */
   total: number;
+  /**
+   * What the provider adds about the checks, e.g. that a repository without CI has none; the
+   * `checks-green` gate shows it.
+   */
+  note?: string;
 }
 
 /**
@@ -163,6 +169,14 @@ export interface EnvironmentSourceControlProvider {
     environment: EnvironmentEntity,
     options?: ProviderCallOptions,
   ): Promise<string>;
+  /**
+   * The strategies the provider can carry out into the target environment's repository, the
+   * preferred available one first; a provider without it carries out all three. The promotion
+   * engine refuses a request for one that is not available (409, with its description) before
+   * running any gate, and gives a request that names none the configured default strategy
+   * where it is available, else the first available one.
+   */
+  getStrategies?(target: EnvironmentEntity): PromotionStrategySupport[];
   /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
   promote(request: {
     source: EnvironmentEntity;
