@@ -159,5 +159,29 @@ export interface Config {
         timezone?: string;
       }>;
     };
+    /**
+     * A git repository on the backend's disk that stands in for GitHub, for trying Stageline
+     * without a GitHub token (the local app-config.yaml sets it for the example system). Used
+     * only while `integrations.github` has no token or app for github.com: once it has, the
+     * repositories below use GitHub and this is ignored. Promotion cards name it as their source
+     * (`local repository <path>`), and the backend logs at start which source control it uses.
+     * The `merge` strategy fast-forwards the target branch (a merge commit where the branches
+     * diverged); `pull-request` and `workflow-dispatch` are refused; the repository has no CI.
+     * Leave it unset in a real installation.
+     */
+    localRepository?: {
+      /**
+       * The repository (bare, or with a working tree); a relative path is resolved against the
+       * backend's working directory.
+       * @example ../../.stageline/local-repo
+       */
+      path: string;
+      /**
+       * The GitHub repositories (`owner/repo`, as components name them in
+       * `github.com/project-slug`) whose environments it serves.
+       * @example ['acme/macro-ai']
+       */
+      repositories: string[];
+    };
   };
 }

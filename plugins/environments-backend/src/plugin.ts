@@ -11,7 +11,6 @@ import {
   environmentEntityPermissionResourceRef,
   environmentPermissionRules,
   environmentsProvidersExtensionPoint,
-  GithubSourceControlProvider,
   PromotionEngine,
   readPromotionSettings,
   readTrustedEnvironmentOwners,
@@ -32,6 +31,7 @@ import {
 import { PromotionService } from './promotion/PromotionService';
 import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
 import { createRouter } from './router/createRouter';
+import { createSourceControl } from './sourceControl/createSourceControl';
 import { forEachWithConcurrency } from './status/forEachWithConcurrency';
 
 /** Environments refreshed at once by the scheduled task. */
@@ -73,15 +73,17 @@ export const environmentsPlugin = createBackendPlugin({
 
         const cloudFormation = new CloudFormationDeploymentProvider(aws);
         const promotionSettings = readPromotionSettings(config);
-        const github = GithubSourceControlProvider.fromConfig(config, {
+        const sourceControl = createSourceControl(config, {
           logger,
-          workflow: promotionSettings.workflow,
-          mergeMethod: promotionSettings.mergeMethod,
+          github: {
+            workflow: promotionSettings.workflow,
+            mergeMethod: promotionSettings.mergeMethod,
+          },
         });
         let statuses: EnvironmentStatusService | undefined = undefined;
         providers.completeWith({
           deploymentProviders: [cloudFormation],
-          sourceControl: github,
+          sourceControl,
           healthChecks: [
             new HttpHealthCheck({
               timeoutMs: settings.httpHealthTimeoutMs,

@@ -64,6 +64,7 @@ export class PromotionService {
     const { engine, store, catalog, authorizer, auditor } = this.options;
     const { credentials, body } = input;
     const dryRun = body.dryRun ?? false;
+    // what was asked for; the strategy used is in the success meta and the history
     const strategy = body.strategy ?? engine.defaultStrategy;
     const actor = actorOf(credentials);
     const audit = await auditor.createEvent({
@@ -107,7 +108,8 @@ export class PromotionService {
       const outcome = await engine.promote({
         source: authorized.source,
         target: authorized.target,
-        strategy,
+        // unset: the engine picks the default the source control can carry out
+        strategy: body.strategy,
         dryRun,
         actor,
       });
@@ -137,6 +139,7 @@ export class PromotionService {
       await audit.success({
         meta: {
           target: targetRef,
+          strategy: outcome.strategy,
           authorizedOn: authorized.guards,
           result: outcome.result,
           promotionId: dryRun ? null : record.id,

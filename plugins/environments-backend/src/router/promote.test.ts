@@ -628,6 +628,7 @@ describe('auditing', () => {
       {
         meta: {
           target: 'environment:default/macro-ai-api-production',
+          strategy: 'pull-request',
           // permissions off: allowed outright, on the target alone
           authorizedOn: ['environment:default/macro-ai-api-production'],
           result: 'dry-run',
