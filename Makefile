@@ -4,15 +4,23 @@ SHELL := /bin/bash
 ENV := source scripts/node-env.sh &&
 YARN := node .yarn/releases/yarn-4.13.0.cjs
 
-.PHONY: setup start backend test e2e bench tsc lint
+.PHONY: setup local-repo local-repo-reset start backend test e2e bench tsc lint
 
 setup:
 	@$(ENV) scripts/setup.sh
 
-start: setup
+# The example system's git repository (.stageline/local-repo), which stands in for GitHub while
+# no token is configured: created when missing, kept otherwise; local-repo-reset recreates it.
+local-repo: setup
+	@$(ENV) node scripts/local-repo.mjs
+
+local-repo-reset: setup
+	@$(ENV) node scripts/local-repo.mjs --reset
+
+start: local-repo
 	$(ENV) $(YARN) start
 
-backend: setup
+backend: local-repo
 	$(ENV) $(YARN) start:backend
 
 test: setup
