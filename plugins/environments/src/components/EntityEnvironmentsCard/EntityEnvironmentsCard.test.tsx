@@ -136,6 +136,33 @@ describe('EntityEnvironmentsCard', () => {
     ).toBeInTheDocument();
   });
 
+  it('names a local repository as the source of the commits waiting, which link nowhere', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', {
+          promotion: {
+            compareUrl: undefined,
+            pullRequest: undefined,
+            sourceControl: 'local repository /srv/macro-ai.git',
+          },
+        }),
+      ]),
+    );
+    await renderCard();
+    const promotion = within(
+      await screen.findByTestId('environment-macro-ai-api-staging'),
+    ).getByRole('region', { name: 'Promotion' });
+    expect(
+      within(promotion).getByText(
+        '3 commits waiting for macro-ai-api-production',
+      ),
+    ).toBeInTheDocument();
+    expect(within(promotion).queryByRole('link')).not.toBeInTheDocument();
+    expect(
+      within(promotion).getByText('Source: local repository /srv/macro-ai.git'),
+    ).toBeInTheDocument();
+  });
+
   it('says when a shutdown schedule saves nothing instead of hiding it', async () => {
     server.use(
       listHandler([

@@ -166,6 +166,55 @@ describe('PromoteDialog', () => {
     ]);
   });
 
+  it('on a local repository, offers merge only, in the repository’s own words, and says why the others cannot be picked', async () => {
+    const received: PromoteRequest[] = [];
+    server.use(backendWithDefault('merge', received));
+    const { d } = await openDialog(
+      buildEnvironmentStatus('staging', {
+        promotion: {
+          compareUrl: undefined,
+          pullRequest: undefined,
+          sourceControl: 'local repository /srv/macro-ai.git',
+          strategies: [
+            {
+              strategy: 'merge',
+              available: true,
+              description:
+                'Fast-forward main to the source branch in the local repository (a merge commit where they diverged)',
+            },
+            {
+              strategy: 'pull-request',
+              available: false,
+              description: 'A local repository has no pull requests: use merge',
+            },
+            {
+              strategy: 'workflow-dispatch',
+              available: false,
+              description:
+                'A local repository has no workflows to run: use merge',
+            },
+          ],
+        },
+      }),
+    );
+    const merge = d.getByRole('radio', { name: /^Merge/ });
+    await waitFor(() => expect(merge).toBeChecked());
+    expect(merge).toBeEnabled();
+    expect(
+      d.getByText(/Fast-forward main to the source branch/),
+    ).toBeInTheDocument();
+    expect(d.getByRole('radio', { name: /^Pull request/ })).toBeDisabled();
+    expect(
+      d.getByText(/A local repository has no pull requests: use merge/),
+    ).toBeInTheDocument();
+    expect(d.getByRole('radio', { name: /^Workflow dispatch/ })).toBeDisabled();
+    await userEvent.click(d.getByRole('button', { name: 'Promote' }));
+    expect(
+      await d.findByText(/Promotion started by merge/),
+    ).toBeInTheDocument();
+    expect(received).toEqual([{ dryRun: true }, { strategy: 'merge' }]);
+  });
+
   it('lists the failing gates in words and keeps Promote disabled when the dry run is blocked (409)', async () => {
     const received: PromoteRequest[] = [];
     server.use(

@@ -166,6 +166,7 @@ export function PromoteDialog(props: PromoteDialogProps) {
           value={strategy}
           onChange={setChosen}
           disabled={run.loading || done || !strategyMatters}
+          support={promotion.strategies}
         />
 
         {run.loading ? <Progress /> : null}

@@ -25,7 +25,10 @@ function PullRequestLink({
   );
 }
 
-/** What waits to be promoted to the next stage: commits ahead (to the compare view) and the pull request. */
+/**
+ * What waits to be promoted to the next stage: commits ahead (to the compare view), the pull
+ * request, and the source when it is not GitHub (e.g. a local repository).
+ */
 export function PromotionSummary(props: {
   promotion: PromotionSection;
   /** Display name of the target environment, e.g. "production". */
@@ -49,6 +52,16 @@ export function PromotionSummary(props: {
         </Typography>
         {promotion.pullRequest ? (
           <PullRequestLink pr={promotion.pullRequest} />
+        ) : null}
+        {promotion.sourceControl ? (
+          <Typography
+            variant="caption"
+            color="textSecondary"
+            component="p"
+            style={{ overflowWrap: 'anywhere' }}
+          >
+            Source: {promotion.sourceControl}
+          </Typography>
         ) : null}
       </Box>
     </SectionState>
