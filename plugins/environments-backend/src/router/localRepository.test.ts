@@ -98,7 +98,11 @@ describe('promotion on a local repository (environments.localRepository, no GitH
       .send({ dryRun: true });
     expect(dryRun.body.error?.message).toBeUndefined();
     expect(dryRun.status).toBe(200);
-    expect(dryRun.body.strategy).toBe('merge');
+    expect(dryRun.body).toMatchObject({
+      strategy: 'merge',
+      message:
+        'Gates passed; would merge (fast-forward where possible) develop into main (3 commits)',
+    });
     expect(dryRun.body.gates).toEqual([
       expect.objectContaining({ id: 'freeze-window', status: 'passed' }),
       expect.objectContaining({ id: 'deployment-complete', status: 'skipped' }),

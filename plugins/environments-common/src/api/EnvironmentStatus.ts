@@ -74,6 +74,11 @@ export interface PromotionStrategySupport {
   available: boolean;
   /** What the strategy does here when available, why it cannot be used when not. */
   description: string;
+  /**
+   * How the promotion engine's messages name it, before `<source branch> into <target
+   * branch>`, e.g. `merge (fast-forward where possible)`.
+   */
+  action?: string;
 }
 
 /** What waits to be promoted from this environment into its `promotesTo`. @public */

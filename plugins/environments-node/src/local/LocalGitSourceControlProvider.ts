@@ -124,6 +124,7 @@ export class LocalGitSourceControlProvider
         strategy: 'merge',
         available: true,
         description: `Fast-forward ${branch} to the source branch in the local repository (a merge commit where they diverged)`,
+        action: 'merge (fast-forward where possible)',
       },
       {
         strategy: 'pull-request',

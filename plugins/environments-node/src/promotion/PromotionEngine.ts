@@ -243,7 +243,11 @@ export class PromotionEngine {
     }
     const { source, target } = input;
     const count = aheadBy ?? commits.length;
-    const what = `${STRATEGY_VERBS[strategy]} ${source.spec.branch} into ${
+    const verb =
+      this.#options.sourceControl
+        .getStrategies?.(target)
+        .find(s => s.strategy === strategy)?.action ?? STRATEGY_VERBS[strategy];
+    const what = `${verb} ${source.spec.branch} into ${
       target.spec.branch
     } (${count} commit${count === 1 ? '' : 's'})`;
     if (input.dryRun) {
