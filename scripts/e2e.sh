@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Browser tests (`make e2e`): starts a fake GitHub (e2e/fake-github) and the app (frontend :3000,
-# backend :7007) with e2e/app-config.e2e.yaml on top of app-config.yaml, so that the backend's
-# GitHub client talks to the fake over HTTP and the database starts empty; then drives Debian's
-# Chromium with playwright-core through a real promotion. Stops what it started. Screenshots go
-# to e2e-screenshots/ (git-ignored). Exits non-zero on any failure.
+# Browser tests (`make e2e`), in two runs of the app (frontend :3000, backend :7007, database
+# empty each time), driving Debian's Chromium with playwright-core:
+#   1. `make start`'s default: app-config.yaml with no GitHub token, so the example system
+#      promotes on its local git repository (a fresh copy made by scripts/local-repo.mjs;
+#      e2e/app-config.local-repo.yaml points there) -> e2e/localRepository.e2e.mjs;
+#   2. GitHub configured: the backend restarted with e2e/app-config.e2e.yaml on top, so its GitHub
+#      client talks to the fake GitHub (e2e/fake-github) over HTTP -> e2e/environments.e2e.mjs.
+# The frontend keeps running between them. Stops what it started. Screenshots go to
+# e2e-screenshots/ (git-ignored). Exits non-zero on any failure.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +19,8 @@ FAKE_GITHUB_PORT="${E2E_FAKE_GITHUB_PORT:-7099}"
 export CHROMIUM_PATH E2E_BASE_URL="$FRONTEND_URL"
 export E2E_FAKE_GITHUB_URL="http://127.0.0.1:${FAKE_GITHUB_PORT}"
 export E2E_FAKE_GITHUB_TOKEN="e2e-fake-token"
+# never a real GitHub: the first run has none, the second the fake
+unset GITHUB_TOKEN
 
 fail() { # message
   echo "e2e: $1" >&2
@@ -48,23 +54,66 @@ node --test e2e/fake-github/*.test.mjs >/dev/null || {
 }
 
 started_pids=()
-log_file="$(mktemp -t stageline-e2e-app.XXXXXX.log)"
+app_log="$(mktemp -t stageline-e2e-app.XXXXXX.log)"
+local_log="$(mktemp -t stageline-e2e-backend-local.XXXXXX.log)"
+github_log="$(mktemp -t stageline-e2e-backend-github.XXXXXX.log)"
 fake_log="$(mktemp -t stageline-e2e-github.XXXXXX.log)"
+scratch="$(mktemp -d -t stageline-e2e.XXXXXX)"
+stop_group() { # pid: the process group it leads
+  kill -TERM -- "-$1" 2>/dev/null || true
+  for _ in $(seq 1 20); do
+    kill -0 -- "-$1" 2>/dev/null || return 0
+    sleep 1
+  done
+  kill -KILL -- "-$1" 2>/dev/null || true
+}
 stop_started() {
-  for pid in "${started_pids[@]}"; do
-    kill -TERM -- "-$pid" 2>/dev/null || true
-  done
-  for pid in "${started_pids[@]}"; do
-    for _ in $(seq 1 20); do
-      kill -0 -- "-$pid" 2>/dev/null || break
-      sleep 1
-    done
-    kill -KILL -- "-$pid" 2>/dev/null || true
-  done
+  for pid in "${started_pids[@]}"; do stop_group "$pid"; done
+  rm -rf "$scratch"
 }
 trap stop_started EXIT
 
-# each in its own process group, so that stopping it stops all its children
+# Waits for a URL while the process group that should answer it lives.
+wait_for() { # url pid log what
+  local deadline=$((SECONDS + START_TIMEOUT))
+  until up "$1"; do
+    if ! kill -0 "$2" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
+      echo "e2e: $4 did not come up within ${START_TIMEOUT}s; last lines of its log ($3):" >&2
+      tail -n 40 "$3" >&2
+      fail "$4 did not start"
+    fi
+    sleep 3
+  done
+}
+
+# The backend with app-config.yaml and one e2e file on top, in its own process group.
+start_backend() { # config log
+  setsid node .yarn/releases/yarn-4.13.0.cjs workspace backend start \
+    --config "$PWD/app-config.yaml" --config "$PWD/$1" >"$2" 2>&1 &
+  backend_pid=$!
+  started_pids+=("$backend_pid")
+  wait_for "$BACKEND_HEALTH" "$backend_pid" "$2" "the backend"
+  node e2e/lib/waitForCatalog.mjs "$START_TIMEOUT" || fail "the catalog did not load examples/ (log: $2)"
+}
+
+status=0
+
+# 1. `make start`'s default: no GitHub token; the example system promotes on a fresh copy of
+#    its local repository.
+export E2E_LOCAL_REPO="$scratch/local-repo"
+node scripts/local-repo.mjs --path "$E2E_LOCAL_REPO"
+echo "e2e: starting the frontend (log: $app_log) and the backend without GitHub (log: $local_log)"
+setsid node .yarn/releases/yarn-4.13.0.cjs workspace app start \
+  --config "$PWD/app-config.yaml" >"$app_log" 2>&1 &
+app_pid=$!
+started_pids+=("$app_pid")
+start_backend e2e/app-config.local-repo.yaml "$local_log"
+wait_for "$FRONTEND_URL" "$app_pid" "$app_log" "the frontend"
+echo "e2e: app is up, promoting on the local repository"
+node e2e/localRepository.e2e.mjs || status=1
+stop_group "$backend_pid"
+
+# 2. GitHub configured (the fake GitHub): the backend restarted with a fresh database.
 setsid node e2e/fake-github/server.mjs >"$fake_log" 2>&1 &
 started_pids+=($!)
 for _ in $(seq 1 20); do
@@ -72,22 +121,9 @@ for _ in $(seq 1 20); do
   sleep 0.5
 done
 up "$E2E_FAKE_GITHUB_URL/_e2e/unanswered" || fail "the fake GitHub did not start: $(cat "$fake_log")"
-echo "e2e: fake GitHub at $E2E_FAKE_GITHUB_URL"
+echo "e2e: fake GitHub at $E2E_FAKE_GITHUB_URL; restarting the backend with it (log: $github_log)"
+start_backend e2e/app-config.e2e.yaml "$github_log"
+echo "e2e: backend is up, promoting through the fake GitHub"
+node e2e/environments.e2e.mjs || status=1
 
-echo "e2e: starting the app (log: $log_file)"
-setsid node .yarn/releases/yarn-4.13.0.cjs start \
-  --config "$PWD/app-config.yaml" --config "$PWD/e2e/app-config.e2e.yaml" >"$log_file" 2>&1 &
-app_pid=$!
-started_pids+=("$app_pid")
-deadline=$((SECONDS + START_TIMEOUT))
-until up "$FRONTEND_URL" && up "$BACKEND_HEALTH"; do
-  if ! kill -0 "$app_pid" 2>/dev/null || [ $SECONDS -ge $deadline ]; then
-    echo "e2e: the app did not come up within ${START_TIMEOUT}s; last lines of its log:" >&2
-    tail -n 40 "$log_file" >&2
-    fail "the app did not start"
-  fi
-  sleep 3
-done
-echo "e2e: app is up"
-
-node e2e/environments.e2e.mjs
+exit "$status"

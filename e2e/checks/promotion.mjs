@@ -10,7 +10,7 @@ import { environmentPanels } from './componentPage.mjs';
 
 const PULL_REQUEST = 'https://github.com/acme/macro-ai/pull/43';
 
-async function openPromoteDialog(page) {
+export async function openPromoteDialog(page) {
   const { staging } = environmentPanels(page);
   await staging
     .getByRole('button', { name: 'Promote to Production' })
@@ -21,7 +21,7 @@ async function openPromoteDialog(page) {
 }
 
 /** The dialog's count of waiting commits reads `heading`, and lists `messages`. */
-async function expectCommits(dialog, heading, messages) {
+export async function expectCommits(dialog, heading, messages) {
   await dialog
     .getByText(heading, { exact: true })
     .waitFor({ timeout: TIMEOUT });
@@ -40,7 +40,7 @@ async function expectCommits(dialog, heading, messages) {
 }
 
 /** Every gate of the dry run passed (deployment skipped: AWS is not configured). */
-async function expectGatesPass(dialog, gates) {
+export async function expectGatesPass(dialog, gates) {
   const list = dialog.getByRole('list', { name: 'Promotion gates' });
   await list.waitFor({ timeout: TIMEOUT });
   for (const [gate, said] of gates) {
@@ -68,7 +68,7 @@ async function promote(dialog, startedBy) {
   return outcome.innerText();
 }
 
-async function closeDialog(dialog) {
+export async function closeDialog(dialog) {
   await dialog.getByRole('button', { name: 'Close' }).click();
   await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
 }
