@@ -73,7 +73,7 @@ export const environmentsPlugin = createBackendPlugin({
 
         const cloudFormation = new CloudFormationDeploymentProvider(aws);
         const promotionSettings = readPromotionSettings(config);
-        const sourceControl = createSourceControl(config, {
+        const builtInSourceControl = createSourceControl(config, {
           logger,
           github: {
             workflow: promotionSettings.workflow,
@@ -83,7 +83,7 @@ export const environmentsPlugin = createBackendPlugin({
         let statuses: EnvironmentStatusService | undefined = undefined;
         providers.completeWith({
           deploymentProviders: [cloudFormation],
-          sourceControl,
+          sourceControl: builtInSourceControl.provider,
           healthChecks: [
             new HttpHealthCheck({
               timeoutMs: settings.httpHealthTimeoutMs,
@@ -106,6 +106,14 @@ export const environmentsPlugin = createBackendPlugin({
             nearBudgetRatio: settings.nearBudgetRatio,
           }),
         });
+        const { notice } = builtInSourceControl;
+        // said only when no module replaced the built-in source control
+        if (
+          notice &&
+          providers.sourceControl === builtInSourceControl.provider
+        ) {
+          logger[notice.level](notice.message);
+        }
         statuses = new EnvironmentStatusService({
           providers,
           store,

@@ -49,8 +49,12 @@ function localRepositoryConfig() {
 
 async function backend(
   config: object = { environments: localRepositoryConfig() },
+  features: any[] = [],
 ) {
-  const { server } = await startEnvironmentsBackend({ config: config as any });
+  const { server } = await startEnvironmentsBackend({
+    config: config as any,
+    features,
+  });
   return server;
 }
 
@@ -64,7 +68,11 @@ async function stagingStatus(server: Parameters<typeof request>[0]) {
 
 describe('promotion on a local repository (environments.localRepository, no GitHub)', () => {
   it('shows the commits develop has and main lacks, naming the local repository as the source', async () => {
-    const server = await backend();
+    const logger = mockServices.logger.mock();
+    const server = await backend(undefined, [logger.factory]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      `GitHub is not configured: promotions of acme/macro-ai use the local repository ${repository} (environments.localRepository), not GitHub`,
+    );
     const { promotion } = await stagingStatus(server);
     expect(promotion).toMatchObject({
       status: 'ok',
@@ -224,10 +232,17 @@ describe('promotion on a local repository (environments.localRepository, no GitH
   });
 
   it('uses GitHub, not the local repository, once GitHub has a token', async () => {
-    const server = await backend({
-      ...githubConfig,
-      environments: localRepositoryConfig(),
-    });
+    const logger = mockServices.logger.mock();
+    const server = await backend(
+      { ...githubConfig, environments: localRepositoryConfig() },
+      [logger.factory],
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      `GitHub has credentials, so promotions of acme/macro-ai use GitHub; the local repository ${repository} (environments.localRepository) is not used`,
+    );
+    expect(logger.warn).not.toHaveBeenCalledWith(
+      expect.stringContaining('use the local repository'),
+    );
     const { promotion } = await stagingStatus(server);
     expect(promotion.sourceControl).toBeUndefined();
     expect(promotion.compareUrl).toBe(

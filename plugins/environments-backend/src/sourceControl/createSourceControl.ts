@@ -15,11 +15,17 @@ function githubHasCredentials(config: Config): boolean {
   return Boolean(github?.token || (github?.apps && github.apps.length > 0));
 }
 
+/** The built-in source control, and what to log when it is the one in use. */
+export interface BuiltInSourceControl {
+  provider: EnvironmentSourceControlProvider;
+  notice?: { level: 'info' | 'warn'; message: string };
+}
+
 /**
  * The built-in source control of promotions: GitHub from `integrations.github`; or, only while
  * GitHub has no credentials for github.com and `environments.localRepository` is set, the local
- * git repository standing in for the repositories it lists. Either way the backend log says
- * which, so a local repository is never used without a trace.
+ * git repository standing in for the repositories it lists. Whenever `localRepository` is set,
+ * the notice says which is used, so a local repository is never used without a trace.
  */
 export function createSourceControl(
   config: Config,
@@ -28,24 +34,28 @@ export function createSourceControl(
     /** Options of the GitHub provider besides the logger, e.g. the workflow file. */
     github?: Parameters<typeof GithubSourceControlProvider.fromConfig>[1];
   },
-): EnvironmentSourceControlProvider {
-  const { logger } = options;
+): BuiltInSourceControl {
   const github = GithubSourceControlProvider.fromConfig(config, {
     ...options.github,
-    logger,
+    logger: options.logger,
   });
   const local = readLocalRepositorySettings(config);
-  if (!local) return github;
+  if (!local) return { provider: github };
   const repositories = local.repositories.join(', ');
   if (githubHasCredentials(config)) {
-    logger.info(
-      `GitHub has credentials, so promotions of ${repositories} use GitHub; the local repository ${local.path} (environments.localRepository) is not used`,
-    );
-    return github;
+    return {
+      provider: github,
+      notice: {
+        level: 'info',
+        message: `GitHub has credentials, so promotions of ${repositories} use GitHub; the local repository ${local.path} (environments.localRepository) is not used`,
+      },
+    };
   }
-  const provider = new LocalGitSourceControlProvider(local);
-  logger.warn(
-    `GitHub is not configured: promotions of ${repositories} use the local repository ${provider.path} (environments.localRepository), not GitHub`,
-  );
-  return provider;
+  return {
+    provider: new LocalGitSourceControlProvider(local),
+    notice: {
+      level: 'warn',
+      message: `GitHub is not configured: promotions of ${repositories} use the local repository ${local.path} (environments.localRepository), not GitHub`,
+    },
+  };
 }
