@@ -44,7 +44,11 @@ const git = (...args: string[]) =>
   execFileSync('git', ['-C', repository, ...args], { encoding: 'utf8' }).trim();
 
 function localRepositoryConfig() {
-  return { localRepository: { path: repository, repositories: [REPO] } };
+  return {
+    localRepository: { path: repository, repositories: [REPO] },
+    // git runs as child processes: give them more than the shared 1.5 s on a busy machine
+    status: { providerTimeout: { seconds: 10 } },
+  };
 }
 
 async function backend(

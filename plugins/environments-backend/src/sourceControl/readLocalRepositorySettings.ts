@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { parseRepositorySlug } from '@stageline/plugin-environments-node';
 
 /** `environments.localRepository`: a git repository on disk standing in for GitHub. */
 export interface LocalRepositorySettings {
@@ -9,8 +10,6 @@ export interface LocalRepositorySettings {
   /** The GitHub repositories (`owner/repo`) it stands in for. */
   repositories: string[];
 }
-
-const SLUG = /^[A-Za-z0-9][A-Za-z0-9-]{0,38}\/[A-Za-z0-9._-]{1,100}$/;
 
 /**
  * Reads `environments.localRepository`; undefined when it is not set. Throws an InputError
@@ -34,7 +33,7 @@ export function readLocalRepositorySettings(
     );
   }
   repositories.forEach((slug, index) => {
-    if (!SLUG.test(slug)) {
+    if (!parseRepositorySlug(slug)) {
       throw new InputError(
         `environments.localRepository.repositories[${index}] must be "owner/repo"; got ${JSON.stringify(
           slug,

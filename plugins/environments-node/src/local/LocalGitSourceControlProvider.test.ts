@@ -105,6 +105,7 @@ describe('LocalGitSourceControlProvider', () => {
     ).toEqual(['merge']);
     const pending = await provider.getPendingCommits(staging, production);
     expect(pending.commits).toHaveLength(3);
+    expect(pending.aheadBy).toBe(3);
     expect(pending.headSha).toBe(repos.head('develop'));
   });
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { ConflictError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   EnvironmentEntity,
@@ -21,7 +21,9 @@ import { branchOf, missingBranch } from '../providers/branchOf';
 import {
   ANNOTATION_GITHUB_PROJECT_SLUG,
   githubRepositoryOf,
+  parseRepositorySlug,
 } from '../providers/entityFields';
+import { repositoryKey } from '../security/repositoryOfComponent';
 import { GITHUB_NOT_CONFIGURED_MESSAGE } from '../github/GithubSourceControlProvider';
 import { GitIdentity, LocalGitRepository } from './LocalGitRepository';
 
@@ -70,7 +72,17 @@ export class LocalGitSourceControlProvider
   constructor(options: LocalGitSourceControlProviderOptions) {
     this.#repository = new LocalGitRepository(resolve(options.path));
     this.#serves = new Map(
-      options.repositories.map(slug => [slug.toLocaleLowerCase('en-US'), slug]),
+      options.repositories.map(slug => {
+        const repository = parseRepositorySlug(slug);
+        if (!repository) {
+          throw new InputError(
+            `LocalGitSourceControlProvider: repositories must be "owner/repo"; got ${JSON.stringify(
+              slug,
+            )}`,
+          );
+        }
+        return [repositoryKey(repository), slug];
+      }),
     );
     this.#committer = options.committer ?? {
       name: 'Stageline',
@@ -97,8 +109,7 @@ export class LocalGitSourceControlProvider
         missing: 'entity',
       };
     }
-    const key = `${slug.owner}/${slug.repo}`.toLocaleLowerCase('en-US');
-    if (!this.#serves.has(key)) {
+    if (!this.#serves.has(repositoryKey(slug))) {
       return {
         configured: false,
         message: `${GITHUB_NOT_CONFIGURED_MESSAGE} (the ${
@@ -182,10 +193,14 @@ export class LocalGitSourceControlProvider
     source: EnvironmentEntity,
     target: EnvironmentEntity,
     options: ProviderCallOptions = {},
-  ): Promise<{ commits: PendingCommit[]; headSha?: string }> {
+  ): Promise<{ commits: PendingCommit[]; aheadBy: number; headSha: string }> {
     this.#assertConfigured(source, target);
-    const { commits, headSha } = await this.#pending(source, target, options);
-    return { commits, headSha };
+    const { commits, aheadBy, headSha } = await this.#pending(
+      source,
+      target,
+      options,
+    );
+    return { commits, aheadBy, headSha };
   }
 
   async getBranchChecks(
@@ -216,6 +231,7 @@ export class LocalGitSourceControlProvider
     target: EnvironmentEntity;
     strategy: PromotionStrategy;
     commits: PendingCommit[];
+    aheadBy?: number;
     actor?: string;
   }): Promise<SourceControlPromotionResult> {
     const { source, target, strategy, commits } = request;
@@ -247,7 +263,8 @@ export class LocalGitSourceControlProvider
         `${base} is checked out in the ${this.label}: switch its working tree to another branch so that ${base} can be moved`,
       );
     }
-    const count = `${commits.length} commit${commits.length === 1 ? '' : 's'}`;
+    const promotedCount = request.aheadBy ?? commits.length;
+    const count = `${promotedCount} commit${promotedCount === 1 ? '' : 's'}`;
     const reason = `Stageline: promote ${head} into ${base}${
       request.actor ? ` for ${request.actor}` : ''
     }`;
