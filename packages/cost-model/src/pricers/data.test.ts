@@ -55,10 +55,11 @@ describe('RDS for PostgreSQL', () => {
     );
     const mysql = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'mysql',
-      DBInstanceClass: 'db.t4g.micro',
+      DBInstanceClass: 'db.m7g.large',
+      AllocatedStorage: 20,
     });
     expect(mysql.unpriced[0].reason).toBe(
-      'no eu-west-2 price for RDS MySQL db.t4g.micro Single-AZ in the price table',
+      'no eu-west-2 price for RDS MySQL db.m7g.large Single-AZ in the price table',
     );
     const db2 = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'db2-se',

@@ -5,7 +5,7 @@ import {
   PriceRow,
   PricedRegion,
 } from './aws-prices';
-import { DATABASE_PRICES } from './databasePrices';
+import { DATABASE_PRICES, rdsInstanceRow } from './databasePrices';
 import { EBS_PRICES, ec2InstanceRow } from './ec2Prices';
 import { isBundledRegion, quotePrice } from './priceBook';
 import { ALL_REGIONS } from './priceRows';
@@ -275,4 +275,118 @@ describe('the [K] rows against their infracost golden rows', () => {
       ).toBeLessThan(0.01);
     },
   );
+});
+
+/**
+ * Rows added for us-east-2, us-west-2 and eu-central-1, copied by hand from their sources
+ * ([A] Price List rows → list; [L] and [P] → secondary); a cell left undefined has no source
+ * and must stay absent (unpriced, never invented).
+ */
+const NEW_REGIONS: readonly PricedRegion[] = [
+  'us-east-2',
+  'us-west-2',
+  'eu-central-1',
+];
+const NEW_REGION_REFERENCE: ReadonlyArray<
+  readonly [name: string, row: PriceRow, cells: Cells]
+> = [
+  ['NAT gateway hour', AWS_PRICES.natGateway.hour, listed(0.045, 0.045, 0.052)],
+  [
+    'NAT gateway data (no source)',
+    AWS_PRICES.natGateway.dataGb,
+    [undefined, undefined, undefined],
+  ],
+  [
+    'Lambda x86 duration',
+    AWS_PRICES.lambda.x86_64GbSecond,
+    listed(0.0000166667, 0.0000166667, 0.0000166667),
+  ],
+  ['Lambda requests', AWS_PRICES.lambda.requestsMillion, listed(0.2, 0.2, 0.2)],
+  [
+    'API Gateway HTTP API requests',
+    AWS_PRICES.apiGateway.httpRequestsMillion,
+    listed(1, 1, 1.2),
+  ],
+  [
+    'RDS PostgreSQL db.t4g.micro Single-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.t4g.micro'].single,
+    listed(0.016, 0.016, 0.019),
+  ],
+  [
+    'RDS PostgreSQL db.t4g.medium Multi-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.t4g.medium'].multiAz,
+    listed(0.129, 0.129, 0.149),
+  ],
+  [
+    'RDS PostgreSQL db.r6g.large Single-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.r6g.large'].single,
+    listed(0.225, 0.225, 0.274),
+  ],
+  [
+    'RDS gp2 storage Single-AZ',
+    AWS_PRICES.rdsPostgres.storage.gp2.single,
+    listed(0.115, 0.115, 0.137),
+  ],
+  [
+    'RDS gp2 storage Multi-AZ',
+    AWS_PRICES.rdsPostgres.storage.gp2.multiAz,
+    listed(0.23, 0.23, 0.273),
+  ],
+  [
+    'RDS MySQL db.r6g.large Multi-AZ',
+    rdsInstanceRow('mysql', 'db.r6g.large', 'Multi-AZ'),
+    listed(0.43, 0.43, 0.519),
+  ],
+  [
+    'Fargate x86 vCPU',
+    AWS_PRICES.fargate.x86_64.vcpuHour,
+    [undefined, [0.04048, 'secondary'], undefined],
+  ],
+  [
+    'Fargate x86 memory',
+    AWS_PRICES.fargate.x86_64.gbHour,
+    [undefined, [0.004445, 'secondary'], undefined],
+  ],
+  [
+    'ALB hour',
+    AWS_PRICES.alb.hour,
+    [undefined, [0.0225, 'secondary'], undefined],
+  ],
+  [
+    'ALB LCU (no source)',
+    AWS_PRICES.alb.lcuHour,
+    [undefined, undefined, undefined],
+  ],
+  [
+    'Public IPv4 address',
+    AWS_PRICES.publicIpv4Hour,
+    [
+      [0.005, 'secondary'],
+      [0.005, 'secondary'],
+      [0.005, 'secondary'],
+    ],
+  ],
+];
+
+describe('the price table in us-east-2, us-west-2 and eu-central-1 against its sources', () => {
+  it.each(
+    NEW_REGION_REFERENCE.flatMap(([name, row, cells]) =>
+      NEW_REGIONS.map(
+        (region, index) => [name, region, row, cells[index]] as const,
+      ),
+    ),
+  )('%s in %s matches its sources', (_name, region, row, cell) => {
+    const quote = quotePrice(row, region);
+    expect(
+      typeof quote === 'string' ? undefined : [quote.usd, quote.quality],
+    ).toEqual(cell);
+  });
+
+  it('prices RDS for MySQL from [A] in all six bundled regions', () => {
+    const row = rdsInstanceRow('mysql', 'db.t4g.micro', 'Single-AZ');
+    expect(
+      PRICED_REGIONS.map(region => (quotePrice(row, region) as any).usd),
+    ).toEqual([0.016, 0.016, 0.016, 0.017, 0.018, 0.019]);
+    expect(row.source).toBe('PL [A]');
+  });
 });

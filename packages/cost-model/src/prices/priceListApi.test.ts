@@ -58,6 +58,7 @@ const T3_MEDIUM = priceListItem(
   {
     instanceType: 't3.medium',
     regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-BoxUsage:t3.medium',
     operatingSystem: 'Linux',
     tenancy: 'Shared',
     preInstalledSw: 'NA',
@@ -77,11 +78,62 @@ const GP2 = priceListItem(
   'GB-Mo',
   '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
 );
+/** NAT gateway hours and data share a product family; only the usage type tells them apart. */
+const NAT_HOURS = priceListItem(
+  'NATHRSAPS2000001',
+  'AmazonEC2',
+  'NAT Gateway',
+  {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-NatGateway-Hours',
+    group: 'NGW:NatGateway',
+  },
+  '0.0590000000',
+  'Hrs',
+  '$0.059 per NAT Gateway Hour',
+);
+const NAT_BYTES = priceListItem(
+  'NATGBAPS20000001',
+  'AmazonEC2',
+  'NAT Gateway',
+  {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-NatGateway-Bytes',
+    group: 'NGW:NatGateway',
+  },
+  '0.0590000000',
+  'GB',
+  '$0.059 per GB Data Processed by NAT Gateways',
+);
+/** Secrets Manager prices API calls per call; the table's row is per 10,000. */
+const SECRET = priceListItem(
+  'SECRETAPS2000001',
+  'AWSSecretsManager',
+  'Secret',
+  { regionCode: 'ap-southeast-2', usagetype: 'APS2-AWSSecretsManager-Secrets' },
+  '0.4000000000',
+  'Secrets',
+  '$0.40 per secret per month',
+);
+const SECRET_API = priceListItem(
+  'SECRETAPIAPS2001',
+  'AWSSecretsManager',
+  'API Request',
+  {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-AWSSecretsManagerAPIRequest',
+  },
+  '0.0000050000',
+  'API Requests',
+  '$0.05 per 10,000 API requests',
+);
+const CATALOGUE = [T3_MEDIUM, GP2, NAT_HOURS, NAT_BYTES, SECRET, SECRET_API];
 
 describe('parsePriceListItem', () => {
   it('reads the on-demand USD price of the first tier, its unit and SKU', () => {
     expect(parsePriceListItem(T3_MEDIUM)).toEqual({
       sku: 'AB12CD34EF56GH78',
+      usagetype: 'APS2-BoxUsage:t3.medium',
       usd: 0.0528,
       unit: 'Hrs',
       description: '$0.0528 per On Demand Linux t3.medium Instance Hour',
@@ -105,8 +157,9 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
           body.Filters.map((filter: any) => [filter.Field, filter.Value]),
         );
         // TERM_MATCH: a product matches when every filtered attribute equals the value.
-        const PriceList = [T3_MEDIUM, GP2].filter(item => {
-          const { product } = JSON.parse(item);
+        const PriceList = CATALOGUE.filter(item => {
+          const { product, serviceCode } = JSON.parse(item);
+          if (serviceCode !== body.ServiceCode) return false;
           const fields = {
             ...product.attributes,
             productFamily: product.productFamily,
@@ -143,6 +196,7 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
             Properties: { InstanceType: 'x2iedn.32xlarge' },
           },
           Nat: { Type: 'AWS::EC2::NatGateway' },
+          Secret: { Type: 'AWS::SecretsManager::Secret' },
         },
       },
       { region: 'ap-southeast-2' },
@@ -161,15 +215,17 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
         'Big',
         'no offline prices for ap-southeast-2 (EC2 x2iedn.32xlarge Linux on-demand); price it with the AWS Price List API (--pricing-api)',
       ],
-      [
-        'Nat',
-        'no offline prices for ap-southeast-2 (NAT gateway hour); price it with the AWS Price List API (--pricing-api)',
-      ],
-      [
-        'Nat',
-        'no offline prices for ap-southeast-2 (NAT gateway data processed); price it with the AWS Price List API (--pricing-api)',
-      ],
     ]);
+    // The usage type picks the hour out of the NAT gateway products: 0.059 × 730 + 1 GB × 0.059.
+    const nat = estimate.lines.find(line => line.logicalId === 'Nat')!;
+    expect(nat.monthlyUsd).toBe(43.13);
+    expect(nat.components.map(component => component.priceSource)).toEqual([
+      'NAT gateway hour (AWS Price List API AmazonEC2 SKU NATHRSAPS2000001)',
+      'NAT gateway data processed (AWS Price List API AmazonEC2 SKU NATGBAPS20000001)',
+    ]);
+    // Per-call API price × 10,000 = the row's per-10k price: 0.40 + 10,000 calls × 0.05 / 10k.
+    const secret = estimate.lines.find(line => line.logicalId === 'Secret')!;
+    expect(secret.monthlyUsd).toBe(0.45);
     expect(requests[0].target).toBe('AWSPriceListService.GetProducts');
     expect(requests[0].body).toMatchObject({
       ServiceCode: 'AmazonEC2',

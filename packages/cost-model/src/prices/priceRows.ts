@@ -59,3 +59,21 @@ export function rowOrQuery(
 ): PriceRow {
   return rows[key] ?? priced(label, unit, 'AWS Price List API only', {}, query);
 }
+
+/**
+ * A Price List query for the product whose `usagetype` (without its region prefix) is
+ * `usagetype`, among those matching `filters`; `scale` converts its per-unit price to the row's
+ * unit.
+ *
+ * @internal
+ */
+export function byUsageType(
+  serviceCode: string,
+  usagetype: string,
+  filters: Readonly<Record<string, string>> = {},
+  scale?: number,
+): PriceListQuery {
+  return scale === undefined
+    ? { serviceCode, filters, usagetype }
+    : { serviceCode, filters, usagetype, scale };
+}
