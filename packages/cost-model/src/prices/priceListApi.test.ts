@@ -4,58 +4,13 @@ import { setupServer } from 'msw/node';
 import { estimateWithPriceListApi } from '../estimate/estimateWithPriceListApi';
 import { awsGetProducts } from './awsPricingClient';
 import { parsePriceListItem } from './priceListApi';
+import { answerGetProducts, priceListItem } from '../testUtils';
 
-/**
- * A `GetProducts` `PriceList` item in the documented Price List format (AWS Price List Query
- * API reference, GetProducts: "PriceList — the list of products that match your filters", each
- * a JSON string with `product` (`sku`, `productFamily`, `attributes`), `serviceCode` and
- * `terms.OnDemand.<sku>.<offerTermCode>.priceDimensions.<rateCode>` with `unit`,
- * `beginRange`, `endRange`, `description` and `pricePerUnit.USD`).
- */
-function priceListItem(
-  sku: string,
-  serviceCode: string,
-  productFamily: string,
-  attributes: Record<string, string>,
-  usd: string,
-  unit: string,
-  description: string,
-): string {
-  const term = `${sku}.JRTCKXETXF`;
-  return JSON.stringify({
-    product: { productFamily, attributes, sku },
-    serviceCode,
-    terms: {
-      OnDemand: {
-        [term]: {
-          priceDimensions: {
-            [`${term}.6YS6EN2CT7`]: {
-              unit,
-              endRange: 'Inf',
-              description,
-              appliesTo: [],
-              rateCode: `${term}.6YS6EN2CT7`,
-              beginRange: '0',
-              pricePerUnit: { USD: usd },
-            },
-          },
-          sku,
-          effectiveDate: '2026-09-01T00:00:00Z',
-          offerTermCode: 'JRTCKXETXF',
-          termAttributes: {},
-        },
-      },
-    },
-    version: '20260901000000',
-    publicationDate: '2026-09-01T00:00:00Z',
-  });
-}
-
-const T3_MEDIUM = priceListItem(
-  'AB12CD34EF56GH78',
-  'AmazonEC2',
-  'Compute Instance',
-  {
+const T3_MEDIUM = priceListItem({
+  sku: 'AB12CD34EF56GH78',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'Compute Instance',
+  attributes: {
     instanceType: 't3.medium',
     regionCode: 'ap-southeast-2',
     usagetype: 'APS2-BoxUsage:t3.medium',
@@ -65,68 +20,72 @@ const T3_MEDIUM = priceListItem(
     capacitystatus: 'Used',
     licenseModel: 'No License required',
   },
-  '0.0528000000',
-  'Hrs',
-  '$0.0528 per On Demand Linux t3.medium Instance Hour',
-);
-const GP2 = priceListItem(
-  'ZY98XW76VU54TS32',
-  'AmazonEC2',
-  'Storage',
-  { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
-  '0.1200000000',
-  'GB-Mo',
-  '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
-);
+  usd: '0.0528000000',
+  unit: 'Hrs',
+  description: '$0.0528 per On Demand Linux t3.medium Instance Hour',
+});
+const GP2 = priceListItem({
+  sku: 'ZY98XW76VU54TS32',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'Storage',
+  attributes: { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
+  usd: '0.1200000000',
+  unit: 'GB-Mo',
+  description:
+    '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
+});
 /** NAT gateway hours and data share a product family; only the usage type tells them apart. */
-const NAT_HOURS = priceListItem(
-  'NATHRSAPS2000001',
-  'AmazonEC2',
-  'NAT Gateway',
-  {
+const NAT_HOURS = priceListItem({
+  sku: 'NATHRSAPS2000001',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'NAT Gateway',
+  attributes: {
     regionCode: 'ap-southeast-2',
     usagetype: 'APS2-NatGateway-Hours',
     group: 'NGW:NatGateway',
   },
-  '0.0590000000',
-  'Hrs',
-  '$0.059 per NAT Gateway Hour',
-);
-const NAT_BYTES = priceListItem(
-  'NATGBAPS20000001',
-  'AmazonEC2',
-  'NAT Gateway',
-  {
+  usd: '0.0590000000',
+  unit: 'Hrs',
+  description: '$0.059 per NAT Gateway Hour',
+});
+const NAT_BYTES = priceListItem({
+  sku: 'NATGBAPS20000001',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'NAT Gateway',
+  attributes: {
     regionCode: 'ap-southeast-2',
     usagetype: 'APS2-NatGateway-Bytes',
     group: 'NGW:NatGateway',
   },
-  '0.0590000000',
-  'GB',
-  '$0.059 per GB Data Processed by NAT Gateways',
-);
+  usd: '0.0590000000',
+  unit: 'GB',
+  description: '$0.059 per GB Data Processed by NAT Gateways',
+});
 /** Secrets Manager prices API calls per call; the table's row is per 10,000. */
-const SECRET = priceListItem(
-  'SECRETAPS2000001',
-  'AWSSecretsManager',
-  'Secret',
-  { regionCode: 'ap-southeast-2', usagetype: 'APS2-AWSSecretsManager-Secrets' },
-  '0.4000000000',
-  'Secrets',
-  '$0.40 per secret per month',
-);
-const SECRET_API = priceListItem(
-  'SECRETAPIAPS2001',
-  'AWSSecretsManager',
-  'API Request',
-  {
+const SECRET = priceListItem({
+  sku: 'SECRETAPS2000001',
+  serviceCode: 'AWSSecretsManager',
+  productFamily: 'Secret',
+  attributes: {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-AWSSecretsManager-Secrets',
+  },
+  usd: '0.4000000000',
+  unit: 'Secrets',
+  description: '$0.40 per secret per month',
+});
+const SECRET_API = priceListItem({
+  sku: 'SECRETAPIAPS2001',
+  serviceCode: 'AWSSecretsManager',
+  productFamily: 'API Request',
+  attributes: {
     regionCode: 'ap-southeast-2',
     usagetype: 'APS2-AWSSecretsManagerAPIRequest',
   },
-  '0.0000050000',
-  'API Requests',
-  '$0.05 per 10,000 API requests',
-);
+  usd: '0.0000050000',
+  unit: 'API Requests',
+  description: '$0.05 per 10,000 API requests',
+});
 const CATALOGUE = [T3_MEDIUM, GP2, NAT_HOURS, NAT_BYTES, SECRET, SECRET_API];
 
 describe('parsePriceListItem', () => {
@@ -153,25 +112,9 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       async ({ request }) => {
         const body = (await request.json()) as any;
         requests.push({ target: request.headers.get('x-amz-target'), body });
-        const filters = Object.fromEntries(
-          body.Filters.map((filter: any) => [filter.Field, filter.Value]),
-        );
-        // TERM_MATCH: a product matches when every filtered attribute equals the value.
-        const PriceList = CATALOGUE.filter(item => {
-          const { product, serviceCode } = JSON.parse(item);
-          if (serviceCode !== body.ServiceCode) return false;
-          const fields = {
-            ...product.attributes,
-            productFamily: product.productFamily,
-          };
-          return Object.entries(filters).every(
-            ([field, value]) => fields[field] === value,
-          );
+        return HttpResponse.json(answerGetProducts(body, CATALOGUE), {
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
         });
-        return HttpResponse.json(
-          { FormatVersion: 'aws_v1', PriceList },
-          { headers: { 'content-type': 'application/x-amz-json-1.1' } },
-        );
       },
     ),
   );
