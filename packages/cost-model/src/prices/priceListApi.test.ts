@@ -2,6 +2,7 @@ import { PricingClient } from '@aws-sdk/client-pricing';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { estimateWithPriceListApi } from '../estimate/estimateWithPriceListApi';
+import { estimateMonthlyCost } from '../estimate/estimateMonthlyCost';
 import { awsGetProducts } from './awsPricingClient';
 import { parsePriceListItem } from './priceListApi';
 import { answerGetProducts, priceListItem } from '../testUtils';
@@ -86,7 +87,32 @@ const SECRET_API = priceListItem({
   unit: 'API Requests',
   description: '$0.05 per 10,000 API requests',
 });
-const CATALOGUE = [T3_MEDIUM, GP2, NAT_HOURS, NAT_BYTES, SECRET, SECRET_API];
+/** A previous-generation node the table has no price for, as Redis OSS and as Memcached. */
+const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
+  priceListItem({
+    sku,
+    serviceCode: 'AmazonElastiCache',
+    productFamily: 'Cache Instance',
+    attributes: {
+      regionCode: 'eu-west-2',
+      instanceType: 'cache.t2.micro',
+      cacheEngine,
+      usagetype: 'EUW2-NodeUsage:cache.t2.micro',
+    },
+    usd,
+    unit: 'Hrs',
+    description: `$${usd} per Cache instance hour (or partial hour) running ${cacheEngine}`,
+  });
+const CATALOGUE = [
+  T3_MEDIUM,
+  GP2,
+  NAT_HOURS,
+  NAT_BYTES,
+  SECRET,
+  SECRET_API,
+  cacheNode('CACHET2REDIS0001', 'Redis', '0.0180000000'),
+  cacheNode('CACHET2MEMCD0001', 'Memcached', '0.0180000000'),
+];
 
 describe('parsePriceListItem', () => {
   it('reads the on-demand USD price of the first tier, its unit and SKU', () => {
@@ -179,6 +205,35 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
         { Type: 'TERM_MATCH', Field: 'operatingSystem', Value: 'Linux' },
       ]),
     });
+  });
+
+  it('prices a node type the table lacks in a bundled region by its engine', async () => {
+    const cache = {
+      Resources: {
+        Cache: {
+          Type: 'AWS::ElastiCache::CacheCluster',
+          Properties: { CacheNodeType: 'cache.t2.micro', NumCacheNodes: 2 },
+        },
+      },
+    };
+    const offline = estimateMonthlyCost(cache, { region: 'eu-west-2' });
+    expect(offline.unpriced[0].reason).toBe(
+      'no eu-west-2 price for ElastiCache cache.t2.micro Redis OSS in the price table',
+    );
+    requests.length = 0;
+    const estimate = await estimateWithPriceListApi(
+      cache,
+      { region: 'eu-west-2' },
+      awsGetProducts(client),
+    );
+    expect(estimate.unpriced).toEqual([]);
+    expect(estimate.totalUsd).toBe(26.28); // 2 × 730 h × $0.018
+    expect(requests[0].body.Filters).toEqual(
+      expect.arrayContaining([
+        { Type: 'TERM_MATCH', Field: 'cacheEngine', Value: 'Redis' },
+        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 'cache.t2.micro' },
+      ]),
+    );
   });
 
   it('asks nothing when the bundled table prices everything', async () => {
