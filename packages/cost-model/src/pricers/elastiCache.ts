@@ -1,5 +1,6 @@
 import { AWS_PRICES, PricePoint, PriceRow } from '../prices/aws-prices';
-import { priced } from '../prices/priceRows';
+import { priced, withFallback } from '../prices/priceRows';
+import { V_CACHE_SOURCE, vantageCacheHours } from '../prices/vantagePrices';
 import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import { optionalNumber, optionalString, requiredString } from './properties';
@@ -38,19 +39,21 @@ function nodesLine(
     engine
   ];
   // Memcached and Redis OSS nodes of a type cost the same ([K]: cache.m4.large both $0.156/h).
-  const tableRow =
+  const row = withFallback(
     (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
-    SERVICE_PRICES.elastiCacheNodes[nodeType];
-  const row =
-    tableRow ??
-    priced(
-      `ElastiCache ${nodeType} ${name}`,
-      'node-h',
-      'AWS Price List API only',
-      {},
-    );
+      SERVICE_PRICES.elastiCacheNodes[nodeType] ??
+      priced(
+        `ElastiCache ${nodeType} ${name}`,
+        'node-h',
+        'AWS Price List API only',
+        {},
+      ),
+    vantageCacheHours(nodeType),
+    V_CACHE_SOURCE,
+  );
+  const offline = Object.keys(row.regions).length > 0;
   return line.hourly(`${nodeType} ${name} node`, nodes, {
-    ...(engine === 'valkey' && tableRow ? valkeyRow(tableRow) : row),
+    ...(engine === 'valkey' && offline ? valkeyRow(row) : row),
     query: {
       serviceCode: 'AmazonElastiCache',
       filters: {

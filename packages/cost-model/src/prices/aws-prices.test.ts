@@ -1,6 +1,7 @@
 import {
   AWS_PRICES,
   PRICED_REGIONS,
+  PricePoint,
   PriceQuality,
   PriceRow,
   PricedRegion,
@@ -10,6 +11,7 @@ import { EBS_PRICES, ec2InstanceRow } from './ec2Prices';
 import { isBundledRegion, quotePrice } from './priceBook';
 import { ALL_REGIONS } from './priceRows';
 import { SERVICE_PRICES } from './servicePrices';
+import { vantageCacheHours, vantageRdsHours } from './vantagePrices';
 
 function rows(value: unknown, path = 'AWS_PRICES'): Array<[string, PriceRow]> {
   if (typeof value !== 'object' || value === null) return [];
@@ -33,7 +35,12 @@ describe('the price table', () => {
   });
 
   it.each(all)('%s cites a source and has sane prices', (_path, row) => {
-    expect(row.source).toMatch(/PL|drv|\[[A-Z]\]/);
+    // A row with no offline price at all exists only to be asked of the Price List API.
+    const apiOnly = Object.keys(row.regions).length === 0;
+    expect(row.source).toMatch(
+      apiOnly ? /^AWS Price List API only$/ : /PL|drv|\[[A-Z]\]/,
+    );
+    expect(apiOnly ? row.query : row.regions).toBeDefined();
     expect(row.label).not.toBe('');
     for (const [region, point] of Object.entries(row.regions)) {
       expect([...PRICED_REGIONS, ALL_REGIONS]).toContain(region);
@@ -389,4 +396,66 @@ describe('the price table in us-east-2, us-west-2 and eu-central-1 against its s
     ).toEqual([0.016, 0.016, 0.016, 0.017, 0.018, 0.019]);
     expect(row.source).toBe('PL [A]');
   });
+});
+
+/**
+ * [V] (an older third-party scrape of the Price List) is trusted only because it agrees with
+ * the Price List rows of the other sources wherever both have a price.
+ */
+describe('the [V] rows against the other sources', () => {
+  const usd = (row: PriceRow | Record<string, PricePoint | undefined>) =>
+    Object.fromEntries(
+      Object.entries('regions' in row ? (row as PriceRow).regions : row).map(
+        ([region, point]) => [region, (point as PricePoint).usd],
+      ),
+    );
+
+  it('RDS db.r6g.large Single-AZ equals [A] in all six regions, MySQL and PostgreSQL', () => {
+    expect(usd(vantageRdsHours('mysql|db.r6g.large')!)).toEqual(
+      usd(rdsInstanceRow('mysql', 'db.r6g.large', 'Single-AZ')),
+    );
+    const postgres = AWS_PRICES.rdsPostgres.instances['db.r6g.large'].single;
+    expect(usd(vantageRdsHours('postgres|db.r6g.large')!)).toEqual(
+      usd(postgres),
+    );
+  });
+
+  it.each([
+    ['mysql|db.t3.large', rdsInstanceRow('mysql', 'db.t3.large', 'Single-AZ')],
+    ['mysql|db.m5.large', rdsInstanceRow('mysql', 'db.m5.large', 'Single-AZ')],
+  ] as const)('RDS %s equals [K] in us-east-1', (key, row) => {
+    expect(vantageRdsHours(key)!['us-east-1'].usd).toBe(
+      row.regions['us-east-1']!.usd,
+    );
+  });
+
+  it.each([
+    [
+      'cache.r6g.large',
+      'us-east-1',
+      AWS_PRICES.elastiCache.redisNodes['cache.r6g.large'],
+    ],
+    [
+      'cache.t4g.micro',
+      'eu-west-2',
+      AWS_PRICES.elastiCache.redisNodes['cache.t4g.micro'],
+    ],
+    [
+      'cache.m4.large',
+      'us-east-1',
+      SERVICE_PRICES.elastiCacheNodes['cache.m4.large'],
+    ],
+    [
+      'cache.t3.medium',
+      'us-west-2',
+      SERVICE_PRICES.elastiCacheNodes['cache.t3.medium'],
+    ],
+  ] as const)(
+    'ElastiCache %s in %s equals its other source',
+    (nodeType, region, row) => {
+      expect(vantageCacheHours(nodeType)![region].usd).toBe(
+        row.regions[region]!.usd,
+      );
+    },
+  );
 });

@@ -87,7 +87,7 @@ const SECRET_API = priceListItem({
   unit: 'API Requests',
   description: '$0.05 per 10,000 API requests',
 });
-/** A previous-generation node the table has no price for, as Redis OSS and as Memcached. */
+/** A node type the table has no price for, as Redis OSS and as Memcached. */
 const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
   priceListItem({
     sku,
@@ -95,23 +95,52 @@ const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
     productFamily: 'Cache Instance',
     attributes: {
       regionCode: 'eu-west-2',
-      instanceType: 'cache.t2.micro',
+      instanceType: 'cache.m5.large',
       cacheEngine,
-      usagetype: 'EUW2-NodeUsage:cache.t2.micro',
+      usagetype: 'EUW2-NodeUsage:cache.m5.large',
     },
     usd,
     unit: 'Hrs',
     description: `$${usd} per Cache instance hour (or partial hour) running ${cacheEngine}`,
   });
+/** Load balancer hours share a usage type across families; the family tells them apart. */
+const loadBalancerHour = (sku: string, productFamily: string, usd: string) =>
+  priceListItem({
+    sku,
+    serviceCode: 'AWSELB',
+    productFamily,
+    attributes: {
+      regionCode: 'ap-southeast-2',
+      usagetype: 'APS2-LoadBalancerUsage',
+    },
+    usd,
+    unit: 'Hrs',
+    description: `$${usd} per ${productFamily} hour (or partial hour)`,
+  });
 const CATALOGUE = [
+  loadBalancerHour(
+    'ALBHOURAPS200001',
+    'Load Balancer-Application',
+    '0.0252000000',
+  ),
+  loadBalancerHour('GWLBHOURAPS20001', 'Load Balancer-Gateway', '0.0140000000'),
+  priceListItem({
+    sku: 'GWLBLCUAPS200001',
+    serviceCode: 'AWSELB',
+    productFamily: 'Load Balancer-Gateway',
+    attributes: { regionCode: 'ap-southeast-2', usagetype: 'APS2-LCUUsage' },
+    usd: '0.0040000000',
+    unit: 'GLCU-Hrs',
+    description: '$0.004 per GLCU-hour (or partial hour)',
+  }),
   T3_MEDIUM,
   GP2,
   NAT_HOURS,
   NAT_BYTES,
   SECRET,
   SECRET_API,
-  cacheNode('CACHET2REDIS0001', 'Redis', '0.0180000000'),
-  cacheNode('CACHET2MEMCD0001', 'Memcached', '0.0180000000'),
+  cacheNode('CACHEM5REDIS0001', 'Redis', '0.1800000000'),
+  cacheNode('CACHEM5MEMCD0001', 'Memcached', '0.1800000000'),
 ];
 
 describe('parsePriceListItem', () => {
@@ -166,6 +195,10 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
           },
           Nat: { Type: 'AWS::EC2::NatGateway' },
           Secret: { Type: 'AWS::SecretsManager::Secret' },
+          Gwlb: {
+            Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+            Properties: { Type: 'gateway' },
+          },
         },
       },
       { region: 'ap-southeast-2' },
@@ -195,6 +228,9 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
     // Per-call API price × 10,000 = the row's per-10k price: 0.40 + 10,000 calls × 0.05 / 10k.
     const secret = estimate.lines.find(line => line.logicalId === 'Secret')!;
     expect(secret.monthlyUsd).toBe(0.45);
+    // The Gateway family's hour, not the Application one: 0.014 × 730 + 0.5 GLCU × 730 × 0.004.
+    const gwlb = estimate.lines.find(line => line.logicalId === 'Gwlb')!;
+    expect(gwlb.monthlyUsd).toBe(11.68);
     expect(requests[0].target).toBe('AWSPriceListService.GetProducts');
     expect(requests[0].body).toMatchObject({
       ServiceCode: 'AmazonEC2',
@@ -212,13 +248,13 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       Resources: {
         Cache: {
           Type: 'AWS::ElastiCache::CacheCluster',
-          Properties: { CacheNodeType: 'cache.t2.micro', NumCacheNodes: 2 },
+          Properties: { CacheNodeType: 'cache.m5.large', NumCacheNodes: 2 },
         },
       },
     };
     const offline = estimateMonthlyCost(cache, { region: 'eu-west-2' });
     expect(offline.unpriced[0].reason).toBe(
-      'no eu-west-2 price for ElastiCache cache.t2.micro Redis OSS in the price table',
+      'no eu-west-2 price for ElastiCache cache.m5.large Redis OSS in the price table',
     );
     requests.length = 0;
     const estimate = await estimateWithPriceListApi(
@@ -227,11 +263,11 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       awsGetProducts(client),
     );
     expect(estimate.unpriced).toEqual([]);
-    expect(estimate.totalUsd).toBe(26.28); // 2 × 730 h × $0.018
+    expect(estimate.totalUsd).toBe(262.8); // 2 × 730 h × $0.18
     expect(requests[0].body.Filters).toEqual(
       expect.arrayContaining([
         { Type: 'TERM_MATCH', Field: 'cacheEngine', Value: 'Redis' },
-        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 'cache.t2.micro' },
+        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 'cache.m5.large' },
       ]),
     );
   });

@@ -77,3 +77,36 @@ export function byUsageType(
     ? { serviceCode, filters, usagetype }
     : { serviceCode, filters, usagetype, scale };
 }
+
+/**
+ * `row` with `fallback` prices in the regions where it has none or only an unconfirmed
+ * estimate (a sourced price replaces an estimate); the fallback's source is added when it
+ * supplied a cell.
+ *
+ * @internal
+ */
+export function withFallback(
+  row: PriceRow,
+  fallback: Readonly<Record<string, PricePoint>> | undefined,
+  fallbackSource: string,
+): PriceRow {
+  if (!fallback) return row;
+  const regions: Record<string, PricePoint> = { ...row.regions } as Record<
+    string,
+    PricePoint
+  >;
+  let used = false;
+  for (const [region, point] of Object.entries(fallback)) {
+    const own = regions[region];
+    if (!own || own.quality === 'unconfirmed') {
+      regions[region] = point;
+      used = true;
+    }
+  }
+  if (!used) return row;
+  const source =
+    Object.keys(row.regions).length === 0
+      ? fallbackSource
+      : `${row.source}; ${fallbackSource}`;
+  return { ...row, source, regions };
+}

@@ -1,5 +1,5 @@
 import type { PriceRow } from './aws-prices';
-import { ALL_REGIONS, priced, rowsByKey, sec } from './priceRows';
+import { ALL_REGIONS, byUsageType, priced, rowsByKey, sec } from './priceRows';
 
 const us = (usd: number) => ({ 'us-east-1': sec(usd) });
 
@@ -47,6 +47,30 @@ export const SERVICE_PRICES = {
       'NLCU-h',
       '[K] lb_test: $4.38 per NLCU-month / 730 h',
       us(0.006),
+    ),
+  },
+  /**
+   * Gateway Load Balancer: no sourced offline price, so only the Price List API prices it
+   * (product family `Load Balancer-Gateway`).
+   */
+  gwlb: {
+    hour: priced(
+      'Gateway Load Balancer hour',
+      'h',
+      'AWS Price List API only',
+      {},
+      byUsageType('AWSELB', 'LoadBalancerUsage', {
+        productFamily: 'Load Balancer-Gateway',
+      }),
+    ),
+    glcuHour: priced(
+      'Gateway Load Balancer GLCU',
+      'GLCU-h',
+      'AWS Price List API only',
+      {},
+      byUsageType('AWSELB', 'LCUUsage', {
+        productFamily: 'Load Balancer-Gateway',
+      }),
     ),
   },
   route53HealthCheck: {
