@@ -38,6 +38,11 @@
  *   `secondary` (a test fixture).
  * - [P] techpartner.news, "AWS to charge for IPv4 addresses" (2023): US$0.005 per public IPv4
  *   address-hour "in all AWS regions", quoting AWS's announcement. Quality `secondary`.
+ * - [V] vantage-sh/ec2instances.info (MIT) data files: RDS Single-AZ instance hours
+ *   (`www/rds/instances.json` at 14ede5a, 2021-08-03) and ElastiCache node hours
+ *   (`www/cache/instances.json` at 77748c0, 2022-03-21) in the six bundled regions, as its
+ *   scraper read them from the Price List; see `vantagePrices.ts` for what was checked and left
+ *   out. Quality `secondary`; used where no other source has a price, or over an estimate.
  *
  * @packageDocumentation
  */
