@@ -101,6 +101,30 @@ export interface Config {
        * @default 0.8
        */
       nearBudgetRatio?: number;
+      /**
+       * Prices the bundled price table lacks (regions beyond its six, other instance classes)
+       * from the AWS Price List Query API (`pricing:GetProducts`, endpoint us-east-1), where AWS
+       * is configured. Answers are kept in the plugin's database and refreshed on a schedule.
+       */
+      priceListApi?: {
+        /**
+         * Set false to estimate from the bundled table only.
+         * @default true
+         */
+        enabled?: boolean;
+        /**
+         * AWS account (in `aws.accounts`) whose credentials call the API; needs
+         * `pricing:GetProducts`.
+         * @default the main account (`aws.mainAccount`, or the SDK's default credential chain)
+         */
+        accountId?: string;
+        /**
+         * How often every cached Price List answer is fetched again (one backend instance at a
+         * time).
+         * @default { hours: 24 }
+         */
+        refreshInterval?: HumanDuration;
+      };
     };
     /** Promotions. */
     promotion?: {

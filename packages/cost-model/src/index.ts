@@ -15,7 +15,11 @@ export type {
   ResolvedTemplate,
 } from './template/resolveTemplate';
 export { ResourceRef, Unresolved } from './template/values';
-export { estimateWithPriceListApi } from './estimate/estimateWithPriceListApi';
+export {
+  estimateWithPriceListApi,
+  estimateWithPrices,
+} from './estimate/estimateWithPriceListApi';
+export type { PriceResolver } from './estimate/estimateWithPriceListApi';
 export { AWS_PRICES, PRICED_REGIONS } from './prices/aws-prices';
 export type {
   PricedRegion,
@@ -33,8 +37,10 @@ export {
 export type { PriceOverlay, PriceQuote } from './prices/priceBook';
 export { COMMERCIAL_REGIONS, parseRegion } from './prices/regions';
 export {
+  fetchPriceListPrice,
   fetchPriceListPrices,
   parsePriceListItem,
+  priceListQueryKey,
 } from './prices/priceListApi';
 export type { GetProductsPage, PriceListPrice } from './prices/priceListApi';
 export { awsGetProducts } from './prices/awsPricingClient';

@@ -69,6 +69,8 @@ export interface UsageAssumptions {
   readonly databaseIoMillionsPerMonth?: number;
   /** Average Network Load Balancer capacity units per hour. @default 0.5 */
   readonly nlbNlcuPerHour?: number;
+  /** Average Gateway Load Balancer capacity units per hour. @default 0.5 */
+  readonly gwlbGlcuPerHour?: number;
   /** Root volume GB of an EC2 instance whose size comes from its AMI. @default 8 */
   readonly ec2RootVolumeGb?: number;
   /**

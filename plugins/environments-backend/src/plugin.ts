@@ -28,6 +28,7 @@ import {
   createStagelineCostEstimator,
   DEFAULT_USD_TO_GBP,
 } from './cost/StagelineCostEstimator';
+import { setUpPriceListPricing } from './cost/setUpPriceListPricing';
 import { PromotionService } from './promotion/PromotionService';
 import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
 import { createRouter } from './router/createRouter';
@@ -69,6 +70,13 @@ export const environmentsPlugin = createBackendPlugin({
         const settings = readEnvironmentsBackendSettings(config);
         const aws = AwsAccess.fromConfig(config);
         const store = await PromotionStore.create(deps.database);
+        const priceList = await setUpPriceListPricing({
+          config,
+          aws,
+          database: deps.database,
+          scheduler,
+          logger,
+        });
         const catalog = new EnvironmentCatalog(deps.catalogService);
 
         const cloudFormation = new CloudFormationDeploymentProvider(aws);
@@ -95,7 +103,10 @@ export const environmentsPlugin = createBackendPlugin({
             new CloudWatchAlarmsHealthCheck(aws),
           ],
           cost: new DefaultCostProvider({
-            estimator: createStagelineCostEstimator({ rate: settings.rate }),
+            estimator: createStagelineCostEstimator({
+              rate: settings.rate,
+              prices: priceList,
+            }),
             aws,
             cache,
             currency: settings.currency,

@@ -46,12 +46,18 @@ describe('real templates priced against hand calculations', () => {
     });
     expect(result.totalUsd).toBe(203.61);
     expect(result.unpriced).toEqual([]);
-    // The template's default class has no sourced MySQL price: unpriced with the reason.
+    // The template's defaults: MySQL db.t3.medium 0.068 × 730 = 49.64 ([V] Single-AZ) + 5 GB
+    // gp2 × 0.115 = 0.575, twice; Multi-AZ has no sourced db.t3.medium price: unpriced.
     const defaults = estimate('rds-mysql-with-read-replica.yaml');
-    expect(defaults.unpriced.map(item => item.reason)).toEqual([
-      'no us-east-1 price for RDS MySQL db.t3.medium Single-AZ in the price table',
-      'no us-east-1 price for RDS MySQL db.t3.medium Single-AZ in the price table',
-    ]);
+    near(monthly(defaults).MainDB, 50.22);
+    near(monthly(defaults).ReplicaDB, 50.22);
+    expect(defaults.unpriced).toEqual([]);
+    const multiAz = estimate('rds-mysql-with-read-replica.yaml', {
+      parameters: { MultiAZ: 'true' },
+    });
+    expect(multiAz.unpriced.map(item => item.reason)).toContain(
+      'no us-east-1 price for RDS MySQL db.t3.medium Multi-AZ in the price table',
+    );
   });
 
   it('EC2 instance: its hours and the AMI root volume', () => {

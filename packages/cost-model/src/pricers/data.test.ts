@@ -18,7 +18,8 @@ describe('RDS for PostgreSQL', () => {
   it('marks an unconfirmed price as an estimate', () => {
     const { line, estimate } = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'postgres',
-      DBInstanceClass: 'db.r6g.xlarge',
+      DBInstanceClass: 'db.t4g.small',
+      MultiAZ: true,
       AllocatedStorage: 100,
       StorageType: 'gp3',
     });
@@ -27,8 +28,8 @@ describe('RDS for PostgreSQL', () => {
     expect(
       estimate.assumptions.some(
         text =>
-          text.includes('RDS PostgreSQL db.r6g.xlarge Single-AZ') &&
-          text.includes('$0.528/h'),
+          text.includes('RDS PostgreSQL db.t4g.small Multi-AZ') &&
+          text.includes('$0.072/h'),
       ),
     ).toBe(true);
   });
@@ -55,10 +56,11 @@ describe('RDS for PostgreSQL', () => {
     );
     const mysql = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'mysql',
-      DBInstanceClass: 'db.t4g.micro',
+      DBInstanceClass: 'db.m7g.large',
+      AllocatedStorage: 20,
     });
     expect(mysql.unpriced[0].reason).toBe(
-      'no eu-west-2 price for RDS MySQL db.t4g.micro Single-AZ in the price table',
+      'no eu-west-2 price for RDS MySQL db.m7g.large Single-AZ in the price table',
     );
     const db2 = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'db2-se',
@@ -185,13 +187,22 @@ describe('ElastiCache', () => {
   });
 
   it('lists a node type without a price in the region as unpriced and prices memcached nodes', () => {
+    const r7g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
+      CacheNodeType: 'cache.r7g.large',
+      NumCacheClusters: 2,
+    });
+    expect(r7g.line).toBeUndefined();
+    expect(r7g.unpriced[0].reason).toBe(
+      'no eu-west-2 price for ElastiCache cache.r7g.large Redis OSS in the price table',
+    );
+    // [V] fills a region the table lacks: cache.r6g.large eu-west-2 $0.24/h, 2 nodes.
     const r6g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
       CacheNodeType: 'cache.r6g.large',
       NumCacheClusters: 2,
     });
-    expect(r6g.line).toBeUndefined();
-    expect(r6g.unpriced[0].reason).toBe(
-      'no eu-west-2 price for ElastiCache cache.r6g.large Redis OSS in the price table',
+    expect(r6g.line!.monthlyUsd).toBe(350.4);
+    expect(r6g.line!.components[0].priceSource).toBe(
+      'ElastiCache cache.r6g.large Redis OSS (PL [F]; fixture; [V] www/cache/instances.json at 77748c0)',
     );
     // [K] elasticache_cluster_test: 2 cache.m4.large Memcached nodes, 1,460 h, $227.76
     const memcached = estimateSubject(

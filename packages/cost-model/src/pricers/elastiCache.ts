@@ -1,4 +1,6 @@
 import { AWS_PRICES, PricePoint, PriceRow } from '../prices/aws-prices';
+import { priced, withFallback } from '../prices/priceRows';
+import { V_CACHE_SOURCE, vantageCacheHours } from '../prices/vantagePrices';
 import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import { optionalNumber, optionalString, requiredString } from './properties';
@@ -33,20 +35,37 @@ function nodesLine(
   if (engine !== 'redis' && engine !== 'valkey' && engine !== 'memcached') {
     return line.cannotPrice(`${engine} node prices are not in the price table`);
   }
-  // Memcached and Redis OSS nodes of a type cost the same ([K]: cache.m4.large both $0.156/h).
-  const row =
-    (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
-    SERVICE_PRICES.elastiCacheNodes[nodeType];
-  if (!row)
-    return line.cannotPrice(`node type ${nodeType} is not in the price table`);
   const name = { valkey: 'Valkey', redis: 'Redis OSS', memcached: 'Memcached' }[
     engine
   ];
-  return line.hourly(
-    `${nodeType} ${name} node`,
-    nodes,
-    engine === 'valkey' ? valkeyRow(row) : row,
+  // Memcached and Redis OSS nodes of a type cost the same ([K]: cache.m4.large both $0.156/h).
+  const row = withFallback(
+    (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
+      SERVICE_PRICES.elastiCacheNodes[nodeType] ??
+      priced(
+        `ElastiCache ${nodeType} ${name}`,
+        'node-h',
+        'AWS Price List API only',
+        {},
+      ),
+    vantageCacheHours(nodeType),
+    V_CACHE_SOURCE,
   );
+  const offline = Object.keys(row.regions).length > 0;
+  return line.hourly(`${nodeType} ${name} node`, nodes, {
+    ...(engine === 'valkey' && offline ? valkeyRow(row) : row),
+    query: {
+      serviceCode: 'AmazonElastiCache',
+      filters: {
+        instanceType: nodeType,
+        cacheEngine: {
+          valkey: 'Valkey',
+          redis: 'Redis',
+          memcached: 'Memcached',
+        }[engine],
+      },
+    },
+  });
 }
 
 function engineOf(properties: Record<string, unknown>): string {

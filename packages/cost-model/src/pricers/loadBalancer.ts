@@ -7,7 +7,7 @@ import { Pricer } from './types';
 /**
  * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type `application` or `network`: hours, the
  * assumed LCUs (NLCUs), and for an internet-facing one a public IPv4 address per subnet.
- * Gateway load balancers are not in the price table.
+ * Gateway Load Balancers: hours and assumed GLCUs, priced only by the Price List API.
  *
  * @internal
  */
@@ -16,9 +16,13 @@ export const loadBalancerPricer: Pricer = (resource, context) => {
   const line = new LineBuilder(context.prices);
   const type = optionalString(properties, 'Type') ?? 'application';
   if (type === 'gateway') {
+    // No public IPv4: a Gateway Load Balancer sits behind route tables, not on the internet.
     return line
-      .cannotPrice(
-        'Gateway Load Balancer prices are not in the price table (no sourced price)',
+      .hourly('Gateway Load Balancer', 1, SERVICE_PRICES.gwlb.hour)
+      .hourly(
+        'GLCU',
+        context.usage.get('gwlbGlcuPerHour'),
+        SERVICE_PRICES.gwlb.glcuHour,
       )
       .build();
   }

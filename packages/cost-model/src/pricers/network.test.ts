@@ -76,9 +76,12 @@ describe('Application Load Balancer', () => {
       'AWS::ElasticLoadBalancingV2::LoadBalancer',
       { Type: 'gateway' },
     );
-    expect(gateway.unpriced[0].reason).toBe(
-      'Gateway Load Balancer prices are not in the price table (no sourced price)',
-    );
+    // No sourced offline price: unpriced with the reason, hours and GLCUs alike (the Price
+    // List API prices them, see priceListApi.test.ts).
+    expect(gateway.unpriced.map(item => item.reason)).toEqual([
+      'no eu-west-2 price for Gateway Load Balancer hour in the price table',
+      'no eu-west-2 price for Gateway Load Balancer GLCU in the price table',
+    ]);
   });
 });
 

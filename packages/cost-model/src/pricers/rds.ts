@@ -5,6 +5,8 @@ import {
   RDS_ENGINES,
   rdsInstanceRow,
 } from '../prices/databasePrices';
+import { withFallback } from '../prices/priceRows';
+import { V_RDS_SOURCE, vantageRdsHours } from '../prices/vantagePrices';
 import { ResolvedResource } from '../template/resolveTemplate';
 import { LineBuilder } from './LineBuilder';
 import {
@@ -181,11 +183,17 @@ function instanceRow(
     engineKey === 'postgres'
       ? AWS_PRICES.rdsPostgres.instances[instanceClass]
       : undefined;
-  if (!legacy) return generated;
-  return {
-    ...(multiAz ? legacy.multiAz : legacy.single),
-    query: generated.query,
-  };
+  const row = legacy
+    ? { ...(multiAz ? legacy.multiAz : legacy.single), query: generated.query }
+    : generated;
+  // [V] has Single-AZ hours only.
+  return multiAz
+    ? row
+    : withFallback(
+        row,
+        vantageRdsHours(`${engineKey}|${instanceClass}`),
+        V_RDS_SOURCE,
+      );
 }
 
 /** IOPS a gp3 volume includes: 3,000 under 400 GB, 12,000 from 400 GB (MySQL, PostgreSQL, MariaDB). */

@@ -1,15 +1,17 @@
 import {
   AWS_PRICES,
   PRICED_REGIONS,
+  PricePoint,
   PriceQuality,
   PriceRow,
   PricedRegion,
 } from './aws-prices';
-import { DATABASE_PRICES } from './databasePrices';
+import { DATABASE_PRICES, rdsInstanceRow } from './databasePrices';
 import { EBS_PRICES, ec2InstanceRow } from './ec2Prices';
 import { isBundledRegion, quotePrice } from './priceBook';
 import { ALL_REGIONS } from './priceRows';
 import { SERVICE_PRICES } from './servicePrices';
+import { vantageCacheHours, vantageRdsHours } from './vantagePrices';
 
 function rows(value: unknown, path = 'AWS_PRICES'): Array<[string, PriceRow]> {
   if (typeof value !== 'object' || value === null) return [];
@@ -33,7 +35,12 @@ describe('the price table', () => {
   });
 
   it.each(all)('%s cites a source and has sane prices', (_path, row) => {
-    expect(row.source).toMatch(/PL|drv|\[[A-Z]\]/);
+    // A row with no offline price at all exists only to be asked of the Price List API.
+    const apiOnly = Object.keys(row.regions).length === 0;
+    expect(row.source).toMatch(
+      apiOnly ? /^AWS Price List API only$/ : /PL|drv|\[[A-Z]\]/,
+    );
+    expect(apiOnly ? row.query : row.regions).toBeDefined();
     expect(row.label).not.toBe('');
     for (const [region, point] of Object.entries(row.regions)) {
       expect([...PRICED_REGIONS, ALL_REGIONS]).toContain(region);
@@ -273,6 +280,182 @@ describe('the [K] rows against their infracost golden rows', () => {
       expect(
         Math.abs((quote as { usd: number }).usd * quantity - cost),
       ).toBeLessThan(0.01);
+    },
+  );
+});
+
+/**
+ * Rows added for us-east-2, us-west-2 and eu-central-1, copied by hand from their sources
+ * ([A] Price List rows → list; [L] and [P] → secondary); a cell left undefined has no source
+ * and must stay absent (unpriced, never invented).
+ */
+const NEW_REGIONS: readonly PricedRegion[] = [
+  'us-east-2',
+  'us-west-2',
+  'eu-central-1',
+];
+const NEW_REGION_REFERENCE: ReadonlyArray<
+  readonly [name: string, row: PriceRow, cells: Cells]
+> = [
+  ['NAT gateway hour', AWS_PRICES.natGateway.hour, listed(0.045, 0.045, 0.052)],
+  [
+    'NAT gateway data (no source)',
+    AWS_PRICES.natGateway.dataGb,
+    [undefined, undefined, undefined],
+  ],
+  [
+    'Lambda x86 duration',
+    AWS_PRICES.lambda.x86_64GbSecond,
+    listed(0.0000166667, 0.0000166667, 0.0000166667),
+  ],
+  ['Lambda requests', AWS_PRICES.lambda.requestsMillion, listed(0.2, 0.2, 0.2)],
+  [
+    'API Gateway HTTP API requests',
+    AWS_PRICES.apiGateway.httpRequestsMillion,
+    listed(1, 1, 1.2),
+  ],
+  [
+    'RDS PostgreSQL db.t4g.micro Single-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.t4g.micro'].single,
+    listed(0.016, 0.016, 0.019),
+  ],
+  [
+    'RDS PostgreSQL db.t4g.medium Multi-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.t4g.medium'].multiAz,
+    listed(0.129, 0.129, 0.149),
+  ],
+  [
+    'RDS PostgreSQL db.r6g.large Single-AZ',
+    AWS_PRICES.rdsPostgres.instances['db.r6g.large'].single,
+    listed(0.225, 0.225, 0.274),
+  ],
+  [
+    'RDS gp2 storage Single-AZ',
+    AWS_PRICES.rdsPostgres.storage.gp2.single,
+    listed(0.115, 0.115, 0.137),
+  ],
+  [
+    'RDS gp2 storage Multi-AZ',
+    AWS_PRICES.rdsPostgres.storage.gp2.multiAz,
+    listed(0.23, 0.23, 0.273),
+  ],
+  [
+    'RDS MySQL db.r6g.large Multi-AZ',
+    rdsInstanceRow('mysql', 'db.r6g.large', 'Multi-AZ'),
+    listed(0.43, 0.43, 0.519),
+  ],
+  [
+    'Fargate x86 vCPU',
+    AWS_PRICES.fargate.x86_64.vcpuHour,
+    [undefined, [0.04048, 'secondary'], undefined],
+  ],
+  [
+    'Fargate x86 memory',
+    AWS_PRICES.fargate.x86_64.gbHour,
+    [undefined, [0.004445, 'secondary'], undefined],
+  ],
+  [
+    'ALB hour',
+    AWS_PRICES.alb.hour,
+    [undefined, [0.0225, 'secondary'], undefined],
+  ],
+  [
+    'ALB LCU (no source)',
+    AWS_PRICES.alb.lcuHour,
+    [undefined, undefined, undefined],
+  ],
+  [
+    'Public IPv4 address',
+    AWS_PRICES.publicIpv4Hour,
+    [
+      [0.005, 'secondary'],
+      [0.005, 'secondary'],
+      [0.005, 'secondary'],
+    ],
+  ],
+];
+
+describe('the price table in us-east-2, us-west-2 and eu-central-1 against its sources', () => {
+  it.each(
+    NEW_REGION_REFERENCE.flatMap(([name, row, cells]) =>
+      NEW_REGIONS.map(
+        (region, index) => [name, region, row, cells[index]] as const,
+      ),
+    ),
+  )('%s in %s matches its sources', (_name, region, row, cell) => {
+    const quote = quotePrice(row, region);
+    expect(
+      typeof quote === 'string' ? undefined : [quote.usd, quote.quality],
+    ).toEqual(cell);
+  });
+
+  it('prices RDS for MySQL from [A] in all six bundled regions', () => {
+    const row = rdsInstanceRow('mysql', 'db.t4g.micro', 'Single-AZ');
+    expect(
+      PRICED_REGIONS.map(region => (quotePrice(row, region) as any).usd),
+    ).toEqual([0.016, 0.016, 0.016, 0.017, 0.018, 0.019]);
+    expect(row.source).toBe('PL [A]');
+  });
+});
+
+/**
+ * [V] (an older third-party scrape of the Price List) is trusted only because it agrees with
+ * the Price List rows of the other sources wherever both have a price.
+ */
+describe('the [V] rows against the other sources', () => {
+  const usd = (row: PriceRow | Record<string, PricePoint | undefined>) =>
+    Object.fromEntries(
+      Object.entries('regions' in row ? (row as PriceRow).regions : row).map(
+        ([region, point]) => [region, (point as PricePoint).usd],
+      ),
+    );
+
+  it('RDS db.r6g.large Single-AZ equals [A] in all six regions, MySQL and PostgreSQL', () => {
+    expect(usd(vantageRdsHours('mysql|db.r6g.large')!)).toEqual(
+      usd(rdsInstanceRow('mysql', 'db.r6g.large', 'Single-AZ')),
+    );
+    const postgres = AWS_PRICES.rdsPostgres.instances['db.r6g.large'].single;
+    expect(usd(vantageRdsHours('postgres|db.r6g.large')!)).toEqual(
+      usd(postgres),
+    );
+  });
+
+  it.each([
+    ['mysql|db.t3.large', rdsInstanceRow('mysql', 'db.t3.large', 'Single-AZ')],
+    ['mysql|db.m5.large', rdsInstanceRow('mysql', 'db.m5.large', 'Single-AZ')],
+  ] as const)('RDS %s equals [K] in us-east-1', (key, row) => {
+    expect(vantageRdsHours(key)!['us-east-1'].usd).toBe(
+      row.regions['us-east-1']!.usd,
+    );
+  });
+
+  it.each([
+    [
+      'cache.r6g.large',
+      'us-east-1',
+      AWS_PRICES.elastiCache.redisNodes['cache.r6g.large'],
+    ],
+    [
+      'cache.t4g.micro',
+      'eu-west-2',
+      AWS_PRICES.elastiCache.redisNodes['cache.t4g.micro'],
+    ],
+    [
+      'cache.m4.large',
+      'us-east-1',
+      SERVICE_PRICES.elastiCacheNodes['cache.m4.large'],
+    ],
+    [
+      'cache.t3.medium',
+      'us-west-2',
+      SERVICE_PRICES.elastiCacheNodes['cache.t3.medium'],
+    ],
+  ] as const)(
+    'ElastiCache %s in %s equals its other source',
+    (nodeType, region, row) => {
+      expect(vantageCacheHours(nodeType)![region].usd).toBe(
+        row.regions[region]!.usd,
+      );
     },
   );
 });

@@ -1,5 +1,5 @@
 import type { PricePoint, PriceRow } from './aws-prices';
-import { priced, rowsByKey, sec } from './priceRows';
+import { pl, priced, rowsByKey, sec } from './priceRows';
 
 /** How an RDS engine appears in the Price List, and its label. */
 interface EngineInfo {
@@ -113,6 +113,45 @@ const INSTANCE_HOURS: Record<string, Record<string, PricePoint>> = {
   'aurora-postgresql|db.t3.large|Single-AZ': us(0.164),
 };
 
+/** Regions in [A]'s order: us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, eu-central-1. */
+function sixRegions(
+  usd: readonly [number, number, number, number, number, number],
+): Record<string, PricePoint> {
+  const regions = [
+    'us-east-1',
+    'us-east-2',
+    'us-west-2',
+    'eu-west-1',
+    'eu-west-2',
+    'eu-central-1',
+  ];
+  return Object.fromEntries(regions.map((region, i) => [region, pl(usd[i])]));
+}
+
+const A_RDS = 'PL [A]';
+
+/** RDS for MySQL instance hours in the six bundled regions, from [A] (Price List rows). */
+const MYSQL_HOURS: Record<string, Record<string, PricePoint>> = {
+  'mysql|db.t4g.micro|Single-AZ': sixRegions([
+    0.016, 0.016, 0.016, 0.017, 0.018, 0.019,
+  ]),
+  'mysql|db.t4g.micro|Multi-AZ': sixRegions([
+    0.032, 0.032, 0.032, 0.035, 0.036, 0.037,
+  ]),
+  'mysql|db.t4g.medium|Single-AZ': sixRegions([
+    0.065, 0.065, 0.065, 0.069, 0.072, 0.074,
+  ]),
+  'mysql|db.t4g.medium|Multi-AZ': sixRegions([
+    0.129, 0.129, 0.129, 0.138, 0.145, 0.149,
+  ]),
+  'mysql|db.r6g.large|Single-AZ': sixRegions([
+    0.215, 0.215, 0.215, 0.237, 0.251, 0.26,
+  ]),
+  'mysql|db.r6g.large|Multi-AZ': sixRegions([
+    0.43, 0.43, 0.43, 0.474, 0.501, 0.519,
+  ]),
+};
+
 /**
  * The hourly row of an RDS or Aurora instance: the table's price where it has one, and a
  * Price List query for every engine, class and region.
@@ -125,11 +164,12 @@ export function rdsInstanceRow(
   deployment: 'Single-AZ' | 'Multi-AZ',
 ): PriceRow {
   const engine = RDS_ENGINES[engineKey];
+  const key = `${engineKey}|${instanceClass}|${deployment}`;
   return priced(
     `${engine.label} ${instanceClass} ${deployment}`,
     'h',
-    K_RDS,
-    INSTANCE_HOURS[`${engineKey}|${instanceClass}|${deployment}`] ?? {},
+    MYSQL_HOURS[key] ? A_RDS : K_RDS,
+    MYSQL_HOURS[key] ?? INSTANCE_HOURS[key] ?? {},
     {
       serviceCode: 'AmazonRDS',
       filters: {

@@ -2,86 +2,152 @@ import { PricingClient } from '@aws-sdk/client-pricing';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { estimateWithPriceListApi } from '../estimate/estimateWithPriceListApi';
+import { estimateMonthlyCost } from '../estimate/estimateMonthlyCost';
 import { awsGetProducts } from './awsPricingClient';
 import { parsePriceListItem } from './priceListApi';
+import { answerGetProducts, priceListItem } from '../testUtils';
 
-/**
- * A `GetProducts` `PriceList` item in the documented Price List format (AWS Price List Query
- * API reference, GetProducts: "PriceList — the list of products that match your filters", each
- * a JSON string with `product` (`sku`, `productFamily`, `attributes`), `serviceCode` and
- * `terms.OnDemand.<sku>.<offerTermCode>.priceDimensions.<rateCode>` with `unit`,
- * `beginRange`, `endRange`, `description` and `pricePerUnit.USD`).
- */
-function priceListItem(
-  sku: string,
-  serviceCode: string,
-  productFamily: string,
-  attributes: Record<string, string>,
-  usd: string,
-  unit: string,
-  description: string,
-): string {
-  const term = `${sku}.JRTCKXETXF`;
-  return JSON.stringify({
-    product: { productFamily, attributes, sku },
-    serviceCode,
-    terms: {
-      OnDemand: {
-        [term]: {
-          priceDimensions: {
-            [`${term}.6YS6EN2CT7`]: {
-              unit,
-              endRange: 'Inf',
-              description,
-              appliesTo: [],
-              rateCode: `${term}.6YS6EN2CT7`,
-              beginRange: '0',
-              pricePerUnit: { USD: usd },
-            },
-          },
-          sku,
-          effectiveDate: '2026-09-01T00:00:00Z',
-          offerTermCode: 'JRTCKXETXF',
-          termAttributes: {},
-        },
-      },
-    },
-    version: '20260901000000',
-    publicationDate: '2026-09-01T00:00:00Z',
-  });
-}
-
-const T3_MEDIUM = priceListItem(
-  'AB12CD34EF56GH78',
-  'AmazonEC2',
-  'Compute Instance',
-  {
+const T3_MEDIUM = priceListItem({
+  sku: 'AB12CD34EF56GH78',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'Compute Instance',
+  attributes: {
     instanceType: 't3.medium',
     regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-BoxUsage:t3.medium',
     operatingSystem: 'Linux',
     tenancy: 'Shared',
     preInstalledSw: 'NA',
     capacitystatus: 'Used',
     licenseModel: 'No License required',
   },
-  '0.0528000000',
-  'Hrs',
-  '$0.0528 per On Demand Linux t3.medium Instance Hour',
-);
-const GP2 = priceListItem(
-  'ZY98XW76VU54TS32',
-  'AmazonEC2',
-  'Storage',
-  { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
-  '0.1200000000',
-  'GB-Mo',
-  '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
-);
+  usd: '0.0528000000',
+  unit: 'Hrs',
+  description: '$0.0528 per On Demand Linux t3.medium Instance Hour',
+});
+const GP2 = priceListItem({
+  sku: 'ZY98XW76VU54TS32',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'Storage',
+  attributes: { volumeApiName: 'gp2', regionCode: 'ap-southeast-2' },
+  usd: '0.1200000000',
+  unit: 'GB-Mo',
+  description:
+    '$0.12 per GB-month of General Purpose SSD (gp2) provisioned storage - Asia Pacific (Sydney)',
+});
+/** NAT gateway hours and data share a product family; only the usage type tells them apart. */
+const NAT_HOURS = priceListItem({
+  sku: 'NATHRSAPS2000001',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'NAT Gateway',
+  attributes: {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-NatGateway-Hours',
+    group: 'NGW:NatGateway',
+  },
+  usd: '0.0590000000',
+  unit: 'Hrs',
+  description: '$0.059 per NAT Gateway Hour',
+});
+const NAT_BYTES = priceListItem({
+  sku: 'NATGBAPS20000001',
+  serviceCode: 'AmazonEC2',
+  productFamily: 'NAT Gateway',
+  attributes: {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-NatGateway-Bytes',
+    group: 'NGW:NatGateway',
+  },
+  usd: '0.0590000000',
+  unit: 'GB',
+  description: '$0.059 per GB Data Processed by NAT Gateways',
+});
+/** Secrets Manager prices API calls per call; the table's row is per 10,000. */
+const SECRET = priceListItem({
+  sku: 'SECRETAPS2000001',
+  serviceCode: 'AWSSecretsManager',
+  productFamily: 'Secret',
+  attributes: {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-AWSSecretsManager-Secrets',
+  },
+  usd: '0.4000000000',
+  unit: 'Secrets',
+  description: '$0.40 per secret per month',
+});
+const SECRET_API = priceListItem({
+  sku: 'SECRETAPIAPS2001',
+  serviceCode: 'AWSSecretsManager',
+  productFamily: 'API Request',
+  attributes: {
+    regionCode: 'ap-southeast-2',
+    usagetype: 'APS2-AWSSecretsManagerAPIRequest',
+  },
+  usd: '0.0000050000',
+  unit: 'API Requests',
+  description: '$0.05 per 10,000 API requests',
+});
+/** A node type the table has no price for, as Redis OSS and as Memcached. */
+const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
+  priceListItem({
+    sku,
+    serviceCode: 'AmazonElastiCache',
+    productFamily: 'Cache Instance',
+    attributes: {
+      regionCode: 'eu-west-2',
+      instanceType: 'cache.m5.large',
+      cacheEngine,
+      usagetype: 'EUW2-NodeUsage:cache.m5.large',
+    },
+    usd,
+    unit: 'Hrs',
+    description: `$${usd} per Cache instance hour (or partial hour) running ${cacheEngine}`,
+  });
+/** Load balancer hours share a usage type across families; the family tells them apart. */
+const loadBalancerHour = (sku: string, productFamily: string, usd: string) =>
+  priceListItem({
+    sku,
+    serviceCode: 'AWSELB',
+    productFamily,
+    attributes: {
+      regionCode: 'ap-southeast-2',
+      usagetype: 'APS2-LoadBalancerUsage',
+    },
+    usd,
+    unit: 'Hrs',
+    description: `$${usd} per ${productFamily} hour (or partial hour)`,
+  });
+const CATALOGUE = [
+  loadBalancerHour(
+    'ALBHOURAPS200001',
+    'Load Balancer-Application',
+    '0.0252000000',
+  ),
+  loadBalancerHour('GWLBHOURAPS20001', 'Load Balancer-Gateway', '0.0140000000'),
+  priceListItem({
+    sku: 'GWLBLCUAPS200001',
+    serviceCode: 'AWSELB',
+    productFamily: 'Load Balancer-Gateway',
+    attributes: { regionCode: 'ap-southeast-2', usagetype: 'APS2-LCUUsage' },
+    usd: '0.0040000000',
+    unit: 'GLCU-Hrs',
+    description: '$0.004 per GLCU-hour (or partial hour)',
+  }),
+  T3_MEDIUM,
+  GP2,
+  NAT_HOURS,
+  NAT_BYTES,
+  SECRET,
+  SECRET_API,
+  cacheNode('CACHEM5REDIS0001', 'Redis', '0.1800000000'),
+  cacheNode('CACHEM5MEMCD0001', 'Memcached', '0.1800000000'),
+];
 
 describe('parsePriceListItem', () => {
   it('reads the on-demand USD price of the first tier, its unit and SKU', () => {
     expect(parsePriceListItem(T3_MEDIUM)).toEqual({
       sku: 'AB12CD34EF56GH78',
+      usagetype: 'APS2-BoxUsage:t3.medium',
       usd: 0.0528,
       unit: 'Hrs',
       description: '$0.0528 per On Demand Linux t3.medium Instance Hour',
@@ -101,24 +167,9 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       async ({ request }) => {
         const body = (await request.json()) as any;
         requests.push({ target: request.headers.get('x-amz-target'), body });
-        const filters = Object.fromEntries(
-          body.Filters.map((filter: any) => [filter.Field, filter.Value]),
-        );
-        // TERM_MATCH: a product matches when every filtered attribute equals the value.
-        const PriceList = [T3_MEDIUM, GP2].filter(item => {
-          const { product } = JSON.parse(item);
-          const fields = {
-            ...product.attributes,
-            productFamily: product.productFamily,
-          };
-          return Object.entries(filters).every(
-            ([field, value]) => fields[field] === value,
-          );
+        return HttpResponse.json(answerGetProducts(body, CATALOGUE), {
+          headers: { 'content-type': 'application/x-amz-json-1.1' },
         });
-        return HttpResponse.json(
-          { FormatVersion: 'aws_v1', PriceList },
-          { headers: { 'content-type': 'application/x-amz-json-1.1' } },
-        );
       },
     ),
   );
@@ -143,6 +194,11 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
             Properties: { InstanceType: 'x2iedn.32xlarge' },
           },
           Nat: { Type: 'AWS::EC2::NatGateway' },
+          Secret: { Type: 'AWS::SecretsManager::Secret' },
+          Gwlb: {
+            Type: 'AWS::ElasticLoadBalancingV2::LoadBalancer',
+            Properties: { Type: 'gateway' },
+          },
         },
       },
       { region: 'ap-southeast-2' },
@@ -161,15 +217,20 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
         'Big',
         'no offline prices for ap-southeast-2 (EC2 x2iedn.32xlarge Linux on-demand); price it with the AWS Price List API (--pricing-api)',
       ],
-      [
-        'Nat',
-        'no offline prices for ap-southeast-2 (NAT gateway hour); price it with the AWS Price List API (--pricing-api)',
-      ],
-      [
-        'Nat',
-        'no offline prices for ap-southeast-2 (NAT gateway data processed); price it with the AWS Price List API (--pricing-api)',
-      ],
     ]);
+    // The usage type picks the hour out of the NAT gateway products: 0.059 × 730 + 1 GB × 0.059.
+    const nat = estimate.lines.find(line => line.logicalId === 'Nat')!;
+    expect(nat.monthlyUsd).toBe(43.13);
+    expect(nat.components.map(component => component.priceSource)).toEqual([
+      'NAT gateway hour (AWS Price List API AmazonEC2 SKU NATHRSAPS2000001)',
+      'NAT gateway data processed (AWS Price List API AmazonEC2 SKU NATGBAPS20000001)',
+    ]);
+    // Per-call API price × 10,000 = the row's per-10k price: 0.40 + 10,000 calls × 0.05 / 10k.
+    const secret = estimate.lines.find(line => line.logicalId === 'Secret')!;
+    expect(secret.monthlyUsd).toBe(0.45);
+    // The Gateway family's hour, not the Application one: 0.014 × 730 + 0.5 GLCU × 730 × 0.004.
+    const gwlb = estimate.lines.find(line => line.logicalId === 'Gwlb')!;
+    expect(gwlb.monthlyUsd).toBe(11.68);
     expect(requests[0].target).toBe('AWSPriceListService.GetProducts');
     expect(requests[0].body).toMatchObject({
       ServiceCode: 'AmazonEC2',
@@ -180,6 +241,35 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
         { Type: 'TERM_MATCH', Field: 'operatingSystem', Value: 'Linux' },
       ]),
     });
+  });
+
+  it('prices a node type the table lacks in a bundled region by its engine', async () => {
+    const cache = {
+      Resources: {
+        Cache: {
+          Type: 'AWS::ElastiCache::CacheCluster',
+          Properties: { CacheNodeType: 'cache.m5.large', NumCacheNodes: 2 },
+        },
+      },
+    };
+    const offline = estimateMonthlyCost(cache, { region: 'eu-west-2' });
+    expect(offline.unpriced[0].reason).toBe(
+      'no eu-west-2 price for ElastiCache cache.m5.large Redis OSS in the price table',
+    );
+    requests.length = 0;
+    const estimate = await estimateWithPriceListApi(
+      cache,
+      { region: 'eu-west-2' },
+      awsGetProducts(client),
+    );
+    expect(estimate.unpriced).toEqual([]);
+    expect(estimate.totalUsd).toBe(262.8); // 2 × 730 h × $0.18
+    expect(requests[0].body.Filters).toEqual(
+      expect.arrayContaining([
+        { Type: 'TERM_MATCH', Field: 'cacheEngine', Value: 'Redis' },
+        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 'cache.m5.large' },
+      ]),
+    );
   });
 
   it('asks nothing when the bundled table prices everything', async () => {

@@ -1,4 +1,4 @@
-import { PriceRow } from './aws-prices';
+import { PriceListQuery, PriceRow } from './aws-prices';
 import { PriceOverlay } from './priceBook';
 
 /**
@@ -18,6 +18,8 @@ export type GetProductsPage = (input: {
 /** One on-demand price read from a Price List product. */
 export interface PriceListPrice {
   readonly sku: string;
+  /** The product's `usagetype` attribute, e.g. `EUC1-NatGateway-Hours` ('' when absent). */
+  readonly usagetype: string;
   readonly usd: number;
   readonly unit: string;
   readonly description: string;
@@ -39,7 +41,9 @@ function object(value: unknown): Json {
  */
 export function parsePriceListItem(item: string): PriceListPrice | undefined {
   const parsed = object(JSON.parse(item));
-  const sku = String(object(parsed.product).sku ?? '');
+  const product = object(parsed.product);
+  const sku = String(product.sku ?? '');
+  const usagetype = String(object(product.attributes).usagetype ?? '');
   const onDemand = object(object(parsed.terms).OnDemand);
   for (const term of Object.values(onDemand)) {
     const dimensions = Object.values(object(object(term).priceDimensions)).map(
@@ -52,6 +56,7 @@ export function parsePriceListItem(item: string): PriceListPrice | undefined {
     if (first && Number.isFinite(usd)) {
       return {
         sku,
+        usagetype,
         usd,
         unit: String(first.unit ?? ''),
         description: String(first.description ?? ''),
@@ -63,13 +68,17 @@ export function parsePriceListItem(item: string): PriceListPrice | undefined {
 
 const MAX_PAGES = 5;
 
-/** Every on-demand price matching a row's query in `region` (at most a few pages). */
+/** Whether `usagetype` is `wanted` with or without a region prefix (`EUC1-…`, `USE1-…`). */
+function isUsageType(usagetype: string, wanted: string): boolean {
+  return usagetype === wanted || usagetype.endsWith(`-${wanted}`);
+}
+
+/** Every on-demand price matching `query` in `region` (at most a few pages). */
 async function pricesOf(
-  row: PriceRow,
+  query: PriceListQuery,
   region: string,
   getProducts: GetProductsPage,
 ): Promise<PriceListPrice[]> {
-  const query = row.query!;
   const Filters = Object.entries({ ...query.filters, regionCode: region }).map(
     ([Field, Value]) => ({ Type: 'TERM_MATCH' as const, Field, Value }),
   );
@@ -85,12 +94,56 @@ async function pricesOf(
     });
     for (const item of response.PriceList ?? []) {
       const price = parsePriceListItem(item);
-      if (price) prices.push(price);
+      if (
+        price &&
+        (!query.usagetype || isUsageType(price.usagetype, query.usagetype))
+      ) {
+        prices.push(price);
+      }
     }
     NextToken = response.NextToken ?? undefined;
     if (!NextToken) break;
   }
   return prices;
+}
+
+/**
+ * The price of one query in `region` from the AWS Price List Query API, in the row's unit
+ * (`scale` applied), or undefined when it matches no product or products with different prices.
+ *
+ * @public
+ */
+export async function fetchPriceListPrice(
+  query: PriceListQuery,
+  region: string,
+  getProducts: GetProductsPage,
+): Promise<{ usd: number; source: string } | undefined> {
+  const prices = await pricesOf(query, region, getProducts);
+  const distinct = [...new Set(prices.map(price => price.usd))];
+  if (distinct.length !== 1) return undefined;
+  return {
+    // toPrecision drops binary noise such as 2e-7 × 1e6 = 0.19999999999999998.
+    usd: Number((distinct[0] * (query.scale ?? 1)).toPrecision(12)),
+    source: `AWS Price List API ${query.serviceCode} SKU ${prices[0].sku}`,
+  };
+}
+
+/**
+ * A stable key of a Price List query (its service, filters, usage type and scale), to cache
+ * its answer by.
+ *
+ * @public
+ */
+export function priceListQueryKey(query: PriceListQuery): string {
+  const filters = Object.keys(query.filters)
+    .sort()
+    .map(field => [field, query.filters[field]]);
+  return JSON.stringify([
+    query.serviceCode,
+    filters,
+    query.usagetype ?? null,
+    query.scale ?? 1,
+  ]);
 }
 
 /**
@@ -108,13 +161,8 @@ export async function fetchPriceListPrices(
   const overlay = new Map<string, { usd: number; source: string }>();
   for (const row of rows) {
     if (!row.query) continue;
-    const prices = await pricesOf(row, region, getProducts);
-    const distinct = [...new Set(prices.map(price => price.usd))];
-    if (distinct.length !== 1) continue;
-    overlay.set(row.label, {
-      usd: distinct[0],
-      source: `AWS Price List API ${row.query.serviceCode} SKU ${prices[0].sku}`,
-    });
+    const price = await fetchPriceListPrice(row.query, region, getProducts);
+    if (price) overlay.set(row.label, price);
   }
   return overlay;
 }

@@ -59,3 +59,54 @@ export function rowOrQuery(
 ): PriceRow {
   return rows[key] ?? priced(label, unit, 'AWS Price List API only', {}, query);
 }
+
+/**
+ * A Price List query for the product whose `usagetype` (without its region prefix) is
+ * `usagetype`, among those matching `filters`; `scale` converts its per-unit price to the row's
+ * unit.
+ *
+ * @internal
+ */
+export function byUsageType(
+  serviceCode: string,
+  usagetype: string,
+  filters: Readonly<Record<string, string>> = {},
+  scale?: number,
+): PriceListQuery {
+  return scale === undefined
+    ? { serviceCode, filters, usagetype }
+    : { serviceCode, filters, usagetype, scale };
+}
+
+/**
+ * `row` with `fallback` prices in the regions where it has none or only an unconfirmed
+ * estimate (a sourced price replaces an estimate); the fallback's source is added when it
+ * supplied a cell.
+ *
+ * @internal
+ */
+export function withFallback(
+  row: PriceRow,
+  fallback: Readonly<Record<string, PricePoint>> | undefined,
+  fallbackSource: string,
+): PriceRow {
+  if (!fallback) return row;
+  const regions: Record<string, PricePoint> = { ...row.regions } as Record<
+    string,
+    PricePoint
+  >;
+  let used = false;
+  for (const [region, point] of Object.entries(fallback)) {
+    const own = regions[region];
+    if (!own || own.quality === 'unconfirmed') {
+      regions[region] = point;
+      used = true;
+    }
+  }
+  if (!used) return row;
+  const source =
+    Object.keys(row.regions).length === 0
+      ? fallbackSource
+      : `${row.source}; ${fallbackSource}`;
+  return { ...row, source, regions };
+}

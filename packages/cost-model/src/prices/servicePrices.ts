@@ -1,4 +1,5 @@
-import { ALL_REGIONS, priced, rowsByKey, sec } from './priceRows';
+import type { PriceRow } from './aws-prices';
+import { ALL_REGIONS, byUsageType, priced, rowsByKey, sec } from './priceRows';
 
 const us = (usd: number) => ({ 'us-east-1': sec(usd) });
 
@@ -46,6 +47,30 @@ export const SERVICE_PRICES = {
       'NLCU-h',
       '[K] lb_test: $4.38 per NLCU-month / 730 h',
       us(0.006),
+    ),
+  },
+  /**
+   * Gateway Load Balancer: no sourced offline price, so only the Price List API prices it
+   * (product family `Load Balancer-Gateway`).
+   */
+  gwlb: {
+    hour: priced(
+      'Gateway Load Balancer hour',
+      'h',
+      'AWS Price List API only',
+      {},
+      byUsageType('AWSELB', 'LoadBalancerUsage', {
+        productFamily: 'Load Balancer-Gateway',
+      }),
+    ),
+    glcuHour: priced(
+      'Gateway Load Balancer GLCU',
+      'GLCU-h',
+      'AWS Price List API only',
+      {},
+      byUsageType('AWSELB', 'LCUUsage', {
+        productFamily: 'Load Balancer-Gateway',
+      }),
     ),
   },
   route53HealthCheck: {
@@ -143,20 +168,28 @@ export const SERVICE_PRICES = {
       us(0.1),
     ),
   },
-  elastiCacheNodes: rowsByKey(
-    {
-      'cache.m4.large': us(0.156),
-      'cache.r5.4xlarge': us(1.724),
-      'cache.m6g.12xlarge': us(3.557),
-    },
-    (nodeType, regions) =>
-      priced(
-        `ElastiCache ${nodeType} (Redis OSS or Memcached)`,
-        'node-h',
-        '[K] elasticache_cluster_test, elasticache_replication_group_test: cache.m4.large $227.76 / 1,460 h (Memcached) and $1,822.08 / 11,680 h (Redis)',
-        regions,
-      ),
-  ),
+  elastiCacheNodes: {
+    ...rowsByKey(
+      {
+        'cache.m4.large': us(0.156),
+        'cache.r5.4xlarge': us(1.724),
+        'cache.m6g.12xlarge': us(3.557),
+      },
+      (nodeType, regions) =>
+        priced(
+          `ElastiCache ${nodeType} (Redis OSS or Memcached)`,
+          'node-h',
+          '[K] elasticache_cluster_test, elasticache_replication_group_test: cache.m4.large $227.76 / 1,460 h (Memcached) and $1,822.08 / 11,680 h (Redis)',
+          regions,
+        ),
+    ),
+    'cache.t3.medium': priced(
+      'ElastiCache cache.t3.medium (Redis OSS or Memcached)',
+      'node-h',
+      '[L] USW2-NodeUsage:cache.t3.medium: $49.64 / 730 h (us-west-2)',
+      { 'us-west-2': sec(0.068) },
+    ),
+  } as Record<string, PriceRow>,
   dynamoDbProvisioned: {
     wcuHour: priced(
       'DynamoDB provisioned write capacity unit',

@@ -95,6 +95,10 @@ const USAGE: Record<
     value: 0.5,
     says: v => `${fmt(v)} Network Load Balancer capacity units (NLCU) per hour`,
   },
+  gwlbGlcuPerHour: {
+    value: 0.5,
+    says: v => `${fmt(v)} Gateway Load Balancer capacity units (GLCU) per hour`,
+  },
   ec2RootVolumeGb: {
     value: 8,
     says: v =>

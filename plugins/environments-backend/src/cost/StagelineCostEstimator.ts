@@ -1,21 +1,33 @@
 import { synthesizeEnvironment } from '@stageline/cdk-environments';
-import { AWS_PRICES, estimateMonthlyCost } from '@stageline/cost-model';
+import {
+  AWS_PRICES,
+  estimateWithPrices,
+  type PriceRow,
+} from '@stageline/cost-model';
 import type {
   CostEstimate,
   CostEstimateInput,
   CostEstimator,
 } from './CostEstimator';
+import type { ResolvedPrices } from './PriceListPricing';
 
 /** USD → GBP rate for Cost Explorer actuals when `environments.cost.rate` is not set: the cost model's. */
 export const DEFAULT_USD_TO_GBP: number = AWS_PRICES.usdToGbp;
 
+/** Prices the bundled table lacks, e.g. {@link PriceListPricing} (the AWS Price List API). */
+export interface PriceSource {
+  resolve(rows: readonly PriceRow[], region: string): Promise<ResolvedPrices>;
+}
+
 /**
  * Estimates with the real parts: synthesizes the environment stack with
  * `@stageline/cdk-environments` (offline, ~1 s, so results are cached by the caller) and prices
- * the template with `@stageline/cost-model`, net of the shutdown schedule.
+ * the template with `@stageline/cost-model`, net of the shutdown schedule. With `prices`, rows
+ * the bundled table has no price for (other regions, other instance classes) are priced from it.
  */
 export function createStagelineCostEstimator(options: {
   rate?: number;
+  prices?: PriceSource;
 }): CostEstimator {
   return {
     async estimate(input: CostEstimateInput): Promise<CostEstimate> {
@@ -28,14 +40,24 @@ export function createStagelineCostEstimator(options: {
         previewId: input.previewId,
       });
       const shutdown = input.schedule?.shutdown;
-      const result = estimateMonthlyCost(template, {
-        region: input.region,
-        currency: input.currency,
-        exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
-        schedule: shutdown
-          ? { shutdown, startup: input.schedule?.startup }
-          : undefined,
-      });
+      const problems: string[] = [];
+      const result = await estimateWithPrices(
+        template,
+        {
+          region: input.region,
+          currency: input.currency,
+          exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
+          schedule: shutdown
+            ? { shutdown, startup: input.schedule?.startup }
+            : undefined,
+        },
+        async (rows, region) => {
+          if (!options.prices) return new Map();
+          const found = await options.prices.resolve(rows, region);
+          problems.push(...found.problems);
+          return found.overlay;
+        },
+      );
       return {
         monthly: result.total,
         lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({
@@ -45,7 +67,7 @@ export function createStagelineCostEstimator(options: {
           basis,
         })),
         unpriced: [...result.unpriced],
-        assumptions: [...result.assumptions],
+        assumptions: [...result.assumptions, ...problems],
         scheduleSaving: result.savings?.monthly,
       };
     },

@@ -176,11 +176,17 @@ describe('templates/scale-environment with environments.cost.rate set', () => {
       'Converted at £1.25 per $1.',
     );
     const [before, after] = result.output.text!.map(text => text.content);
+    // As the cost model's budget summary writes pounds: £1,319.70.
+    const pounds = (amount: number) =>
+      `£${amount.toLocaleString('en-GB', {
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      })}`;
     expect(before).toContain(
-      `Estimated cost: **£${card.body.estimate.monthly.toFixed(2)} a month`,
+      `Estimated cost: **${pounds(card.body.estimate.monthly)} a month`,
     );
     expect(after).toContain(
-      `Estimated cost: **£${whatIf.body.estimate.monthly.toFixed(2)} a month`,
+      `Estimated cost: **${pounds(whatIf.body.estimate.monthly)} a month`,
     );
   });
 });
