@@ -6,7 +6,9 @@ import { production, SLUG, staging } from '../__testUtils__/promotionFixtures';
 import { PromotionEngine } from '../promotion/PromotionEngine';
 import { LocalGitSourceControlProvider } from './LocalGitSourceControlProvider';
 
-// Every test runs against a real git repository (the git command line) in a temporary directory.
+// Every test runs against a real git repository (the git command line) in a temporary directory;
+// a few dozen git processes per test take more than jest's default 5 s on a loaded machine.
+jest.setTimeout(30_000);
 let repos: TestGitRepositories;
 let provider: LocalGitSourceControlProvider;
 
