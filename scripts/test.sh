@@ -11,6 +11,13 @@ if [ -z "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ] &&
   command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
   export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING=postgresql://postgres:postgres@127.0.0.1:5432
 fi
+# The two-replica tests need Redis too: start Debian's redis-server when it is installed and
+# nothing answers yet (in memory only, on loopback; it stays up for later runs).
+if [ -z "${STAGELINE_TEST_REDIS_URL:-}" ] && command -v redis-server >/dev/null &&
+  ! (command -v redis-cli >/dev/null && redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1); then
+  redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save '' --appendonly no >/dev/null
+  for _ in $(seq 1 20); do redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 && break; sleep 0.2; done
+fi
 if [ -n "${BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING:-}" ]; then
   echo "stageline: database tests run on SQLite and PostgreSQL"
 else

@@ -29,6 +29,11 @@ export interface Config {
        */
       refreshInterval?: HumanDuration;
       /**
+       * How long after start-up the first scheduled refresh runs.
+       * @default { seconds: 20 }
+       */
+      refreshInitialDelay?: HumanDuration;
+      /**
        * Set false to turn the scheduled refresh off (status is then computed on first view).
        * @default true
        */

@@ -16,6 +16,7 @@ export interface EnvironmentsBackendSettings {
   /** Cache time of a status with a section in `error` (timeouts included). */
   statusErrorCacheTtlMs: number;
   refreshInterval: HumanDuration;
+  refreshInitialDelay: HumanDuration;
   scheduledRefresh: boolean;
   httpHealthTimeoutMs: number;
   /** Host patterns the HTTP health check may probe; undefined allows every host. */
@@ -68,6 +69,9 @@ export function readEnvironmentsBackendSettings(
     statusCacheTtlMs: ms(config, 'status.cacheTtl', { minutes: 10 }),
     statusErrorCacheTtlMs: ms(config, 'status.errorCacheTtl', { seconds: 30 }),
     refreshInterval: duration(config, 'status.refreshInterval', { minutes: 5 }),
+    refreshInitialDelay: duration(config, 'status.refreshInitialDelay', {
+      seconds: 20,
+    }),
     scheduledRefresh:
       config.getOptionalBoolean('status.scheduledRefresh') ?? true,
     httpHealthTimeoutMs: ms(config, 'health.httpTimeout', {

@@ -192,8 +192,10 @@ export const environmentsPlugin = createBackendPlugin({
             id: 'environments-status-refresh',
             frequency: settings.refreshInterval,
             timeout: { minutes: 10 },
-            initialDelay: { seconds: 20 },
-            scope: 'local',
+            initialDelay: settings.refreshInitialDelay,
+            // One replica refreshes per interval; the others read the statuses from the cache
+            // service (shared when the operator configures Redis or Valkey).
+            scope: 'global',
             fn: async () => {
               const credentials = await auth.getOwnServiceCredentials();
               const environments = await catalog.all(credentials);

@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Knex } from 'knex';
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { priceListQueryKey, type PriceListQuery } from '@stageline/cost-model';
+import { migratedClient } from '../database/migratedClient';
 
 const TABLE = 'environment_price_list_prices';
 
@@ -47,16 +45,7 @@ function toCachedPrice(record: PriceRecord): CachedPrice {
 /** Price List API answers by region and query, in the plugin's database. */
 export class PriceListStore {
   static async create(database: DatabaseService): Promise<PriceListStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@stageline/plugin-environments-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new PriceListStore(knex);
+    return new PriceListStore(await migratedClient(database));
   }
 
   constructor(private readonly knex: Knex) {}

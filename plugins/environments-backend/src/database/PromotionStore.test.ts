@@ -3,6 +3,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import knexFactory from 'knex';
 import { PromotionStore } from './PromotionStore';
 
 jest.setTimeout(60_000);
@@ -107,3 +108,26 @@ describe.each(databases.eachSupportedId())(
     });
   },
 );
+
+describe.each(
+  databases.eachSupportedId().filter(([id]) => id.startsWith('POSTGRES')),
+)('PromotionStore migrations on %p', databaseId => {
+  it('succeed for two replicas starting at once on an empty database', async () => {
+    const first = await databases.init(databaseId);
+    const second = knexFactory({
+      client: 'pg',
+      connection: first.client.config.connection,
+    });
+    try {
+      const stores = await Promise.all(
+        [first, second].map(knex =>
+          PromotionStore.create(mockServices.database({ knex })),
+        ),
+      );
+      await stores[0].record(attempt('succeeded', '2026-01-01T10:00:00Z'));
+      expect(await stores[1].list(TARGET, { limit: 10 })).toHaveLength(1);
+    } finally {
+      await second.destroy();
+    }
+  });
+});

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Knex } from 'knex';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import type {
   PendingCommit,
@@ -9,6 +8,7 @@ import type {
   PromotionResult,
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
+import { migratedClient } from './migratedClient';
 
 const PROMOTIONS = 'environment_promotions';
 const LOCKS = 'environment_promotion_locks';
@@ -58,16 +58,7 @@ function toRecord(row: PromotionRow): PromotionRecord {
  */
 export class PromotionStore {
   static async create(database: DatabaseService): Promise<PromotionStore> {
-    const knex = await database.getClient();
-    if (!database.migrations?.skip) {
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@stageline/plugin-environments-backend',
-          'migrations',
-        ),
-      });
-    }
-    return new PromotionStore(knex);
+    return new PromotionStore(await migratedClient(database));
   }
 
   constructor(private readonly knex: Knex) {}
