@@ -101,7 +101,9 @@ async function startInTurn<T>(...starts: Array<() => Promise<T>>) {
   return started;
 }
 
+/** A test that needs the shared servers; the expectations are in `fn`. */
 const itWithReplicas = (name: string, fn: () => Promise<void>) =>
+  // eslint-disable-next-line jest/expect-expect
   it(name, async () => {
     if (!shared) return;
     await fn();
