@@ -101,109 +101,95 @@ async function startInTurn<T>(...starts: Array<() => Promise<T>>) {
   return started;
 }
 
-/** A test that needs the shared servers; the expectations are in `fn`. */
-const itWithReplicas = (name: string, fn: () => Promise<void>) =>
-  // eslint-disable-next-line jest/expect-expect
-  it(name, async () => {
-    if (!shared) return;
-    await fn();
+describe('two replicas on one PostgreSQL and one Redis', () => {
+  it('refresh every environment once per interval across the replicas, not once per replica', async () => {
+    if (!shared) return; // no PostgreSQL or Redis here: said in beforeAll
+    const intervalMs = 2000;
+    const a = refreshRecorder();
+    const b = refreshRecorder();
+    const status = {
+      scheduledRefresh: true,
+      refreshInterval: { milliseconds: intervalMs },
+      refreshInitialDelay: { milliseconds: 200 },
+    };
+    const replicas = await startInTurn(
+      () => replica({ status }, [a.factory]),
+      () => replica({ status }, [b.factory]),
+    );
+    try {
+      await new Promise(r => setTimeout(r, 5 * intervalMs));
+    } finally {
+      await Promise.all(replicas.map(r => r.stop()));
+    }
+    const runs = [...a.refreshes, ...b.refreshes].sort((x, y) => x - y);
+    expect(runs.length).toBeGreaterThanOrEqual(2);
+    // Each run starts at least one interval after the previous one, whichever replica ran
+    // it; with a refresh per replica, runs of the two would fall within one interval.
+    for (let i = 1; i < runs.length; i++) {
+      expect(runs[i] - runs[i - 1]).toBeGreaterThan(intervalMs * 0.5);
+    }
+    expect(runs.length).toBeLessThanOrEqual(6);
   });
 
-describe('two replicas on one PostgreSQL and one Redis', () => {
-  itWithReplicas(
-    'refresh every environment once per interval across the replicas, not once per replica',
-    async () => {
-      const intervalMs = 2000;
-      const a = refreshRecorder();
-      const b = refreshRecorder();
-      const status = {
-        scheduledRefresh: true,
-        refreshInterval: { milliseconds: intervalMs },
-        refreshInitialDelay: { milliseconds: 200 },
-      };
-      const replicas = await startInTurn(
-        () => replica({ status }, [a.factory]),
-        () => replica({ status }, [b.factory]),
+  it('answer 409 on one replica while a promotion into the same target runs on the other', async () => {
+    if (!shared) return; // no PostgreSQL or Redis here: said in beforeAll
+    const [a, b] = await startInTurn(
+      () => replica({}),
+      () => replica({}),
+    );
+    try {
+      standIns.github.push(REPO, 'develop', 2, 'Feature');
+      standIns.github.delayMs = 1500;
+      const first = request(a.server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({});
+      const firstDone = first.then(res => res);
+      await new Promise(r => setTimeout(r, 700));
+      const second = await request(b.server)
+        .post(PROMOTE)
+        .set('Authorization', auth)
+        .send({});
+      expect(second.status).toBe(409);
+      expect(second.body.error.message).toBe(
+        'A promotion into environment:default/macro-ai-api-production is already running; try again when it has finished',
       );
-      try {
-        await new Promise(r => setTimeout(r, 5 * intervalMs));
-      } finally {
-        await Promise.all(replicas.map(r => r.stop()));
-      }
-      const runs = [...a.refreshes, ...b.refreshes].sort((x, y) => x - y);
-      expect(runs.length).toBeGreaterThanOrEqual(2);
-      // Each run starts at least one interval after the previous one, whichever replica ran
-      // it; with a refresh per replica, runs of the two would fall within one interval.
-      for (let i = 1; i < runs.length; i++) {
-        expect(runs[i] - runs[i - 1]).toBeGreaterThan(intervalMs * 0.5);
-      }
-      expect(runs.length).toBeLessThanOrEqual(6);
-    },
-  );
+      expect((await firstDone).status).toBe(200);
+      standIns.github.delayMs = 0;
+      const history = await request(b.server)
+        .get(
+          '/api/environments/environments/default/macro-ai-api-staging/promotions',
+        )
+        .set('Authorization', auth);
+      expect(history.body.items).toHaveLength(1);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
 
-  itWithReplicas(
-    'answer 409 on one replica while a promotion into the same target runs on the other',
-    async () => {
-      const [a, b] = await startInTurn(
-        () => replica({}),
-        () => replica({}),
-      );
-      try {
-        standIns.github.push(REPO, 'develop', 2, 'Feature');
-        standIns.github.delayMs = 1500;
-        const first = request(a.server)
-          .post(PROMOTE)
-          .set('Authorization', auth)
-          .send({});
-        const firstDone = first.then(res => res);
-        await new Promise(r => setTimeout(r, 700));
-        const second = await request(b.server)
-          .post(PROMOTE)
-          .set('Authorization', auth)
-          .send({});
-        expect(second.status).toBe(409);
-        expect(second.body.error.message).toBe(
-          'A promotion into environment:default/macro-ai-api-production is already running; try again when it has finished',
-        );
-        expect((await firstDone).status).toBe(200);
-        standIns.github.delayMs = 0;
-        const history = await request(b.server)
-          .get(
-            '/api/environments/environments/default/macro-ai-api-staging/promotions',
-          )
-          .set('Authorization', auth);
-        expect(history.body.items).toHaveLength(1);
-      } finally {
-        await Promise.all([a.stop(), b.stop()]);
-      }
-    },
-  );
+  it('serve from the shared cache on one replica a status the other computed', async () => {
+    if (!shared) return; // no PostgreSQL or Redis here: said in beforeAll
+    const [a, b] = await startInTurn(
+      () => replica({}),
+      () => replica({}),
+    );
+    try {
+      const computed = await request(a.server)
+        .get(STATUS)
+        .set('Authorization', auth);
+      expect(computed.status).toBe(200);
+      const githubCalls = standIns.github.counts.rateLimited;
+      const probes = standIns.health.requests;
+      expect(probes).toBeGreaterThan(0);
 
-  itWithReplicas(
-    'serve from the shared cache on one replica a status the other computed',
-    async () => {
-      const [a, b] = await startInTurn(
-        () => replica({}),
-        () => replica({}),
-      );
-      try {
-        const computed = await request(a.server)
-          .get(STATUS)
-          .set('Authorization', auth);
-        expect(computed.status).toBe(200);
-        const githubCalls = standIns.github.counts.rateLimited;
-        const probes = standIns.health.requests;
-        expect(probes).toBeGreaterThan(0);
-
-        const served = await request(b.server)
-          .get(STATUS)
-          .set('Authorization', auth);
-        expect(served.body).toEqual(computed.body);
-        expect(standIns.github.counts.rateLimited).toBe(githubCalls);
-        expect(standIns.health.requests).toBe(probes);
-      } finally {
-        await Promise.all([a.stop(), b.stop()]);
-      }
-    },
-  );
+      const served = await request(b.server)
+        .get(STATUS)
+        .set('Authorization', auth);
+      expect(served.body).toEqual(computed.body);
+      expect(standIns.github.counts.rateLimited).toBe(githubCalls);
+      expect(standIns.health.requests).toBe(probes);
+    } finally {
+      await Promise.all([a.stop(), b.stop()]);
+    }
+  });
 });
