@@ -1,7 +1,7 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
 import { ConfigReader } from '@backstage/config';
 import { AwsAccess } from '@stageline/plugin-environments-node';
-import { ACCOUNT, DEPLOYER_KEYS, REGION } from './aws/AwsStandIn';
+import { ACCOUNT, DEPLOYER_KEYS, REGION } from '@stageline/aws-stand-in';
 
 /**
  * A `DescribeStacks` stack with the fields CloudFormation returns, for the promotion tests that

@@ -2,9 +2,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { synthesizeEnvironment } from '@stageline/cdk-environments';
+import { AwsStandIn } from '@stageline/aws-stand-in';
 import { setupServer } from 'msw/node';
 import { registerNetworkEdge } from '../networkEdge';
-import { AwsStandIn } from './AwsStandIn';
 
 /**
  * The CDK toolkit library caches account ids under `$CDK_HOME` (default `~/.cdk`); tests keep

@@ -14,7 +14,7 @@ import {
   DEPLOYER_KEYS,
   QUALIFIER,
   REGION,
-} from '../../__testUtils__/aws/AwsStandIn';
+} from '@stageline/aws-stand-in';
 import {
   FIXTURES,
   referenceTemplate,

@@ -12,7 +12,7 @@ import {
   AwsStandIn,
   DEPLOYER_KEYS,
   REGION,
-} from '../../__testUtils__/aws/AwsStandIn';
+} from '@stageline/aws-stand-in';
 import {
   FIXTURES,
   referenceTemplate,

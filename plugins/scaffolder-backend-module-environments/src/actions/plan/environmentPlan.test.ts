@@ -4,7 +4,7 @@ import {
   actionContext,
   CheckpointStore,
 } from '../../__testUtils__/actionContext';
-import type { AwsStandIn } from '../../__testUtils__/aws/AwsStandIn';
+import type { AwsStandIn } from '@stageline/aws-stand-in';
 import {
   FIXTURES,
   referenceTemplate,

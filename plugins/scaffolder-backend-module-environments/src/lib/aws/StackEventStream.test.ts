@@ -9,7 +9,7 @@ import {
   AwsStandIn,
   DEPLOYER_KEYS,
   REGION,
-} from '../../__testUtils__/aws/AwsStandIn';
+} from '@stageline/aws-stand-in';
 import { registerNetworkEdge } from '../../__testUtils__/networkEdge';
 import { firstFailedResource, StackEventStream } from './StackEventStream';
 

@@ -20,7 +20,6 @@ import {
   STSClient,
 } from '@aws-sdk/client-sts';
 import { setupServer } from 'msw/node';
-import { registerNetworkEdge } from '../networkEdge';
 import {
   ACCOUNT,
   AwsStandIn,
@@ -30,7 +29,9 @@ import {
 } from './AwsStandIn';
 
 const server = setupServer();
-registerNetworkEdge(server);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
 
 const STACK = 'MacroAiStagingStack';
 const config = { region: REGION, credentials: DEPLOYER_KEYS };

@@ -69,7 +69,31 @@ export type StoredStack = {
   clientRequestToken?: string;
   /** The change set being executed, so its execution status follows the operation. */
   executing?: StoredChangeSet;
+  /** What a failed rollback left to roll back (`UPDATE_ROLLBACK_FAILED`). */
+  rollbackLeft?: {
+    updated: Array<{ logicalId: string; type: string }>;
+    added: Array<{ logicalId: string; type: string }>;
+    /** The resources whose rollback failed: the only ones ResourcesToSkip may name. */
+    failed: string[];
+  };
+  /** The template after transforms, when it has any (GetTemplate `Processed`). */
+  processedTemplateBody?: string;
+  /** Resources changed outside CloudFormation, by logical id (drift). */
+  drift: Map<string, ResourceDrift>;
+  /** Summary of the last drift detection that completed (DescribeStacks `DriftInformation`). */
+  driftInformation: { StackDriftStatus: string; LastCheckTimestamp?: Date };
+  /** The last drift detection that completed, whose results DescribeStackResourceDrifts gives. */
+  latestDetection?: { timestamp: Date };
 };
+
+/** How a resource differs from its template, as someone changed it outside CloudFormation. */
+export type ResourceDrift =
+  | { status: 'DELETED' }
+  | {
+      status: 'MODIFIED';
+      /** Property paths (`/Properties/MemorySize`) and their actual values; `undefined` removes. */
+      actual: Record<string, unknown>;
+    };
 
 export type StoredChangeSet = {
   id: string;

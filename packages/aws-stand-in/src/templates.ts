@@ -3,6 +3,8 @@ import yaml from 'yaml';
 
 /** A CloudFormation template as the fake reads it. */
 export type Template = {
+  /** Macros such as `AWS::Serverless-2016-10-31`. */
+  Transform?: unknown;
   Parameters?: Record<string, { Type: string; Default?: string }>;
   Rules?: Record<
     string,

@@ -58,6 +58,11 @@ const CLOUDFORMATION_ACTIONS: Record<
   ExecuteChangeSet: (f, p) => f.executeChangeSet(p),
   DeleteStack: (f, p) => f.deleteStack(p),
   UpdateTerminationProtection: (f, p) => f.updateTerminationProtection(p),
+  ContinueUpdateRollback: (f, p) => f.continueUpdateRollback(p),
+  DetectStackDrift: (f, p) => f.detectStackDrift(p),
+  DescribeStackDriftDetectionStatus: (f, p) =>
+    f.describeStackDriftDetectionStatus(p),
+  DescribeStackResourceDrifts: (f, p) => f.describeStackResourceDrifts(p),
   ListHookResults: f => f.listHookResults(),
 };
 

@@ -8,7 +8,9 @@ import type {
   Tag,
 } from './cloudFormationTypes';
 import { QueryError, validationError } from './queryProtocol';
+import { DriftDetections } from './driftDetection';
 import {
+  continueRollbackSteps,
   deletionSteps,
   executionSteps,
   ResourceFailure,
@@ -65,6 +67,8 @@ export class CloudFormationFake {
   eventsPageSize = 10;
   /** Changes per `DescribeChangeSet` page. */
   changesPageSize = 100;
+  /** Drift detections of the account and region's stacks. */
+  readonly driftDetections = new DriftDetections();
   readonly #failures = new Map<string, ResourceFailure>();
   readonly #outputs = new Map<string, Record<string, string>>();
   #lastTimestamp = 0;
@@ -86,11 +90,14 @@ export class CloudFormationFake {
       tags?: Tag[];
       parameters?: Parameter[];
       outputs?: Record<string, string>;
+      /** The template after its transforms (GetTemplate `Processed`), for a template with some. */
+      processedTemplateBody?: string;
     } = {},
   ): StoredStack {
     const stack = this.#newStack(stackName, 'CREATE_IN_PROGRESS');
     const template = parseTemplate(templateBody);
     stack.templateBody = templateBody;
+    stack.processedTemplateBody = options.processedTemplateBody;
     stack.template = template;
     stack.tags = options.tags ?? [];
     stack.parameters = options.parameters ?? [];
@@ -122,6 +129,21 @@ export class CloudFormationFake {
   /** The next operation on the stack fails at this resource. */
   failNext(stackName: string, failure: ResourceFailure): void {
     this.#failures.set(stackName, failure);
+  }
+
+  /**
+   * Someone changes a resource of the stack outside CloudFormation (the console, the CLI): its
+   * properties at these paths (`/Properties/MemorySize`) now have these values (`undefined`
+   * removes one), or it was deleted. Drift detection finds it.
+   */
+  driftResource(
+    stackName: string,
+    logicalId: string,
+    drift:
+      | { status: 'DELETED' }
+      | { status: 'MODIFIED'; actual: Record<string, unknown> },
+  ): void {
+    this.#live(stackName).drift.set(logicalId, drift);
   }
 
   /** The values of the stack's outputs once its next operation succeeds. */
@@ -241,8 +263,19 @@ export class CloudFormationFake {
       };
     }
     const stack = this.#find(params.StackName);
+    // "If the template doesn't include transforms, Original and Processed return the same
+    // template. By default, CloudFormation specifies Processed." (GetTemplate, TemplateStage)
+    const transformed =
+      params.TemplateStage !== 'Original' && !!stack.template?.Transform;
+    if (transformed && stack.processedTemplateBody === undefined) {
+      throw new Error(
+        `The AWS stand-in cannot process the transforms of ${stack.stackName}: seed it with processedTemplateBody`,
+      );
+    }
     return {
-      TemplateBody: stack.templateBody,
+      TemplateBody: transformed
+        ? stack.processedTemplateBody
+        : stack.templateBody,
       StagesAvailable: ['Original', 'Processed'],
     };
   }
@@ -583,6 +616,52 @@ export class CloudFormationFake {
     return undefined;
   }
 
+  continueUpdateRollback(params: Params) {
+    const stack = this.#find(params.StackName);
+    if (stack.status !== 'UPDATE_ROLLBACK_FAILED') {
+      // The API works only on a stack in UPDATE_ROLLBACK_FAILED (ContinueUpdateRollback); the
+      // wording follows CloudFormation's refusals of other operations in the wrong state.
+      throw validationError(
+        `Stack:${stack.stackId} is in ${stack.status} state and can not continue update rollback.`,
+      );
+    }
+    const skip: string[] = list(params.ResourcesToSkip);
+    const skippable = stack.rollbackLeft?.failed ?? [];
+    const wrong = skip.filter(id => !skippable.includes(id));
+    if (wrong.length) {
+      // "You can specify only resources that are in the UPDATE_FAILED state because a rollback
+      // failed" (ContinueUpdateRollback, ResourcesToSkip).
+      throw validationError(
+        `Resources [${wrong.join(
+          ', ',
+        )}] cannot be skipped: only resources whose rollback failed can be skipped`,
+      );
+    }
+    stack.operationId = randomUUID();
+    stack.clientRequestToken = params.ClientRequestToken;
+    if (params.RoleARN) stack.roleArn = params.RoleARN;
+    const failure = this.#failures.get(stack.stackName);
+    this.#failures.delete(stack.stackName);
+    stack.pending = continueRollbackSteps(stack, skip, failure);
+    return {};
+  }
+
+  detectStackDrift(params: Params) {
+    const stack = this.#find(params.StackName);
+    return this.driftDetections.start(stack, this.#now());
+  }
+
+  describeStackDriftDetectionStatus(params: Params) {
+    return this.driftDetections.status(params);
+  }
+
+  describeStackResourceDrifts(params: Params) {
+    return this.driftDetections.resourceDrifts(
+      this.#find(params.StackName),
+      params,
+    );
+  }
+
   updateTerminationProtection(params: Params) {
     const stack = this.#find(params.StackName);
     stack.terminationProtection = params.EnableTerminationProtection === 'true';
@@ -618,6 +697,8 @@ export class CloudFormationFake {
       resources: new Map(),
       events: [],
       pending: [],
+      drift: new Map(),
+      driftInformation: { StackDriftStatus: 'NOT_CHECKED' },
     };
     this.stacks.push(stack);
     return stack;
@@ -699,7 +780,7 @@ export class CloudFormationFake {
       RoleARN: stack.roleArn,
       Tags: stack.tags,
       EnableTerminationProtection: stack.terminationProtection,
-      DriftInformation: { StackDriftStatus: 'NOT_CHECKED' },
+      DriftInformation: stack.driftInformation,
     };
   }
 

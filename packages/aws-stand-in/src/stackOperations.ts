@@ -164,40 +164,82 @@ function rollbackSteps(
       }: [${failedId}]. `,
     ),
   );
-  for (const resource of [...done].reverse().filter(r => !r.added)) {
-    steps.push({
-      logicalId: resource.logicalId,
-      type: resource.type,
-      status: 'UPDATE_IN_PROGRESS',
-    });
-    if (failure.rollbackReason) {
+  const added = [...done, failed].filter(r => r.added).reverse();
+  const updated = [...done].reverse().filter(r => !r.added);
+  const failAt =
+    failure.rollbackReason && updated.length
+      ? { logicalId: updated[0].logicalId, reason: failure.rollbackReason }
+      : undefined;
+  return [...steps, ...rollBack(stack, updated, added, failAt)];
+}
+
+/**
+ * Rolling back `updated` (in that order) and deleting `added`: each updated resource
+ * `UPDATE_IN_PROGRESS` then `UPDATE_COMPLETE`, then the clean-up and `UPDATE_ROLLBACK_COMPLETE`.
+ * With `failAt` that resource fails to roll back: the stack ends `UPDATE_ROLLBACK_FAILED` and
+ * remembers what is left for ContinueUpdateRollback.
+ */
+function rollBack(
+  stack: StoredStack,
+  updated: Array<{ logicalId: string; type: string }>,
+  added: Array<{ logicalId: string; type: string }>,
+  failAt: ResourceFailure | undefined,
+  skip: string[] = [],
+): OperationStep[] {
+  const steps: OperationStep[] = [];
+  for (const [index, resource] of updated.entries()) {
+    const { logicalId, type } = resource;
+    if (skip.includes(logicalId)) {
+      // "CloudFormation sets the status of the specified resources to UPDATE_COMPLETE and
+      // continues to roll back the stack" (ContinueUpdateRollback, ResourcesToSkip).
+      steps.push({ logicalId, type, status: 'UPDATE_COMPLETE' });
+      continue;
+    }
+    steps.push({ logicalId, type, status: 'UPDATE_IN_PROGRESS' });
+    if (failAt?.logicalId === logicalId) {
+      const left = { updated: updated.slice(index), added };
       return [
         ...steps,
-        {
-          logicalId: resource.logicalId,
-          type: resource.type,
-          status: 'UPDATE_FAILED',
-          reason: failure.rollbackReason,
-        },
+        { logicalId, type, status: 'UPDATE_FAILED', reason: failAt.reason },
         onStack(
           stack,
           'UPDATE_ROLLBACK_FAILED',
-          `The following resource(s) failed to update: [${resource.logicalId}]. `,
+          `The following resource(s) failed to update: [${logicalId}]. `,
+          () => {
+            stack.rollbackLeft = { ...left, failed: [logicalId] };
+          },
         ),
       ];
     }
-    steps.push({
-      logicalId: resource.logicalId,
-      type: resource.type,
-      status: 'UPDATE_COMPLETE',
-    });
+    steps.push({ logicalId, type, status: 'UPDATE_COMPLETE' });
   }
   steps.push(onStack(stack, 'UPDATE_ROLLBACK_COMPLETE_CLEANUP_IN_PROGRESS'));
-  const added = [...done, failed].filter(r => r.added).reverse();
   for (const resource of added) {
     steps.push(...deleteResource(stack, resource.logicalId, resource.type));
   }
-  return [...steps, onStack(stack, 'UPDATE_ROLLBACK_COMPLETE')];
+  return [
+    ...steps,
+    onStack(stack, 'UPDATE_ROLLBACK_COMPLETE', undefined, () => {
+      stack.rollbackLeft = undefined;
+    }),
+  ];
+}
+
+/**
+ * The steps of ContinueUpdateRollback on a stack in `UPDATE_ROLLBACK_FAILED`: a rollback
+ * operation of its own that rolls back what the failed rollback left, skipping `skip` (set to
+ * `UPDATE_COMPLETE`), and cleans up; with `failure` on a resource left it fails again.
+ */
+export function continueRollbackSteps(
+  stack: StoredStack,
+  skip: string[],
+  failure: ResourceFailure | undefined,
+): OperationStep[] {
+  const left = stack.rollbackLeft ?? { updated: [], added: [], failed: [] };
+  return [
+    onStack(stack, 'UPDATE_ROLLBACK_IN_PROGRESS', 'User Initiated'),
+    ...rollBack(stack, left.updated, left.added, failure, skip),
+  ];
 }
 
 /**
