@@ -76,3 +76,99 @@ export type { PromotePolicyOptions } from './permissions/promotePolicyDecision';
 export { readCostSettings } from './cost/readCostSettings';
 export type { CostSettings } from './cost/readCostSettings';
 export * from './security';
+export { cloudFormationClientFor } from './aws/cloudFormationClientFor';
+export { describeAwsError, withAwsErrors } from './aws/describeAwsError';
+export { describeStack } from './aws/describeStack';
+export {
+  describeStackFailure,
+  describeFailureCause,
+} from './aws/describeStackFailure';
+export type { StackFailure } from './aws/describeStackFailure';
+export {
+  StackEventStream,
+  formatStackEvent,
+  firstFailedResource,
+} from './aws/StackEventStream';
+export { sleep } from './aws/sleep';
+export {
+  stackWaitTiming,
+  DEFAULT_POLL_INTERVAL_MS,
+} from './aws/stackWaitTiming';
+export { waitForStack } from './aws/waitForStack';
+export type { StackWaitTiming, StackWaitResult } from './aws/waitForStack';
+export { waitForStackOperation } from './aws/waitForStackOperation';
+export type { StackOperationResult } from './aws/waitForStackOperation';
+export { requireAwsConfigured } from './aws/requireAwsConfigured';
+export {
+  isStackInProgress,
+  isStackAbsent,
+  isDeploySucceeded,
+  outputsOf,
+} from './aws/stackLifecycle';
+export { toKebabCase } from './target/EnvironmentTarget';
+export type {
+  EnvironmentTarget,
+  TargetDeployment,
+} from './target/EnvironmentTarget';
+export { describeTarget } from './target/describeTarget';
+export {
+  resolveEnvironmentTarget,
+  appNameFromStackName,
+} from './target/resolveEnvironmentTarget';
+export type { EnvironmentTargetInput } from './target/resolveEnvironmentTarget';
+export { authorizeOnEnvironment } from './security/authorizeOnEnvironment';
+export type { EnvironmentAuthorization } from './security/authorizeOnEnvironment';
+export { deniedRefs } from './security/deniedRefs';
+export {
+  findEnvironmentsOfStack,
+  findEnvironmentsOfComponent,
+} from './security/findEnvironments';
+export { authorizeOnPipelineBranch } from './pipeline/authorizeOnPipelineBranch';
+export {
+  dispatchPipelineRun,
+  findDispatchedPipelineRun,
+} from './pipeline/dispatchPipelineRun';
+export type {
+  PipelineWorkflow,
+  PipelineRun,
+  Dispatched,
+} from './pipeline/dispatchPipelineRun';
+export { followPipelineRun } from './pipeline/followPipelineRun';
+export type { PipelineOutcome } from './pipeline/followPipelineRun';
+export { pipelineInputs, describeInputs } from './pipeline/pipelineInputs';
+export { runJobs, describeFailedJob, JobProgress } from './pipeline/runJobs';
+export type { RunJob } from './pipeline/runJobs';
+export { runPipelineCommand } from './pipeline/runPipelineCommand';
+export type {
+  RunSearch,
+  PipelineResult,
+  Checkpoint,
+} from './pipeline/runPipelineCommand';
+export { createToolkit } from './toolkit/createToolkit';
+export { TaskIoHost } from './toolkit/TaskIoHost';
+export { destroyStackWithToolkit } from './toolkit/destroyStackWithToolkit';
+export { untilDeadline } from './toolkit/untilDeadline';
+export {
+  assemblyForTarget,
+  referenceAssembly,
+  cdkAppAssembly,
+  cdkAppVariables,
+  DEFAULT_SYNTH_TIMEOUT_MS,
+} from './toolkit/prepareAssembly';
+export type { PreparedAssembly } from './toolkit/prepareAssembly';
+export { selectAssemblyStack } from './toolkit/assemblyStack';
+export type { AssemblyStack } from './toolkit/assemblyStack';
+export { cdkAppCommand } from './toolkit/cdkAppCommand';
+export type { CdkAppCommand } from './toolkit/cdkAppCommand';
+export { runCdkApp, cdkAppEnvironment } from './toolkit/runCdkApp';
+export {
+  referenceSynthesisInput,
+} from './toolkit/referenceSynthesisInput';
+export type { CloudFormationTemplate } from './toolkit/referenceSynthesisInput';
+export { GithubRepositoryClients } from './github/GithubRepositoryClients';
+export type { GithubHostRepository } from './github/GithubRepositoryClients';
+export { destroyStackDirectly } from './operations/destroyStackDirectly';
+export type { DirectDestroyOutcome } from './operations/destroyStackDirectly';
+export { destroyEnvironmentStack } from './operations/destroyEnvironmentStack';
+export type { EnvironmentDestroyOutcome } from './operations/destroyEnvironmentStack';
+export { stackIdentityAssembly } from './toolkit/stackIdentityAssembly';

@@ -9,7 +9,7 @@ import { createEnvironmentsScaffolderModule } from './module';
 
 export { createEnvironmentsScaffolderModule } from './module';
 export type { EnvironmentsScaffolderModuleOptions } from './module';
-export type { EnvironmentAuthorization } from './lib/environment/authorizeOnEnvironment';
+export type { EnvironmentAuthorization } from '@stageline/plugin-environments-node';
 export type {
   EnvironmentActionOptions,
   EnvironmentPlanActionOptions,

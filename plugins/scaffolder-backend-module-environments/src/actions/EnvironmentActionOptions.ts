@@ -1,9 +1,11 @@
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
 import type { CostSettings } from '@stageline/plugin-environments-node';
-import type { EnvironmentAuthorization } from '../lib/environment/authorizeOnEnvironment';
+import type {
+  AwsAccess,
+  EnvironmentAuthorization,
+  RunSearch,
+} from '@stageline/plugin-environments-node';
 import type { GithubClients } from '../lib/github/GithubClients';
-import type { RunSearch } from '../lib/pipeline/runPipelineCommand';
 
 /**
  * What the plan, deploy and destroy actions are built with.

@@ -2,17 +2,21 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 import type { z } from 'zod/v3';
 import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
-import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
-import { withAwsErrors } from '../../lib/aws/describeAwsError';
-import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
-import { describeTarget } from '../../lib/environment/describeTarget';
+import {
+  assemblyForTarget,
+  authorizeOnEnvironment,
+  cloudFormationClientFor,
+  describeTarget,
+  referenceAssembly,
+  requireAwsConfigured,
+  resolveEnvironmentTarget,
+  stackWaitTiming,
+  withAwsErrors,
+} from '@stageline/plugin-environments-node';
 import {
   environmentTargetFields,
   timeoutMinutesField,
 } from '../../lib/environment/environmentTargetFields';
-import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { runPipelineAction } from '../../lib/pipeline/pipelineAction';
 import { deployStackWithToolkit } from '../../lib/toolkit/deployStackWithToolkit';
@@ -20,10 +24,6 @@ import {
   describeTemplateDelivery,
   describeToolkitDeploy,
 } from '../../lib/toolkit/describeToolkitDeploy';
-import {
-  assemblyForTarget,
-  referenceAssembly,
-} from '../../lib/toolkit/prepareAssembly';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
 import { examples } from './environmentDeploy.examples';
 

@@ -1,26 +1,23 @@
-import { ConflictError, InputError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import type { z } from 'zod/v3';
-import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
-import { withAwsErrors } from '../../lib/aws/describeAwsError';
-import { describeStack } from '../../lib/aws/describeStack';
-import { describeFailureCause } from '../../lib/aws/describeStackFailure';
-import { requireAwsConfigured } from '../../lib/aws/requireAwsConfigured';
-import { isStackInProgress } from '../../lib/aws/stackStatus';
-import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import { waitForStackOperation } from '../../lib/aws/waitForStackOperation';
-import { destroyStackWithToolkit } from '../../lib/toolkit/destroyStackWithToolkit';
-import { assemblyForTarget } from '../../lib/toolkit/prepareAssembly';
-import { describeTarget } from '../../lib/environment/describeTarget';
+import {
+  assemblyForTarget,
+  authorizeOnEnvironment,
+  cloudFormationClientFor,
+  describeTarget,
+  destroyStackDirectly,
+  requireAwsConfigured,
+  resolveEnvironmentTarget,
+  stackWaitTiming,
+} from '@stageline/plugin-environments-node';
 import {
   environmentTargetFields,
   timeoutMinutesField,
 } from '../../lib/environment/environmentTargetFields';
-import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { runPipelineAction } from '../../lib/pipeline/pipelineAction';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
-import { authorizeOnEnvironment } from '../../lib/environment/authorizeOnEnvironment';
 import { environmentsDestroyPermission } from '@stageline/plugin-environments-common';
 import { examples } from './environmentDestroy.examples';
 
@@ -39,8 +36,6 @@ const inputFields = {
       .optional(),
   timeoutMinutes: timeoutMinutesField,
 };
-
-type DestroyOutcome = { status: string };
 
 /**
  * `environment:destroy`: deletes an environment's CloudFormation stack and waits for it to go,
@@ -165,77 +160,23 @@ export function createEnvironmentDestroyAction(
         options.pollIntervalMs,
         input.timeoutMinutes ?? 60,
       );
-      const signal = ctx.signal;
-      const key = `environment.destroy.${target.stackName}`;
-      const callAws = <T>(what: string, fn: () => Promise<T>) =>
-        withAwsErrors(what, target, fn);
-
-      const outcome: DestroyOutcome = await ctx.checkpoint({
-        key,
-        fn: () =>
-          callAws(`destroying stack ${target.stackName}`, async () => {
-            const stack = await describeStack(
-              cloudFormation,
-              target.stackName,
-              signal,
-            );
-            const status = stack?.StackStatus;
-            if (!stack || status === 'DELETE_COMPLETE') {
-              return { status: 'NOT_FOUND' };
-            }
-            if (status === 'DELETE_IN_PROGRESS') {
-              ctx.logger.info(
-                `Stack ${target.stackName} is already being deleted; waiting for it`,
-              );
-              const final = await waitForStackOperation({
-                cloudFormation,
-                stackId: stack.StackId!,
-                afterEventId: null,
-                since: stack.LastUpdatedTime ?? stack.CreationTime,
-                timing,
-                logger: ctx.logger,
-                signal,
-              });
-              if (final.status !== 'DELETE_COMPLETE') {
-                throw new Error(
-                  `Destroy of ${target.stackName} failed (${
-                    final.status
-                  }); ${describeFailureCause(final.failure)}`,
-                );
-              }
-              return { status: final.status };
-            }
-            if (isStackInProgress(status) && status !== 'REVIEW_IN_PROGRESS') {
-              throw new ConflictError(
-                `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then destroy again`,
-              );
-            }
-            ctx.logger.info(`Destroying ${where} (${target.deployment.mode})`);
-            const assembly = await assemblyForTarget({
-              target,
-              workspacePath: ctx.workspacePath,
-              timeoutMs: options.synthTimeoutMs,
-              logger: ctx.logger,
-              signal,
-            });
-            try {
-              return {
-                status: await destroyStackWithToolkit({
-                  aws,
-                  target,
-                  cloudFormation,
-                  assemblyDir: assembly.dir,
-                  stack: assembly.stack,
-                  stackId: stack.StackId!,
-                  timing,
-                  logger: ctx.logger,
-                  signal,
-                }),
-              };
-            } finally {
-              assembly.dispose();
-            }
+      const outcome = await destroyStackDirectly({
+        target,
+        aws,
+        cloudFormation,
+        assembly: () =>
+          assemblyForTarget({
+            target,
+            workspacePath: ctx.workspacePath,
+            timeoutMs: options.synthTimeoutMs,
+            logger: ctx.logger,
+            signal: ctx.signal,
           }),
+        checkpoint: ctx.checkpoint,
+        key: `environment.destroy.${target.stackName}`,
+        timing,
+        logger: ctx.logger,
+        signal: ctx.signal,
       });
 
       ctx.output('status', outcome.status);

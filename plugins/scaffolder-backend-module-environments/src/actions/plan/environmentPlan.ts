@@ -4,12 +4,14 @@ import { BUDGET_CURRENCIES } from '@stageline/plugin-environments-common';
 import type { z } from 'zod/v3';
 import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
 import { describeChangeSummary } from '../../lib/aws/ChangeSummary';
-import { cloudFormationClientFor } from '../../lib/aws/cloudFormationClientFor';
-import { withAwsErrors } from '../../lib/aws/describeAwsError';
-import { stackWaitTiming } from '../../lib/aws/stackWaitTiming';
-import { describeTarget } from '../../lib/environment/describeTarget';
+import {
+  cloudFormationClientFor,
+  describeTarget,
+  resolveEnvironmentTarget,
+  stackWaitTiming,
+  withAwsErrors,
+} from '@stageline/plugin-environments-node';
 import { environmentTargetFields } from '../../lib/environment/environmentTargetFields';
-import { resolveEnvironmentTarget } from '../../lib/environment/resolveEnvironmentTarget';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { estimateCost } from '../../lib/plan/estimateCost';
 import {

@@ -8,8 +8,10 @@ import {
   Tag,
 } from '@aws-sdk/client-cloudformation';
 import { ResourceChange, resourceChangesOf } from './ChangeSummary';
-import { sleep } from './sleep';
-import type { StackWaitTiming } from './waitForStack';
+import {
+  sleep,
+  type StackWaitTiming,
+} from '@stageline/plugin-environments-node';
 
 /** The capabilities a CDK-synthesized stack may need. */
 const CAPABILITIES: Capability[] = [

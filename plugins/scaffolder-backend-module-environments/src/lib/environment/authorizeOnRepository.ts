@@ -4,11 +4,11 @@ import { NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import {
+  deniedRefs,
   findEnvironmentsOfRepository,
   GithubRepository,
+  type EnvironmentAuthorization,
 } from '@stageline/plugin-environments-node';
-import { deniedRefs } from './deniedRefs';
-import type { EnvironmentAuthorization } from './authorizeOnEnvironment';
 
 /**
  * Checks a permission for the task's user on every Environment of a repository (its component

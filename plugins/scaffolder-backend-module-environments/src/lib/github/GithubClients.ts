@@ -1,33 +1,24 @@
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
-import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
-  GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
 import { parseRepoUrl } from '@backstage/plugin-scaffolder-node';
 import {
-  createGithubClient,
   CreateGithubClientOptions,
-  EtagCache,
-  GITHUB_NOT_CONFIGURED_MESSAGE,
+  GithubHostRepository,
+  GithubRepositoryClients,
 } from '@stageline/plugin-environments-node';
-import type { Octokit } from 'octokit';
 
 /** A GitHub repository on a configured host. */
-export interface GithubRepository {
-  host: string;
-  owner: string;
-  repo: string;
-}
+export type GithubRepository = GithubHostRepository;
 
 /**
- * Octokit clients for repositories, authenticated through Backstage's GitHub integration
- * (`integrations.github`: a token or a GitHub App), with the retries and rate-limit handling of
- * `createGithubClient` from `@stageline/plugin-environments-node`. Built once per backend.
+ * The clients of `@stageline/plugin-environments-node`'s {@link GithubRepositoryClients}, plus
+ * reading a scaffolder `repoUrl`. Built once per backend.
  */
-export class GithubClients {
+export class GithubClients extends GithubRepositoryClients {
   /**
    * Clients for the GitHub integrations in `config`. `options.delays` (for tests) shortens the
    * waits between writes and before retries; see `createGithubClient`.
@@ -43,14 +34,6 @@ export class GithubClients {
       options,
     );
   }
-
-  readonly #etags = new EtagCache({ maxEntries: 5_000 });
-
-  constructor(
-    private readonly integrations: ScmIntegrations,
-    private readonly credentialsProvider: GithubCredentialsProvider,
-    private readonly options: Pick<CreateGithubClientOptions, 'delays'> = {},
-  ) {}
 
   /**
    * The repository a scaffolder `repoUrl` (`github.com?owner=acme&repo=macro-ai`) names.
@@ -70,38 +53,5 @@ export class GithubClients {
       );
     }
     return { host, owner, repo };
-  }
-
-  /**
-   * An Octokit for the repository.
-   *
-   * @throws ServiceUnavailableError when no token or app covers the repository
-   */
-  async forRepository(
-    repository: GithubRepository,
-    logger?: LoggerService,
-  ): Promise<Octokit> {
-    const integration = this.integrations.github.byHost(repository.host);
-    if (!integration) {
-      throw new InputError(
-        `${repository.host} has no GitHub integration: add it under integrations.github in app-config`,
-      );
-    }
-    const { token } = await this.credentialsProvider.getCredentials({
-      url: `https://${repository.host}/${repository.owner}/${repository.repo}`,
-    });
-    if (!token) {
-      throw new ServiceUnavailableError(
-        `${GITHUB_NOT_CONFIGURED_MESSAGE} (no token or GitHub App installation covers ${repository.owner}/${repository.repo} on ${repository.host})`,
-      );
-    }
-    return createGithubClient({
-      token,
-      baseUrl:
-        integration.config.apiBaseUrl ?? `https://api.${repository.host}`,
-      etagCache: this.#etags,
-      logger,
-      delays: this.options.delays,
-    });
   }
 }

@@ -6,16 +6,20 @@ import type {
   PipelineCommand,
   PipelineDeploymentSpec,
 } from '@stageline/plugin-environments-common';
-import { GITHUB_NOT_CONFIGURED_MESSAGE } from '@stageline/plugin-environments-node';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import type { EnvironmentStackActionOptions } from '../../actions/EnvironmentActionOptions';
-import { cloudFormationClientFor } from '../aws/cloudFormationClientFor';
-import { stackWaitTiming } from '../aws/stackWaitTiming';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
-import { authorizeOnPipelineBranch } from './authorizeOnPipelineBranch';
-import type { PipelineWorkflow } from './dispatchPipelineRun';
-import { describeInputs, pipelineInputs } from './pipelineInputs';
-import { PipelineResult, runPipelineCommand } from './runPipelineCommand';
+import {
+  authorizeOnPipelineBranch,
+  cloudFormationClientFor,
+  describeInputs,
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+  pipelineInputs,
+  PipelineResult,
+  runPipelineCommand,
+  stackWaitTiming,
+  type EnvironmentTarget,
+  type PipelineWorkflow,
+} from '@stageline/plugin-environments-node';
 
 const DEFAULT_RUN_SEARCH = { attempts: 10, intervalMs: 3_000 };
 

@@ -4,9 +4,11 @@ import type {
   BudgetCurrency,
   BudgetState,
 } from '@stageline/plugin-environments-common';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type {
+  CostSettings,
+  EnvironmentTarget,
+} from '@stageline/plugin-environments-node';
 import { formatMoney } from './formatMoney';
-import type { CostSettings } from '@stageline/plugin-environments-node';
 import type { CloudFormationTemplate } from './synthesizeTarget';
 
 /** A monthly cost estimate, as the plan action outputs it. */

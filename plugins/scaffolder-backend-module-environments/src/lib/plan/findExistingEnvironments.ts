@@ -1,10 +1,10 @@
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
 import {
   findEnvironmentsOfComponent,
   findEnvironmentsOfStack,
-} from '../environment/findEnvironments';
+  type EnvironmentTarget,
+} from '@stageline/plugin-environments-node';
 
 /** Environments already in the catalog for a new environment, and what to say about them. */
 export type ExistingEnvironments = {

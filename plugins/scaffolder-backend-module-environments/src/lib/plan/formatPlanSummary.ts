@@ -1,5 +1,7 @@
-import { describeTarget } from '../environment/describeTarget';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import {
+  describeTarget,
+  type EnvironmentTarget,
+} from '@stageline/plugin-environments-node';
 import { describeChangeSummary } from '../aws/ChangeSummary';
 import type { BudgetVerdict, CostEstimate } from './estimateCost';
 import { formatMoney } from './formatMoney';

@@ -4,10 +4,12 @@ import {
 } from '@aws-sdk/client-cloudformation';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import yaml from 'yaml';
-import { describeStack } from '../aws/describeStack';
-import { isStackAbsent } from '../aws/stackStatus';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
-import { cdkAppAssembly } from '../toolkit/prepareAssembly';
+import {
+  cdkAppAssembly,
+  describeStack,
+  isStackAbsent,
+  type EnvironmentTarget,
+} from '@stageline/plugin-environments-node';
 import {
   CloudFormationTemplate,
   SynthesizedStack,

@@ -9,9 +9,12 @@ import {
   removeChangeSet,
   waitForChangeSet,
 } from '../aws/changeSets';
-import { describeStack } from '../aws/describeStack';
-import { isStackAbsent, isStackInProgress } from '../aws/stackStatus';
-import type { StackWaitTiming } from '../aws/waitForStack';
+import {
+  describeStack,
+  isStackAbsent,
+  isStackInProgress,
+  type StackWaitTiming,
+} from '@stageline/plugin-environments-node';
 import type { SynthesizedStack } from './synthesizeTarget';
 
 /** What a deploy would change, or why that could not be worked out. */

@@ -1,18 +1,12 @@
 import { InputError } from '@backstage/errors';
+import { synthesizeEnvironment } from '@stageline/cdk-environments';
 import {
-  synthesizeEnvironment,
-  SynthesizeEnvironmentInput,
-} from '@stageline/cdk-environments';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+  CloudFormationTemplate,
+  EnvironmentTarget,
+  referenceSynthesisInput,
+} from '@stageline/plugin-environments-node';
 
-/** The parts of a CloudFormation template the actions look at. */
-export interface CloudFormationTemplate {
-  Resources?: Record<
-    string,
-    { Type: string; Metadata?: Record<string, unknown> }
-  >;
-  [section: string]: unknown;
-}
+export type { CloudFormationTemplate };
 
 /** A synthesized environment stack. */
 export interface SynthesizedStack {
@@ -25,21 +19,6 @@ export interface SynthesizedStack {
 
 /** CloudFormation's limit for a template passed inline (`TemplateBody`). */
 export const TEMPLATE_BODY_LIMIT_BYTES = 51_200;
-
-/** What `@stageline/cdk-environments` synthesizes for the target: its reference profile. */
-export function referenceSynthesisInput(
-  target: EnvironmentTarget,
-): SynthesizeEnvironmentInput {
-  return {
-    appName: target.appName,
-    stage: target.stage,
-    scale: target.scale,
-    region: target.region,
-    account: target.accountId,
-    previewId: target.previewId,
-    stackName: target.stackName,
-  };
-}
 
 /**
  * Synthesizes the environment's stack with `@stageline/cdk-environments` for its stage, scale,

@@ -2,30 +2,30 @@ import { StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
 import {
   ChangeSummary,
   describeChangeSummary,
   summarizeChanges,
 } from '../aws/ChangeSummary';
-import { describeStack } from '../aws/describeStack';
-import { describeFailureCause } from '../aws/describeStackFailure';
 import {
+  createToolkit,
+  describeFailureCause,
+  describeStack,
   isDeploySucceeded,
   isStackAbsent,
   isStackInProgress,
   outputsOf,
-} from '../aws/stackStatus';
-import type { StackWaitTiming } from '../aws/waitForStack';
-import { waitForStackOperation } from '../aws/waitForStackOperation';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
-import type { AssemblyStack } from './assemblyStack';
-import { createToolkit } from './createToolkit';
+  TaskIoHost,
+  untilDeadline,
+  waitForStackOperation,
+  type AssemblyStack,
+  type AwsAccess,
+  type EnvironmentTarget,
+  type StackWaitTiming,
+} from '@stageline/plugin-environments-node';
 import { deployFailed, explainDeployFailure } from './explainDeployFailure';
 import { refusePlaceholderOverRealCode } from './placeholderGuard';
 import { readChangeSet } from './readChangeSet';
-import { TaskIoHost } from './TaskIoHost';
-import { untilDeadline } from './untilDeadline';
 
 /** Where a deploy ended, as plain JSON (the action keeps it as a checkpoint). */
 export type ToolkitDeployOutcome = {

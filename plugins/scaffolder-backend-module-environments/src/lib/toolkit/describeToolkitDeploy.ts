@@ -1,7 +1,9 @@
-import { describeTarget } from '../environment/describeTarget';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import {
+  describeTarget,
+  type AssemblyStack,
+  type EnvironmentTarget,
+} from '@stageline/plugin-environments-node';
 import { TEMPLATE_BODY_LIMIT_BYTES } from '../plan/synthesizeTarget';
-import type { AssemblyStack } from './assemblyStack';
 
 /**
  * What the toolkit does with a synthesized stack's template: a template synthesized for

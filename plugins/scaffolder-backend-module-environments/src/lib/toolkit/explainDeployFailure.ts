@@ -1,9 +1,9 @@
 import type { Stack, StackEvent } from '@aws-sdk/client-cloudformation';
-import { redactSecrets } from '@stageline/plugin-environments-node';
 import {
   describeFailureCause,
   describeStackFailure,
-} from '../aws/describeStackFailure';
+  redactSecrets,
+} from '@stageline/plugin-environments-node';
 
 /**
  * The error of a failed deploy: what CloudFormation did with the stack (rolled back, rollback

@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { InputError } from '@backstage/errors';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
-import type { CloudFormationTemplate } from '../plan/synthesizeTarget';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
+import type { CloudFormationTemplate } from './referenceSynthesisInput';
 
 type Manifest = {
   artifacts?: Record<

@@ -3,7 +3,7 @@ import type {
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { describeGithubError } from '@stageline/plugin-environments-node';
+import { describeGithubError } from '../github/describeGithubError';
 import type { Octokit } from 'octokit';
 import { describeStack } from '../aws/describeStack';
 import {
@@ -12,7 +12,7 @@ import {
 } from '../aws/describeStackFailure';
 import { formatStackEvent, StackEventStream } from '../aws/StackEventStream';
 import { sleep } from '../aws/sleep';
-import { isStackAbsent, outputsOf } from '../aws/stackStatus';
+import { isStackAbsent, outputsOf } from '../aws/stackLifecycle';
 import type { StackWaitTiming } from '../aws/waitForStack';
 import type { PipelineRun, PipelineWorkflow } from './dispatchPipelineRun';
 import { describeFailedJob, JobProgress, runJobs } from './runJobs';

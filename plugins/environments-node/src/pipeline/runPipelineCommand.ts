@@ -3,8 +3,8 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { PipelineCommand } from '@stageline/plugin-environments-common';
 import type { JsonValue } from '@backstage/types';
 import type { StackWaitTiming } from '../aws/waitForStack';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
-import type { GithubClients } from '../github/GithubClients';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
+import type { GithubRepositoryClients } from '../github/GithubRepositoryClients';
 import {
   Dispatched,
   dispatchPipelineRun,
@@ -16,7 +16,7 @@ import { followPipelineRun, PipelineOutcome } from './followPipelineRun';
 import { describeInputs, pipelineInputs } from './pipelineInputs';
 
 /** `ctx.checkpoint` of the scaffolder: a step that succeeded is not run again on a retry. */
-type Checkpoint = <T extends JsonValue | void>(options: {
+export type Checkpoint = <T extends JsonValue | void>(options: {
   key: string;
   fn: () => Promise<T> | T;
 }) => Promise<T>;
@@ -36,7 +36,7 @@ export type PipelineResult = PipelineOutcome & PipelineRun;
 export async function runPipelineCommand(options: {
   checkpoint: Checkpoint;
   key: string;
-  github: GithubClients;
+  github: Pick<GithubRepositoryClients, 'forRepository'>;
   workflow: PipelineWorkflow;
   target: EnvironmentTarget;
   command: PipelineCommand;

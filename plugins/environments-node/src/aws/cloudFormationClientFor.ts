@@ -1,6 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type { AwsAccess } from './AwsAccess';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 
 /**
  * A CloudFormation client for the environment's account and region, with credentials from

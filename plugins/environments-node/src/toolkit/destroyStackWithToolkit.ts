@@ -1,15 +1,15 @@
 import { StackSelectionStrategy } from '@aws-cdk/toolkit-lib';
 import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
-import { redactSecrets } from '@stageline/plugin-environments-node';
+import type { AwsAccess } from '../aws/AwsAccess';
+import { redactSecrets } from '../providers/sections';
 import { describeStack } from '../aws/describeStack';
 import {
   describeFailureCause,
   describeStackFailure,
 } from '../aws/describeStackFailure';
 import type { StackWaitTiming } from '../aws/waitForStack';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 import type { AssemblyStack } from './assemblyStack';
 import { createToolkit } from './createToolkit';
 import { TaskIoHost } from './TaskIoHost';

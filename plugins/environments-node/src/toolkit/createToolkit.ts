@@ -1,6 +1,6 @@
 import { BaseCredentials, Toolkit } from '@aws-cdk/toolkit-lib';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type { AwsAccess } from '../aws/AwsAccess';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 import type { TaskIoHost } from './TaskIoHost';
 
 /**

@@ -2,7 +2,7 @@ import {
   PipelineCommand,
   pipelineInputNames,
 } from '@stageline/plugin-environments-common';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 
 /**
  * The `workflow_dispatch` inputs of a pipeline Environment's workflow for a command, under the

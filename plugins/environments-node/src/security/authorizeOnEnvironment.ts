@@ -10,8 +10,8 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { isEnvironmentEntity } from '@stageline/plugin-environments-common';
-import { resolveComponentScope } from '@stageline/plugin-environments-node';
-import type { EnvironmentTarget } from './EnvironmentTarget';
+import { resolveComponentScope } from './resolveComponentScope';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 import { findEnvironmentsOfStack } from './findEnvironments';
 
 /** Who decides, for {@link authorizeOnEnvironment}. */

@@ -6,7 +6,7 @@ import {
   EnvironmentStage,
   isEnvironmentEntity,
 } from '@stageline/plugin-environments-common';
-import type { EnvironmentTarget } from './EnvironmentTarget';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 
 type CatalogAccess = {
   catalog: CatalogService;

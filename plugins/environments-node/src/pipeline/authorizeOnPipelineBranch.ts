@@ -4,14 +4,12 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
 import { isEnvironmentEntity } from '@stageline/plugin-environments-common';
-import {
-  findEnvironmentsOfRepository,
-  GithubRepository,
-  resolveComponentScope,
-} from '@stageline/plugin-environments-node';
-import { deniedRefs } from '../environment/deniedRefs';
-import type { EnvironmentAuthorization } from '../environment/authorizeOnEnvironment';
-import type { EnvironmentTarget } from '../environment/EnvironmentTarget';
+import type { GithubRepository } from '../providers/entityFields';
+import { findEnvironmentsOfRepository } from '../security/findEnvironmentsOfRepository';
+import { resolveComponentScope } from '../security/resolveComponentScope';
+import { deniedRefs } from '../security/deniedRefs';
+import type { EnvironmentAuthorization } from '../security/authorizeOnEnvironment';
+import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 
 /**
  * The repository and branch a pipeline Environment's workflow is dispatched on, authorized: the

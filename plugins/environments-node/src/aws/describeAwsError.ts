@@ -1,4 +1,4 @@
-import { redactSecrets } from '@stageline/plugin-environments-node';
+import { redactSecrets } from '../providers/sections';
 
 /**
  * An error saying what failed against AWS and, for the common causes, what to do about it.

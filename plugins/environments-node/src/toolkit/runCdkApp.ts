@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { redactSecrets } from '@stageline/plugin-environments-node';
+import { redactSecrets } from '../providers/sections';
 import type { CdkAppCommand } from './cdkAppCommand';
 
 /** How much of the app's output a failure message quotes. */

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@backstage/errors';
-import type { AwsAccess } from '@stageline/plugin-environments-node';
+import type { AwsAccess } from './AwsAccess';
 
 /**
  * @throws ServiceUnavailableError saying what to configure when the backend has no AWS access

@@ -5,7 +5,7 @@ import type {
 } from '@aws-sdk/client-cloudformation';
 import { describeStack } from './describeStack';
 import { sleep } from './sleep';
-import { isStackInProgress } from './stackStatus';
+import { isStackInProgress } from './stackLifecycle';
 import { StackEventStream } from './StackEventStream';
 
 /** How long to wait between polls and in all. */

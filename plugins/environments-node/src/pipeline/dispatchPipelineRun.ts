@@ -1,9 +1,7 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  dispatchWorkflow,
-  findDispatchedRun,
-  GithubPolling,
-} from '@stageline/plugin-environments-node';
+import { dispatchWorkflow } from '../github/dispatchWorkflow';
+import { findDispatchedRun } from '../github/strategies/findDispatchedRun';
+import type { GithubPolling } from '../github/strategies/StrategyContext';
 import type { Octokit } from 'octokit';
 
 /** A repository and the workflow and branch a pipeline Environment deploys from. */

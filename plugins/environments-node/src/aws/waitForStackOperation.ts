@@ -2,7 +2,7 @@ import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { describeStackFailure, StackFailure } from './describeStackFailure';
 import { formatStackEvent } from './StackEventStream';
-import { outputsOf } from './stackStatus';
+import { outputsOf } from './stackLifecycle';
 import { StackWaitTiming, waitForStack } from './waitForStack';
 
 /** Where a stack operation ended, as plain JSON (it is stored as a checkpoint). */

@@ -1,5 +1,5 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
-import { isStackStatusSettled } from '@stageline/plugin-environments-node';
+import { isStackStatusSettled } from './stackStatus';
 
 /** A stack operation is running: `CREATE_IN_PROGRESS`, `UPDATE_ROLLBACK_IN_PROGRESS`, … */
 export function isStackInProgress(status: string | undefined): boolean {

@@ -10,11 +10,12 @@ import {
   DEPLOYER_KEYS,
   REGION,
 } from '@stageline/aws-stand-in';
-import { registerNetworkEdge } from '../../__testUtils__/networkEdge';
 import { firstFailedResource, StackEventStream } from './StackEventStream';
 
 const server = setupServer();
-registerNetworkEdge(server);
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
 
 const STACK = 'MacroAiStagingStack';
 const client = () =>

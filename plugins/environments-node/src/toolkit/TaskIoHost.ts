@@ -1,7 +1,7 @@
 import type { StackEvent } from '@aws-sdk/client-cloudformation';
 import type { IIoHost, IoMessage, IoRequest } from '@aws-cdk/toolkit-lib';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { redactSecrets } from '@stageline/plugin-environments-node';
+import { redactSecrets } from '../providers/sections';
 import { formatStackEvent } from '../aws/StackEventStream';
 
 /** Toolkit messages about stack events (`StackActivity`). */
