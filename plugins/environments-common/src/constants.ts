@@ -82,3 +82,27 @@ export const RELATION_PROMOTED_FROM = 'promotedFrom';
 
 /** Annotation on a preview environment naming its pull request number. @public */
 export const ANNOTATION_PULL_REQUEST = 'stageline.dev/pull-request';
+/** Annotation on a preview environment: its pull request's page. @public */
+export const ANNOTATION_PULL_REQUEST_URL = 'stageline.dev/pull-request-url';
+/** Annotation on a preview environment: the login of its pull request's author. @public */
+export const ANNOTATION_PULL_REQUEST_AUTHOR = 'stageline.dev/pull-request-author';
+/** Annotation on a preview environment: its pull request's head branch. @public */
+export const ANNOTATION_PULL_REQUEST_BRANCH = 'stageline.dev/pull-request-branch';
+/** Annotation on a preview environment: when its pull request was opened (ISO 8601). @public */
+export const ANNOTATION_PULL_REQUEST_OPENED = 'stageline.dev/pull-request-opened';
+/** Annotation on a preview environment: the last push to its branch (ISO 8601). @public */
+export const ANNOTATION_LAST_PUSH = 'stageline.dev/last-push';
+/** Annotation on a preview environment: how long it lives without a push (`72h`). @public */
+export const ANNOTATION_PREVIEW_TTL = 'stageline.dev/preview-ttl';
+/** Annotation on a preview environment: the Environment whose `spec.previews` it comes from. @public */
+export const ANNOTATION_PREVIEW_OF = 'stageline.dev/preview-of';
+
+/**
+ * The location type of the preview Environments the catalog module's provider emits: their
+ * `backstage.io/managed-by-location` is `stageline-previews:<component ref>`. The catalog
+ * overwrites that annotation for entities read from any other location, so only the provider's
+ * own previews carry it.
+ *
+ * @public
+ */
+export const PREVIEW_LOCATION_TYPE = 'stageline-previews';

@@ -11,5 +11,11 @@ export {
   environmentEntityV1alpha1Validator,
   validateEnvironmentEntity,
 } from './entity/environmentEntityV1alpha1Validator';
+export {
+  PREVIEW_DEFAULTS,
+  PREVIEW_TTL_LIMITS,
+  parsePreviewTtl,
+  previewSettingsOf,
+} from './entity/previewSettings';
 export * from './permissions';
 export * from './api/EnvironmentStatus';

@@ -50,8 +50,34 @@ export interface EnvironmentEntityV1alpha1 extends Entity {
       /** Cron (UTC) at which it is started again; manual start when absent. */
       startup?: string;
     };
+    /**
+     * A preview Environment for every open pull request of the component's repository, modelled
+     * on this one (its deployment mode, region and account).
+     */
+    previews?: PreviewsSpec;
   };
 }
+
+/**
+ * `spec.previews` of an Environment: whether its component gets a preview Environment per open
+ * pull request, how long one lives without a push, and at what scale.
+ *
+ * @public
+ */
+export type PreviewsSpec = {
+  enabled: boolean;
+  /**
+   * How long a preview lives after the last push to its branch before it is destroyed, e.g.
+   * `72h`, `3d`, `90m`.
+   * @defaultValue `72h`
+   */
+  ttl?: string;
+  /**
+   * The scale previews run at.
+   * @defaultValue `hobby`
+   */
+  scale?: EnvironmentScale;
+};
 
 /**
  * The service's own GitHub Actions workflow deploys the stack (`spec.deployment.mode: pipeline`).

@@ -60,6 +60,20 @@ const cdkApp = {
     },
   },
 };
+const previews = {
+  type: 'object',
+  required: ['enabled'],
+  additionalProperties: false,
+  properties: {
+    enabled: { type: 'boolean' },
+    ttl: {
+      type: 'string',
+      pattern: '^[1-9][0-9]{0,4}(m|h|d)$',
+      description: 'a duration in minutes, hours or days, such as 90m, 72h or 3d',
+    },
+    scale: { type: 'string', enum: [...ENVIRONMENT_SCALES] },
+  },
+};
 const cron = {
   type: 'string',
   pattern: '^\\S+( \\S+){4}$',
@@ -145,6 +159,7 @@ export const environmentEntityV1alpha1Schema = {
           additionalProperties: false,
           properties: { shutdown: cron, startup: cron },
         },
+        previews,
       },
     },
   },

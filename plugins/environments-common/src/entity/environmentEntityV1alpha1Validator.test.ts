@@ -332,3 +332,56 @@ describe('environmentEntityV1alpha1Validator', () => {
     );
   });
 });
+
+describe('validateEnvironmentEntity: spec.previews', () => {
+  it('accepts previews with and without their optional fields', () => {
+    for (const previews of [
+      { enabled: true },
+      { enabled: false },
+      { enabled: true, ttl: '72h', scale: 'hobby' },
+      { enabled: true, ttl: '90m' },
+      { enabled: true, ttl: '3d', scale: 'enhanced-hobby' },
+    ]) {
+      expect(validateEnvironmentEntity(withSpec('spec.previews', previews))).toEqual([]);
+    }
+  });
+
+  it.each([
+    [{}, 'spec.previews.enabled is required'],
+    [{ enabled: 'yes' }, 'spec.previews.enabled must be a boolean; got "yes"'],
+    [
+      { enabled: true, ttl: '3 days' },
+      'spec.previews.ttl must be a duration in minutes, hours or days, such as 90m, 72h or 3d; got "3 days"',
+    ],
+    [
+      { enabled: true, ttl: 72 },
+      'spec.previews.ttl must be a string; got 72',
+    ],
+    [
+      { enabled: true, scale: 'huge' },
+      'spec.previews.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
+    ],
+    [{ enabled: true, ttl: '30m' }, 'spec.previews.ttl must be between 1h and 90d; got "30m"'],
+    [{ enabled: true, ttl: '91d' }, 'spec.previews.ttl must be between 1h and 90d; got "91d"'],
+    [{ enabled: true, keep: 3 }, 'spec.previews has an unknown field "keep"'],
+  ])('rejects spec.previews = %p naming the field', (previews, message) => {
+    expect(validateEnvironmentEntity(withSpec('spec.previews', previews))).toEqual([message]);
+  });
+
+  it('refuses previews declared by a preview', () => {
+    const entity = withSpec('spec.previews', { enabled: true });
+    entity.spec.type = 'preview';
+    delete entity.spec.promotesTo;
+    expect(validateEnvironmentEntity(entity)).toEqual([
+      'spec.previews is not allowed on a preview Environment: declare previews on the Environment they are modelled on, e.g. staging',
+    ]);
+  });
+
+  it('needs the region previews are deployed in', () => {
+    const entity = withSpec('spec.previews', { enabled: true });
+    delete entity.spec.deployment.region;
+    expect(validateEnvironmentEntity(entity)).toEqual([
+      'spec.deployment.region is required when spec.previews.enabled is true: previews are deployed and cleaned up in that region',
+    ]);
+  });
+});

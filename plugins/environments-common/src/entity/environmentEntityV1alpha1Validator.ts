@@ -7,6 +7,7 @@ import {
 import { environmentEntityV1alpha1Schema } from './environmentEntityV1alpha1Schema';
 import { formatSchemaError } from './formatSchemaError';
 import { deploymentModeErrors } from './deploymentModeErrors';
+import { previewErrors } from './previewSettings';
 import { EnvironmentEntityV1alpha1 } from './EnvironmentEntityV1alpha1';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
@@ -45,7 +46,11 @@ export function validateEnvironmentEntity(entity: unknown): string[] {
     return (validateSchema.errors ?? []).map(formatSchemaError);
   }
   const environment = entity as unknown as EnvironmentEntityV1alpha1;
-  return [...refKindErrors(environment), ...deploymentModeErrors(environment)];
+  return [
+    ...refKindErrors(environment),
+    ...deploymentModeErrors(environment),
+    ...previewErrors(environment),
+  ];
 }
 
 /**
