@@ -173,4 +173,62 @@ describe('GithubStandIn', () => {
     ]);
     expect(github.repo(SLUG).policies.get('production')).toHaveLength(1);
   });
+
+  // https://docs.github.com/rest/pulls/pulls#list-pull-requests
+  it('lists open pull requests with their author, dates and head repository, a fork as such', async () => {
+    github.clock = () => new Date('2026-01-05T09:00:00Z');
+    github.push(SLUG, 'feature/a');
+    const own = github.openPull(SLUG, 'feature/a', 'develop', 'A', {
+      author: 'alice',
+    });
+    const fork = github.openPull(SLUG, 'patch-1', 'develop', 'B', {
+      author: 'mallory',
+      fromFork: 'mallory/macro-ai',
+    });
+    github.clock = () => new Date('2026-01-05T10:00:00Z');
+    github.closePull(SLUG, own);
+    const list = async (state: 'open' | 'closed') =>
+      (
+        await client().rest.pulls.list({ ...repo, state })
+      ).data.map(p => [
+        p.number,
+        p.user!.login,
+        p.head.ref,
+        p.head.repo!.full_name,
+        p.created_at,
+        p.closed_at,
+      ]);
+    expect(await list('open')).toEqual([
+      [fork, 'mallory', 'patch-1', 'mallory/macro-ai', '2026-01-05T09:00:00Z', null],
+    ]);
+    expect(await list('closed')).toEqual([
+      [own, 'alice', 'feature/a', SLUG, '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z'],
+    ]);
+  });
+
+  // https://docs.github.com/rest/repos/repos#list-repository-activities
+  it("lists a branch's pushes newest first, by ref and activity type", async () => {
+    github.clock = () => new Date('2026-01-05T09:00:00Z');
+    const first = github.push(SLUG, 'feature/a');
+    github.clock = () => new Date('2026-01-06T09:00:00Z');
+    const second = github.push(SLUG, 'feature/a');
+    github.push(SLUG, 'develop');
+    const activity = async (query: object) =>
+      (
+        await client().request('GET /repos/{owner}/{repo}/activity', {
+          ...repo,
+          ...query,
+        })
+      ).data.map((a: any) => [a.activity_type, a.after, a.timestamp]);
+    expect(await activity({ ref: 'refs/heads/feature/a' })).toEqual([
+      ['push', second, '2026-01-06T09:00:00Z'],
+      ['branch_creation', first, '2026-01-05T09:00:00Z'],
+    ]);
+    expect(
+      await activity({ ref: 'feature/a', activity_type: 'push', per_page: 1 }),
+    ).toEqual([['push', second, '2026-01-06T09:00:00Z']]);
+    await expect(activity({ activity_type: 'poke' })).rejects.toMatchObject({
+      status: 422,
+    });
+  });
 });

@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import { delay, http, RequestHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { CommitGraph } from './CommitGraph';
 import { Responder, StandInCounts, tokenOf } from './respond';
 import { actionRoutes } from './routes/actionRoutes';
+import { activityRoutes } from './routes/activityRoutes';
 import { checkRoutes } from './routes/checkRoutes';
 import { environmentRoutes } from './routes/environmentRoutes';
 import { gitRoutes } from './routes/gitRoutes';
@@ -147,6 +149,7 @@ export class GithubStandIn {
       merges: [],
       workflows: new Map([['promote.yml', PROMOTE_WORKFLOW]]),
       runs: [],
+      activities: [],
       dispatches: [],
       environments: new Map(),
       policies: new Map(),
@@ -175,8 +178,8 @@ export class GithubStandIn {
   /** Pushes `count` commits onto a branch (creating it from the default branch); returns the new head. */
   push(slug: string, branch: string, count = 1, message = 'Change'): string {
     const repo = this.repo(slug);
-    let head =
-      repo.branches.get(branch) ?? repo.branches.get(repo.defaultBranch)!;
+    const before = repo.branches.get(branch);
+    let head = before ?? repo.branches.get(repo.defaultBranch)!;
     for (let i = 0; i < count; i++) {
       const seq = ++this.#seq;
       head = repo.graph.add({
@@ -186,8 +189,27 @@ export class GithubStandIn {
       });
     }
     repo.branches.set(branch, head);
+    this.#recordPush(repo, branch, before, head);
     this.#branchMoved(repo, branch);
     return head;
+  }
+
+  /** The repository's activity gets the push (or the branch's creation), at the clock's time. */
+  #recordPush(
+    repo: StandInRepo,
+    branch: string,
+    before: string | undefined,
+    after: string,
+  ): void {
+    repo.activities.push({
+      id: this.nextId(),
+      ref: `refs/heads/${branch}`,
+      before: before ?? '0'.repeat(40),
+      after,
+      timestamp: this.#now(),
+      activityType: before ? 'push' : 'branch_creation',
+      actor: 'developer',
+    });
   }
 
   /** GitHub computes the mergeability of the open pull requests of a branch again. */
@@ -211,8 +233,8 @@ export class GithubStandIn {
     author?: string,
   ): string {
     const repo = this.repo(slug);
-    const parent =
-      repo.branches.get(branch) ?? repo.branches.get(repo.defaultBranch)!;
+    const before = repo.branches.get(branch);
+    const parent = before ?? repo.branches.get(repo.defaultBranch)!;
     const sha = repo.graph.add({
       parents: [parent],
       added: [`${branch}:${++this.#seq}`],
@@ -220,6 +242,7 @@ export class GithubStandIn {
       author,
     });
     repo.branches.set(branch, sha);
+    this.#recordPush(repo, branch, before, sha);
     this.#branchMoved(repo, branch);
     return sha;
   }
@@ -247,21 +270,41 @@ export class GithubStandIn {
     this.repo(slug).workflows.set(file, workflow);
   }
 
-  /** Opens a pull request `head` → `base` as `author`; returns its number. */
+  /**
+   * Opens a pull request `head` → `base` as `author`; returns its number. With `fromFork`
+   * (`owner/repo`), `head` is a branch of that fork, not of this repository.
+   */
   openPull(
     slug: string,
     head: string,
     base: string,
     title = 'Promote',
-    options: { author?: string; draft?: boolean } = {},
+    options: { author?: string; draft?: boolean; fromFork?: string } = {},
   ): number {
-    return this.addPull(this.repo(slug), {
+    const pull = this.addPull(this.repo(slug), {
       head,
       base,
       title,
       author: options.author ?? 'developer',
       draft: options.draft ?? false,
-    }).number;
+    });
+    if (options.fromFork) {
+      pull.fork = {
+        slug: options.fromFork,
+        headSha: createHash('sha1').update(`${options.fromFork}:${head}`).digest('hex'),
+      };
+    }
+    return pull.number;
+  }
+
+  /** Closes a pull request without merging it (as `PATCH /pulls/{n}` with `state: closed`). */
+  closePull(slug: string, number: number): void {
+    const repo = this.repo(slug);
+    const pull = this.pull(slug, number);
+    pull.closedHeadSha = pull.fork?.headSha ?? repo.branches.get(pull.head);
+    pull.state = 'closed';
+    pull.closedAt = this.#now();
+    pull.updatedAt = pull.closedAt;
   }
 
   /** Adds a pull request (as `POST /pulls` does); GitHub computes its mergeability later. */
@@ -279,6 +322,7 @@ export class GithubStandIn {
       ...fields,
       state: 'open',
       merged: false,
+      createdAt: this.#now(),
       updatedAt: this.#now(),
       reviews: [],
       mergeabilityPendingReads: this.mergeabilityReads,
@@ -449,6 +493,7 @@ export class GithubStandIn {
       ...checkRoutes(this),
       ...actionRoutes(this),
       ...repoRoutes(this),
+      ...activityRoutes(this),
       ...environmentRoutes(this),
     ];
   }

@@ -33,7 +33,11 @@ export interface StandInPull {
   mergeCommitSha?: string;
   /** Frozen when the pull request is closed; an open one follows its branch. */
   closedHeadSha?: string;
+  createdAt: string;
   updatedAt: string;
+  closedAt?: string;
+  /** For a pull request from a fork: the fork's `owner/repo` and its head commit. */
+  fork?: { slug: string; headSha: string };
   reviews: StandInReview[];
   /** Reads of `GET /pulls/{n}` left that answer `mergeable: null` (GitHub computes it after a change). */
   mergeabilityPendingReads: number;
@@ -41,6 +45,17 @@ export interface StandInPull {
   conflicts: boolean;
   /** A `mergeable_state` that overrides the computed one, e.g. `blocked` by branch protection. */
   mergeableState?: string;
+}
+
+/** A change to a branch, as the repository's activity lists it. */
+export interface StandInActivity {
+  id: number;
+  ref: string;
+  before: string;
+  after: string;
+  timestamp: string;
+  activityType: 'push' | 'force_push' | 'branch_creation' | 'branch_deletion';
+  actor: string;
 }
 
 /** A workflow file of the repository and the `workflow_dispatch` inputs it declares. */
@@ -113,6 +128,8 @@ export interface StandInRepo {
   merges: Array<{ number: number } & Record<string, unknown>>;
   workflows: Map<string, StandInWorkflow>;
   runs: StandInRun[];
+  /** Pushes and branch changes, oldest first. */
+  activities: StandInActivity[];
   dispatches: Array<{
     workflow: string;
     ref: string;

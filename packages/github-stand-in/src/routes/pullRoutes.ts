@@ -13,17 +13,18 @@ const MERGE_DOCS =
   'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request';
 
 function headSha(repo: StandInRepo, pull: StandInPull): string {
-  return pull.closedHeadSha ?? repo.branches.get(pull.head)!;
+  return pull.closedHeadSha ?? pull.fork?.headSha ?? repo.branches.get(pull.head)!;
 }
 
 /** A pull request as `GET /pulls` lists it (no merge state: that is computed per pull request). */
 function simplePull(repo: StandInRepo, pull: StandInPull) {
-  const [owner] = repo.slug.split('/');
-  const side = (ref: string, sha: string) => ({
+  const side = (ref: string, sha: string, fork?: string) => ({
     ref,
     sha,
-    label: `${owner}:${ref}`,
-    repo: { full_name: repo.slug, id: repo.id },
+    label: `${(fork ?? repo.slug).split('/')[0]}:${ref}`,
+    repo: fork
+      ? { full_name: fork, id: repo.id + 1, fork: true }
+      : { full_name: repo.slug, id: repo.id, fork: false },
   });
   return {
     id: 1000 + pull.number,
@@ -35,11 +36,13 @@ function simplePull(repo: StandInRepo, pull: StandInPull) {
     url: `${API}/repos/${repo.slug}/pulls/${pull.number}`,
     draft: pull.draft,
     user: { login: pull.author, id: 1, type: 'User' },
-    head: side(pull.head, headSha(repo, pull)),
+    head: side(pull.head, headSha(repo, pull), pull.fork?.slug),
     base: side(pull.base, repo.branches.get(pull.base)!),
     merged_at: pull.mergedAt ?? null,
     merge_commit_sha: pull.mergeCommitSha ?? null,
+    created_at: pull.createdAt,
     updated_at: pull.updatedAt,
+    closed_at: pull.closedAt ?? pull.mergedAt ?? null,
   };
 }
 
