@@ -1,7 +1,10 @@
 /**
- * Catalog backend module for Stageline: the `Environment` kind processor.
+ * Catalog backend module for Stageline: the `Environment` kind processor and the preview
+ * Environment provider.
  *
  * @packageDocumentation
  */
 export { catalogModuleEnvironments as default } from './module';
 export { EnvironmentEntityProcessor } from './processor/EnvironmentEntityProcessor';
+export { PreviewEnvironmentProvider } from './previews/PreviewEnvironmentProvider';
+export type { PreviewEnvironmentProviderOptions } from './previews/PreviewEnvironmentProvider';

@@ -9,13 +9,16 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { readTrustedEnvironmentOwners } from '@stageline/plugin-environments-node';
 import { EnvironmentEntityProcessor } from './processor/EnvironmentEntityProcessor';
+import { PreviewEnvironmentProvider } from './previews/PreviewEnvironmentProvider';
 
 /** How long a component read for the ownership check is reused. */
 const COMPONENT_TTL_MS = 30_000;
 
 /**
  * Adds the `Environment` kind to the catalog: validation, relations, and the check that an
- * Environment is owned by its component's owner (or `environments.security.trustedEnvironmentOwners`).
+ * Environment is owned by its component's owner (or `environments.security.trustedEnvironmentOwners`);
+ * and, where `catalog.providers.stagelinePreviews` is configured, a preview Environment for
+ * every open pull request of the components whose Environments declare `spec.previews`.
  *
  * @public
  */
@@ -29,8 +32,10 @@ export const catalogModuleEnvironments = createBackendModule({
         catalogService: catalogServiceRef,
         auth: coreServices.auth,
         config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ catalog, catalogService, auth, config }) {
+      async init({ catalog, catalogService, auth, config, logger, scheduler }) {
         // Components found are kept for a while; a miss is not, so an Environment processed
         // just before its component is checked again as soon as the component is in.
         const found = new Map<string, { at: number; entity: Entity }>();
@@ -58,6 +63,13 @@ export const catalogModuleEnvironments = createBackendModule({
             trustedOwners: readTrustedEnvironmentOwners(config),
           }),
         );
+        const previews = PreviewEnvironmentProvider.fromConfig(config, {
+          catalog: catalogService,
+          auth,
+          logger,
+          scheduler,
+        });
+        if (previews) catalog.addEntityProvider(previews);
       },
     });
   },

@@ -172,3 +172,5 @@ export type { DirectDestroyOutcome } from './operations/destroyStackDirectly';
 export { destroyEnvironmentStack } from './operations/destroyEnvironmentStack';
 export type { EnvironmentDestroyOutcome } from './operations/destroyEnvironmentStack';
 export { stackIdentityAssembly } from './toolkit/stackIdentityAssembly';
+export { previewLocation, isProviderPreview } from './previews/previewLocation';
+export { previewStackName } from './previews/previewStackName';
