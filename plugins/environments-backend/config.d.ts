@@ -131,6 +131,49 @@ export interface Config {
         refreshInterval?: HumanDuration;
       };
     };
+    /** Preview environments (from the catalog module's preview provider). */
+    previews?: {
+      /**
+       * The cleanup: a scheduled task (`scope: global`) destroying the stack of every preview
+       * whose pull request closed or whose branch had no push for its `spec.previews.ttl`,
+       * through the preview's deployment mode, as `environment:destroy` does.
+       */
+      cleanup?: {
+        /**
+         * Set false to turn the scheduled cleanup off ("Destroy now" still works).
+         * @default true
+         */
+        enabled?: boolean;
+        /**
+         * How often the cleanup runs.
+         * @default { minutes: 10 }
+         */
+        frequency?: HumanDuration;
+        /** How a failed destroy is tried again. */
+        retry?: {
+          /**
+           * The wait before the first retry; it doubles with each failure.
+           * @default { minutes: 5 }
+           */
+          initial?: HumanDuration;
+          /**
+           * The longest wait between retries.
+           * @default { hours: 6 }
+           */
+          max?: HumanDuration;
+        };
+        /**
+         * How long one destroy may take (the stack's deletion, or the workflow run).
+         * @default { minutes: 60 }
+         */
+        destroyTimeout?: HumanDuration;
+        /**
+         * How often CloudFormation and GitHub are polled while a destroy runs.
+         * @default { seconds: 10 }
+         */
+        pollInterval?: HumanDuration;
+      };
+    };
     /** Promotions. */
     promotion?: {
       /**

@@ -70,6 +70,12 @@ export class GithubStandIn {
   runsAppearAfterListings = 1;
   /** Whether dispatches accept `return_run_details` (GitHub.com does; older servers answer 422). */
   returnsRunDetails = true;
+  /** Looks at a dispatched run before it completes: it is queued for the first, then in progress. */
+  runLooks = 2;
+  /** How a dispatched run ends, decided when it starts running (the test's workflow). */
+  runConclusion: (run: StandInRun) => 'success' | 'failure' = () => 'success';
+  /** Called when a dispatched run starts, e.g. to start the stack operation its workflow makes. */
+  onRunStarted?: (run: StandInRun) => void;
   /** The user or bot each token acts as; any other token acts as `stageline[bot]`. */
   readonly tokenLogins = new Map<string, string>();
   /** Tokens without write access: `GET /repos` leaves out the merge settings, the permission endpoint answers 403. */
@@ -106,6 +112,9 @@ export class GithubStandIn {
       mergeabilityReads: 1,
       runsAppearAfterListings: 1,
       returnsRunDetails: true,
+      runLooks: 2,
+      runConclusion: () => 'success',
+      onRunStarted: undefined,
       clock: () => new Date(),
     });
   }
@@ -411,6 +420,8 @@ export class GithubStandIn {
       conclusion: null,
       createdAt: this.#now(),
       hiddenForListings: 0,
+      inputs: {},
+      looksLeft: this.runLooks,
       ...run,
     };
     repo.runs.push(started);

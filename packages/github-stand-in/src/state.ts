@@ -79,6 +79,10 @@ export interface StandInRun {
   createdAt: string;
   /** Listings of the runs that still leave it out (runs show up some time after a dispatch). */
   hiddenForListings: number;
+  /** The `workflow_dispatch` inputs it was started with. */
+  inputs: Record<string, string>;
+  /** Looks at the run (`GET /actions/runs/{id}`) before it completes. */
+  looksLeft: number;
 }
 
 /** A deployment environment of the repository with its protection rules. */

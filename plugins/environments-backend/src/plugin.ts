@@ -34,6 +34,7 @@ import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
 import { createRouter } from './router/createRouter';
 import { createSourceControl } from './sourceControl/createSourceControl';
 import { forEachWithConcurrency } from './status/forEachWithConcurrency';
+import { installPreviews } from './previews/installPreviews';
 
 /** Environments refreshed at once by the scheduled task. */
 const REFRESH_CONCURRENCY = 4;
@@ -176,6 +177,12 @@ export const environmentsPlugin = createBackendPlugin({
           logger,
         });
 
+        const previews = await installPreviews({
+          ...deps,
+          knex: await deps.database.getClient(),
+          catalog,
+          aws,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -183,6 +190,8 @@ export const environmentsPlugin = createBackendPlugin({
             statuses,
             promotions,
             store,
+            decorate: previews.decorate,
+            routes: [previews.router],
           }),
         );
 
@@ -225,6 +234,7 @@ export const environmentsPlugin = createBackendPlugin({
             },
           });
         }
+        await previews.schedule();
       },
     });
   },

@@ -17,5 +17,7 @@ export {
   parsePreviewTtl,
   previewSettingsOf,
 } from './entity/previewSettings';
+export * from './stackTags';
 export * from './permissions';
 export * from './api/EnvironmentStatus';
+export * from './api/PreviewLifecycle';

@@ -113,6 +113,7 @@ export type {
 export { describeTarget } from './target/describeTarget';
 export {
   resolveEnvironmentTarget,
+  environmentTargetOf,
   appNameFromStackName,
 } from './target/resolveEnvironmentTarget';
 export type { EnvironmentTargetInput } from './target/resolveEnvironmentTarget';

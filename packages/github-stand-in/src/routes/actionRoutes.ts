@@ -64,6 +64,23 @@ function runJson(repo: StandInRepo, run: StandInRun) {
 }
 
 /**
+ * A look at a run moves it on: a queued run starts (`onRunStarted`), one in progress completes
+ * after `runLooks` looks with the conclusion `runConclusion` gives.
+ */
+function advance(standIn: GithubStandIn, run: StandInRun): void {
+  if (run.status === 'completed') return;
+  run.looksLeft--;
+  if (run.status === 'queued') {
+    run.status = 'in_progress';
+    standIn.onRunStarted?.(run);
+  }
+  if (run.looksLeft <= 0) {
+    run.status = 'completed';
+    run.conclusion = standIn.runConclusion(run);
+  }
+}
+
+/**
  * Workflow dispatch and runs.
  *
  * Dispatch (https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event):
@@ -74,7 +91,10 @@ function runJson(repo: StandInRepo, run: StandInRun) {
  *
  * Listing (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow):
  * newest first, paged, filtered by `actor`, `branch`, `event`, `status`, `created` and
- * `head_sha`.
+ * `head_sha`. A run (https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run)
+ * moves on at each look (see `advance`); its jobs
+ * (https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run) are one job
+ * with one step, `cdk <command>`, none while queued.
  */
 export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
   const { respond } = standIn;
@@ -163,6 +183,7 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
             (_, name: string) => inputs[name] ?? '',
           ),
           hiddenForListings: standIn.runsAppearAfterListings,
+          inputs,
         });
         if (!body.return_run_details) return respond.empty(route, 204);
         return respond.json(route, {
@@ -177,5 +198,45 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
       list('GET runs', 'workflow'),
     ),
     http.get(`${REPO}/actions/runs`, list('GET runs')),
+    http.get(`${REPO}/actions/runs/:run_id`, ({ request, params }) => {
+      const route = 'GET run';
+      const found = runOf(params);
+      if (!found) return respond.notFound(route);
+      advance(standIn, found.run);
+      return respond.get(route, request, runJson(found.repo, found.run));
+    }),
+    http.get(`${REPO}/actions/runs/:run_id/jobs`, ({ request, params }) => {
+      const route = 'GET jobs';
+      const found = runOf(params);
+      if (!found) return respond.notFound(route);
+      const { run } = found;
+      const job = {
+        id: run.id * 10,
+        run_id: run.id,
+        name: run.workflow.replace(/\.ya?ml$/, ''),
+        status: run.status,
+        conclusion: run.conclusion,
+        steps: [
+          {
+            name: `cdk ${run.inputs.command ?? 'deploy'}`,
+            number: 1,
+            status: run.status,
+            conclusion: run.conclusion,
+          },
+        ],
+      };
+      return respond.list(
+        route,
+        request,
+        'jobs',
+        run.status === 'queued' ? [] : [job],
+      );
+    }),
   ];
+
+  function runOf(params: Record<string, unknown>) {
+    const repo = standIn.repoOf(params);
+    const run = repo?.runs.find(r => r.id === Number(params.run_id));
+    return repo && run ? { repo, run } : undefined;
+  }
 }

@@ -21,7 +21,7 @@ import type { PromotionAuthorizer } from './PromotionAuthorizer';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 
 /** Who is asking, for history and audit. */
-function actorOf(credentials: BackstageCredentials): string {
+export function actorOf(credentials: BackstageCredentials): string {
   const principal = credentials.principal as {
     type: string;
     userEntityRef?: string;

@@ -2,7 +2,11 @@ import express from 'express';
 import Router from 'express-promise-router';
 import type { HttpAuthService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import type { EnvironmentListResponse } from '@stageline/plugin-environments-common';
+import type {
+  EnvironmentEntity,
+  EnvironmentListResponse,
+  EnvironmentStatus,
+} from '@stageline/plugin-environments-common';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 import type { PromotionService } from '../promotion/PromotionService';
@@ -27,6 +31,13 @@ export interface RouterOptions {
   statuses: EnvironmentStatusService;
   promotions: PromotionService;
   store: PromotionStore;
+  /** Adds to a status what is not cached with it (a preview's lifecycle). */
+  decorate?: (
+    status: EnvironmentStatus,
+    environment: EnvironmentEntity,
+  ) => Promise<EnvironmentStatus>;
+  /** More routes under the same base (a preview's "Destroy now"). */
+  routes?: express.Router[];
 }
 
 /**
@@ -38,6 +49,8 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, statuses, promotions, store } = options;
   const router = Router();
+  const decorate = options.decorate ?? (async status => status);
+  for (const routes of options.routes ?? []) router.use(routes);
 
   const environmentRef = (params: unknown) => {
     const { namespace, name } = parseInput(
@@ -59,7 +72,7 @@ export async function createRouter(
         });
     const resolve = (ref: string) => catalog.find(ref, credentials);
     const items = await Promise.all(
-      environments.map(e => statuses.get(e, resolve)),
+      environments.map(async e => decorate(await statuses.get(e, resolve), e)),
     );
     const response: EnvironmentListResponse = { items };
     res.json(response);
@@ -72,7 +85,10 @@ export async function createRouter(
       credentials,
     );
     res.json(
-      await statuses.get(environment, ref => catalog.find(ref, credentials)),
+      await decorate(
+        await statuses.get(environment, ref => catalog.find(ref, credentials)),
+        environment,
+      ),
     );
   });
 

@@ -1,3 +1,4 @@
+import type { PreviewLifecycle } from './PreviewLifecycle';
 import type {
   BudgetCurrency,
   EnvironmentScale,
@@ -177,6 +178,8 @@ export interface EnvironmentStatus {
   promotesTo?: string;
   pullRequest?: number;
   createdAt?: string;
+  /** A preview's pull request, age, time left and cleanup. */
+  preview?: PreviewLifecycle;
   deployment: DeploymentSection;
   promotion: PromotionSection;
   health: HealthSection;

@@ -91,9 +91,16 @@ function deploymentOf(
   }
 }
 
-function fromEntity(
+/**
+ * The target of an Environment entity: its stack, region, account, mode and the rest, with
+ * `input` overriding what an action may override (scale, preview id, budget).
+ *
+ * @throws InputError when it has no region, or its mode lacks what the mode needs
+ * @public
+ */
+export function environmentTargetOf(
   entity: EnvironmentEntityV1alpha1,
-  input: EnvironmentTargetInput,
+  input: EnvironmentTargetInput = {},
 ): EnvironmentTarget {
   const { spec } = entity;
   const entityRef = stringifyEntityRef(entity);
@@ -213,5 +220,5 @@ export async function resolveEnvironmentTarget(options: {
       `environmentRef ${refString} is a ${entity.kind} (${entity.apiVersion}), not a stageline.dev/v1alpha1 Environment`,
     );
   }
-  return fromEntity(entity, input);
+  return environmentTargetOf(entity, input);
 }
