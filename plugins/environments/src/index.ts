@@ -13,7 +13,11 @@ export {
 } from './plugin';
 export { rootRouteRef } from './routes';
 export { environmentsApiRef, EnvironmentsClient } from './api';
-export type { EnvironmentsApi, ListEnvironmentsOptions } from './api';
+export type {
+  DestroyPreviewResponse,
+  EnvironmentsApi,
+  ListEnvironmentsOptions,
+} from './api';
 export {
   isEnvironmentsAvailable,
   isComponentWithEnvironments,

@@ -145,3 +145,18 @@ export function promoteHandler(
     },
   );
 }
+
+/** `POST /environments/:namespace/:name/destroy` (a preview's "Destroy now"), recording each ref. */
+export function destroyHandler(
+  answer: (entityRef: string) => Response,
+  received: string[] = [],
+): HttpHandler {
+  return http.post(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/destroy`,
+    ({ params }) => {
+      const entityRef = `environment:${params.namespace}/${params.name}`;
+      received.push(entityRef);
+      return answer(entityRef);
+    },
+  );
+}

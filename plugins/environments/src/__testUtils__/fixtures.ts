@@ -240,7 +240,28 @@ export function buildEnvironmentStatus(
       ? { promotesTo: 'environment:default/macro-ai-api-production' }
       : {}),
     ...(stage === 'preview'
-      ? { pullRequest: 42, createdAt: '2025-05-31T10:00:00.000Z' }
+      ? {
+          pullRequest: 42,
+          createdAt: '2025-05-31T10:00:00.000Z',
+          preview: {
+            pullRequest: {
+              number: 42,
+              url: 'https://github.com/acme/macro-ai/pull/42',
+              author: 'octo-guest',
+              branch: 'feature/summaries',
+              openedAt: '2025-05-31T10:00:00.000Z',
+            },
+            lastPushAt: '2025-06-01T10:00:00.000Z',
+            ttl: '72h',
+            cleanupAt: '2099-06-04T10:00:00.000Z',
+            cleanup: { state: 'scheduled' as const },
+            costSoFar: {
+              amount: 0.37,
+              currency: 'GBP' as const,
+              basis: 'the monthly estimate × 48 of 730 hours a month since the pull request opened',
+            },
+          },
+        }
       : {}),
     deployment: {
       status: 'ok',

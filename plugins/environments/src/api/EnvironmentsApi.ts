@@ -45,6 +45,23 @@ export interface EnvironmentsApi {
     environmentRef: string,
     options?: { scale?: EnvironmentScale },
   ): Promise<CostSection>;
+  /**
+   * Asks for a preview's stack to be destroyed now ("Destroy now"); the backend's preview
+   * cleanup destroys it and the preview's status follows it. Rejects with a `ResponseError`
+   * (403 when not allowed `environments.destroy` on the stack, 409 for a non-preview).
+   */
+  destroyPreview(environmentRef: string): Promise<DestroyPreviewResponse>;
+}
+
+/**
+ * The answer to {@link EnvironmentsApi.destroyPreview}.
+ *
+ * @public
+ */
+export interface DestroyPreviewResponse {
+  entityRef: string;
+  state: 'requested';
+  message: string;
 }
 
 /**

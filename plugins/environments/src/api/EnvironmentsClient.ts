@@ -10,6 +10,7 @@ import type {
   PromotionRecord,
 } from '@stageline/plugin-environments-common';
 import type {
+  DestroyPreviewResponse,
   EnvironmentsApi,
   ListEnvironmentsOptions,
 } from './EnvironmentsApi';
@@ -77,6 +78,14 @@ export class EnvironmentsClient implements EnvironmentsApi {
       ? `?${new URLSearchParams({ scale: options.scale })}`
       : '';
     return this.request(`${environmentPath(environmentRef)}/cost${search}`);
+  }
+
+  async destroyPreview(
+    environmentRef: string,
+  ): Promise<DestroyPreviewResponse> {
+    return this.request(`${environmentPath(environmentRef)}/destroy`, {
+      method: 'POST',
+    });
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

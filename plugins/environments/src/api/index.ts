@@ -1,5 +1,6 @@
 export { environmentsApiRef } from './EnvironmentsApi';
 export type {
+  DestroyPreviewResponse,
   EnvironmentsApi,
   ListEnvironmentsOptions,
 } from './EnvironmentsApi';

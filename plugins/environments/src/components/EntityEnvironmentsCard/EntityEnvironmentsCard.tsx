@@ -68,7 +68,7 @@ export function EntityEnvironmentsCard({
                   </Grid>
                 ))}
               </Grid>
-              <PreviewList previews={previews} />
+              <PreviewList previews={previews} onChanged={state.retry} />
             </Box>
           );
         }}

@@ -4,7 +4,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
-import { formatMoney, shortSha } from '../../lib/format';
+import { formatAge, formatMoney, shortSha } from '../../lib/format';
+import {
+  describePreviewCleanup,
+  formatCostSoFar,
+} from '../../lib/previewCleanup';
+import { DestroyPreviewButton } from '../DestroyPreviewButton';
 import { formatCount, NOUNS } from '../../lib/plural';
 import { budgetColor } from '../CostBar';
 import { HealthLabel } from '../HealthStatus';
@@ -65,8 +70,64 @@ function CostText({ status }: { status: EnvironmentStatus }) {
   );
 }
 
-/** One environment in the overview table: health, deployment, commits waiting, cost vs budget. */
-export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
+/** A preview's pull request author, age, cleanup and cost so far, and its "Destroy now". */
+function PreviewFacts({
+  status,
+  onChanged,
+}: {
+  status: EnvironmentStatus;
+  onChanged?: () => void;
+}) {
+  const classes = useStyles();
+  const preview = status.preview;
+  if (!preview) return null;
+  const opened = preview.pullRequest.openedAt ?? status.createdAt;
+  const soFar = formatCostSoFar(preview);
+  return (
+    <>
+      <Typography variant="caption" className={classes.line}>
+        {preview.pullRequest.url ? (
+          <Link to={preview.pullRequest.url}>Pull request</Link>
+        ) : (
+          'Pull request'
+        )}
+        {preview.pullRequest.author ? ` by ${preview.pullRequest.author}` : ''}
+        {opened ? `, opened ${formatAge(opened)}` : ''}
+      </Typography>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        className={classes.line}
+      >
+        {describePreviewCleanup(preview)}
+      </Typography>
+      {soFar ? (
+        <Typography
+          variant="caption"
+          className={classes.line}
+          title={preview.costSoFar?.basis}
+        >
+          {soFar}
+        </Typography>
+      ) : null}
+      <Box>
+        <DestroyPreviewButton preview={status} onRequested={onChanged} />
+      </Box>
+    </>
+  );
+}
+
+/**
+ * One environment in the overview table: health, deployment, commits waiting, cost vs budget;
+ * for a preview also its pull request, author, age, cleanup, cost so far and "Destroy now".
+ */
+export function EnvironmentCell({
+  status,
+  onChanged,
+}: {
+  status: EnvironmentStatus;
+  onChanged?: () => void;
+}) {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
   const ahead =
@@ -104,6 +165,7 @@ export function EnvironmentCell({ status }: { status: EnvironmentStatus }) {
         </Typography>
       ) : null}
       <CostText status={status} />
+      <PreviewFacts status={status} onChanged={onChanged} />
     </Box>
   );
 }

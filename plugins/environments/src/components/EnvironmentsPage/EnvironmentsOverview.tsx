@@ -154,7 +154,9 @@ export function EnvironmentsOverview() {
               </Alert>
             );
           }
-          return <EnvironmentsTable items={shown} />;
+          return (
+            <EnvironmentsTable items={shown} onChanged={state.retry} />
+          );
         }}
       </LoadState>
     </Box>

@@ -20,7 +20,14 @@ const PAGE_SIZE = 20;
  * Components × stages as a plain Material UI table (Backstage's `Table` wraps material-table,
  * whose components still declare `defaultProps`, which React warns about).
  */
-export function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
+export function EnvironmentsTable({
+  items,
+  onChanged,
+}: {
+  items: EnvironmentStatus[];
+  /** Called after something changed an environment (a preview's destroy was requested). */
+  onChanged?: () => void;
+}) {
   const { rows, stages } = buildRows(items);
   const [page, setPage] = useState(0);
   const lastPage = Math.max(0, Math.ceil(rows.length / PAGE_SIZE) - 1);
@@ -60,6 +67,7 @@ export function EnvironmentsTable({ items }: { items: EnvironmentStatus[] }) {
                         <EnvironmentCell
                           key={status.entityRef}
                           status={status}
+                          onChanged={onChanged}
                         />
                       ))}
                       {row.byStage[stage] ? null : '—'}

@@ -1,0 +1,2 @@
+export { DestroyPreviewButton } from './DestroyPreviewButton';
+export type { DestroyPreviewButtonProps } from './DestroyPreviewButton';
