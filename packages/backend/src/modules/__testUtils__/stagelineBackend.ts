@@ -7,7 +7,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  BackstageCredentials,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import permissionPlugin from '@backstage/plugin-permission-backend';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -51,6 +55,8 @@ function catalogFile(yaml: string): string {
 export async function startStagelineBackend(options: {
   catalogs: string[];
   config?: JsonObject;
+  /** More features, e.g. a scheduler the test triggers. */
+  features?: Array<ServiceFactory | BackendFeature>;
 }) {
   const environments = (options.config?.environments ?? {}) as JsonObject;
   return startTestBackend({
@@ -62,11 +68,13 @@ export async function startStagelineBackend(options: {
       environmentsPlugin,
       userInfoFromOrg.factory,
       onBehalfOfAuthServiceFactory,
+      ...(options.features ?? []),
       mockServices.rootConfig.factory({
         data: {
           ...options.config,
           permission: { enabled: true },
           catalog: {
+            ...(options.config?.catalog as JsonObject | undefined),
             rules: [
               {
                 allow: ['Component', 'Group', 'User', 'Environment', 'Location'],
