@@ -27,6 +27,7 @@ import { createConsoleGuard } from './lib/consoleGuard.mjs';
 import { fakeGithub } from './lib/fakeGithubClient.mjs';
 import { assert, expectThat, summarize } from './lib/report.mjs';
 import { componentPage } from './checks/componentPage.mjs';
+import { previews } from './checks/previews.mjs';
 import { environmentPage } from './checks/environmentPage.mjs';
 import { catalogKindPicker, overviewPage } from './checks/overviewPage.mjs';
 import { promotions } from './checks/promotion.mjs';
@@ -60,6 +61,7 @@ async function main() {
     if (page) {
       await expectNoHistoryYet(page);
       await componentPage(page);
+      await previews(page);
       const promoted = await promotions(page);
       if (promoted) {
         await promotionHistory(page, wide);

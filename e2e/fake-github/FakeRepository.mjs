@@ -26,6 +26,8 @@ export class FakeRepository {
     this.nextNumber = 1;
     /** @type {Map<string, {statuses: Array<object>, checkRuns: Array<object>}>} by commit sha */
     this.checks = new Map();
+    /** @type {Array<{id: number, ref: string, before: string, after: string, timestamp: string, activityType: string}>} pushes, oldest first */
+    this.activities = [];
     /** @type {Map<string, string>} login → permission (admin, write, read); others have none */
     this.collaborators = new Map([
       ['octocat', 'admin'],
@@ -53,14 +55,30 @@ export class FakeRepository {
     return commit;
   }
 
-  /** Pushes one commit per message onto a branch, green unless `checks` says otherwise. */
-  push(branch, messages, { author = 'developer', checks = 'success' } = {}) {
-    let head = this.headOf(branch);
+  /**
+   * Pushes one commit per message onto a branch, green unless `checks` says otherwise, and
+   * records the push in the repository's activity at `at` (default now).
+   */
+  push(
+    branch,
+    messages,
+    { author = 'developer', checks = 'success', at = new Date() } = {},
+  ) {
+    const before = this.headOf(branch);
+    let head = before;
     for (const message of messages) {
       head = this.#commit(message, author, [head]).sha;
     }
     this.branches.set(branch, head);
     this.setChecks(head, checks);
+    this.activities.push({
+      id: 700_000 + this.activities.length,
+      ref: `refs/heads/${branch}`,
+      before,
+      after: head,
+      timestamp: at.toISOString(),
+      activityType: 'push',
+    });
     return head;
   }
 
@@ -107,7 +125,15 @@ export class FakeRepository {
     };
   }
 
-  openPull({ head, base, title, body, author = 'developer', number }) {
+  openPull({
+    head,
+    base,
+    title,
+    body,
+    author = 'developer',
+    number,
+    openedAt = new Date(),
+  }) {
     const pull = {
       number: number ?? this.nextNumber,
       head,
@@ -119,7 +145,7 @@ export class FakeRepository {
       merged: false,
       mergeCommitSha: null,
       reviews: [],
-      createdAt: new Date().toISOString(),
+      createdAt: openedAt.toISOString(),
     };
     this.nextNumber = Math.max(this.nextNumber, pull.number) + 1;
     this.pulls.push(pull);

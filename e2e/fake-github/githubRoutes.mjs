@@ -68,6 +68,7 @@ export function createGithubRoutes({ apiUrl, webUrl }) {
     user: user(p.author),
     draft: false,
     created_at: p.createdAt,
+    updated_at: p.createdAt,
     merged_at: p.merged ? new Date().toISOString() : null,
     merge_commit_sha: p.mergeCommitSha,
     url: api(repo, `/pulls/${p.number}`),
@@ -170,6 +171,34 @@ export function createGithubRoutes({ apiUrl, webUrl }) {
             commits: ahead.map(c => commit(repo, c)),
             files: [],
           },
+        };
+      },
+    ],
+    // https://docs.github.com/rest/repos/repos#list-repository-activities (newest first; a branch
+    // as refs/heads/NAME or NAME; the fake holds pushes only and answers the first page)
+    [
+      'GET',
+      /^\/activity$/,
+      (repo, _params, url) => {
+        const ref = url.searchParams.get('ref');
+        const fullRef = ref && !ref.startsWith('refs/') ? `refs/heads/${ref}` : ref;
+        const type = url.searchParams.get('activity_type');
+        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
+        const activities = repo.activities
+          .filter(a => (!fullRef || a.ref === fullRef) && (!type || a.activityType === type))
+          .reverse()
+          .slice(0, perPage);
+        return {
+          body: activities.map(a => ({
+            id: a.id,
+            node_id: `RA_${a.id}`,
+            before: a.before,
+            after: a.after,
+            ref: a.ref,
+            timestamp: a.timestamp,
+            activity_type: a.activityType,
+            actor: user('developer'),
+          })),
         };
       },
     ],

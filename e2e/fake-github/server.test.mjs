@@ -111,6 +111,7 @@ test('opens, reviews and merges a pull request; a stale head sha is refused with
     [
       [43, 'develop', 'main'],
       [42, 'feature/streaming-responses', 'develop'],
+      [41, 'feature/dark-mode', 'develop'],
     ],
   );
 
@@ -160,4 +161,18 @@ test('records requests to routes it does not know, so the browser tests can fail
   });
   const unanswered = await (await fetch(`${fake.url}/_e2e/unanswered`)).json();
   assert.deepEqual(unanswered, ['GET /repos/acme/macro-ai/collaborators']);
+});
+
+test("lists a branch's pushes, newest first (the preview provider's last push)", async () => {
+  const { data } = await octokit.request('GET /repos/{owner}/{repo}/activity', {
+    ...repo,
+    ref: 'refs/heads/feature/dark-mode',
+    per_page: 10,
+  });
+  assert.deepEqual(
+    data.map(a => [a.activity_type, a.after]),
+    [['push', await head('feature/dark-mode')]],
+  );
+  const hoursAgo = (Date.now() - Date.parse(data[0].timestamp)) / 3_600_000;
+  assert.ok(hoursAgo > 19 && hoursAgo < 21, `pushed ${hoursAgo} hours ago`);
 });

@@ -220,4 +220,13 @@ describe('PreviewEnvironmentProvider', () => {
     const { read } = await connectedProvider([component(), staging(), byHand]);
     expect(names(await read())).toEqual(['macro-ai-api-pr-2']);
   });
+
+  it("gives no preview to a pull request from a branch the component's Environments run (a promotion)", async () => {
+    github.push(SLUG, 'develop');
+    github.openPull(SLUG, 'develop', 'main', 'Promote staging to production');
+    github.push(SLUG, 'feature/a');
+    github.openPull(SLUG, 'feature/a', 'develop');
+    const { read } = await connectedProvider([component(), staging()]);
+    expect(names(await read())).toEqual(['macro-ai-api-pr-2']);
+  });
 });

@@ -55,7 +55,9 @@ export interface PreviewEnvironmentProviderOptions {
  * open pull requests are listed once per run, a branch's last push read once per head commit.
  * When a repository cannot be read, its previews of the last good run are kept, so a GitHub
  * outage never makes previews (and their cleanup) think their pull requests closed. A preview
- * Environment someone registered by hand under the same name is left alone (no conflict).
+ * Environment someone registered by hand under the same name is left alone (no conflict). A
+ * pull request from a branch one of the component's Environments runs (a promotion, e.g.
+ * `develop` → `main`) gets no preview: that branch has its environment already.
  *
  * @public
  */
@@ -166,6 +168,7 @@ export class PreviewEnvironmentProvider implements EntityProvider {
     for (const pull of pulls) {
       const lastPush = await this.#lastPushes.of(octokit, repository, pull);
       for (const source of sources) {
+        if (source.environmentBranches.has(pull.branch)) continue;
         const entity = previewEntity(source, pull, lastPush);
         if (!entity) {
           this.options.logger.warn(

@@ -26,6 +26,11 @@ export interface PreviewSource {
   /** The Environment whose `spec.previews` the previews follow. */
   environment: EnvironmentEntity;
   settings: NonNullable<ReturnType<typeof previewSettingsOf>>;
+  /**
+   * The branches the component's other Environments run (`develop`, `main`): a pull request from
+   * one of them is a promotion, not a change that needs its own preview.
+   */
+  environmentBranches: Set<string>;
 }
 
 const stageRank = (environment: EnvironmentEntity) =>
@@ -48,14 +53,22 @@ export async function findPreviewSources(options: {
 }): Promise<PreviewSource[]> {
   const { catalog, credentials, logger } = options;
   const { items } = await catalog.getEntities(
-    { filter: { kind: 'Environment', 'spec.previews.enabled': 'true' } },
+    { filter: { kind: 'Environment' } },
     { credentials },
   );
   const byComponent = new Map<string, EnvironmentEntity[]>();
+  const branchesOf = new Map<string, Set<string>>();
   for (const entity of items) {
-    if (!isEnvironmentEntity(entity) || !previewSettingsOf(entity)) continue;
+    if (!isEnvironmentEntity(entity)) continue;
     if (entity.spec.type === 'preview' || isProviderPreview(entity)) continue;
     const ref = componentRefOf(entity);
+    if (entity.spec.branch) {
+      branchesOf.set(
+        ref,
+        new Set([...(branchesOf.get(ref) ?? []), entity.spec.branch]),
+      );
+    }
+    if (!previewSettingsOf(entity)) continue;
     byComponent.set(ref, [...(byComponent.get(ref) ?? []), entity]);
   }
   const refs = [...byComponent.keys()];
@@ -101,6 +114,7 @@ export async function findPreviewSources(options: {
         repository: scope.repository,
         environment: scope.environment,
         settings: previewSettingsOf(environment)!,
+        environmentBranches: branchesOf.get(componentRef) ?? new Set(),
       });
     } catch (error) {
       logger.warn(

@@ -59,6 +59,7 @@ export function DestroyPreviewButton({
         size="small"
         variant="outlined"
         color="secondary"
+        style={{ whiteSpace: 'nowrap' }}
         onClick={() => setOpen(true)}
       >
         Destroy now

@@ -39,12 +39,12 @@ describe('PreviewList', () => {
     expect(
       table.getByRole('link', { name: /^Pull request on GitHub/ }),
     ).toHaveAttribute('href', 'https://github.com/acme/macro-ai/pull/42');
-    expect(table.getByText('octo-guest')).toBeInTheDocument();
-    expect(table.getByText(/ago$/)).toBeInTheDocument();
+    expect(table.getByText(/^by octo-guest, opened .+ ago$/)).toBeInTheDocument();
     expect(
       table.getByText(/^Destroyed in 2 days unless pushed to \(72h without a push\), or when its pull request closes$/),
     ).toBeInTheDocument();
-    expect(table.getByText('£0.37 so far (£3.10 / month)')).toBeInTheDocument();
+    expect(table.getByText('£0.37 so far')).toBeInTheDocument();
+    expect(table.getByText('£3.10 a month')).toBeInTheDocument();
   });
 
   it('shows a failed cleanup with its error and when it is tried again', async () => {

@@ -9,6 +9,7 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
+import { makeStyles } from '@material-ui/core/styles';
 import { Link } from '@backstage/core-components';
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
@@ -22,15 +23,12 @@ import { StackStatus } from '../DeploymentSummary';
 import { DestroyPreviewButton } from '../DestroyPreviewButton';
 import { HealthLabel } from '../HealthStatus';
 
-function previewCost(status: EnvironmentStatus): string {
-  const { cost } = status;
-  if (cost.status !== 'ok')
-    return cost.status === 'error' ? 'failed' : 'not configured';
-  const soFar = status.preview && formatCostSoFar(status.preview);
-  const monthly = cost.estimate
-    ? `${formatMoney(cost.estimate.monthly, cost.currency)} / month`
-    : 'no estimate';
-  return soFar ? `${soFar} (${monthly})` : monthly;
+/** The deployment in a few words; the provider's full message on hover. */
+function deploymentText(status: EnvironmentStatus): string {
+  const { deployment } = status;
+  if (deployment.status === 'unconfigured') return 'Not configured';
+  if (deployment.status === 'error') return 'Status failed';
+  return deployment.stackStatus ? '' : 'Not deployed';
 }
 
 function Caption({ children }: { children: ReactNode }) {
@@ -41,6 +39,11 @@ function Caption({ children }: { children: ReactNode }) {
   );
 }
 
+const useStyles = makeStyles({
+  header: { whiteSpace: 'nowrap' },
+  cell: { verticalAlign: 'top', wordBreak: 'normal', overflowWrap: 'normal' },
+});
+
 /** Props of {@link PreviewList}. */
 export interface PreviewListProps {
   previews: EnvironmentStatus[];
@@ -49,11 +52,13 @@ export interface PreviewListProps {
 }
 
 /**
- * The preview environments of a component, collapsed into one row: pull request and author,
- * age, time left before the cleanup destroys it (or where its cleanup stands), deployment,
- * health, cost so far, and "Destroy now" for users allowed to destroy it.
+ * The preview environments of a component, collapsed into one row: pull request with its
+ * branch, author, age and page on GitHub; time left before the cleanup destroys it (or where its
+ * cleanup stands); deployment and health; cost so far over the monthly estimate; and
+ * "Destroy now" for users allowed to destroy it.
  */
 export function PreviewList({ previews, onChanged }: PreviewListProps) {
+  const classes = useStyles();
   const entityLink = useEntityRefLink();
   if (previews.length === 0) return null;
   return (
@@ -70,31 +75,48 @@ export function PreviewList({ previews, onChanged }: PreviewListProps) {
         <Table size="small" aria-label="Preview environments">
           <TableHead>
             <TableRow>
-              <TableCell>Pull request</TableCell>
-              <TableCell>Author</TableCell>
-              <TableCell>Age</TableCell>
-              <TableCell>Cleanup</TableCell>
-              <TableCell>Deployment</TableCell>
-              <TableCell>Health</TableCell>
-              <TableCell>Cost</TableCell>
-              <TableCell>
-                <Typography variant="srOnly">Actions</Typography>
-              </TableCell>
+              {['Pull request', 'Cleanup', 'Deployment', 'Cost'].map(name => (
+                <TableCell key={name} className={classes.header}>
+                  {name}
+                </TableCell>
+              ))}
+              <TableCell aria-label="Actions" />
             </TableRow>
           </TableHead>
           <TableBody>
             {previews.map(preview => {
               const lifecycle = preview.preview;
-              const opened = lifecycle?.pullRequest.openedAt ?? preview.createdAt;
+              const opened =
+                lifecycle?.pullRequest.openedAt ?? preview.createdAt;
+              const author = lifecycle?.pullRequest.author;
+              const cost = preview.cost;
+              const soFar = lifecycle && formatCostSoFar(lifecycle);
               return (
                 <TableRow key={preview.entityRef}>
-                  <TableCell>
+                  <TableCell className={classes.cell}>
                     <Link to={entityLink(preview.entityRef)}>
                       {preview.pullRequest
                         ? `PR #${preview.pullRequest}`
                         : preview.title ?? preview.name}
                     </Link>
-                    {preview.branch ? <Caption>{preview.branch}</Caption> : null}
+                    {preview.branch ? (
+                      <Typography
+                        variant="caption"
+                        color="textSecondary"
+                        display="block"
+                        className={classes.header}
+                      >
+                        {preview.branch}
+                      </Typography>
+                    ) : null}
+                    <Caption>
+                      {[
+                        author ? `by ${author}` : undefined,
+                        opened ? `opened ${formatAge(opened)}` : undefined,
+                      ]
+                        .filter(Boolean)
+                        .join(', ')}
+                    </Caption>
                     {lifecycle?.pullRequest.url ? (
                       <Caption>
                         <Link to={lifecycle.pullRequest.url}>
@@ -103,25 +125,40 @@ export function PreviewList({ previews, onChanged }: PreviewListProps) {
                       </Caption>
                     ) : null}
                   </TableCell>
-                  <TableCell>{lifecycle?.pullRequest.author ?? 'unknown'}</TableCell>
-                  <TableCell>{opened ? formatAge(opened) : 'unknown'}</TableCell>
-                  <TableCell>
+                  <TableCell className={classes.cell}>
                     {lifecycle ? describePreviewCleanup(lifecycle) : 'unknown'}
                   </TableCell>
-                  <TableCell>
-                    {preview.deployment.status === 'ok' ? (
+                  <TableCell
+                    className={classes.cell}
+                    title={preview.deployment.message}
+                  >
+                    {preview.deployment.status === 'ok' &&
+                    preview.deployment.stackStatus ? (
                       <StackStatus status={preview.deployment.stackStatus} />
                     ) : (
-                      preview.deployment.message ?? preview.deployment.status
+                      deploymentText(preview)
                     )}
-                  </TableCell>
-                  <TableCell>
                     <HealthLabel state={preview.health.state} />
                   </TableCell>
-                  <TableCell title={lifecycle?.costSoFar?.basis}>
-                    {previewCost(preview)}
+                  <TableCell
+                    className={classes.cell}
+                    title={lifecycle?.costSoFar?.basis}
+                  >
+                    <Typography variant="body2" className={classes.header}>
+                      {cost.status !== 'ok'
+                        ? `Estimate ${
+                            cost.status === 'error' ? 'failed' : 'not configured'
+                          }`
+                        : soFar ?? 'no estimate'}
+                    </Typography>
+                    {cost.status === 'ok' && cost.estimate ? (
+                      <Caption>
+                        {formatMoney(cost.estimate.monthly, cost.currency)} a
+                        month
+                      </Caption>
+                    ) : null}
                   </TableCell>
-                  <TableCell>
+                  <TableCell className={classes.cell}>
                     <DestroyPreviewButton
                       preview={preview}
                       onRequested={onChanged}
