@@ -403,7 +403,7 @@ describe('EnvironmentStack', () => {
       const [, tags] = resourceTags(json).find(
         ([type]) => type === 'AWS::Lambda::Function',
       )!;
-      expect(tags['stageline:preview']).toBe('pr-42');
+      expect(tags['stageline.dev/preview']).toBe('pr-42');
     });
   });
 
@@ -417,14 +417,14 @@ describe('EnvironmentStack', () => {
       expect(others.length).toBeGreaterThan(3);
       for (const [, tags] of others) {
         expect(tags).toMatchObject({
-          'stageline:app': 'macro-ai',
-          'stageline:stage': STAGE_OF[scale],
-          'stageline:scale': scale,
+          'stageline.dev/app': 'macro-ai',
+          'stageline.dev/stage': STAGE_OF[scale],
+          'stageline.dev/scale': scale,
         });
       }
       for (const [, tags] of plumbing) {
         expect(tags.Name).toMatch(/^MacroAi\w+Stack\/Network\/Vpc\//);
-        expect(Object.keys(tags).join()).not.toContain('stageline:');
+        expect(Object.keys(tags).join()).not.toContain('stageline.dev/');
       }
     });
 

@@ -33,6 +33,7 @@ import {
 } from './profiles';
 import { availabilityZoneCount, parseRegion } from './regions';
 import { Scale, Stage, parseScale, parseStage } from './stages';
+import { STACK_TAG_KEYS } from './stackTags';
 
 /**
  * The AWS account and region of an environment.
@@ -99,7 +100,7 @@ export interface EnvironmentStackProps {
 }
 
 /**
- * Free VPC plumbing (one of each per subnet) that does not repeat the `stageline:*` tags, to keep
+ * Free VPC plumbing (one of each per subnet) that does not repeat the `stageline.dev/*` tags, to keep
  * the template within CloudFormation's inline size limit: they carry the CDK's `Name` tag and
  * CloudFormation's own `aws:cloudformation:stack-name`, and get the stack's tags when the
  * stack is deployed with them (`cdk deploy` does; see `SynthesizedEnvironment.tags`).
@@ -146,8 +147,8 @@ function parseHealthCheckPath(path: string): string {
  * (`MacroAiStagingStack`, `MacroAiPr42Stack`), built from the scale's profile: the API (Lambda
  * or Fargate), and where the profile asks for them a VPC, RDS, ElastiCache, CloudFront, WAF,
  * alarms, a dashboard and Secrets Manager secrets. The stack and every taggable resource but
- * subnets and route tables are tagged `stageline:app`, `stageline:stage` and `stageline:scale`
- * (and `stageline:preview`). Synthesis looks nothing up.
+ * subnets and route tables are tagged `stageline.dev/app`, `stageline.dev/stage` and
+ * `stageline.dev/scale` (and `stageline.dev/preview`). Synthesis looks nothing up.
  *
  * @public
  */
@@ -193,11 +194,11 @@ export class EnvironmentStack extends Stack {
         stage === 'production' ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY,
     };
     const tags: Record<string, string> = {
-      'stageline:app': props.appName,
-      'stageline:stage': stage,
-      'stageline:scale': scale,
+      [STACK_TAG_KEYS.app]: props.appName,
+      [STACK_TAG_KEYS.stage]: stage,
+      [STACK_TAG_KEYS.scale]: scale,
     };
-    if (props.previewId !== undefined) tags['stageline:preview'] = key;
+    if (props.previewId !== undefined) tags[STACK_TAG_KEYS.preview] = key;
     for (const [tagKey, value] of Object.entries(tags)) {
       Tags.of(this).add(tagKey, value, {
         excludeResourceTypes: UNTAGGED_RESOURCE_TYPES,

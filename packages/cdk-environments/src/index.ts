@@ -26,3 +26,4 @@ export * from './constructs/WebFirewall';
 export * from './constructs/EnvironmentMonitoring';
 export * from './constructs/EnvironmentParameters';
 export * from './constructs/EnvironmentSecrets';
+export { STACK_TAG_KEYS } from './stackTags';

@@ -43,10 +43,10 @@ describe('synthesizeEnvironment', () => {
       { workDir },
     );
     expect(tags).toEqual({
-      'stageline:app': 'macro-ai',
-      'stageline:stage': 'preview',
-      'stageline:scale': 'enterprise',
-      'stageline:preview': 'pr-42',
+      'stageline.dev/app': 'macro-ai',
+      'stageline.dev/stage': 'preview',
+      'stageline.dev/scale': 'enterprise',
+      'stageline.dev/preview': 'pr-42',
     });
   });
 

@@ -92,8 +92,8 @@ export interface SynthesizedEnvironment {
   /** The CloudFormation template as JSON. */
   readonly template: Record<string, unknown>;
   /**
-   * The stack's tags (`stageline:app`, `stageline:stage`, `stageline:scale`, and
-   * `stageline:preview` for a preview). The template already puts them on every taggable
+   * The stack's tags (`stageline.dev/app`, `stageline.dev/stage`, `stageline.dev/scale`, and
+   * `stageline.dev/preview` for a preview; see `STACK_TAG_KEYS`). The template already puts them on every taggable
    * resource but subnets and route tables; pass them as the stack's `Tags` when deploying and
    * CloudFormation puts them on those too.
    */

@@ -64,6 +64,7 @@ function createAction(
 /** The stack tags a deploy of macro-ai-api-staging gives the stack. */
 const STAGING_TAGS = [
   { Key: 'stageline.dev/environment', Value: 'macro-ai-api-staging' },
+  { Key: 'stageline.dev/app', Value: 'macro-ai' },
   { Key: 'stageline.dev/stage', Value: 'staging' },
   { Key: 'stageline.dev/scale', Value: 'hobby' },
 ];

@@ -26,6 +26,7 @@ import {
 } from '../../lib/toolkit/describeToolkitDeploy';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
 import { examples } from './environmentDeploy.examples';
+import { stackTagsOf } from '../../lib/toolkit/stackTagsOf';
 
 const ID = 'environment:deploy';
 
@@ -218,12 +219,7 @@ export function createEnvironmentDeployAction(
                   cloudFormation,
                   assemblyDir: assembly.dir,
                   stack: assembly.stack,
-                  tags: {
-                    'stageline.dev/environment': target.name,
-                    'stageline.dev/stage': target.stage,
-                    'stageline.dev/scale': target.scale,
-                    ...input.tags,
-                  },
+                  tags: { ...input.tags, ...stackTagsOf(target) },
                   changeSetName,
                   timing,
                   logger: ctx.logger,
