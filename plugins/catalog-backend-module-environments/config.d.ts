@@ -41,6 +41,43 @@ export interface Config {
           includeForks?: boolean;
         };
       };
+      /**
+       * Environments discovered from CloudFormation: across the accounts and regions, every
+       * stack that carries Stageline's tags (`stageline.dev/stage`, or the release before's
+       * `stageline:stage`) or matches `stackNamePattern` becomes an Environment, unless an
+       * Environment declared in a repository describes it (whose gaps it fills). AWS is read
+       * through `aws.accounts`. Not installed when absent.
+       */
+      stagelineStacks?: {
+        /**
+         * How often the stacks are listed.
+         * @default { frequency: { minutes: 30 }, timeout: { minutes: 10 }, initialDelay: { seconds: 30 } }
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * The regions to look in.
+         * @example ['eu-west-2', 'us-east-1']
+         */
+        regions: string[];
+        /**
+         * The accounts to look in (12-digit ids); each needs credentials under `aws.accounts`.
+         * @default every accountId of aws.accounts
+         */
+        accounts?: string[];
+        /**
+         * A regular expression: a stack without Stageline's tags counts when its name matches.
+         * Its stage then comes from its name (`{App}{Stage}Stack`, `{App}Pr{n}Stack`).
+         * @example '^MacroAi'
+         */
+        stackNamePattern?: string;
+        /**
+         * The owner (group or user entity ref) of a stack without a `stageline.dev/owner` tag;
+         * without it such a stack is left out. Give a trusted owner
+         * (`environments.security.trustedEnvironmentOwners`), e.g. the platform team.
+         * @example group:default/platform
+         */
+        defaultOwner?: string;
+      };
     };
   };
   environments?: {

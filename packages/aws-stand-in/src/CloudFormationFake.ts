@@ -65,6 +65,8 @@ export class CloudFormationFake {
   stepsPerLook = 3;
   /** Events per `DescribeStackEvents` page. */
   eventsPageSize = 10;
+  /** Stacks per page of `DescribeStacks` without a stack name. */
+  describeStacksPageSize = 100;
   /** Changes per `DescribeChangeSet` page. */
   changesPageSize = 100;
   /** Drift detections of the account and region's stacks. */
@@ -225,12 +227,28 @@ export class CloudFormationFake {
 
   // --- actions ----------------------------------------------------------------------------
 
+  /**
+   * One stack by name or id; without one, every live stack of the account and region, paged
+   * (`describeStacksPageSize` a page, `NextToken` for the next).
+   */
   describeStacks(params: Params) {
-    const stacks = params.StackName
-      ? [this.#find(params.StackName)]
-      : this.stacks.filter(s => s.status !== 'DELETE_COMPLETE');
-    for (const stack of stacks) this.#advance(stack);
-    return { Stacks: stacks.map(stack => this.#describe(stack)) };
+    if (params.StackName) {
+      const stack = this.#find(params.StackName);
+      this.#advance(stack);
+      return { Stacks: [this.#describe(stack)] };
+    }
+    const live = this.stacks.filter(s => s.status !== 'DELETE_COMPLETE');
+    const start = Number(params.NextToken ?? 0);
+    if (!Number.isInteger(start) || start < 0 || start > live.length) {
+      throw validationError('Invalid NextToken');
+    }
+    const page = live.slice(start, start + this.describeStacksPageSize);
+    for (const stack of page) this.#advance(stack);
+    const end = start + page.length;
+    return {
+      Stacks: page.map(stack => this.#describe(stack)),
+      NextToken: end < live.length ? String(end) : undefined,
+    };
   }
 
   describeStackEvents(params: Params) {

@@ -8,3 +8,5 @@ export { catalogModuleEnvironments as default } from './module';
 export { EnvironmentEntityProcessor } from './processor/EnvironmentEntityProcessor';
 export { PreviewEnvironmentProvider } from './previews/PreviewEnvironmentProvider';
 export type { PreviewEnvironmentProviderOptions } from './previews/PreviewEnvironmentProvider';
+export { StackDiscoveryProvider } from './discovery/StackDiscoveryProvider';
+export type { StackDiscoveryProviderOptions } from './discovery/StackDiscoveryProvider';

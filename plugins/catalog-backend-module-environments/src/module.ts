@@ -10,6 +10,9 @@ import {
 import { readTrustedEnvironmentOwners } from '@stageline/plugin-environments-node';
 import { EnvironmentEntityProcessor } from './processor/EnvironmentEntityProcessor';
 import { PreviewEnvironmentProvider } from './previews/PreviewEnvironmentProvider';
+import { StackDiscoveryProvider } from './discovery/StackDiscoveryProvider';
+import { DiscoveredStackStore } from './discovery/DiscoveredStackStore';
+import { readStackDiscoveryConfig } from './discovery/readStackDiscoveryConfig';
 
 /** How long a component read for the ownership check is reused. */
 const COMPONENT_TTL_MS = 30_000;
@@ -17,8 +20,10 @@ const COMPONENT_TTL_MS = 30_000;
 /**
  * Adds the `Environment` kind to the catalog: validation, relations, and the check that an
  * Environment is owned by its component's owner (or `environments.security.trustedEnvironmentOwners`);
- * and, where `catalog.providers.stagelinePreviews` is configured, a preview Environment for
- * every open pull request of the components whose Environments declare `spec.previews`.
+ * where `catalog.providers.stagelinePreviews` is configured, a preview Environment for every
+ * open pull request of the components whose Environments declare `spec.previews`; and where
+ * `catalog.providers.stagelineStacks` is configured, the Environments of the CloudFormation
+ * stacks it discovers, filling declared Environments' gaps from them.
  *
  * @public
  */
@@ -34,8 +39,17 @@ export const catalogModuleEnvironments = createBackendModule({
         config: coreServices.rootConfig,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        database: coreServices.database,
       },
-      async init({ catalog, catalogService, auth, config, logger, scheduler }) {
+      async init({
+        catalog,
+        catalogService,
+        auth,
+        config,
+        logger,
+        scheduler,
+        database,
+      }) {
         // Components found are kept for a while; a miss is not, so an Environment processed
         // just before its component is checked again as soon as the component is in.
         const found = new Map<string, { at: number; entity: Entity }>();
@@ -57,10 +71,14 @@ export const catalogModuleEnvironments = createBackendModule({
             return undefined;
           }
         };
+        const discovery = readStackDiscoveryConfig(config)
+          ? await DiscoveredStackStore.create(database)
+          : undefined;
         catalog.addProcessor(
           new EnvironmentEntityProcessor({
             getComponent,
             trustedOwners: readTrustedEnvironmentOwners(config),
+            findDiscoveredStacks: discovery && (query => discovery.find(query)),
           }),
         );
         const previews = PreviewEnvironmentProvider.fromConfig(config, {
@@ -70,6 +88,14 @@ export const catalogModuleEnvironments = createBackendModule({
           scheduler,
         });
         if (previews) catalog.addEntityProvider(previews);
+        const stacks = StackDiscoveryProvider.fromConfig(config, {
+          catalog: catalogService,
+          auth,
+          logger,
+          scheduler,
+          store: discovery,
+        });
+        if (stacks) catalog.addEntityProvider(stacks);
       },
     });
   },

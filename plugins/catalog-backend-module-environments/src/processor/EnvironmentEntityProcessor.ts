@@ -14,6 +14,10 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  fillFromDiscovery,
+  FindDiscoveredStacks,
+} from '../discovery/fillFromDiscovery';
+import {
   componentRefOf,
   environmentOwnershipProblem,
 } from '@stageline/plugin-environments-node';
@@ -48,6 +52,11 @@ export interface EnvironmentEntityProcessorOptions {
   getComponent?: (ref: string) => Promise<Entity | undefined>;
   /** Owners that may own Environments of any component (normalized entity refs). */
   trustedOwners?: string[];
+  /**
+   * Reads the stacks CloudFormation discovery found; with it, a declared Environment's gaps
+   * (region, account, health check) are filled from the stack it describes.
+   */
+  findDiscoveredStacks?: FindDiscoveredStacks;
 }
 
 /**
@@ -55,7 +64,9 @@ export interface EnvironmentEntityProcessorOptions {
  * `getComponent`, it also refuses an Environment that speaks for a component someone else owns:
  * its owner must be the component's owner (or a trusted owner), otherwise the entity gets a
  * processing error naming both owners. An Environment whose component is not in the catalog (yet)
- * is let through: the environments backend checks again before it acts.
+ * is let through: the environments backend checks again before it acts. With
+ * `findDiscoveredStacks`, a declared Environment's gaps are filled from the stack discovery found
+ * for it (see `fillFromDiscovery`).
  *
  * @public
  */
@@ -64,6 +75,11 @@ export class EnvironmentEntityProcessor implements CatalogProcessor {
 
   getProcessorName(): string {
     return 'EnvironmentEntityProcessor';
+  }
+
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const find = this.options.findDiscoveredStacks;
+    return find ? fillFromDiscovery(entity, find) : entity;
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
