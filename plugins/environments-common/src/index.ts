@@ -18,6 +18,18 @@ export {
   previewSettingsOf,
 } from './entity/previewSettings';
 export * from './stackTags';
+export {
+  cronProblem,
+  describeCron,
+  nextScheduleTime,
+  previousScheduleEvent,
+} from './schedule/scheduleTimes';
+export type {
+  EnvironmentSchedule,
+  ScheduleAction,
+  ScheduleEvent,
+} from './schedule/scheduleTimes';
 export * from './permissions';
 export * from './api/EnvironmentStatus';
 export * from './api/PreviewLifecycle';
+export * from './api/ScheduleLifecycle';

@@ -1,13 +1,12 @@
-import { parseExpression } from 'cron-parser';
+import { CronExpressionParser } from 'cron-parser';
 
-const DAY_MS = 86_400_000;
 const MAX_PER_DAY = 1440;
 
 /**
  * Every time (ms since the epoch, UTC) a cron expression fires in the calendar years
- * `fromYear` to `toYear - 1`. `cron-parser` only parses; the walk goes day by day, which is
- * fast enough to average a schedule over whole years. Standard cron rules: when both day of
- * month and day of week are restricted, a day matching either fires; `L` is the last day.
+ * `fromYear` to `toYear - 1`, as `cron-parser` iterates them (standard cron rules: when both
+ * day of month and day of week are restricted, a day matching either fires; `L` is the last
+ * day).
  *
  * @param expression - 5-field (or 6-field, with seconds) cron expression
  * @param field - name used in the error message, e.g. `shutdown`
@@ -21,51 +20,44 @@ export function cronTimes(
   fromYear: number,
   toYear: number,
 ): number[] {
-  let fields;
+  const invalid = (why: string) =>
+    new Error(`Invalid schedule.${field} ${JSON.stringify(expression)}: ${why}`);
+  let interval;
   try {
-    fields = parseExpression(expression, { tz: 'UTC' }).fields;
+    interval = CronExpressionParser.parse(expression, {
+      tz: 'UTC',
+      // the iteration starts after currentDate: a millisecond before the first instant
+      currentDate: new Date(Date.UTC(fromYear, 0, 1) - 1),
+      endDate: new Date(Date.UTC(toYear, 0, 1) - 1),
+    });
   } catch (error) {
-    throw new Error(
-      `Invalid schedule.${field} ${JSON.stringify(expression)}: ${
-        (error as Error).message
-      }`,
-    );
+    throw invalid((error as Error).message);
   }
-  const offsets = fields.hour.flatMap(hour =>
-    fields.minute.flatMap(minute =>
-      fields.second.map(second => ((hour * 60 + minute) * 60 + second) * 1000),
-    ),
-  );
-  if (offsets.length > MAX_PER_DAY) {
-    throw new Error(
-      `Invalid schedule.${field} ${JSON.stringify(
-        expression,
-      )}: fires more than once a minute`,
-    );
+  const { hour, minute, second } = interval.fields;
+  if (hour.values.length * minute.values.length * second.values.length > MAX_PER_DAY) {
+    throw invalid('fires more than once a minute');
   }
-  const months = new Set<number>(fields.month);
-  const daysOfMonth = new Set<number | string>(fields.dayOfMonth);
-  const daysOfWeek = new Set<number>(fields.dayOfWeek.map(day => day % 7));
-  const domRestricted = daysOfMonth.has('L') || daysOfMonth.size < 31;
-  const dowRestricted = daysOfWeek.size < 7;
-
   const times: number[] = [];
-  for (
-    let day = Date.UTC(fromYear, 0, 1);
-    day < Date.UTC(toYear, 0, 1);
-    day += DAY_MS
-  ) {
-    const date = new Date(day);
-    if (!months.has(date.getUTCMonth() + 1)) continue;
-    const domMatch =
-      daysOfMonth.has(date.getUTCDate()) ||
-      (daysOfMonth.has('L') && new Date(day + DAY_MS).getUTCDate() === 1);
-    const dowMatch = daysOfWeek.has(date.getUTCDay());
-    const fires =
-      domRestricted && dowRestricted
-        ? domMatch || dowMatch
-        : domMatch && dowMatch;
-    if (fires) for (const offset of offsets) times.push(day + offset);
+  while (interval.hasNext()) {
+    times.push(interval.next().getTime());
   }
   return times;
+}
+
+/**
+ * The last time (ms since the epoch, UTC) a cron expression fired before `instant`, within a
+ * year; undefined when it did not.
+ *
+ * @internal
+ */
+export function lastTimeBefore(
+  expression: string,
+  instant: number,
+): number | undefined {
+  const interval = CronExpressionParser.parse(expression, {
+    tz: 'UTC',
+    currentDate: new Date(instant),
+    startDate: new Date(instant - 366 * 86_400_000),
+  });
+  return interval.hasPrev() ? interval.prev().getTime() : undefined;
 }

@@ -1,6 +1,6 @@
 import { AWS_PRICES } from '../prices/aws-prices';
 import { ShutdownSchedule } from '../types';
-import { cronTimes } from './cronTimes';
+import { cronTimes, lastTimeBefore } from './cronTimes';
 
 /**
  * Startup assumed when a schedule gives only a shutdown: weekdays 08:00 UTC, the working day
@@ -42,8 +42,9 @@ const cache = new Map<string, Omit<RunningHours, 'startupAssumed'>>();
 /**
  * Average hours a month an environment runs when it is shut down by `schedule.shutdown` and
  * started by `schedule.startup` (default {@link DEFAULT_STARTUP}). Walks every start and stop
- * of the calendar year {@link SCHEDULE_REFERENCE_YEAR} in UTC (the year before sets the state on
- * 1 January; running if nothing fired) and divides the running hours by 12, so
+ * of the calendar year {@link SCHEDULE_REFERENCE_YEAR} in UTC as `cron-parser` iterates them
+ * (the last start or stop of the year before sets the state on 1 January; running if nothing
+ * fired) and divides the running hours by 12, so
  * `0 18 * * 1-5` with `0 8 * * 1-5` gives 261 weekdays × 10 h ÷ 12 = 217.5 h.
  *
  * @throws Error naming the field whose cron does not parse
@@ -68,30 +69,27 @@ export function runningHoursPerMonth(schedule: ShutdownSchedule): RunningHours {
 
   const from = Date.UTC(SCHEDULE_REFERENCE_YEAR, 0, 1);
   const to = Date.UTC(SCHEDULE_REFERENCE_YEAR + 1, 0, 1);
-  // The year before decides the state on 1 January.
-  const years = [
-    SCHEDULE_REFERENCE_YEAR - 1,
-    SCHEDULE_REFERENCE_YEAR + 1,
-  ] as const;
+  const year = [SCHEDULE_REFERENCE_YEAR, SCHEDULE_REFERENCE_YEAR + 1] as const;
   const events = [
-    ...cronTimes(startup, 'startup', ...years).map(time => ({
-      time,
-      running: true,
-    })),
-    ...cronTimes(schedule.shutdown, 'shutdown', ...years).map(time => ({
+    ...cronTimes(schedule.shutdown, 'shutdown', ...year).map(time => ({
       time,
       running: false,
     })),
+    ...cronTimes(startup, 'startup', ...year).map(time => ({
+      time,
+      running: true,
+    })),
   ].sort((a, b) => a.time - b.time || Number(a.running) - Number(b.running));
 
-  let running = true;
+  // The last start or stop of the year before decides the state on 1 January (running if none).
+  const lastStart = lastTimeBefore(startup, from) ?? -Infinity;
+  const lastStop = lastTimeBefore(schedule.shutdown, from) ?? -Infinity;
+  let running = lastStop === -Infinity || lastStart >= lastStop;
   let since = from;
   let runningMs = 0;
   for (const event of events) {
-    if (event.time >= from) {
-      if (running) runningMs += event.time - since;
-      since = event.time;
-    }
+    if (running) runningMs += event.time - since;
+    since = event.time;
     running = event.running;
   }
   if (running) runningMs += to - since;

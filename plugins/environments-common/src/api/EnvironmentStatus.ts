@@ -1,4 +1,5 @@
 import type { PreviewLifecycle } from './PreviewLifecycle';
+import type { ScheduleLifecycle } from './ScheduleLifecycle';
 import type {
   BudgetCurrency,
   EnvironmentScale,
@@ -180,6 +181,8 @@ export interface EnvironmentStatus {
   createdAt?: string;
   /** A preview's pull request, age, time left and cleanup. */
   preview?: PreviewLifecycle;
+  /** Where it stands under its `spec.schedule`: running or stopped, since when, what comes next. */
+  schedule?: ScheduleLifecycle;
   deployment: DeploymentSection;
   promotion: PromotionSection;
   health: HealthSection;

@@ -385,3 +385,16 @@ describe('validateEnvironmentEntity: spec.previews', () => {
     ]);
   });
 });
+
+describe('validateEnvironmentEntity: spec.schedule', () => {
+  it('reads each cron with cron-parser and says what is wrong with it', () => {
+    expect(
+      validateEnvironmentEntity(withSpec('spec.schedule', { shutdown: '0 25 * * 1-5', startup: '0 8 * * 1-5' })),
+    ).toEqual([
+      'spec.schedule.shutdown must be a cron expression (UTC) such as "0 18 * * 1-5": Constraint error, got value 25 expected range 0-23; got "0 25 * * 1-5"',
+    ]);
+    expect(
+      validateEnvironmentEntity(withSpec('spec.schedule', { shutdown: '0 18 * * 1-5', startup: '0 8 * * mon-fri' })),
+    ).toEqual([]);
+  });
+});

@@ -8,6 +8,7 @@ import { environmentEntityV1alpha1Schema } from './environmentEntityV1alpha1Sche
 import { formatSchemaError } from './formatSchemaError';
 import { deploymentModeErrors } from './deploymentModeErrors';
 import { previewErrors } from './previewSettings';
+import { scheduleErrors } from './scheduleErrors';
 import { EnvironmentEntityV1alpha1 } from './EnvironmentEntityV1alpha1';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
@@ -50,6 +51,7 @@ export function validateEnvironmentEntity(entity: unknown): string[] {
     ...refKindErrors(environment),
     ...deploymentModeErrors(environment),
     ...previewErrors(environment),
+    ...scheduleErrors(environment),
   ];
 }
 

@@ -106,7 +106,7 @@ describe('EntityEnvironmentOverviewCard', () => {
     expect(
       within(definition).getByText('Schedule').nextSibling,
     ).toHaveTextContent(
-      'shut down 18:00 UTC Mon–Fri; started by hand (the estimate assumes 08:00 UTC on weekdays)',
+      'shut down at 18:00, Monday through Friday (UTC); started by hand (the estimate assumes a start at 08:00, Monday through Friday (UTC))',
     );
     expect(
       within(definition).getByText('Promotes to').nextSibling,
