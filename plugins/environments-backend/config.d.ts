@@ -174,6 +174,44 @@ export interface Config {
         pollInterval?: HumanDuration;
       };
     };
+    /** Schedules (`spec.schedule`): environments stopped and started at their times. */
+    schedules?: {
+      /**
+       * Set false to stop running schedules (the cards still show them; Start now and Stop now
+       * still work).
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * Record stops and starts without calling AWS or GitHub, saying in the log what would be
+       * done: for a local example without a cloud account. Never in production.
+       * @default false
+       */
+      dryRun?: boolean;
+      /** How a failed stop or start is tried again. */
+      retry?: {
+        /**
+         * The wait before the first retry; it doubles with each failure.
+         * @default { minutes: 5 }
+         */
+        initial?: HumanDuration;
+        /**
+         * The longest wait between retries.
+         * @default { hours: 1 }
+         */
+        max?: HumanDuration;
+      };
+      /**
+       * How long one stop or start may take (a pipeline's run).
+       * @default { minutes: 60 }
+       */
+      timeout?: HumanDuration;
+      /**
+       * How often GitHub and CloudFormation are polled while a pipeline runs.
+       * @default { seconds: 10 }
+       */
+      pollInterval?: HumanDuration;
+    };
     /** Promotions. */
     promotion?: {
       /**

@@ -2,6 +2,8 @@ import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { AwsIdentities, Identity } from './AwsIdentities';
 import { CloudFormationFake } from './CloudFormationFake';
+import { EcsFake } from './EcsFake';
+import { RdsFake } from './RdsFake';
 import { parseQueryBody, QueryError, queryResponse } from './queryProtocol';
 import { S3Error } from './s3Protocol';
 import { S3Fake } from './S3Fake';
@@ -18,6 +20,7 @@ export const QUALIFIER = 'hnb659fds';
 
 const CFN_NAMESPACE = 'http://cloudformation.amazonaws.com/doc/2010-05-15/';
 const STS_NAMESPACE = 'https://sts.amazonaws.com/doc/2011-06-15/';
+const RDS_NAMESPACE = 'http://rds.amazonaws.com/doc/2014-10-31/';
 
 /**
  * A bug in the stand-in, answered as a client error so the SDK does not retry it for minutes;
@@ -32,7 +35,7 @@ function standInBug(error: unknown) {
 
 /** One request as it reached AWS. */
 export type AwsRequest = {
-  service: 'cloudformation' | 'sts' | 's3' | 'ssm' | 'cloudtrail';
+  service: 'cloudformation' | 'sts' | 's3' | 'ssm' | 'cloudtrail' | 'ecs' | 'rds';
   /** The query action, `X-Amz-Target` operation, or S3 `METHOD key?query`. */
   action: string;
   region: string;
@@ -95,6 +98,8 @@ export class AwsStandIn {
   readonly s3 = new S3Fake();
   readonly #ssm = new Map<string, string>();
   readonly #cloudFormation = new Map<string, CloudFormationFake>();
+  readonly #ecs = new Map<string, EcsFake>();
+  readonly #rds = new Map<string, RdsFake>();
   readonly #denied = new Set<string>();
   readonly deployer: Identity;
 
@@ -131,6 +136,20 @@ export class AwsStandIn {
               );
             },
           ),
+      ),
+      http.post(/^https:\/\/rds\.[a-z0-9-]+\.amazonaws\.com\/?$/, ({ request }) =>
+        this.#query(
+          request,
+          'rds',
+          RDS_NAMESPACE,
+          (identity, region, action, params) =>
+            this.rds(region, identity.account).handle(action, params),
+        ),
+      ),
+      http.post(/^https:\/\/ecs\.[a-z0-9-]+\.amazonaws\.com\/?$/, ({ request }) =>
+        this.#json(request, 'ecs', 'AmazonEC2ContainerServiceV20141113.', (identity, region, operation, params) =>
+          this.ecs(region, identity.account).handle(operation, params),
+        ),
       ),
       http.post(
         /^https:\/\/sts(\.[a-z0-9-]+)?\.amazonaws\.com\/?$/,
@@ -263,6 +282,20 @@ export class AwsStandIn {
     return fake;
   }
 
+  /** Amazon ECS of an account and region. */
+  ecs(region = REGION, account = ACCOUNT): EcsFake {
+    const key = `${account}/${region}`;
+    if (!this.#ecs.has(key)) this.#ecs.set(key, new EcsFake(region, account));
+    return this.#ecs.get(key)!;
+  }
+
+  /** Amazon RDS of an account and region. */
+  rds(region = REGION, account = ACCOUNT): RdsFake {
+    const key = `${account}/${region}`;
+    if (!this.#rds.has(key)) this.#rds.set(key, new RdsFake(region, account));
+    return this.#rds.get(key)!;
+  }
+
   setSsmParameter(
     name: string,
     value: string,
@@ -345,9 +378,46 @@ export class AwsStandIn {
     });
   }
 
+  /** A JSON 1.1 service (`X-Amz-Target: <prefix><Operation>`), its errors as `{ __type, message }`. */
+  async #json(
+    request: Request,
+    service: 'ecs',
+    targetPrefix: string,
+    handle: (
+      identity: Identity,
+      region: string,
+      operation: string,
+      params: Record<string, any>,
+    ) => unknown,
+  ) {
+    const operation = (request.headers.get('x-amz-target') ?? '').replace(targetPrefix, '');
+    const params = JSON.parse((await request.text()) || '{}');
+    const region = regionOf(request);
+    const headers = { 'content-type': 'application/x-amz-json-1.1' };
+    try {
+      const identity = this.identities.signer(request.headers);
+      this.#record(service, operation, region, identity, params);
+      if (this.#denied.has(`${service}:${operation}`)) {
+        throw new QueryError(
+          'AccessDeniedException',
+          `User: ${identity.arn} is not authorized to perform: ${service}:${operation}`,
+          400,
+        );
+      }
+      return HttpResponse.json(handle(identity, region, operation, params) as any, { headers });
+    } catch (error) {
+      const queryError = error instanceof QueryError ? error : standInBug(error);
+      if (queryError !== error) this.bugs.push(error as Error);
+      return HttpResponse.json(
+        { __type: queryError.code, message: queryError.message },
+        { status: queryError.status, headers },
+      );
+    }
+  }
+
   async #query(
     request: Request,
-    service: 'cloudformation' | 'sts',
+    service: 'cloudformation' | 'sts' | 'rds',
     namespace: string,
     handle: (
       identity: Identity,

@@ -118,7 +118,7 @@ export class CloudFormationFake {
     )) {
       stack.resources.set(logicalId, {
         type: resource.Type,
-        physicalId: this.#physicalId(stackName, logicalId),
+        physicalId: this.#physicalId(stackName, logicalId, resource.Type),
       });
       this.#event(stack, logicalId, resource.Type, 'CREATE_COMPLETE');
     }
@@ -584,7 +584,12 @@ export class CloudFormationFake {
     stack.pending = executionSteps(
       changeSet,
       failure,
-      logicalId => this.#physicalId(stack.stackName, logicalId),
+      logicalId =>
+        this.#physicalId(
+          stack.stackName,
+          logicalId,
+          changeSet.template.Resources?.[logicalId]?.Type,
+        ),
       () => {
         stack.templateBody = changeSet.templateBody;
         stack.template = changeSet.template;
@@ -722,9 +727,20 @@ export class CloudFormationFake {
     return stack;
   }
 
-  #physicalId(stackName: string, logicalId: string): string {
+  /**
+   * A resource's physical id as CloudFormation gives it: a name with a random suffix; for an ECS
+   * service its ARN (in a cluster named after the stack), for RDS a lower-case identifier.
+   */
+  #physicalId(stackName: string, logicalId: string, type?: string): string {
     const suffix = randomUUID().replace(/-/g, '').slice(0, 12).toUpperCase();
-    return `${`${stackName}-${logicalId}`.slice(0, 50)}-${suffix}`;
+    const name = `${`${stackName}-${logicalId}`.slice(0, 50)}-${suffix}`;
+    if (type === 'AWS::ECS::Service') {
+      return `arn:aws:ecs:${this.region}:${this.account}:service/${stackName}-Cluster/${name}`;
+    }
+    if (type === 'AWS::RDS::DBInstance' || type === 'AWS::RDS::DBCluster') {
+      return name.toLocaleLowerCase('en-US');
+    }
+    return name;
   }
 
   #event(

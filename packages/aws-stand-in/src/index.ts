@@ -14,6 +14,10 @@ export {
 } from './AwsStandIn';
 export type { AwsRequest } from './AwsStandIn';
 export { CloudFormationFake, TEMPLATE_BODY_LIMIT } from './CloudFormationFake';
+export { EcsFake } from './EcsFake';
+export type { StandInEcsService } from './EcsFake';
+export { RdsFake } from './RdsFake';
+export type { StandInDatabase } from './RdsFake';
 export type { CloudFormationNeighbours } from './CloudFormationFake';
 export type { ResourceFailure } from './stackOperations';
 export type { Template, ResourceChange } from './templates';

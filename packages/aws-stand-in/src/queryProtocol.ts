@@ -59,10 +59,23 @@ function escapeXml(text: string): string {
     .replace(/'/g, '&apos;');
 }
 
+/**
+ * A list whose items a query API names rather than calling `<member>` (RDS:
+ * `<DBInstances><DBInstance>…</DBInstance></DBInstances>`).
+ */
+export class NamedList {
+  constructor(readonly itemName: string, readonly items: unknown[]) {}
+}
+
 /** Serializes a value the way query APIs do: lists as `<member>`, dates in ISO 8601. */
 export function toXml(value: unknown): string {
   if (value === undefined || value === null) return '';
   if (value instanceof Date) return value.toISOString();
+  if (value instanceof NamedList) {
+    return value.items
+      .map(item => `<${value.itemName}>${toXml(item)}</${value.itemName}>`)
+      .join('');
+  }
   if (Array.isArray(value)) {
     return value.map(item => `<member>${toXml(item)}</member>`).join('');
   }

@@ -35,6 +35,7 @@ import { createRouter } from './router/createRouter';
 import { createSourceControl } from './sourceControl/createSourceControl';
 import { forEachWithConcurrency } from './status/forEachWithConcurrency';
 import { installPreviews } from './previews/installPreviews';
+import { installSchedules } from './schedules/installSchedules';
 
 /** Environments refreshed at once by the scheduled task. */
 const REFRESH_CONCURRENCY = 4;
@@ -177,12 +178,9 @@ export const environmentsPlugin = createBackendPlugin({
           logger,
         });
 
-        const previews = await installPreviews({
-          ...deps,
-          knex: await deps.database.getClient(),
-          catalog,
-          aws,
-        });
+        const knex = await deps.database.getClient();
+        const previews = await installPreviews({ ...deps, knex, catalog, aws });
+        const schedules = installSchedules({ ...deps, knex, catalog, aws });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -190,8 +188,12 @@ export const environmentsPlugin = createBackendPlugin({
             statuses,
             promotions,
             store,
-            decorate: previews.decorate,
-            routes: [previews.router],
+            decorate: async (status, environment) =>
+              schedules.decorate(
+                await previews.decorate(status, environment),
+                environment,
+              ),
+            routes: [previews.router, schedules.router],
           }),
         );
 
@@ -235,6 +237,7 @@ export const environmentsPlugin = createBackendPlugin({
           });
         }
         await previews.schedule();
+        await schedules.schedule();
       },
     });
   },
