@@ -28,6 +28,7 @@ import { fakeGithub } from './lib/fakeGithubClient.mjs';
 import { assert, expectThat, summarize } from './lib/report.mjs';
 import { componentPage } from './checks/componentPage.mjs';
 import { previews } from './checks/previews.mjs';
+import { schedule } from './checks/schedule.mjs';
 import { environmentPage } from './checks/environmentPage.mjs';
 import { catalogKindPicker, overviewPage } from './checks/overviewPage.mjs';
 import { promotions } from './checks/promotion.mjs';
@@ -62,6 +63,7 @@ async function main() {
       await expectNoHistoryYet(page);
       await componentPage(page);
       await previews(page);
+      await schedule(page);
       const promoted = await promotions(page);
       if (promoted) {
         await promotionHistory(page, wide);

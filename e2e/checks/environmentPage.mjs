@@ -21,7 +21,7 @@ export async function environmentPage(page) {
         .waitFor({ timeout: TIMEOUT });
       await page
         .getByText(
-          'shut down at 18:00, Monday through Friday (UTC); started by hand (the estimate assumes a start at 08:00, Monday through Friday (UTC))',
+          'shut down at 18:00, Monday through Friday (UTC); started at 08:00, Monday through Friday (UTC)',
           { exact: true },
         )
         .waitFor({ timeout: TIMEOUT });

@@ -51,6 +51,20 @@ export interface EnvironmentsApi {
    * (403 when not allowed `environments.destroy` on the stack, 409 for a non-preview).
    */
   destroyPreview(environmentRef: string): Promise<DestroyPreviewResponse>;
+  /**
+   * Stop now (`shutdown`) or Start now (`startup`) of an environment with a `spec.schedule`; its
+   * status's `schedule` follows. Rejects with a `ResponseError` (403 when not allowed
+   * `environments.deploy` on its stack).
+   */
+  runSchedule(
+    environmentRef: string,
+    action: 'shutdown' | 'startup',
+  ): Promise<{ entityRef: string; state: 'stopping' | 'starting' }>;
+  /** Keeps a scheduled environment running until `until` (`null` ends the override). */
+  keepRunning(
+    environmentRef: string,
+    until: string | null,
+  ): Promise<{ entityRef: string; keepRunningUntil: string | null }>;
 }
 
 /**

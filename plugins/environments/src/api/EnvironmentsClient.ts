@@ -88,6 +88,27 @@ export class EnvironmentsClient implements EnvironmentsApi {
     });
   }
 
+  async runSchedule(
+    environmentRef: string,
+    action: 'shutdown' | 'startup',
+  ): Promise<{ entityRef: string; state: 'stopping' | 'starting' }> {
+    return this.request(
+      `${environmentPath(environmentRef)}/${action === 'shutdown' ? 'stop' : 'start'}`,
+      { method: 'POST' },
+    );
+  }
+
+  async keepRunning(
+    environmentRef: string,
+    until: string | null,
+  ): Promise<{ entityRef: string; keepRunningUntil: string | null }> {
+    return this.request(`${environmentPath(environmentRef)}/keep-running`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ until }),
+    });
+  }
+
   private async request<T>(path: string, init?: RequestInit): Promise<T> {
     const baseUrl = await this.discoveryApi.getBaseUrl(PLUGIN_ID);
     const res = await this.fetchApi.fetch(`${baseUrl}${path}`, init);

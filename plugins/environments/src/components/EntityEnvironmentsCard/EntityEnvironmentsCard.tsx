@@ -64,6 +64,7 @@ export function EntityEnvironmentsCard({
                         status.promotesTo ?? status.promotion.target,
                       )}
                       onPromoted={state.retry}
+                      onChanged={state.retry}
                     />
                   </Grid>
                 ))}

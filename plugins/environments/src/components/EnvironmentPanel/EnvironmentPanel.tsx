@@ -16,6 +16,7 @@ import { DeploymentSummary } from '../DeploymentSummary';
 import { HealthStatus } from '../HealthStatus';
 import { PromoteButton } from '../PromoteDialog';
 import { PromotionSummary } from '../PromotionSummary';
+import { ScheduleSummary } from '../ScheduleSummary';
 
 const useStyles = makeStyles(theme => ({
   panel: {
@@ -62,13 +63,19 @@ export interface EnvironmentPanelProps {
   /** Display name of the environment this one promotes to, when it has one. */
   targetLabel?: string;
   onPromoted?: (record: PromotionRecord) => void;
+  /** Called after a schedule action (stop, start, keep running) was requested. */
+  onChanged?: () => void;
 }
 
-/** One environment of a component: stage and scale, deployment, health, cost and promotion. */
+/**
+ * One environment of a component: stage and scale, deployment, health, its schedule (stopped or
+ * running, Start now / Stop now), cost and promotion.
+ */
 export function EnvironmentPanel({
   status,
   targetLabel,
   onPromoted,
+  onChanged,
 }: EnvironmentPanelProps) {
   const classes = useStyles();
   const entityLink = useEntityRefLink();
@@ -98,6 +105,11 @@ export function EnvironmentPanel({
       <Section label="Deployment">
         <DeploymentSummary deployment={status.deployment} />
       </Section>
+      {status.schedule ? (
+        <Section label="Schedule">
+          <ScheduleSummary status={status} onChanged={onChanged} />
+        </Section>
+      ) : null}
       <Section label="Cost">
         <CostBar cost={status.cost} />
       </Section>

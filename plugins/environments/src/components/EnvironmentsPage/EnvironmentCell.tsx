@@ -10,6 +10,7 @@ import {
   formatCostSoFar,
 } from '../../lib/previewCleanup';
 import { DestroyPreviewButton } from '../DestroyPreviewButton';
+import { describeScheduleState } from '../../lib/scheduleTimes';
 import { formatCount, NOUNS } from '../../lib/plural';
 import { budgetColor } from '../CostBar';
 import { HealthLabel } from '../HealthStatus';
@@ -162,6 +163,11 @@ export function EnvironmentCell({
           ) : (
             waiting
           )}
+        </Typography>
+      ) : null}
+      {status.schedule ? (
+        <Typography variant="caption" className={classes.line}>
+          {describeScheduleState(status.schedule)}
         </Typography>
       ) : null}
       <CostText status={status} />

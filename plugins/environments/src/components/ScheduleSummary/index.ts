@@ -1,0 +1,2 @@
+export { ScheduleSummary } from './ScheduleSummary';
+export type { ScheduleSummaryProps } from './ScheduleSummary';
