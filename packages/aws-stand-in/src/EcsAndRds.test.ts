@@ -29,7 +29,7 @@ const config = { region: REGION, credentials: DEPLOYER_KEYS };
  */
 describe('ECS and RDS', () => {
   it('scales an ECS service to zero and back', async () => {
-    new AwsStandIn(server);
+    expect(new AwsStandIn(server).ecs().services.size).toBe(0);
     const ecs = new ECSClient(config);
     const arn = 'arn:aws:ecs:eu-west-2:123456789012:service/MacroAiStagingStack-Cluster/Api';
     const before = await ecs.send(new DescribeServicesCommand({ services: [arn] }));
@@ -58,7 +58,7 @@ describe('ECS and RDS', () => {
   });
 
   it('stops an Aurora cluster', async () => {
-    new AwsStandIn(server);
+    expect(new AwsStandIn(server).rds().clusters.size).toBe(0);
     const rds = new RDSClient(config);
     await rds.send(new StopDBClusterCommand({ DBClusterIdentifier: 'macro-ai-aurora' }));
     const { DBClusters } = await rds.send(

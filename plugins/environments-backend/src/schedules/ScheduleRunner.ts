@@ -21,6 +21,10 @@ import { runScheduleAction } from './runScheduleAction';
 import { assertScheduleAgreed } from './scheduleGuard';
 import type { ScheduleRecord, ScheduleStore } from './ScheduleStore';
 
+/** Whether a failed stop or start may be tried again now. */
+const due = (record: ScheduleRecord, now: Date) =>
+  !record.nextAttemptAt || record.nextAttemptAt <= now;
+
 /** Who the audit log names when the schedule stops or starts an environment. */
 export const SCHEDULE_ACTOR = 'plugin:environments/schedule';
 
@@ -207,6 +211,3 @@ export class ScheduleRunner {
     }
   }
 }
-
-const due = (record: ScheduleRecord, now: Date) =>
-  !record.nextAttemptAt || record.nextAttemptAt <= now;

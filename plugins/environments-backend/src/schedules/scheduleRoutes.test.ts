@@ -75,11 +75,11 @@ describe('Stop now, Start now and keep running', () => {
     expect(bad.body.error.message).toBe(
       'Invalid keep-running request: until must be a time (ISO 8601) in the next 7 days, or null to end the override; got "tonight"',
     );
-    const until = new Date(Date.now() + 3 * 3_600_000).toISOString();
-    const ok = await request(server).post(`${BASE}/keep-running`).send({ until });
+    const later = new Date(Date.now() + 3 * 3_600_000).toISOString();
+    const ok = await request(server).post(`${BASE}/keep-running`).send({ until: later });
     expect(ok.status).toBe(200);
     const { body } = await request(server).get(`${BASE}/status`);
-    expect(body.schedule).toMatchObject({ keepRunningUntil: until, keepRunningBy: 'user:default/mock' });
+    expect(body.schedule).toMatchObject({ keepRunningUntil: later, keepRunningBy: 'user:default/mock' });
     await request(server).post(`${BASE}/keep-running`).send({ until: null }).expect(200);
     expect((await request(server).get(`${BASE}/status`)).body.schedule.keepRunningUntil).toBeUndefined();
   });

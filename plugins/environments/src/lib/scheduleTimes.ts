@@ -49,18 +49,15 @@ export function describeScheduleState(
         `Stopped${schedule.since ? ` since ${at(schedule.since)}` : ''}`,
         schedule.nextStartup ? `starts ${at(schedule.nextStartup)}` : 'starts by hand',
       ].join(' · ');
-    default:
-      return [
-        'Running',
-        schedule.keepRunningUntil
-          ? `kept running until ${at(schedule.keepRunningUntil)}${
-              schedule.keepRunningBy ? ` by ${schedule.keepRunningBy}` : ''
-            }`
-          : schedule.nextShutdown
-          ? `stops ${at(schedule.nextShutdown)}`
-          : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · ');
+    default: {
+      let next: string | undefined;
+      if (schedule.keepRunningUntil) {
+        const by = schedule.keepRunningBy ? ` by ${schedule.keepRunningBy}` : '';
+        next = `kept running until ${at(schedule.keepRunningUntil)}${by}`;
+      } else if (schedule.nextShutdown) {
+        next = `stops ${at(schedule.nextShutdown)}`;
+      }
+      return next ? `Running · ${next}` : 'Running';
+    }
   }
 }
