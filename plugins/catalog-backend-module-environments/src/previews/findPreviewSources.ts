@@ -11,6 +11,7 @@ import {
   previewSettingsOf,
 } from '@stageline/plugin-environments-common';
 import {
+  assertRepositoryUncontested,
   componentRefOf,
   GithubRepository,
   isProviderPreview,
@@ -108,6 +109,12 @@ export async function findPreviewSources(options: {
         );
         continue;
       }
+      await assertRepositoryUncontested({
+        catalog,
+        credentials,
+        scope,
+        trustedOwners: options.trustedOwners,
+      });
       sources.push({
         component: scope.component,
         componentRef,

@@ -191,6 +191,7 @@ export function cleanupOver(options: {
       delays: { writeIntervalMs: 0, retryAfterUnitMs: 0 },
     }),
     settings: CLEANUP_SETTINGS,
+    trustedOwners: [],
     logger: mockServices.logger.mock(),
     runSearch: { attempts: 3, intervalMs: 1 },
     now: options.now,

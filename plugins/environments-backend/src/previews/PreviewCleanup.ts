@@ -10,11 +10,13 @@ import {
   PreviewDestroyReason,
 } from '@stageline/plugin-environments-common';
 import {
+  assertRepositoryUncontested,
   AwsAccess,
   GithubRepositoryClients,
   isProviderPreview,
   parseRepositorySlug,
   redactSecrets,
+  resolveComponentScope,
   RunSearch,
 } from '@stageline/plugin-environments-node';
 import { destroyPreviewStack } from './destroyPreviewStack';
@@ -54,6 +56,8 @@ export class PreviewCleanup {
       aws: AwsAccess;
       github?: Pick<GithubRepositoryClients, 'forRepository'>;
       settings: PreviewCleanupSettings;
+      /** `environments.security.trustedEnvironmentOwners`. */
+      trustedOwners: string[];
       logger: LoggerService;
       runSearch?: RunSearch;
       now?: () => Date;
@@ -80,6 +84,27 @@ export class PreviewCleanup {
   async destroyRequested(entityRef: string): Promise<void> {
     const record = await this.options.store.get(entityRef);
     if (record?.state === 'requested') await this.destroy(record, 'requested');
+  }
+
+  /**
+   * The cleanup destroys on its own only in a repository no other owner's Component claims: the
+   * workflow it dispatches decides by the preview id which stack it destroys.
+   */
+  async #assertUnattendedAllowed(record: PreviewRecord): Promise<void> {
+    const credentials = await this.options.auth.getOwnServiceCredentials();
+    const scope = await resolveComponentScope({
+      environment: record.environment,
+      loadComponent: async ref =>
+        (await this.options.catalog.getEntityByRef(ref, { credentials })) ??
+        undefined,
+      trustedOwners: this.options.trustedOwners,
+    });
+    await assertRepositoryUncontested({
+      catalog: this.options.catalog,
+      credentials,
+      scope,
+      trustedOwners: this.options.trustedOwners,
+    });
   }
 
   /** One attempt at destroying the preview, audited; a failure is kept and retried later. */
@@ -114,6 +139,7 @@ export class PreviewCleanup {
       },
     });
     try {
+      if (reason !== 'requested') await this.#assertUnattendedAllowed(record);
       const outcome = await destroyPreviewStack({
         record,
         aws: this.options.aws,

@@ -58,6 +58,7 @@ export async function installPreviews(options: {
   ): Promise<EnvironmentStatus>;
 }> {
   const settings = readPreviewCleanupSettings(options.config);
+  const trustedOwners = readTrustedEnvironmentOwners(options.config);
   const store = new PreviewStore(options.knex);
   const cleanup = new PreviewCleanup({
     store,
@@ -67,6 +68,7 @@ export async function installPreviews(options: {
     aws: options.aws,
     github: GithubRepositoryClients.fromConfig(options.config),
     settings,
+    trustedOwners,
     logger: options.logger.child({ task: PREVIEW_CLEANUP_TASK }),
   });
   return {
@@ -83,7 +85,7 @@ export async function installPreviews(options: {
     },
     router: previewRoutes({
       ...options,
-      trustedOwners: readTrustedEnvironmentOwners(options.config),
+      trustedOwners,
       store,
       cleanup,
     }),

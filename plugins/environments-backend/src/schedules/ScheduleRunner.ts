@@ -15,6 +15,7 @@ import {
   environmentTargetOf,
   GithubRepositoryClients,
   redactSecrets,
+  assertRepositoryUncontested,
   resolveComponentScope,
 } from '@stageline/plugin-environments-node';
 import { runScheduleAction } from './runScheduleAction';
@@ -167,6 +168,13 @@ export class ScheduleRunner {
       });
       const target = environmentTargetOf(scope.environment);
       if (trigger.via === 'schedule' && !settings.dryRun) {
+        // Nobody asked: only in a repository no other owner's Component claims.
+        await assertRepositoryUncontested({
+          catalog: this.options.catalog,
+          credentials,
+          scope,
+          trustedOwners: this.options.trustedOwners,
+        });
         await assertScheduleAgreed({
           environment,
           target,

@@ -7,3 +7,4 @@ export {
 export { resolveComponentScope, componentRefOf } from './resolveComponentScope';
 export type { ComponentScope } from './resolveComponentScope';
 export { findEnvironmentsOfRepository } from './findEnvironmentsOfRepository';
+export { assertRepositoryUncontested } from './assertRepositoryUncontested';
