@@ -148,6 +148,27 @@ describe('PreviewEnvironmentProvider', () => {
     );
   });
 
+  it("makes no previews from a repository another owner's Component claims", async () => {
+    github.push(SLUG, 'feature/a');
+    github.openPull(SLUG, 'feature/a', 'develop');
+    // Mallory owns a component that says it lives in acme/macro-ai, and an Environment of it
+    // declaring previews: its previews would dispatch acme/macro-ai's workflow.
+    const mallorysComponent = {
+      ...component(),
+      metadata: { name: 'mallory-tool', annotations: { 'github.com/project-slug': SLUG } },
+      spec: { type: 'service', lifecycle: 'experimental', owner: 'user:default/mallory' },
+    };
+    const mallorysStaging = staging({ owner: 'user:default/mallory' });
+    mallorysStaging.metadata.name = 'mallory-tool-staging';
+    (mallorysStaging.spec as { component: string }).component = 'component:default/mallory-tool';
+    const { read, logger } = await connectedProvider([component(), staging(), mallorysComponent, mallorysStaging]);
+
+    expect(await read()).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'No previews for environment:default/mallory-tool-staging: acme/macro-ai is also claimed by component:default/macro-ai-api (owner group:default/platform): Stageline acts on a repository on its own only for an owner every Component living there has',
+    );
+  });
+
   it('gives no previews when previews are disabled', async () => {
     github.push(SLUG, 'feature/a');
     github.openPull(SLUG, 'feature/a', 'develop');

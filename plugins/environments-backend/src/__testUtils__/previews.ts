@@ -144,6 +144,18 @@ export function providerPreview(
   };
 }
 
+/** The component the previews belong to, living in `acme/macro-ai`; in every cleanup's catalog. */
+export const macroAiApi: Entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name: 'macro-ai-api',
+    namespace: 'default',
+    annotations: { 'github.com/project-slug': SLUG },
+  },
+  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+};
+
 /** macro-ai-api-staging, which previews are modelled on (it runs develop). */
 export const modelledOn: Entity = {
   apiVersion: 'stageline.dev/v1alpha1',
@@ -183,7 +195,7 @@ export function cleanupOver(options: {
   const store = new PreviewStore(options.knex);
   const cleanup = new PreviewCleanup({
     store,
-    catalog: catalogServiceMock({ entities: options.entities }),
+    catalog: catalogServiceMock({ entities: [macroAiApi, ...options.entities] }),
     auth: mockServices.auth(),
     auditor,
     aws: AwsAccess.fromConfig(config, { env: {}, homeDir: os.tmpdir() }),

@@ -140,6 +140,30 @@ describe.each(databases.eachSupportedId())('the preview cleanup on %p', database
     expect(auditor.createEvent).toHaveBeenCalledTimes(2);
   });
 
+  it("destroys nothing on its own in a repository another owner's Component claims", async () => {
+    const knex = await migrated(databaseId);
+    edge.github.openPull(SLUG, 'develop', 'main');
+    edge.aws.cloudFormation().seedStack('MacroAiPr1Stack', SMALL_TEMPLATE, { tags: previewStackTags(1) });
+    // Mallory registers a component of her own that says it lives in acme/macro-ai.
+    const claimant = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'mallory-web', namespace: 'default', annotations: { 'github.com/project-slug': SLUG } },
+      spec: { type: 'website', lifecycle: 'production', owner: 'group:default/mallory' },
+    };
+    const entities = [providerPreview(1, { lastPush: '2026-03-02T09:00:00Z' }), modelledOn, claimant];
+    const { cleanup, store } = cleanupOver({ knex, entities, now: FRIDAY });
+    await cleanup.run();
+
+    expect(stackStatus('MacroAiPr1Stack')).toBe('CREATE_COMPLETE');
+    expect(deletes()).toEqual([]);
+    expect(await store.get('environment:default/macro-ai-api-pr-1')).toMatchObject({
+      state: 'failed',
+      lastError:
+        'acme/macro-ai is also claimed by component:default/mallory-web (owner group:default/mallory): Stageline acts on a repository on its own only for an owner every Component living there has',
+    });
+  });
+
   it('retries a failed destroy with a growing wait, keeping the error for the card', async () => {
     const knex = await migrated(databaseId);
     edge.github.openPull(SLUG, 'develop', 'main');

@@ -141,6 +141,25 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     );
   });
 
+  it("does not stop anything on its own in a repository another owner's Component claims", async () => {
+    const knex = await migrated(databaseId);
+    const staging = deployedStaging();
+    // Mallory registers a component of her own that says it lives in acme/macro-ai.
+    const claimant = {
+      ...component,
+      metadata: { ...component.metadata, name: 'mallory-web' },
+      spec: { ...component.spec, owner: 'group:default/mallory' },
+    };
+    const clock = { now: MONDAY('18:01') };
+    const { runner, store } = runnerOver({ knex, entities: [component, claimant, scheduledStaging({ mode: 'pipeline' })], clock });
+    await runner.run();
+    expect(staging.tasks()).toBe(2);
+    expect(edge.github.repo(SLUG).dispatches).toEqual([]);
+    expect((await store.get('environment:default/macro-ai-web-staging'))!.lastError).toBe(
+      'acme/macro-ai is also claimed by component:default/mallory-web (owner group:default/mallory): Stageline acts on a repository on its own only for an owner every Component living there has',
+    );
+  });
+
   it('does not stop a stack tagged as another stage than its Environment', async () => {
     const knex = await migrated(databaseId);
     edge.aws.cloudFormation().seedStack(STACK, SERVICE_TEMPLATE, {

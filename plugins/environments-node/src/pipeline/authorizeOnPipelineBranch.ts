@@ -3,7 +3,10 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { ResourcePermission } from '@backstage/plugin-permission-common';
-import { isEnvironmentEntity } from '@stageline/plugin-environments-common';
+import {
+  ANNOTATION_PULL_REQUEST,
+  isEnvironmentEntity,
+} from '@stageline/plugin-environments-common';
 import type { GithubRepository } from '../providers/entityFields';
 import { findEnvironmentsOfRepository } from '../security/findEnvironmentsOfRepository';
 import { resolveComponentScope } from '../security/resolveComponentScope';
@@ -55,16 +58,30 @@ export async function authorizeOnPipelineBranch(
       } cannot be dispatched`,
     );
   }
-  const onBranch = await findEnvironmentsOfRepository({
-    catalog,
-    credentials: await options.auth.getOwnServiceCredentials(),
-    repository,
-    branch: target.branch,
-  });
+  const serviceCredentials = await options.auth.getOwnServiceCredentials();
+  const [onBranch, ofStage] = await Promise.all([
+    findEnvironmentsOfRepository({
+      catalog,
+      credentials: serviceCredentials,
+      repository,
+      branch: target.branch,
+    }),
+    findEnvironmentsOfRepository({
+      catalog,
+      credentials: serviceCredentials,
+      repository,
+      stage: target.stage,
+    }),
+  ]);
+  const sameStack = ofStage.filter(
+    e =>
+      target.stage !== 'preview' ||
+      e.metadata.annotations?.[ANNOTATION_PULL_REQUEST] === target.previewId,
+  );
   const refs = [
     ...new Set([
       target.entityRef!,
-      ...onBranch.map(e => stringifyEntityRef(e)),
+      ...[...onBranch, ...sameStack].map(e => stringifyEntityRef(e)),
     ]),
   ];
   const denied = await deniedRefs(
@@ -79,9 +96,11 @@ export async function authorizeOnPipelineBranch(
         ', ',
       )}: the workflow of ${repository.owner}/${
         repository.repo
-      } deploys branch ${target.branch}, which ${
+      } deploys branch ${target.branch} to the ${target.stage}${
+        target.previewId ? ` ${target.previewId}` : ''
+      } stack, and ${
         denied.length > 1 ? 'they run' : 'it runs'
-      }`,
+      } that branch or that stack`,
     );
   }
   return { repository, branch: target.branch };

@@ -15,8 +15,9 @@ import { componentRefOf } from './resolveComponentScope';
 /**
  * Every Environment in the catalog of `repository` — its component lives there, or it says it
  * does itself — and, with `branch`, only those that run that branch (exactly; the catalog's
- * filter ignores case, Git does not). Pass the calling plugin's own credentials, so that an
- * Environment the requesting user cannot see still counts.
+ * filter ignores case, Git does not); with `stage`, only those of that `spec.type`. Pass the
+ * calling plugin's own credentials, so that an Environment the requesting user cannot see still
+ * counts.
  *
  * @public
  */
@@ -25,21 +26,24 @@ export async function findEnvironmentsOfRepository(options: {
   credentials: BackstageCredentials;
   repository: GithubRepository;
   branch?: string;
+  stage?: string;
 }): Promise<EnvironmentEntity[]> {
-  const { catalog, credentials, branch } = options;
+  const { catalog, credentials, branch, stage } = options;
   const key = repositoryKey(options.repository);
   const { items } = await catalog.getEntities(
     {
       filter: {
         kind: 'Environment',
         ...(branch === undefined ? {} : { 'spec.branch': branch }),
+        ...(stage === undefined ? {} : { 'spec.type': stage }),
       },
     },
     { credentials },
   );
   const onBranch = items
     .filter(isEnvironmentEntity)
-    .filter(e => branch === undefined || e.spec.branch === branch);
+    .filter(e => branch === undefined || e.spec.branch === branch)
+    .filter(e => stage === undefined || e.spec.type === stage);
   const componentRefs = [...new Set(onBranch.map(componentRefOf))];
   const { items: components } = await catalog.getEntitiesByRefs(
     { entityRefs: componentRefs },

@@ -267,7 +267,61 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
         options({ permissions: policy.permissions }),
       ).handler(ctx),
     ).rejects.toThrow(
-      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop, which it runs',
+      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop to the staging stack, and it runs that branch or that stack',
+    );
+    expect(github.requests).toEqual([]);
+  });
+
+  it('needs the permission on the Environments of the stage the workflow deploys, whatever branch it is dispatched on', async () => {
+    // Mallory owns a component that says it lives in acme/macro-ai, and gives it a staging
+    // Environment on a branch no Environment runs: the workflow would deploy that branch to the
+    // real staging stack, since it picks the stack by its stage input.
+    const mallorysComponent = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'mallory-tool',
+        namespace: 'default',
+        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+      },
+      spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/mallory' },
+    };
+    const mallorysStaging = environmentEntity({
+      name: 'mallory-tool-staging',
+      annotations: { 'github.com/project-slug': '' },
+      spec: {
+        owner: 'group:default/mallory',
+        component: 'component:default/mallory-tool',
+        branch: 'feature/unreviewed',
+        deployment: {
+          provider: 'cloudformation',
+          stackName: 'MalloryToolStagingStack',
+          region: 'eu-west-2',
+          mode: 'pipeline',
+          pipeline: { workflow: 'deploy.yml' },
+        },
+      },
+    });
+    const policy = permissionPolicy({ denied: [STAGING] });
+    const { ctx } = actionContext({
+      environmentRef: 'environment:default/mallory-tool-staging',
+    });
+
+    await expect(
+      createEnvironmentDeployAction(
+        options({
+          permissions: policy.permissions,
+          catalog: catalogServiceMock({
+            entities: [
+              ...exampleCatalogWithModes(),
+              mallorysComponent,
+              mallorysStaging,
+            ],
+          }),
+        }),
+      ).handler(ctx),
+    ).rejects.toThrow(
+      `You are not allowed environments.deploy on ${STAGING}: the workflow of acme/macro-ai deploys branch feature/unreviewed to the staging stack, and it runs that branch or that stack`,
     );
     expect(github.requests).toEqual([]);
   });
