@@ -4,7 +4,7 @@ SHELL := /bin/bash
 ENV := source scripts/node-env.sh &&
 YARN := node .yarn/releases/yarn-4.13.0.cjs
 
-.PHONY: setup local-repo local-repo-reset start backend test e2e bench tsc lint
+.PHONY: setup local-repo local-repo-reset start backend test e2e bench tsc lint adopter
 
 setup:
 	@$(ENV) scripts/setup.sh
@@ -37,3 +37,8 @@ tsc: setup
 
 lint: setup
 	$(ENV) $(YARN) lint:all
+
+# Stageline packed and installed into a fixture Backstage app outside the workspace (adopter/);
+# `make test` runs it too.
+adopter: setup
+	$(ENV) scripts/adopter-check.sh

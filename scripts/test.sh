@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Runs every test in the workspace (jest through backstage-cli) and prints one closing line
-# "N passed, N failed, N skipped". Database tests run on SQLite, and on PostgreSQL too when
+# Runs every test in the workspace (jest through backstage-cli) and, without arguments, the
+# adopter check (scripts/adopter-check.sh, counted as one test when it fails; skipped with
+# STAGELINE_SKIP_ADOPTER=1); prints one closing line "N passed, N failed, N skipped". Database
+# tests run on SQLite, and on PostgreSQL too when
 # BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING is set or a local server answers.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -24,6 +26,12 @@ else
   echo "stageline: database tests run on SQLite only (no PostgreSQL server reachable)"
 fi
 
+# The adopter check (scripts/adopter-check.sh) runs with the full suite, not with a filter.
+adopter_rc=0
+if [ "$#" -eq 0 ] && [ "${STAGELINE_SKIP_ADOPTER:-}" != 1 ]; then
+  scripts/adopter-check.sh || adopter_rc=1
+fi
+
 results="$(mktemp -d)/jest.json"
 node .yarn/releases/yarn-4.13.0.cjs backstage-cli repo test --watchAll=false --ci \
   --json --outputFile="$results" "$@"
@@ -31,12 +39,15 @@ rc=$?
 if [ -f "$results" ]; then
   node -e '
     const r = require(process.argv[1]);
+    const adopterFailed = process.argv[2] === "1";
+    if (adopterFailed) console.log("adopter check failed: scripts/adopter-check.sh (above)");
     const failedSuites = r.testResults.filter(s => s.status === "failed" && s.assertionResults.length === 0);
     for (const s of failedSuites) console.log(`suite failed to run: ${s.name}`);
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites.length} failed, ${r.numPendingTests} skipped`);
-  ' "$results"
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests + failedSuites.length + (adopterFailed ? 1 : 0)} failed, ${r.numPendingTests} skipped`);
+  ' "$results" "$adopter_rc"
 else
   echo "0 passed, 1 failed (jest wrote no results)"
   [ "$rc" -eq 0 ] && rc=1
 fi
+[ "$adopter_rc" -ne 0 ] && [ "$rc" -eq 0 ] && rc=1
 exit "$rc"
