@@ -121,13 +121,12 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
     } finally {
       await Promise.all(replicas.map(r => r.stop()));
     }
-    const runs = [...a.refreshes, ...b.refreshes].sort((x, y) => x - y);
+    const runs = [...a.refreshes, ...b.refreshes];
     expect(runs.length).toBeGreaterThanOrEqual(2);
-    // Each run starts at least one interval after the previous one, whichever replica ran
-    // it; with a refresh per replica, runs of the two would fall within one interval.
-    for (let i = 1; i < runs.length; i++) {
-      expect(runs[i] - runs[i - 1]).toBeGreaterThan(intervalMs * 0.5);
-    }
+    // Five intervals hold at most six runs (the first after the initial delay); with a refresh
+    // per replica there would be ten or more. The gaps between runs are not asserted: the
+    // scheduler keeps to its nominal times, so a run that started late on a loaded machine is
+    // followed by one less than an interval later.
     expect(runs.length).toBeLessThanOrEqual(6);
   });
 
