@@ -18,6 +18,9 @@ import {
 import { readEnvironmentsBackendSettings } from './config';
 import { EnvironmentCatalog } from './catalog/EnvironmentCatalog';
 import { PromotionStore } from './database/PromotionStore';
+import { DeploymentStore } from './deployments/DeploymentStore';
+import { RollbackPlanner } from './deployments/RollbackPlanner';
+import { StackReader } from './aws/StackReader';
 import { ProviderRegistry } from './status/ProviderRegistry';
 import { EnvironmentStatusService } from './status/EnvironmentStatusService';
 import { HttpHealthCheck } from './health/HttpHealthCheck';
@@ -79,6 +82,8 @@ export const environmentsPlugin = createBackendPlugin({
           scheduler,
           logger,
         });
+        const deployments = await DeploymentStore.create(deps.database);
+        const stacks = new StackReader(aws);
         const catalog = new EnvironmentCatalog(deps.catalogService);
 
         const cloudFormation = new CloudFormationDeploymentProvider(aws);
@@ -194,6 +199,8 @@ export const environmentsPlugin = createBackendPlugin({
                 environment,
               ),
             routes: [previews.router, schedules.router],
+            deployments,
+            rollbacks: new RollbackPlanner({ store: deployments, stacks, aws }),
           }),
         );
 

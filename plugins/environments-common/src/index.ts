@@ -33,3 +33,4 @@ export * from './permissions';
 export * from './api/EnvironmentStatus';
 export * from './api/PreviewLifecycle';
 export * from './api/ScheduleLifecycle';
+export * from './api/DeploymentHistory';

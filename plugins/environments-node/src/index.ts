@@ -49,6 +49,7 @@ export { AwsAccess, AWS_NOT_CONFIGURED_MESSAGE } from './aws/AwsAccess';
 export type { AwsAccessOptions } from './aws/AwsAccess';
 export { CloudFormationDeploymentProvider } from './aws/CloudFormationDeploymentProvider';
 export { isStackStatusSettled } from './aws/stackStatus';
+export { stackVersion } from './aws/stackVersion';
 export {
   PromotionEngine,
   assertPromotionSucceeded,
@@ -175,3 +176,4 @@ export type { EnvironmentDestroyOutcome } from './operations/destroyEnvironmentS
 export { stackIdentityAssembly } from './toolkit/stackIdentityAssembly';
 export { previewLocation, isProviderPreview } from './previews/previewLocation';
 export { previewStackName } from './previews/previewStackName';
+export { templateHash } from './deployments/templateHash';

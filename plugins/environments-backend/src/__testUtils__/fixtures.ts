@@ -1,6 +1,45 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 
+/**
+ * The template of the staging stack as its pipeline deployed it: a function behind an HTTP API,
+ * and a NAT gateway (billed by the hour) that the reference profile does not have.
+ */
+export const STAGING_TEMPLATE = JSON.stringify({
+  Parameters: {
+    MemorySize: { Type: 'Number', Default: '512' },
+  },
+  Resources: {
+    ApiFunction: {
+      Type: 'AWS::Lambda::Function',
+      Properties: {
+        Runtime: 'nodejs22.x',
+        Handler: 'index.handler',
+        MemorySize: { Ref: 'MemorySize' },
+        Code: {
+          S3Bucket: 'cdk-hnb659fds-assets-123456789012-eu-west-2',
+          S3Key: 'api.zip',
+        },
+      },
+    },
+    HttpApi: {
+      Type: 'AWS::ApiGatewayV2::Api',
+      Properties: { Name: 'macro-ai-api-staging', ProtocolType: 'HTTP' },
+    },
+    EgressNat: {
+      Type: 'AWS::EC2::NatGateway',
+      Properties: {
+        SubnetId: 'subnet-0123456789abcdef0',
+        AllocationId: 'eipalloc-0123456789abcdef0',
+      },
+    },
+  },
+  Outputs: {
+    ApiUrl: { Value: 'https://api-staging.macro-ai.com' },
+    Version: { Value: '1.4.0' },
+  },
+});
+
 /** The health URL the stand-ins answer. */
 export const HEALTH_URL = 'http://health.test/api/health';
 export const REPO = 'acme/macro-ai';

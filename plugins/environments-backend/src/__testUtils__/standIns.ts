@@ -1,9 +1,9 @@
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { mockClient } from 'aws-sdk-client-mock';
-import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
+import { AwsStandIn } from '@stageline/aws-stand-in';
 import { GithubStandIn } from '@stageline/github-stand-in';
 import { HEALTH_URL, REPO } from './fixtures';
 
@@ -20,9 +20,9 @@ export interface HealthAnswer {
 }
 
 /**
- * Every external edge replaced: GitHub REST and the health URL through msw, CloudFormation,
- * CloudWatch and Cost Explorer through aws-sdk-client-mock. Requests to the local test backend
- * pass through.
+ * Every external edge replaced: GitHub REST, CloudFormation (`@stageline/aws-stand-in`, fresh for
+ * each test) and the health URL through msw; CloudWatch and Cost Explorer through
+ * aws-sdk-client-mock. Requests to the local test backend pass through.
  */
 export function setupStandIns() {
   const github = new GithubStandIn();
@@ -48,9 +48,18 @@ export function setupStandIns() {
       return HttpResponse.json(health.body as any, { status: health.status });
     }),
   );
-  const cloudFormation = mockClient(CloudFormationClient);
   const cloudWatch = mockClient(CloudWatchClient);
   const costExplorer = mockClient(CostExplorerClient);
+  const standIns = {
+    github,
+    health,
+    server,
+    /** AWS at the HTTP edge: CloudFormation (and STS, S3) as their references say. */
+    aws: undefined as unknown as AwsStandIn,
+    cloudWatch,
+    costExplorer,
+  };
+
 
   beforeAll(() =>
     server.listen({
@@ -79,12 +88,15 @@ export function setupStandIns() {
       status: 'healthy',
       checks: { database: { status: 'healthy' }, redis: { status: 'healthy' } },
     };
-    cloudFormation.reset();
+    standIns.aws = new AwsStandIn(server);
     cloudWatch.reset();
     costExplorer.reset();
   });
-  afterEach(() => server.resetHandlers());
+  afterEach(() => {
+    standIns.aws.assertNoBugs();
+    server.resetHandlers();
+  });
   afterAll(() => server.close());
 
-  return { github, health, server, cloudFormation, cloudWatch, costExplorer };
+  return standIns;
 }

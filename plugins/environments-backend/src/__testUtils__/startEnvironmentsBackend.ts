@@ -3,6 +3,7 @@ import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
+import { ACCOUNT, DEPLOYER_KEYS } from '@stageline/aws-stand-in';
 import { environmentsPlugin } from '../plugin';
 import { exampleEntities } from './fixtures';
 
@@ -14,17 +15,9 @@ export const githubConfig: JsonObject = {
     ],
   },
 };
-/** Config that turns AWS on (static keys; the SDK edge is mocked). */
+/** Config that turns AWS on: the static keys of the AWS stand-in's deployer in its account. */
 export const awsConfig: JsonObject = {
-  aws: {
-    accounts: [
-      {
-        accountId: '123456789012',
-        accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
-        secretAccessKey: 'not-a-secret',
-      },
-    ],
-  },
+  aws: { accounts: [{ accountId: ACCOUNT, ...DEPLOYER_KEYS }] },
 };
 
 /**
@@ -46,7 +39,10 @@ export async function startEnvironmentsBackend(
     environments: {
       ...environments,
       // The stand-in health endpoint's host, named so the deny-by-default probe reaches it.
-      health: { allowedHosts: ['health.test'], ...(environments.health as JsonObject) },
+      health: {
+        allowedHosts: ['health.test'],
+        ...(environments.health as JsonObject),
+      },
       status: {
         providerTimeout: { milliseconds: 1500 },
         scheduledRefresh: false,

@@ -11,6 +11,9 @@ import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 import type { PromotionService } from '../promotion/PromotionService';
 import type { PromotionStore } from '../database/PromotionStore';
+import type { DeploymentStore } from '../deployments/DeploymentStore';
+import type { RollbackPlanner } from '../deployments/RollbackPlanner';
+import { addDeploymentRoutes } from './deploymentRoutes';
 import {
   costQuerySchema,
   environmentPathSchema,
@@ -38,11 +41,13 @@ export interface RouterOptions {
   ) => Promise<EnvironmentStatus>;
   /** More routes under the same base (a preview's "Destroy now"). */
   routes?: express.Router[];
+  deployments: DeploymentStore;
+  rollbacks: RollbackPlanner;
 }
 
 /**
  * The REST API mounted at `/api/environments` (routes as in docs/design.md, plus `GET /environments`
- * without `entityRef` for the overview page).
+ * without `entityRef` for the overview page, and the deployment history routes).
  */
 export async function createRouter(
   options: RouterOptions,
@@ -133,6 +138,14 @@ export async function createRouter(
     res.json(
       await statuses.whatIfCost(environment, scale ?? environment.spec.scale),
     );
+  });
+
+  addDeploymentRoutes(router, {
+    httpAuth,
+    catalog,
+    deployments: options.deployments,
+    rollbacks: options.rollbacks,
+    environmentRef,
   });
 
   return router;

@@ -6,10 +6,6 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
-} from '@aws-sdk/client-cloudformation';
 import type { PromotionRecord } from '@stageline/plugin-environments-common';
 import { setupStandIns } from '../__testUtils__/standIns';
 import {
@@ -17,7 +13,7 @@ import {
   githubConfig,
   startEnvironmentsBackend,
 } from '../__testUtils__/startEnvironmentsBackend';
-import { REPO } from '../__testUtils__/fixtures';
+import { REPO, STAGING_TEMPLATE } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);
 
@@ -43,18 +39,9 @@ function readyToPromote() {
 }
 
 function stackIs(status: string) {
-  standIns.cloudFormation.on(DescribeStacksCommand).resolves({
-    Stacks: [
-      {
-        StackName: 'MacroAiStagingStack',
-        StackStatus: status as any,
-        CreationTime: new Date(),
-      },
-    ],
-  });
-  standIns.cloudFormation
-    .on(DescribeStackEventsCommand)
-    .resolves({ StackEvents: [] });
+  standIns.aws
+    .cloudFormation()
+    .seedStack('MacroAiStagingStack', STAGING_TEMPLATE, { status });
 }
 
 async function backend(config: object = githubConfig, features: any[] = []) {

@@ -1,9 +1,5 @@
 import request from 'supertest';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import {
-  DescribeStackEventsCommand,
-  DescribeStacksCommand,
-} from '@aws-sdk/client-cloudformation';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import {
   CostExplorerServiceException,
@@ -24,6 +20,7 @@ import {
   HEALTH_URL,
   productionEnvironment,
   REPO,
+  STAGING_TEMPLATE,
   stagingEnvironment,
 } from '../__testUtils__/fixtures';
 
@@ -35,39 +32,16 @@ const LIST =
   '/api/environments/environments?entityRef=component:default/macro-ai-api';
 
 function stackAnswer(status = 'UPDATE_COMPLETE') {
-  standIns.cloudFormation.on(DescribeStacksCommand).resolves({
-    Stacks: [
-      {
-        StackName: 'MacroAiStagingStack',
-        StackId:
-          'arn:aws:cloudformation:eu-west-2:123456789012:stack/MacroAiStagingStack/abc',
-        StackStatus: status as any,
-        CreationTime: new Date('2026-01-01T00:00:00Z'),
-        LastUpdatedTime: new Date('2026-01-05T12:00:00Z'),
-        Tags: [{ Key: 'stageline.dev/commit', Value: 'abc1234' }],
-        Outputs: [
-          {
-            OutputKey: 'ApiUrl',
-            OutputValue: 'https://api-staging.macro-ai.com',
-          },
-          { OutputKey: 'Version', OutputValue: '1.4.0' },
-        ],
-      },
-    ],
-  });
-  standIns.cloudFormation.on(DescribeStackEventsCommand).resolves({
-    StackEvents: [
-      {
-        StackId: 'x',
-        EventId: '1',
-        StackName: 'MacroAiStagingStack',
-        Timestamp: new Date('2026-01-05T12:00:00Z'),
-        LogicalResourceId: 'MacroAiStagingStack',
-        ResourceType: 'AWS::CloudFormation::Stack',
-        ResourceStatus: status as any,
-      },
-    ],
-  });
+  const stack = standIns.aws
+    .cloudFormation()
+    .seedStack('MacroAiStagingStack', STAGING_TEMPLATE, {
+      status,
+      tags: [{ Key: 'stageline.dev/commit', Value: 'abc1234' }],
+      outputs: { ApiUrl: 'https://api-staging.macro-ai.com' },
+    });
+  stack.creationTime = new Date('2026-01-01T00:00:00Z');
+  stack.lastUpdatedTime = new Date('2026-01-05T12:00:00Z');
+  return stack;
 }
 
 /** Cost Explorer answers month-to-date and forecast amounts (USD), as the real service does. */
@@ -226,21 +200,34 @@ describe('deployment section', () => {
       commit: 'abc1234',
       outputs: { ApiUrl: 'https://api-staging.macro-ai.com', Version: '1.4.0' },
     });
-    expect(staging.deployment.events).toHaveLength(1);
+    expect(staging.deployment.events?.[0]).toMatchObject({
+      logicalResourceId: 'MacroAiStagingStack',
+      resourceType: 'AWS::CloudFormation::Stack',
+      resourceStatus: 'UPDATE_COMPLETE',
+    });
     expect(staging.deployment.consoleUrl).toMatch(
       /^https:\/\/eu-west-2\.console\.aws\.amazon\.com/,
     );
     expect(
-      standIns.cloudFormation.commandCalls(DescribeStacksCommand, {
-        StackName: 'MacroAiStagingStack',
-      }),
+      standIns.aws.requests.filter(
+        r =>
+          r.action === 'DescribeStackEvents' &&
+          r.params.StackName === 'MacroAiStagingStack',
+      ),
     ).toHaveLength(1);
   });
 
   it('reports a CloudFormation failure as an error without credentials in it', async () => {
-    standIns.cloudFormation
-      .on(DescribeStacksCommand)
-      .rejects(new Error('User is not authorized; token=AKIAIOSFODNN7EXAMPLE'));
+    standIns.server.use(
+      http.post(
+        'https://cloudformation.eu-west-2.amazonaws.com/',
+        () =>
+          new HttpResponse(
+            '<ErrorResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User is not authorized; token=AKIAIOSFODNN7EXAMPLE</Message></Error><RequestId>1</RequestId></ErrorResponse>',
+            { status: 403, headers: { 'content-type': 'text/xml' } },
+          ),
+      ),
+    );
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
     const { staging } = await list(awsConfig);
     expect(staging.deployment.status).toBe('error');

@@ -15,31 +15,10 @@ import type {
 import { errorSection, unconfiguredSection } from '../providers/sections';
 import { stackOf } from '../providers/entityFields';
 import { AwsAccess } from './AwsAccess';
+import { stackVersion } from './stackVersion';
 
-/** Stack tags (case-insensitive) and outputs that carry the deployed version and commit. */
-const VERSION_KEYS = [
-  'stageline.dev/version',
-  'stageline:version',
-  'version',
-  'appversion',
-];
-const COMMIT_KEYS = [
-  'stageline.dev/commit',
-  'stageline:commit',
-  'commit',
-  'commitsha',
-  'gitsha',
-  'gitcommit',
-];
 /** Recent stack events returned with the status. */
 const EVENTS_IN_STATUS = 10;
-
-function findValue(
-  pairs: Array<{ key?: string; value?: string }>,
-  keys: string[],
-) {
-  return pairs.find(p => p.key && keys.includes(p.key.toLowerCase()))?.value;
-}
 
 /**
  * Reads an environment's CloudFormation stack (`spec.deployment.stackName` in
@@ -109,10 +88,6 @@ export class CloudFormationDeploymentProvider
         new DescribeStackEventsCommand({ StackName: stack.stackName }),
         send,
       );
-      const tags = (found.Tags ?? []).map(t => ({
-        key: t.Key,
-        value: t.Value,
-      }));
       const outputs = (found.Outputs ?? []).map(o => ({
         key: o.OutputKey,
         value: o.OutputValue,
@@ -127,9 +102,7 @@ export class CloudFormationDeploymentProvider
           : `${found.StackStatus}`,
         stackStatus: found.StackStatus,
         lastUpdated: lastUpdated?.toISOString(),
-        version:
-          findValue(tags, VERSION_KEYS) ?? findValue(outputs, VERSION_KEYS),
-        commit: findValue(tags, COMMIT_KEYS) ?? findValue(outputs, COMMIT_KEYS),
+        ...stackVersion(found),
         outputs: Object.fromEntries(
           outputs.filter(o => o.key).map(o => [o.key!, o.value ?? '']),
         ),

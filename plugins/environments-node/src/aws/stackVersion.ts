@@ -1,0 +1,46 @@
+import type { Stack } from '@aws-sdk/client-cloudformation';
+
+/** Stack tags (case-insensitive) and outputs that carry the deployed version and commit. */
+const VERSION_KEYS = [
+  'stageline.dev/version',
+  'stageline:version',
+  'version',
+  'appversion',
+];
+const COMMIT_KEYS = [
+  'stageline.dev/commit',
+  'stageline:commit',
+  'commit',
+  'commitsha',
+  'gitsha',
+  'gitcommit',
+];
+
+function findValue(
+  pairs: Array<{ key?: string; value?: string }>,
+  keys: string[],
+) {
+  return pairs.find(p => p.key && keys.includes(p.key.toLowerCase()))?.value;
+}
+
+/**
+ * The version and commit a stack runs, as its deploy left them: the stack tags
+ * `stageline.dev/version` / `stageline.dev/commit` (which `environment:deploy` and the generated
+ * pipeline set), else outputs `Version` / `Commit` (and the other spellings above).
+ *
+ * @public
+ */
+export function stackVersion(stack: Pick<Stack, 'Tags' | 'Outputs'>): {
+  version?: string;
+  commit?: string;
+} {
+  const tags = (stack.Tags ?? []).map(t => ({ key: t.Key, value: t.Value }));
+  const outputs = (stack.Outputs ?? []).map(o => ({
+    key: o.OutputKey,
+    value: o.OutputValue,
+  }));
+  return {
+    version: findValue(tags, VERSION_KEYS) ?? findValue(outputs, VERSION_KEYS),
+    commit: findValue(tags, COMMIT_KEYS) ?? findValue(outputs, COMMIT_KEYS),
+  };
+}
