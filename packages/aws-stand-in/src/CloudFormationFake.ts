@@ -189,9 +189,10 @@ export class CloudFormationFake {
 
   /**
    * Someone else (e.g. a service's pipeline running `cdk deploy`) starts updating the stack to
-   * `templateBody` through a change set; the operation then runs as the stack is looked at.
+   * `templateBody` through a change set, with `tags` when given (else the stack's own); the
+   * operation then runs as the stack is looked at.
    */
-  startUpdate(stackName: string, templateBody: string): void {
+  startUpdate(stackName: string, templateBody: string, tags?: Tag[]): void {
     const looks = this.looksWhileCreating;
     this.looksWhileCreating = 0;
     try {
@@ -200,6 +201,7 @@ export class CloudFormationFake {
         ChangeSetName: `cdk-deploy-change-set-${randomUUID().slice(0, 8)}`,
         TemplateBody: templateBody,
         Capabilities: ['CAPABILITY_IAM', 'CAPABILITY_NAMED_IAM'],
+        ...(tags ? { Tags: tags } : {}),
       });
       this.executeChangeSet({ ChangeSetName: Id });
     } finally {

@@ -16,6 +16,8 @@ export const STACK_TAGS = {
   owner: 'stageline.dev/owner',
   /** The component (entity ref) the stack is an environment of, for discovery. */
   component: 'stageline.dev/component',
+  /** The commit the stack runs (its deployed version): the deploy action's and the pipeline's. */
+  commit: 'stageline.dev/commit',
 } as const;
 
 /** A tag of {@link STACK_TAGS}. @public */

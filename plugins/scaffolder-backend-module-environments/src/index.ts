@@ -1,7 +1,7 @@
 /**
  * Scaffolder actions that plan, deploy, destroy and promote Stageline environments, and set up
  * GitHub environments: `environment:plan`, `environment:deploy`, `environment:destroy`,
- * `environment:promote`, `environment:github:setup`.
+ * `environment:rollback`, `environment:promote`, `environment:github:setup`.
  *
  * @packageDocumentation
  */
@@ -19,6 +19,9 @@ export type { CostSettings } from '@stageline/plugin-environments-node';
 export { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 export { createEnvironmentDeployAction } from './actions/deploy/environmentDeploy';
 export { createEnvironmentDestroyAction } from './actions/destroy/environmentDestroy';
+export { createEnvironmentRollbackAction } from './actions/rollback/environmentRollback';
+export type { EnvironmentRollbackActionOptions } from './actions/rollback/environmentRollback';
+export { DeploymentHistoryClient } from './lib/history/DeploymentHistoryClient';
 export { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
 export type { EnvironmentPromoteActionOptions } from './actions/promote/environmentPromote';
 export { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';

@@ -5,7 +5,7 @@ import { startScaffolder } from './__testUtils__/scaffolderDryRun';
 jest.setTimeout(60_000);
 
 describe('createEnvironmentsScaffolderModule', () => {
-  it('registers the five environment actions with their input and output schemas', async () => {
+  it('registers the six environment actions with their input and output schemas', async () => {
     const { server } = await startScaffolder();
 
     const response = await request(server)
@@ -22,6 +22,7 @@ describe('createEnvironmentsScaffolderModule', () => {
       'environment:github:setup',
       'environment:plan',
       'environment:promote',
+      'environment:rollback',
     ]);
     const plan = actions.find(a => a.id === 'environment:plan')!;
     expect(plan.schema.input.properties.scale).toMatchObject({

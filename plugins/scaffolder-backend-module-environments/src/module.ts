@@ -10,7 +10,9 @@ import { createEnvironmentDestroyAction } from './actions/destroy/environmentDes
 import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
 import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
+import { createEnvironmentRollbackAction } from './actions/rollback/environmentRollback';
 import { GithubClients } from './lib/github/GithubClients';
+import { DeploymentHistoryClient } from './lib/history/DeploymentHistoryClient';
 import {
   readCostSettings,
   readTrustedEnvironmentOwners,
@@ -37,10 +39,11 @@ export interface EnvironmentsScaffolderModuleOptions {
 
 /**
  * The scaffolder module that registers the Stageline environment actions: `environment:plan`,
- * `environment:deploy`, `environment:destroy`, `environment:promote` and
+ * `environment:deploy`, `environment:destroy`, `environment:rollback`, `environment:promote` and
  * `environment:github:setup`. Clients are built once, when the backend starts. `environment:promote`
- * promotes through the environments backend (`@stageline/plugin-environments-backend`), which must
- * be installed in the same Backstage.
+ * promotes, and deploy, destroy and rollback record their history, through the environments
+ * backend (`@stageline/plugin-environments-backend`), which must be installed in the same
+ * Backstage.
  *
  * @public
  */
@@ -59,6 +62,7 @@ export function createEnvironmentsScaffolderModule(
           permissions: coreServices.permissions,
           discovery: coreServices.discovery,
           auth: coreServices.auth,
+          auditor: coreServices.auditor,
           catalog: catalogServiceRef,
         },
         async init({
@@ -68,6 +72,7 @@ export function createEnvironmentsScaffolderModule(
           permissions,
           discovery,
           auth,
+          auditor,
           catalog,
         }) {
           const aws = options.aws ?? AwsAccess.fromConfig(config);
@@ -77,6 +82,7 @@ export function createEnvironmentsScaffolderModule(
             aws,
             permissions,
             auth,
+            history: new DeploymentHistoryClient({ discovery, auth }),
             trustedOwners: readTrustedEnvironmentOwners(config),
             pollIntervalMs: options.pollIntervalMs,
             synthTimeoutMs: options.synthTimeoutMs,
@@ -88,6 +94,11 @@ export function createEnvironmentsScaffolderModule(
             }),
             createEnvironmentDeployAction({ ...stackActions, github }),
             createEnvironmentDestroyAction({ ...stackActions, github }),
+            createEnvironmentRollbackAction({
+              ...stackActions,
+              github,
+              auditor,
+            }),
             createEnvironmentPromoteAction({ discovery, auth }),
             createEnvironmentGithubSetupAction({ ...stackActions, github }),
           );

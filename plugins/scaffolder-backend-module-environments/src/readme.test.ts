@@ -7,6 +7,7 @@ import { createEnvironmentDestroyAction } from './actions/destroy/environmentDes
 import { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';
 import { createEnvironmentPlanAction } from './actions/plan/environmentPlan';
 import { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
+import { createEnvironmentRollbackAction } from './actions/rollback/environmentRollback';
 import { GithubClients } from './lib/github/GithubClients';
 import { actionTables } from './__testUtils__/actionDocs';
 import { unconfiguredAws } from './__testUtils__/cloudFormationStandIn';
@@ -24,6 +25,7 @@ const actions = [
   createEnvironmentPlanAction({ catalog, aws }),
   createEnvironmentDeployAction({ catalog, aws, ...authorization }),
   createEnvironmentDestroyAction({ catalog, aws, ...authorization }),
+  createEnvironmentRollbackAction({ catalog, aws, ...authorization }),
   createEnvironmentPromoteAction({
     discovery: mockServices.discovery(),
     auth: mockServices.auth(),

@@ -95,16 +95,25 @@ describe.each(databases.eachSupportedId())(
       ).toBeUndefined();
     });
 
-    it('keeps one record per task and action: a retried request gets the first back', async () => {
+    it('keeps one record per task and action: recording it again updates it', async () => {
       const store = await createStore();
-      const first = await store.record(STAGING, deployment());
+      const first = await store.record(
+        STAGING,
+        deployment({ result: 'failed', message: 'Timed out' }),
+      );
       const again = await store.record(
         STAGING,
-        deployment({ message: 'sent twice' }),
+        deployment({ snapshot, createdAt: '2026-03-01T11:00:00.000Z' }),
       );
 
-      expect(again).toEqual(first);
-      expect(await store.list(STAGING, { limit: 10 })).toHaveLength(1);
+      expect(again).toMatchObject({
+        id: first.id,
+        createdAt: first.createdAt,
+        result: 'succeeded',
+        rollbackSnapshot: true,
+      });
+      expect(await store.list(STAGING, { limit: 10 })).toEqual([again]);
+      expect(await store.snapshot(STAGING, first.id)).toEqual(snapshot);
     });
 
     it('keeps a workflow run id beyond 32 bits', async () => {

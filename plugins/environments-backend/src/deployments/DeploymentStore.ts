@@ -118,23 +118,19 @@ export class DeploymentStore {
   constructor(private readonly knex: Knex) {}
 
   /**
-   * Records a deployment and returns it with its id. Recording the same task's action on the
-   * same environment again returns the first record (a retried request adds nothing).
+   * Records a deployment and returns it with its id. The same task's action on the same
+   * environment is one record: recording it again (a retried step that ended differently)
+   * updates it, keeping its id and start.
    */
   async record(
     environmentRef: string,
     deployment: NewDeployment,
   ): Promise<DeploymentRecord> {
-    if (deployment.taskId) {
-      const existing = await this.#byTask(
-        environmentRef,
-        deployment.taskId,
-        deployment.action,
-      );
-      if (existing) return existing;
-    }
+    const existing = deployment.taskId
+      ? await this.#byTask(environmentRef, deployment.taskId, deployment.action)
+      : undefined;
     const row: DeploymentRow = {
-      id: randomUUID(),
+      id: existing?.id ?? randomUUID(),
       environment_ref: environmentRef,
       action: deployment.action,
       mode: deployment.mode,
@@ -152,26 +148,18 @@ export class DeploymentStore {
       snapshot: deployment.snapshot
         ? JSON.stringify(deployment.snapshot)
         : null,
-      created_at: deployment.createdAt
-        ? new Date(deployment.createdAt)
-        : new Date(),
+      created_at: existing
+        ? new Date(existing.createdAt)
+        : new Date(deployment.createdAt ?? Date.now()),
       finished_at: deployment.finishedAt
         ? new Date(deployment.finishedAt)
         : null,
     };
-    try {
+    if (existing) {
+      const { id: _id, created_at: _createdAt, ...changes } = row;
+      await this.knex(DEPLOYMENTS).where({ id: existing.id }).update(changes);
+    } else {
       await this.knex(DEPLOYMENTS).insert(row);
-    } catch (error) {
-      // Two requests for the same task at once: the unique index kept one.
-      const existing = deployment.taskId
-        ? await this.#byTask(
-            environmentRef,
-            deployment.taskId,
-            deployment.action,
-          )
-        : undefined;
-      if (existing) return existing;
-      throw error;
     }
     return toRecord(row);
   }

@@ -145,6 +145,7 @@ export async function createRouter(
     catalog,
     deployments: options.deployments,
     rollbacks: options.rollbacks,
+    statuses,
     environmentRef,
   });
 

@@ -5,6 +5,7 @@ import { InputError, NotFoundError } from '@backstage/errors';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { DeploymentStore } from '../deployments/DeploymentStore';
 import type { RollbackPlanner } from '../deployments/RollbackPlanner';
+import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
 import {
   deploymentBodySchema,
   deploymentIdSchema,
@@ -33,6 +34,8 @@ export function addDeploymentRoutes(
     catalog: EnvironmentCatalog;
     deployments: DeploymentStore;
     rollbacks: RollbackPlanner;
+    /** Cached statuses, dropped for an environment whose stack just changed. */
+    statuses: Pick<EnvironmentStatusService, 'invalidate'>;
     environmentRef: (params: unknown) => string;
   },
 ): void {
@@ -76,9 +79,12 @@ export function addDeploymentRoutes(
         'deployment record',
       );
       const environment = await catalog.get(ref, credentials);
-      res
-        .status(201)
-        .json(await deployments.record(stringifyEntityRef(environment), body));
+      const recorded = await deployments.record(
+        stringifyEntityRef(environment),
+        body,
+      );
+      await options.statuses.invalidate([recorded.environmentRef]);
+      res.status(201).json(recorded);
     },
   );
 

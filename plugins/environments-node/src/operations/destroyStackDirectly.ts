@@ -45,11 +45,16 @@ export async function destroyStackDirectly(options: {
   timing: StackWaitTiming;
   logger: LoggerService;
   signal?: AbortSignal;
+  /**
+   * Wraps the delete, once (inside its checkpoint): `environment:destroy` records how it ended
+   * in the deployment history.
+   */
+  around?: (
+    destroy: () => Promise<DirectDestroyOutcome>,
+  ) => Promise<DirectDestroyOutcome>;
 }): Promise<DirectDestroyOutcome> {
   const { target, cloudFormation, timing, logger, signal } = options;
-  return options.checkpoint({
-    key: options.key,
-    fn: () =>
+  const destroy = () =>
       withAwsErrors(`destroying stack ${target.stackName}`, target, async () => {
         const stack = await describeStack(
           cloudFormation,
@@ -108,6 +113,9 @@ export async function destroyStackDirectly(options: {
         } finally {
           assembly.dispose();
         }
-      }),
+      });
+  return options.checkpoint({
+    key: options.key,
+    fn: () => (options.around ? options.around(destroy) : destroy()),
   });
 }

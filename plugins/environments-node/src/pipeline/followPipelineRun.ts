@@ -20,6 +20,8 @@ import { describeFailedJob, JobProgress, runJobs } from './runJobs';
 /** How a followed run ended, as plain JSON (it is kept as a checkpoint). */
 export type PipelineOutcome = {
   conclusion: string;
+  /** The commit the run deployed (its `head_sha`). */
+  headSha?: string;
   /** The stack's status after the run, when AWS could read it; `DELETE_COMPLETE` when gone. */
   stackStatus?: string;
   stackId?: string;
@@ -50,6 +52,8 @@ export async function followPipelineRun(options: {
   timing: StackWaitTiming;
   logger: LoggerService;
   signal?: AbortSignal;
+  /** The run attempt to follow (a re-run's); earlier attempts count as queued. Default 1. */
+  attempt?: number;
 }): Promise<PipelineOutcome> {
   const { octokit, target, run, stack, timing, logger, signal } = options;
   const deadline = Date.now() + timing.timeoutMs;
@@ -81,14 +85,26 @@ export async function followPipelineRun(options: {
   for (;;) {
     let status: string;
     let conclusion: string | null;
+    let headSha: string | undefined;
     try {
-      ({
-        data: { status, conclusion },
-      } = (await octokit.rest.actions.getWorkflowRun({
+      const { data } = (await octokit.rest.actions.getWorkflowRun({
         owner: target.owner,
         repo: target.repo,
         run_id: run.runId,
-      })) as { data: { status: string; conclusion: string | null } });
+      })) as {
+        data: {
+          status: string;
+          conclusion: string | null;
+          head_sha?: string;
+          run_attempt?: number;
+        };
+      };
+      ({ conclusion, head_sha: headSha } = data);
+      // A run that is re-run answers as its earlier attempt until GitHub has queued the new one.
+      status =
+        (data.run_attempt ?? 1) < (options.attempt ?? 1)
+          ? 'queued'
+          : data.status;
       for (const line of progress.lines(
         await runJobs(octokit, target, run.runId),
       )) {
@@ -105,6 +121,7 @@ export async function followPipelineRun(options: {
       return finish({
         ...options,
         conclusion: conclusion ?? 'unknown',
+        headSha,
         events,
         stackId,
       });
@@ -128,6 +145,7 @@ async function finish(options: {
   run: PipelineRun;
   stack?: StackWatch;
   conclusion: string;
+  headSha?: string;
   events: StackEvent[];
   stackId?: string;
   signal?: AbortSignal;
@@ -139,6 +157,7 @@ async function finish(options: {
       : undefined;
   const outcome: PipelineOutcome = {
     conclusion,
+    ...(options.headSha ? { headSha: options.headSha } : {}),
     ...(stack && options.stackId
       ? {
           stackId: options.stackId,

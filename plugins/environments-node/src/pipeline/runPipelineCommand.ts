@@ -46,6 +46,14 @@ export async function runPipelineCommand(options: {
   runSearch: RunSearch;
   logger: LoggerService;
   signal?: AbortSignal;
+  /**
+   * Wraps following the run, once (inside its checkpoint): the scaffolder actions record how it
+   * ended in the deployment history.
+   */
+  aroundFollow?: (
+    follow: () => Promise<PipelineOutcome>,
+    run: PipelineRun,
+  ) => Promise<PipelineOutcome>;
 }): Promise<PipelineResult> {
   const { checkpoint, key, workflow, target, logger } = options;
   const octokit = await options.github.forRepository(
@@ -75,24 +83,25 @@ export async function runPipelineCommand(options: {
         }),
     }));
   logger.info(`Following run ${run.runId}: ${run.url}`);
+  const follow = () =>
+    followPipelineRun({
+      octokit,
+      target: workflow,
+      run,
+      stack: options.cloudFormation
+        ? {
+            cloudFormation: options.cloudFormation,
+            stackName: target.stackName,
+            since: dispatched.dispatchedAt ?? dispatched.sentAt,
+          }
+        : undefined,
+      timing: options.timing,
+      logger,
+      signal: options.signal,
+    });
   const outcome: PipelineOutcome = await checkpoint({
     key: `${key}.follow`,
-    fn: () =>
-      followPipelineRun({
-        octokit,
-        target: workflow,
-        run,
-        stack: options.cloudFormation
-          ? {
-              cloudFormation: options.cloudFormation,
-              stackName: target.stackName,
-              since: dispatched.dispatchedAt ?? dispatched.sentAt,
-            }
-          : undefined,
-        timing: options.timing,
-        logger,
-        signal: options.signal,
-      }),
+    fn: () => (options.aroundFollow ? options.aroundFollow(follow, run) : follow()),
   });
   return { ...outcome, ...run };
 }

@@ -6,6 +6,7 @@ import type {
   RunSearch,
 } from '@stageline/plugin-environments-node';
 import type { GithubClients } from '../lib/github/GithubClients';
+import type { DeploymentHistoryClient } from '../lib/history/DeploymentHistoryClient';
 
 /**
  * What the plan, deploy and destroy actions are built with.
@@ -63,4 +64,10 @@ export interface EnvironmentStackActionOptions
    * Enterprise Server). Default 10 looks, 3 s apart.
    */
   runSearch?: RunSearch;
+  /**
+   * The deployment history of the environments backend: deploys and destroys are recorded
+   * there, and `environment:rollback` reads what to restore. Without it nothing is recorded
+   * (and rollback is refused).
+   */
+  history?: DeploymentHistoryClient;
 }

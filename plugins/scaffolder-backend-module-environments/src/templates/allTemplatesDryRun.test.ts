@@ -15,6 +15,9 @@ const REQUIRED: Record<string, JsonObject> = {
   'promote-environment': {
     environment: 'environment:default/macro-ai-api-staging',
   },
+  'rollback-environment': {
+    environment: 'environment:default/macro-ai-api-staging',
+  },
   // The form's default scale is enterprise, not confirmed over budget: an environment whose
   // budget covers enterprise goes ahead (the example's £5/£10 budgets are refused, see
   // scaleEnvironmentTemplate.test.ts).

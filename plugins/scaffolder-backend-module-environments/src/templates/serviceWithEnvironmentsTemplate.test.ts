@@ -233,7 +233,7 @@ describe('templates/service-with-environments', () => {
     expect(cdk.jobs.cdk.environment).toBe('${{ inputs.environment }}');
     expect(cdk.jobs.cdk.steps?.map(s => s.run).filter(Boolean)).toEqual([
       'npm install',
-      'npx cdk deploy --require-approval never',
+      'npx cdk deploy --require-approval never --tags stageline.dev/commit=${{ github.sha }}',
       'npx cdk destroy --force',
       'npx cdk diff',
     ]);

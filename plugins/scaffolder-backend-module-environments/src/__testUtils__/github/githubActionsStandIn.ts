@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { http, HttpResponse } from 'msw';
 import type { SetupServer } from 'msw/node';
 
@@ -32,6 +33,10 @@ type Run = {
   id: number;
   workflow: Workflow;
   branch: string;
+  /** The commit the run runs at: the branch's head when it was dispatched. */
+  headSha: string;
+  /** 1, then one more for each re-run. */
+  attempt: number;
   inputs: Record<string, string>;
   createdAt: Date;
   actor: string;
@@ -51,9 +56,12 @@ export type GithubRequest = { method: string; path: string; body?: any };
  * `workflow_run_id`, `run_url` and `html_url` when asked with `return_run_details`; 422 for
  * inputs the workflow does not declare or a branch that does not exist, 404 for an unknown
  * workflow), list a workflow's runs (`event`, `branch`, `created`, `actor` filters, newest first),
- * get a run, list its jobs with their steps. A run is queued for a look or two, then runs one
- * step per look at the run (each step's `onStart` is called), and completes with `success`, or
- * `failure` at a failing step (the steps after it are skipped).
+ * get a run, list its jobs with their steps, re-run a run (`POST …/actions/runs/{run_id}/rerun`,
+ * 201: the same commit and inputs as its next attempt; 403 while it is not completed, or when it
+ * was created more than 30 days ago, as "Re-running workflows and jobs" in GitHub's Actions
+ * documentation says). A run is queued for a look or two, then runs one step per look at the run
+ * (each step's `onStart` is called), and completes with `success`, or `failure` at a failing step
+ * (the steps after it are skipped).
  */
 export class GithubActionsStandIn {
   readonly requests: GithubRequest[] = [];
@@ -63,6 +71,9 @@ export class GithubActionsStandIn {
     'develop',
     'feature/streaming-responses',
   ]);
+  /** The head commit of each branch; `push` moves it. */
+  readonly heads = new Map<string, string>();
+  #commits = 0;
   /** Whether the dispatch API knows `return_run_details` (GitHub Enterprise Server may not). */
   returnsRunDetails = true;
   queuedLooks = 1;
@@ -164,6 +175,26 @@ export class GithubActionsStandIn {
         this.#advance(run);
         return HttpResponse.json(this.#runBody(params, run));
       }),
+      http.post(`${REPO}/actions/runs/:id/rerun`, ({ params }) => {
+        const run = this.runs.find(r => String(r.id) === params.id);
+        if (!run) return notFound();
+        if (run.status !== 'completed') {
+          return forbidden('This workflow run is not completed');
+        }
+        if (Date.now() - run.createdAt.getTime() > 30 * 86_400_000) {
+          return forbidden(
+            'Unable to re-run this workflow run because it was created over a month ago',
+          );
+        }
+        run.attempt += 1;
+        run.status = 'queued';
+        run.conclusion = null;
+        run.queuedLooks = this.queuedLooks;
+        run.steps = run.workflow
+          .steps(run.inputs)
+          .map(step => ({ ...step, status: 'queued', conclusion: null }));
+        return HttpResponse.json({}, { status: 201 });
+      }),
       http.get(`${REPO}/actions/runs/:id/jobs`, ({ params }) => {
         const run = this.runs.find(r => String(r.id) === params.id);
         if (!run) return notFound();
@@ -206,6 +237,8 @@ export class GithubActionsStandIn {
       id: this.#nextId++,
       workflow: known,
       branch,
+      headSha: this.head(branch),
+      attempt: 1,
       inputs,
       createdAt: new Date(),
       actor,
@@ -218,6 +251,22 @@ export class GithubActionsStandIn {
     };
     this.runs.push(run);
     return run;
+  }
+
+  /** The head commit of a branch. */
+  head(branch: string): string {
+    if (!this.heads.has(branch)) this.push(branch);
+    return this.heads.get(branch)!;
+  }
+
+  /** A new commit on the branch; returns its SHA. */
+  push(branch: string): string {
+    this.#commits += 1;
+    const sha = createHash('sha1')
+      .update(`${branch}:${this.#commits}`)
+      .digest('hex');
+    this.heads.set(branch, sha);
+    return sha;
   }
 
   /** Requests that change something. */
@@ -267,7 +316,8 @@ export class GithubActionsStandIn {
       status: run.status,
       conclusion: run.conclusion,
       head_branch: run.branch,
-      run_attempt: 1,
+      head_sha: run.headSha,
+      run_attempt: run.attempt,
       created_at: run.createdAt.toISOString().replace(/\.\d+Z$/, 'Z'),
       updated_at: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
       html_url: `${WEB}/${owner}/${repo}/actions/runs/${run.id}`,
@@ -287,6 +337,18 @@ function notFound() {
       status: '404',
     },
     { status: 404 },
+  );
+}
+
+function forbidden(message: string) {
+  return HttpResponse.json(
+    {
+      message,
+      documentation_url:
+        'https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow',
+      status: '403',
+    },
+    { status: 403 },
   );
 }
 

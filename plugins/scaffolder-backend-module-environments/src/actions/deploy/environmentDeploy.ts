@@ -1,5 +1,8 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
+import {
+  environmentsDeployPermission,
+  STACK_TAGS,
+} from '@stageline/plugin-environments-common';
 import type { z } from 'zod/v3';
 import { changeSetNameFor } from '../../lib/aws/changeSetNameFor';
 import {
@@ -25,6 +28,9 @@ import {
   describeToolkitDeploy,
 } from '../../lib/toolkit/describeToolkitDeploy';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
+import { templateHash } from '@stageline/plugin-environments-node';
+import { snapshotOfAssembly } from '../../lib/history/deploymentSnapshot';
+import { historyEntryFor, recorded } from '../../lib/history/recordDeployment';
 import { examples } from './environmentDeploy.examples';
 import { stackTagsOf } from '../../lib/toolkit/stackTagsOf';
 
@@ -32,6 +38,14 @@ const ID = 'environment:deploy';
 
 const inputFields = {
   ...environmentTargetFields,
+  commit: (zImpl: typeof z) =>
+    zImpl
+      .string({
+        description:
+          "The commit being deployed, tagged on the stack as stageline.dev/commit (the deployed version the cards show and promotion compares against), e.g. the commit the task's fetch step checked out. A pipeline's run tags its own commit",
+      })
+      .regex(/^[0-9a-f]{7,40}$/, 'must be a commit SHA (7 to 40 hex digits)')
+      .optional(),
   tags: (zImpl: typeof z) =>
     zImpl
       .record(zImpl.string(), {
@@ -115,11 +129,18 @@ export function createEnvironmentDeployAction(
         catalog,
         credentials,
       });
-      await authorizeOnEnvironment({
+      const authorizedOn = await authorizeOnEnvironment({
         ...options,
         permission: environmentsDeployPermission,
         target,
         credentials,
+      });
+      const history = historyEntryFor({
+        history: options.history,
+        target,
+        authorizedOn,
+        action: 'deploy',
+        ctx,
       });
       const { mode } = target.deployment;
       ctx.output('stackName', target.stackName);
@@ -136,6 +157,7 @@ export function createEnvironmentDeployAction(
           command: 'deploy',
           credentials,
           timeoutMinutes: input.timeoutMinutes,
+          history,
         });
         ctx.output('noChanges', false);
         ctx.output('outputs', result?.outputs ?? {});
@@ -209,22 +231,42 @@ export function createEnvironmentDeployAction(
                 assembly.stack,
               )}`,
             );
-            return await withAwsErrors(
-              `deploying ${target.stackName}`,
-              target,
+            // Stageline's own tags come after the tags input, which cannot override them.
+            const tags: Record<string, string> = {
+              ...input.tags,
+              ...stackTagsOf(target),
+              ...(input.commit ? { [STACK_TAGS.commit]: input.commit } : {}),
+            };
+            return await recorded(
+              history,
               () =>
-                deployStackWithToolkit({
-                  aws,
-                  target,
-                  cloudFormation,
-                  assemblyDir: assembly.dir,
-                  stack: assembly.stack,
-                  tags: { ...input.tags, ...stackTagsOf(target) },
-                  changeSetName,
-                  timing,
-                  logger: ctx.logger,
-                  signal: ctx.signal,
-                }),
+                withAwsErrors(`deploying ${target.stackName}`, target, () =>
+                  deployStackWithToolkit({
+                    aws,
+                    target,
+                    cloudFormation,
+                    assemblyDir: assembly.dir,
+                    stack: assembly.stack,
+                    tags,
+                    changeSetName,
+                    timing,
+                    logger: ctx.logger,
+                    signal: ctx.signal,
+                  }),
+                ),
+              deployed => ({
+                stackStatus: deployed.status,
+                ...(input.commit ? { commit: input.commit } : {}),
+                templateHash: templateHash(assembly.stack.template),
+                snapshot: snapshotOfAssembly(
+                  assembly.dir,
+                  assembly.stack,
+                  tags,
+                ),
+                message: deployed.noChanges
+                  ? `No changes: ${target.stackName} was already up to date`
+                  : `Deployed ${target.stackName} (${mode}): ${deployed.status}`,
+              }),
             );
           } finally {
             assembly.dispose();

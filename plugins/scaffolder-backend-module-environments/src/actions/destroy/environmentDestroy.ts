@@ -18,6 +18,7 @@ import {
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { runPipelineAction } from '../../lib/pipeline/pipelineAction';
 import type { EnvironmentStackActionOptions } from '../EnvironmentActionOptions';
+import { historyEntryFor, recorded } from '../../lib/history/recordDeployment';
 import { environmentsDestroyPermission } from '@stageline/plugin-environments-common';
 import { examples } from './environmentDestroy.examples';
 
@@ -101,11 +102,18 @@ export function createEnvironmentDestroyAction(
           }`,
         );
       }
-      await authorizeOnEnvironment({
+      const authorizedOn = await authorizeOnEnvironment({
         ...options,
         permission: environmentsDestroyPermission,
         target,
         credentials,
+      });
+      const history = historyEntryFor({
+        history: options.history,
+        target,
+        authorizedOn,
+        action: 'destroy',
+        ctx,
       });
       const where = describeTarget(target);
       const { mode } = target.deployment;
@@ -122,6 +130,7 @@ export function createEnvironmentDestroyAction(
           command: 'destroy',
           credentials,
           timeoutMinutes: input.timeoutMinutes,
+          history,
         });
         if (!result) {
           ctx.output('deleted', false);
@@ -177,6 +186,15 @@ export function createEnvironmentDestroyAction(
         timing,
         logger: ctx.logger,
         signal: ctx.signal,
+        around: destroy =>
+          recorded(history, destroy, destroyed =>
+            destroyed.status === 'NOT_FOUND'
+              ? undefined
+              : {
+                  stackStatus: destroyed.status,
+                  message: `Destroyed ${target.stackName}`,
+                },
+          ),
       });
 
       ctx.output('status', outcome.status);

@@ -690,7 +690,7 @@ describe('environment:promote', () => {
     await expect(
       action.handler(actionContext({ environmentRef: STAGING }).ctx),
     ).rejects.toThrow(
-      `No environments backend answered at ${baseUrl}: add @stageline/plugin-environments-backend to the backend; environment:promote promotes through it`,
+      `No environments backend answered at ${baseUrl}: add @stageline/plugin-environments-backend to the backend; environment:promote, environment:rollback and the deployment history go through it`,
     );
   });
 });

@@ -20,6 +20,7 @@ import {
   type EnvironmentTarget,
   type PipelineWorkflow,
 } from '@stageline/plugin-environments-node';
+import { type HistoryEntry, recorded } from '../history/recordDeployment';
 
 const DEFAULT_RUN_SEARCH = { attempts: 10, intervalMs: 3_000 };
 
@@ -39,6 +40,8 @@ export async function runPipelineAction(options: {
   command: PipelineCommand;
   credentials: BackstageCredentials;
   timeoutMinutes?: number;
+  /** Where the run's end is recorded (the deployment history). */
+  history?: HistoryEntry;
 }): Promise<PipelineResult | undefined> {
   const { ctx, actionOptions, target, command } = options;
   const { repository, branch } = await authorizeOnPipelineBranch({
@@ -96,5 +99,22 @@ export async function runPipelineAction(options: {
     runSearch: actionOptions.runSearch ?? DEFAULT_RUN_SEARCH,
     logger: ctx.logger,
     signal: ctx.signal,
+    aroundFollow: (follow, run) =>
+      recorded(
+        options.history,
+        follow,
+        ended => ({
+          runId: run.runId,
+          runUrl: run.url,
+          ...(ended.headSha ? { commit: ended.headSha } : {}),
+          ...(ended.stackStatus ? { stackStatus: ended.stackStatus } : {}),
+          message: `Run ${run.runId} of ${workflow.workflow} on ${
+            workflow.branch
+          } ${command === 'destroy' ? 'destroyed' : 'deployed'} ${
+            target.stackName
+          }${ended.stackStatus ? ` (${ended.stackStatus})` : ''}`,
+        }),
+        { runId: run.runId, runUrl: run.url },
+      ),
   });
 }

@@ -1,18 +1,13 @@
-import type {
-  AuthService,
-  BackstageCredentials,
-  DiscoveryService,
-} from '@backstage/backend-plugin-api';
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { CompoundEntityRef } from '@backstage/catalog-model';
-import { ServiceUnavailableError } from '@backstage/errors';
 import type {
   PromoteRequest,
   PromotionRecord,
 } from '@stageline/plugin-environments-common';
-import { backendErrorOf } from './backendErrorOf';
-
-/** The plugin id of `@stageline/plugin-environments-backend`. */
-export const ENVIRONMENTS_PLUGIN_ID = 'environments';
+import {
+  EnvironmentsBackend,
+  environmentsBackendRequest,
+} from '../backend/environmentsBackendRequest';
 
 /**
  * Promotes through the environments backend's `POST /environments/:namespace/:name/promote`,
@@ -20,12 +15,7 @@ export const ENVIRONMENTS_PLUGIN_ID = 'environments';
  * permission check, lock, history and audit event as one from the entity cards.
  */
 export class EnvironmentsPromoteClient {
-  constructor(
-    private readonly options: {
-      discovery: DiscoveryService;
-      auth: AuthService;
-    },
-  ) {}
+  constructor(private readonly backend: EnvironmentsBackend) {}
 
   /**
    * Promotes `source` into its `promotesTo` and returns the promotion the backend recorded.
@@ -40,40 +30,13 @@ export class EnvironmentsPromoteClient {
     credentials: BackstageCredentials;
     signal?: AbortSignal;
   }): Promise<PromotionRecord> {
-    const { discovery, auth } = this.options;
-    const baseUrl = await discovery.getBaseUrl(ENVIRONMENTS_PLUGIN_ID);
-    const { namespace, name } = request.source;
-    const url = `${baseUrl}/environments/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(name)}/promote`;
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: request.credentials,
-      targetPluginId: ENVIRONMENTS_PLUGIN_ID,
+    return environmentsBackendRequest(this.backend, {
+      environment: request.source,
+      path: 'promote',
+      method: 'POST',
+      body: request.body,
+      credentials: request.credentials,
+      signal: request.signal,
     });
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify(request.body),
-        signal: request.signal,
-      });
-    } catch (error) {
-      if (request.signal?.aborted) throw error;
-      throw new ServiceUnavailableError(
-        `Could not reach the environments backend at ${url}: ${
-          (error as Error).message
-        }`,
-      );
-    }
-    if (!response.ok) {
-      throw await backendErrorOf(response, baseUrl);
-    }
-    // Parsed here rather than with response.json(), whose objects come from the realm of Node's
-    // fetch: the scaffolder's templating refuses arrays with another Array prototype (as under Jest).
-    return JSON.parse(await response.text()) as PromotionRecord;
   }
 }

@@ -34,7 +34,7 @@ export async function backendErrorOf(
   if (Known) return new Known(message);
   if (response.status === 404) {
     return new NotFoundError(
-      `No environments backend answered at ${baseUrl}: add @stageline/plugin-environments-backend to the backend; environment:promote promotes through it`,
+      `No environments backend answered at ${baseUrl}: add @stageline/plugin-environments-backend to the backend; environment:promote, environment:rollback and the deployment history go through it`,
     );
   }
   return new Error(

@@ -53,7 +53,7 @@ describe('backendErrorOf', () => {
 
     expect(error).toMatchObject({
       name: 'NotFoundError',
-      message: `No environments backend answered at ${BASE_URL}: add @stageline/plugin-environments-backend to the backend; environment:promote promotes through it`,
+      message: `No environments backend answered at ${BASE_URL}: add @stageline/plugin-environments-backend to the backend; environment:promote, environment:rollback and the deployment history go through it`,
     });
   });
 });
