@@ -115,6 +115,7 @@ export const environmentsPlugin = createBackendPlugin({
               prices: priceList,
             }),
             aws,
+            stacks,
             cache,
             currency: settings.currency,
             usdToGbp: settings.rate ?? DEFAULT_USD_TO_GBP,

@@ -28,7 +28,22 @@ export interface CostEstimate {
   scheduleSaving?: number;
 }
 
-/** Estimates the monthly cost of an environment stack (synthesize, then price). */
+/** What to price a given template with: where it runs, its parameter values, the currency. */
+export type TemplatePricingInput = Pick<
+  CostEstimateInput,
+  'region' | 'currency' | 'schedule'
+> & {
+  /** The stack's parameter values, replacing the template's defaults. */
+  parameters?: Record<string, string>;
+};
+
+/** Estimates the monthly cost of an environment stack. */
 export interface CostEstimator {
+  /** The reference profile of the input's stage × scale: synthesized, then priced. */
   estimate(input: CostEstimateInput): Promise<CostEstimate>;
+  /** A template as it is (e.g. the deployed one, JSON or YAML), priced. */
+  estimateTemplate(
+    template: string | object,
+    input: TemplatePricingInput,
+  ): Promise<CostEstimate>;
 }

@@ -1,6 +1,7 @@
 import type {
   BudgetCurrency,
   CostSection,
+  CostTemplateBasis,
   EnvironmentEntity,
   EnvironmentScale,
 } from '@stageline/plugin-environments-common';
@@ -15,7 +16,13 @@ import {
 } from '@stageline/plugin-environments-node';
 import { CachedComputation } from '../status/CachedComputation';
 import { withTimeout } from '../status/withTimeout';
-import type { CostEstimate, CostEstimator } from './CostEstimator';
+import type { StackReader } from '../aws/StackReader';
+import type {
+  CostEstimate,
+  CostEstimateInput,
+  CostEstimator,
+} from './CostEstimator';
+import { readDeployedTemplate } from './deployedTemplate';
 import { CostExplorerReader, StackActuals } from './CostExplorerReader';
 import { appNameOf } from './appNameOf';
 import { budgetState } from './budgetState';
@@ -24,6 +31,8 @@ import { budgetState } from './budgetState';
 export interface DefaultCostProviderOptions {
   estimator: CostEstimator;
   aws: AwsAccess;
+  /** Reads the deployed template, which is priced where there is one. */
+  stacks: StackReader;
   cache: CacheService;
   /** Currency for environments without a budget. */
   currency: BudgetCurrency;
@@ -46,10 +55,13 @@ const money = (amount: number, currency: BudgetCurrency) =>
   `${SYMBOLS[currency]}${amount.toFixed(2)}`;
 
 /**
- * Cost of an environment: the offline estimate of its stack at its stage × scale (or a what-if
- * scale), net of the shutdown schedule, month-to-date actuals and forecast from Cost Explorer
- * where AWS is configured, and the verdict against the budget (on the forecast when there is
- * one, else the estimate).
+ * Cost of an environment: the offline estimate of the template its stack runs — the deployed one
+ * (`GetTemplate`, with the stack's parameter values) where AWS can read it, Stageline's reference
+ * profile for its stage × scale for a stack not deployed yet or without AWS, and the profile at
+ * another scale for a what-if, compared with the profile at its own — net of the shutdown
+ * schedule; month-to-date actuals and forecast from Cost Explorer where AWS is configured; and
+ * the verdict against the budget (on the forecast when there is one, else the estimate). The
+ * section says which template it priced.
  */
 export class DefaultCostProvider implements EnvironmentCostProvider {
   readonly #estimates: CachedComputation<CostEstimate>;
@@ -99,6 +111,96 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     );
   }
 
+  /** The reference profile's estimate for an input, cached. */
+  #referenceEstimate(input: CostEstimateInput): Promise<CostEstimate> {
+    return this.#estimates.get(`cost:estimate:${JSON.stringify(input)}`, () =>
+      this.#queued(() => this.options.estimator.estimate(input)),
+    );
+  }
+
+  /**
+   * The estimate of the template the environment's stack runs, and which template that was: the
+   * deployed one where AWS can read it (cached until the stack changes), else the reference
+   * profile, saying why.
+   */
+  async #priced(
+    environment: EnvironmentEntity,
+    input: CostEstimateInput,
+    signal: AbortSignal | undefined,
+  ): Promise<{ estimate: CostEstimate; template: CostTemplateBasis }> {
+    const profile = `Stageline's reference profile for ${input.stage} × ${input.scale}`;
+    const reference = async (why: string) => ({
+      estimate: await this.#referenceEstimate(input),
+      template: {
+        source: 'reference-profile' as const,
+        description: `${profile}: ${why}`,
+      },
+    });
+    if (input.scale !== environment.spec.scale) {
+      return reference(
+        `a what-if prices the profile at that scale, which is what a scale change builds from the profile; the deployed template is priced at ${environment.spec.scale} scale only`,
+      );
+    }
+    const stack = stackOf(environment);
+    if (!stack) {
+      return reference(
+        `${environment.metadata.name} names no stack (spec.deployment.stackName), so there is no deployed template to price`,
+      );
+    }
+    if (!this.options.aws.getConfiguration().configured) {
+      return reference(
+        'AWS is not configured, so the deployed template cannot be read',
+      );
+    }
+    const unreadable = (error: unknown) =>
+      new Error(
+        `Could not read the deployed template of ${stack.stackName}: ${
+          toSectionError(error).message
+        }`,
+      );
+    const deployed = await readDeployedTemplate(
+      this.options.stacks,
+      stack,
+      signal,
+    ).catch(error => {
+      throw unreadable(error);
+    });
+    if (!deployed) {
+      return reference(`${stack.stackName} is not deployed yet`);
+    }
+    const key = `cost:deployed:${JSON.stringify({
+      stackId: deployed.stackId,
+      lastUpdated: deployed.lastUpdated,
+      currency: input.currency,
+      schedule: input.schedule,
+    })}`;
+    const estimate = await this.#estimates.get(key, async () => {
+      const body = await deployed.body().catch(error => {
+        throw unreadable(error);
+      });
+      return this.#queued(() =>
+        this.options.estimator.estimateTemplate(body, {
+          region: input.region,
+          currency: input.currency,
+          schedule: input.schedule,
+          parameters: deployed.parameters,
+        }),
+      );
+    });
+    return {
+      estimate,
+      template: {
+        source: 'deployed',
+        description: `the template of ${stack.stackName} as deployed (${
+          deployed.stackStatus
+        }, updated ${deployed.lastUpdated.slice(
+          0,
+          10,
+        )}), with its parameter values`,
+      },
+    };
+  }
+
   async getCost(
     environment: EnvironmentEntity,
     options: ProviderCallOptions & { scale?: EnvironmentScale } = {},
@@ -130,11 +232,22 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       schedule: environment.spec.schedule,
     };
     let estimate: CostEstimate;
+    let template: CostTemplateBasis;
+    let comparedWith: CostSection['comparedWith'];
     try {
-      const key = `cost:estimate:${JSON.stringify(input)}`;
-      estimate = await this.#estimates.get(key, () =>
-        this.#queued(() => this.options.estimator.estimate(input)),
-      );
+      ({ estimate, template } = await this.#priced(
+        environment,
+        input,
+        options.signal,
+      ));
+      if (scale !== environment.spec.scale) {
+        const own = environment.spec.scale;
+        comparedWith = {
+          scale: own,
+          monthly: (await this.#referenceEstimate({ ...input, scale: own }))
+            .monthly,
+        };
+      }
     } catch (error) {
       return errorSection(
         `Could not estimate ${input.appName} at ${input.stage} × ${scale}`,
@@ -186,7 +299,14 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       this.options.nearBudgetRatio,
     );
     const summary = [
-      `Estimated ${money(estimate.monthly, currency)}/month at ${scale} scale`,
+      `Estimated ${money(
+        estimate.monthly,
+        currency,
+      )}/month at ${scale} scale (${
+        template.source === 'deployed'
+          ? 'the deployed template'
+          : "Stageline's reference profile"
+      })`,
       budget
         ? `against a ${money(
             budget.monthly,
@@ -208,6 +328,8 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       status: 'ok',
       message: [summary, actualText, ...notes].filter(Boolean).join('. '),
       budgetState: state,
+      template,
+      ...(comparedWith ? { comparedWith } : {}),
       estimate: {
         monthly: estimate.monthly,
         lines: estimate.lines,

@@ -8,6 +8,7 @@ import type {
   CostEstimate,
   CostEstimateInput,
   CostEstimator,
+  TemplatePricingInput,
 } from './CostEstimator';
 import type { ResolvedPrices } from './PriceListPricing';
 
@@ -21,14 +22,52 @@ export interface PriceSource {
 
 /**
  * Estimates with the real parts: synthesizes the environment stack with
- * `@stageline/cdk-environments` (offline, ~1 s, so results are cached by the caller) and prices
- * the template with `@stageline/cost-model`, net of the shutdown schedule. With `prices`, rows
- * the bundled table has no price for (other regions, other instance classes) are priced from it.
+ * `@stageline/cdk-environments` (offline, ~1 s, so results are cached by the caller), or takes a
+ * given template (the deployed one), and prices it with `@stageline/cost-model` with the stack's
+ * parameter values, net of the shutdown schedule. With `prices`, rows the bundled table has no
+ * price for (other regions, other instance classes) are priced from it.
  */
 export function createStagelineCostEstimator(options: {
   rate?: number;
   prices?: PriceSource;
 }): CostEstimator {
+  const price = async (
+    template: string | object,
+    input: TemplatePricingInput,
+  ): Promise<CostEstimate> => {
+    const shutdown = input.schedule?.shutdown;
+    const problems: string[] = [];
+    const result = await estimateWithPrices(
+      template,
+      {
+        region: input.region,
+        currency: input.currency,
+        exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
+        schedule: shutdown
+          ? { shutdown, startup: input.schedule?.startup }
+          : undefined,
+        parameters: input.parameters,
+      },
+      async (rows, region) => {
+        if (!options.prices) return new Map();
+        const found = await options.prices.resolve(rows, region);
+        problems.push(...found.problems);
+        return found.overlay;
+      },
+    );
+    return {
+      monthly: result.total,
+      lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({
+        logicalId,
+        type,
+        monthly,
+        basis,
+      })),
+      unpriced: [...result.unpriced],
+      assumptions: [...result.assumptions, ...problems],
+      scheduleSaving: result.savings?.monthly,
+    };
+  };
   return {
     async estimate(input: CostEstimateInput): Promise<CostEstimate> {
       const { template } = synthesizeEnvironment({
@@ -39,37 +78,8 @@ export function createStagelineCostEstimator(options: {
         account: input.accountId,
         previewId: input.previewId,
       });
-      const shutdown = input.schedule?.shutdown;
-      const problems: string[] = [];
-      const result = await estimateWithPrices(
-        template,
-        {
-          region: input.region,
-          currency: input.currency,
-          exchangeRate: input.currency === 'GBP' ? options.rate : undefined,
-          schedule: shutdown
-            ? { shutdown, startup: input.schedule?.startup }
-            : undefined,
-        },
-        async (rows, region) => {
-          if (!options.prices) return new Map();
-          const found = await options.prices.resolve(rows, region);
-          problems.push(...found.problems);
-          return found.overlay;
-        },
-      );
-      return {
-        monthly: result.total,
-        lines: result.lines.map(({ logicalId, type, monthly, basis }) => ({
-          logicalId,
-          type,
-          monthly,
-          basis,
-        })),
-        unpriced: [...result.unpriced],
-        assumptions: [...result.assumptions, ...problems],
-        scheduleSaving: result.savings?.monthly,
-      };
+      return price(template, input);
     },
+    estimateTemplate: price,
   };
 }

@@ -7,6 +7,7 @@ import {
   GetCostForecastCommand,
 } from '@aws-sdk/client-cost-explorer';
 import { http, HttpResponse } from 'msw';
+import { DEPLOYER_KEYS } from '@stageline/aws-stand-in';
 import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { setupStandIns } from '../__testUtils__/standIns';
 import {
@@ -418,8 +419,10 @@ describe('cost section', () => {
       forecast: 4,
     });
     expect(staging.cost.budgetState).toBe('near');
-    const calls = standIns.costExplorer.commandCalls(GetCostAndUsageCommand);
-    expect(calls[0].args[0].input.Filter).toEqual({
+    const filters = standIns.costExplorer
+      .commandCalls(GetCostAndUsageCommand)
+      .map(call => call.args[0].input.Filter);
+    expect(filters).toContainEqual({
       Tags: {
         Key: 'aws:cloudformation:stack-name',
         Values: ['MacroAiStagingStack'],
@@ -431,7 +434,16 @@ describe('cost section', () => {
     stackAnswer();
     standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
     costExplorerAnswers('1.00', '1.00');
-    const { staging, production } = await list(awsConfig);
+    // The preview names no account: the main account's credentials read it.
+    const { staging, production } = await list({
+      aws: {
+        ...(awsConfig.aws as object),
+        mainAccount: {
+          accessKeyId: DEPLOYER_KEYS.accessKeyId,
+          secretAccessKey: DEPLOYER_KEYS.secretAccessKey,
+        },
+      },
+    });
     expect(staging.cost.actual).toBeDefined();
     expect(production.cost.actual).toBeDefined();
     const clientOf = (stackName: string) =>
@@ -470,7 +482,7 @@ describe('cost section', () => {
     expect(staging.cost.estimate?.monthly).toBeGreaterThan(0);
     expect(staging.cost.actual).toBeUndefined();
     expect(staging.cost.message).toMatch(
-      /^Estimated £\d+\.\d\d\/month at hobby scale against a £5\.00 budget \(\w+\)\. Actual cost unavailable: Cost Explorer did not answer within 300 ms$/,
+      /^Estimated £\d+\.\d\d\/month at hobby scale \(the deployed template\) against a £5\.00 budget \(\w+\)\. Actual cost unavailable: Cost Explorer did not answer within 300 ms$/,
     );
   });
 

@@ -137,10 +137,30 @@ export interface CostLine {
 /** Budget verdict: `near` is at or above 80% of the budget. @public */
 export type BudgetState = 'within' | 'near' | 'over' | 'unknown';
 
+/**
+ * Which template a cost estimate prices: the stack's deployed template (`GetTemplate`, with the
+ * stack's parameter values), or Stageline's reference profile for the stage and scale (for a stack
+ * not deployed yet, where AWS cannot be asked, and for a what-if at another scale).
+ *
+ * @public
+ */
+export interface CostTemplateBasis {
+  source: 'deployed' | 'reference-profile';
+  /** One sentence saying what was priced and why, e.g. "the template of MacroAiStagingStack as deployed (UPDATE_COMPLETE, updated 2026-01-05)". */
+  description: string;
+}
+
 /** Cost of an environment against its budget. @public */
 export interface CostSection extends StatusSection {
   currency: BudgetCurrency;
   scale?: EnvironmentScale;
+  /** Which template the estimate prices. */
+  template?: CostTemplateBasis;
+  /**
+   * For a what-if at another scale: what it is compared with — the same basis (the reference
+   * profile) at the environment's own scale, so the difference is the scale's alone.
+   */
+  comparedWith?: { scale: EnvironmentScale; monthly: number };
   budget?: { monthly: number; currency: BudgetCurrency };
   budgetState: BudgetState;
   estimate?: {
