@@ -39,6 +39,39 @@ export interface Config {
        */
       scheduledRefresh?: boolean;
     };
+    /**
+     * CloudFormation drift detection of the environments' stacks, shown in the deployment
+     * section. Runs only where AWS is configured.
+     */
+    drift?: {
+      /**
+       * Set false to stop detecting drift (the deployment section then says it is off).
+       * @default true
+       */
+      enabled?: boolean;
+      /**
+       * How often the scheduled detection runs (on one backend instance at a time); no stack is
+       * detected more often than this, across restarts and instances.
+       * @default { hours: 6 }
+       */
+      interval?: HumanDuration;
+      /**
+       * At most this many detections started a minute, across all stacks, one at a time
+       * (CloudFormation throttles DetectStackDrift). From 1 to 60.
+       * @default 6
+       */
+      detectionsPerMinute?: number;
+      /**
+       * How long to wait for one stack's detection before reporting it unknown.
+       * @default { minutes: 5 }
+       */
+      detectionTimeout?: HumanDuration;
+      /**
+       * How often to ask CloudFormation whether a detection has finished.
+       * @default { seconds: 5 }
+       */
+      pollInterval?: HumanDuration;
+    };
     /** Who may speak for a component. */
     security?: {
       /**

@@ -21,6 +21,7 @@ import { PromotionStore } from './database/PromotionStore';
 import { DeploymentStore } from './deployments/DeploymentStore';
 import { RollbackPlanner } from './deployments/RollbackPlanner';
 import { StackReader } from './aws/StackReader';
+import { setUpDriftDetection } from './drift/setUpDriftDetection';
 import { ProviderRegistry } from './status/ProviderRegistry';
 import { EnvironmentStatusService } from './status/EnvironmentStatusService';
 import { HttpHealthCheck } from './health/HttpHealthCheck';
@@ -133,9 +134,22 @@ export const environmentsPlugin = createBackendPlugin({
         ) {
           logger[notice.level](notice.message);
         }
+        const drift = await setUpDriftDetection({
+          config,
+          aws,
+          stacks,
+          database: deps.database,
+          scheduler,
+          logger,
+          environments: async () =>
+            catalog.all(await auth.getOwnServiceCredentials()),
+          afterRun: environments =>
+            statuses!.invalidate(environments.map(e => stringifyEntityRef(e))),
+        });
         statuses = new EnvironmentStatusService({
           providers,
           store,
+          drift,
           cache,
           timeoutMs: settings.providerTimeoutMs,
           cacheTtlMs: settings.statusCacheTtlMs,
@@ -202,6 +216,7 @@ export const environmentsPlugin = createBackendPlugin({
             routes: [previews.router, schedules.router],
             deployments,
             rollbacks: new RollbackPlanner({ store: deployments, stacks, aws }),
+            drift,
           }),
         );
 

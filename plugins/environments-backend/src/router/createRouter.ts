@@ -14,6 +14,7 @@ import type { PromotionStore } from '../database/PromotionStore';
 import type { DeploymentStore } from '../deployments/DeploymentStore';
 import type { RollbackPlanner } from '../deployments/RollbackPlanner';
 import { addDeploymentRoutes } from './deploymentRoutes';
+import type { DriftDetection } from '../drift/DriftDetection';
 import {
   costQuerySchema,
   environmentPathSchema,
@@ -43,6 +44,8 @@ export interface RouterOptions {
   routes?: express.Router[];
   deployments: DeploymentStore;
   rollbacks: RollbackPlanner;
+  /** Drift results, forgotten for a stack that was just deployed. */
+  drift?: Pick<DriftDetection, 'forget'>;
 }
 
 /**
@@ -146,6 +149,7 @@ export async function createRouter(
     deployments: options.deployments,
     rollbacks: options.rollbacks,
     statuses,
+    drift: options.drift,
     environmentRef,
   });
 

@@ -6,6 +6,7 @@ import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { DeploymentStore } from '../deployments/DeploymentStore';
 import type { RollbackPlanner } from '../deployments/RollbackPlanner';
 import type { EnvironmentStatusService } from '../status/EnvironmentStatusService';
+import type { DriftDetection } from '../drift/DriftDetection';
 import {
   deploymentBodySchema,
   deploymentIdSchema,
@@ -36,6 +37,8 @@ export function addDeploymentRoutes(
     rollbacks: RollbackPlanner;
     /** Cached statuses, dropped for an environment whose stack just changed. */
     statuses: Pick<EnvironmentStatusService, 'invalidate'>;
+    /** Drift results, forgotten for a stack that was just deployed. */
+    drift?: Pick<DriftDetection, 'forget'>;
     environmentRef: (params: unknown) => string;
   },
 ): void {
@@ -83,6 +86,9 @@ export function addDeploymentRoutes(
         stringifyEntityRef(environment),
         body,
       );
+      if (recorded.result === 'succeeded') {
+        await options.drift?.forget(environment);
+      }
       await options.statuses.invalidate([recorded.environmentRef]);
       res.status(201).json(recorded);
     },

@@ -10,6 +10,7 @@ import {
   EnvironmentEntity,
   EnvironmentStatus,
   PromotionSection,
+  StackDriftReport,
 } from '@stageline/plugin-environments-common';
 import {
   errorSection,
@@ -58,6 +59,12 @@ export class EnvironmentStatusService {
       /** Cache time of a status with a section in `error`, so a passing failure heals soon. */
       errorCacheTtlMs: number;
       logger: LoggerService;
+      /** The stacks' last drift detection, added to the deployment section where there is one. */
+      drift?: {
+        reportFor(
+          environment: EnvironmentEntity,
+        ): Promise<StackDriftReport | undefined>;
+      };
     },
   ) {
     this.#statuses = new CachedComputation(options.cache, status =>
@@ -146,7 +153,10 @@ export class EnvironmentStatusService {
     const [deployment, promotion, health, cost] = await Promise.all([
       this.#section(
         'Deployment',
-        signal => this.getDeployment(environment, signal),
+        signal =>
+          this.getDeployment(environment, signal).then(section =>
+            this.#withDrift(environment, section),
+          ),
         {
           provider: environment.spec.deployment?.provider,
           stackName: environment.spec.deployment?.stackName,
@@ -193,6 +203,32 @@ export class EnvironmentStatusService {
       cost,
       refreshedAt: new Date().toISOString(),
     };
+  }
+
+  /** The deployment section with the stack's last drift detection, for a stack that is there. */
+  async #withDrift(
+    environment: EnvironmentEntity,
+    section: DeploymentSection,
+  ): Promise<DeploymentSection> {
+    const { drift } = this.options;
+    if (!drift || section.status !== 'ok' || section.stackStatus === 'NOT_FOUND') {
+      return section;
+    }
+    try {
+      const report = await drift.reportFor(environment);
+      return report ? { ...section, drift: report } : section;
+    } catch (error) {
+      return {
+        ...section,
+        drift: {
+          status: 'UNKNOWN',
+          driftedResources: [],
+          message: `Could not read the last drift detection: ${
+            toSectionError(error).message
+          }`,
+        },
+      };
+    }
   }
 
   async #promotion(

@@ -33,6 +33,42 @@ export interface DeploymentEvent {
   reason?: string;
 }
 
+/** One property of a drifted resource that differs from its template. @public */
+export interface DriftedProperty {
+  /** The property's path, e.g. `/Properties/MemorySize`. */
+  propertyPath: string;
+  expectedValue: string;
+  actualValue: string;
+  /** `NOT_EQUAL`, `ADD` (to a list) or `REMOVE`. */
+  differenceType: string;
+}
+
+/** A stack resource that differs from its template, as CloudFormation's drift detection found it. @public */
+export interface DriftedResource {
+  logicalResourceId: string;
+  resourceType: string;
+  physicalResourceId?: string;
+  /** `MODIFIED` (its properties differ) or `DELETED` (it is gone). */
+  status: 'MODIFIED' | 'DELETED';
+  differences: DriftedProperty[];
+}
+
+/**
+ * The stack's drift, from CloudFormation's drift detection run on a schedule by the backend:
+ * `DRIFTED` (resources changed outside CloudFormation), `IN_SYNC`, `UNKNOWN` (the detection
+ * failed, the message says why) or `NOT_CHECKED` (not detected yet).
+ *
+ * @public
+ */
+export interface StackDriftReport {
+  status: 'DRIFTED' | 'IN_SYNC' | 'UNKNOWN' | 'NOT_CHECKED';
+  /** When the detection ran. */
+  checkedAt?: string;
+  driftedResources: DriftedResource[];
+  /** One sentence, e.g. "2 resources drifted: ApiFunction (modified), Alerts (deleted)". */
+  message: string;
+}
+
 /** What is deployed. @public */
 export interface DeploymentSection extends StatusSection {
   provider?: string;
@@ -46,6 +82,8 @@ export interface DeploymentSection extends StatusSection {
   outputs?: Record<string, string>;
   events?: DeploymentEvent[];
   consoleUrl?: string;
+  /** CloudFormation drift detection's last result, where AWS is configured. */
+  drift?: StackDriftReport;
 }
 
 /** A commit waiting to be promoted. @public */
