@@ -38,10 +38,13 @@ function readyToPromote() {
   return head;
 }
 
-function stackIs(status: string) {
+function stackIs(status: string, commit?: string) {
   standIns.aws
     .cloudFormation()
-    .seedStack('MacroAiStagingStack', STAGING_TEMPLATE, { status });
+    .seedStack('MacroAiStagingStack', STAGING_TEMPLATE, {
+      status,
+      tags: commit ? [{ Key: 'stageline.dev/commit', Value: commit }] : [],
+    });
 }
 
 async function backend(config: object = githubConfig, features: any[] = []) {
@@ -418,6 +421,40 @@ describe('gates', () => {
     );
   });
 
+  it('deployed-version: a branch head staging does not run blocks, the one it runs passes', async () => {
+    const head = readyToPromote();
+    const behind = standIns.github.repo(REPO).branches.get('main')!;
+    stackIs('UPDATE_COMPLETE', behind);
+    expect(await blocked({ ...githubConfig, ...awsConfig })).toMatch(
+      new RegExp(
+        `gate deployed-version \\(macro-ai-api-staging runs ${behind.slice(
+          0,
+          7,
+        )}, but develop is at ${head.slice(0, 7)}: deploy ${head.slice(
+          0,
+          7,
+        )} to macro-ai-api-staging first, so that what is promoted has run there\\)`,
+      ),
+    );
+
+    standIns.aws.cloudFormation().stack('MacroAiStagingStack')!.tags = [
+      { Key: 'stageline.dev/commit', Value: head },
+    ];
+    const server = await backend({ ...githubConfig, ...awsConfig });
+    const res = await request(server)
+      .post(PROMOTE)
+      .set('Authorization', auth)
+      .send({ dryRun: true });
+    expect(res.body.gates[2]).toEqual({
+      id: 'deployed-version',
+      status: 'passed',
+      message: `macro-ai-api-staging runs develop@${head.slice(
+        0,
+        7,
+      )}, what is promoted`,
+    });
+  });
+
   it('passes the deployment gate for a completed stack', async () => {
     readyToPromote();
     stackIs('UPDATE_COMPLETE');
@@ -458,6 +495,7 @@ describe.each(databases.eachSupportedId())(
       expect(record.gates.map(g => [g.id, g.status])).toEqual([
         ['freeze-window', 'passed'],
         ['deployment-complete', 'skipped'],
+        ['deployed-version', 'skipped'],
         ['checks-green', 'passed'],
         ['commits-pending', 'passed'],
       ]);
@@ -517,7 +555,7 @@ describe.each(databases.eachSupportedId())(
       });
       expect(passing.body.id).toMatch(/^dry-run-[0-9a-f-]{36}$/);
       expect(passing.body.commits).toHaveLength(2);
-      expect(passing.body.gates).toHaveLength(4);
+      expect(passing.body.gates).toHaveLength(5);
       expect(passing.body.createdAt).toEqual(expect.any(String));
 
       const blocked = await request(server)

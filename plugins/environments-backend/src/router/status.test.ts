@@ -158,6 +158,38 @@ describe('promotion section', () => {
     expect(production.promotion.message).toMatch(/last stage/);
   });
 
+  it('compares the commits the two stacks run: what staging runs that production does not', async () => {
+    const main = standIns.github.repo(REPO).branches.get('main')!;
+    const develop = standIns.github.push(REPO, 'develop', 3, 'Add feature');
+    const fake = standIns.aws.cloudFormation();
+    fake.seedStack('MacroAiStagingStack', STAGING_TEMPLATE, {
+      tags: [{ Key: 'stageline.dev/commit', Value: develop }],
+    });
+    fake.seedStack('MacroAiProductionStack', STAGING_TEMPLATE, {
+      tags: [{ Key: 'stageline.dev/commit', Value: main }],
+    });
+    standIns.cloudWatch.on(DescribeAlarmsCommand).resolves({});
+    standIns.costExplorer
+      .on(GetCostAndUsageCommand)
+      .resolves({ ResultsByTime: [] });
+
+    const { staging, production } = await list({
+      ...githubConfig,
+      ...awsConfig,
+    });
+
+    expect(staging.deployment.commit).toBe(develop);
+    expect(production.deployment.commit).toBe(main);
+    expect(staging.promotion.deployed).toEqual({
+      sourceCommit: develop,
+      targetCommit: main,
+      status: 'ahead',
+      commitsAhead: 3,
+      commitsBehind: 0,
+      compareUrl: `https://github.com/acme/macro-ai/compare/${main}...${develop}`,
+    });
+  });
+
   it('reports a GitHub failure in its own section only', async () => {
     standIns.github.failWith = 401;
     const { staging } = await list(githubConfig);

@@ -264,12 +264,63 @@ export class EnvironmentStatusService {
         lastPromotion,
       };
     }
-    const state = await this.options.providers.sourceControl.getPromotionState(
-      environment,
-      target,
-      { signal },
-    );
-    return { ...state, target: targetRef, lastPromotion };
+    const [state, deployed] = await Promise.all([
+      this.options.providers.sourceControl.getPromotionState(
+        environment,
+        target,
+        { signal },
+      ),
+      this.#deployedComparison(environment, target, signal),
+    ]);
+    return {
+      ...state,
+      target: targetRef,
+      lastPromotion,
+      ...(deployed ? { deployed } : {}),
+    };
+  }
+
+  /**
+   * The commits the source's and the target's stacks run, compared in the repository; undefined
+   * where either is not known or the source control cannot compare (the section says the rest).
+   */
+  async #deployedComparison(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+    signal: AbortSignal,
+  ): Promise<PromotionSection['deployed']> {
+    const sourceControl = this.options.providers.sourceControl;
+    if (!sourceControl.compareCommits) return undefined;
+    const [from, to] = await Promise.all([
+      this.getDeployment(source, signal).catch(() => undefined),
+      this.getDeployment(target, signal).catch(() => undefined),
+    ]);
+    const sourceCommit = from?.commit;
+    const targetCommit = to?.commit;
+    if (!sourceCommit || !targetCommit) return undefined;
+    try {
+      const comparison = await sourceControl.compareCommits(
+        source,
+        targetCommit,
+        sourceCommit,
+        { signal },
+      );
+      return {
+        sourceCommit,
+        targetCommit,
+        status: comparison.status,
+        commitsAhead: comparison.aheadBy,
+        commitsBehind: comparison.behindBy,
+        compareUrl: comparison.compareUrl,
+      };
+    } catch (error) {
+      this.options.logger.debug(
+        `Could not compare the deployed commits of ${source.metadata.name} and ${
+          target.metadata.name
+        }: ${toSectionError(error).message}`,
+      );
+      return undefined;
+    }
   }
 
   async #section<T extends object, S>(

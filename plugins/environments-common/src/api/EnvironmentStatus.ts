@@ -142,6 +142,19 @@ export interface PromotionSection extends StatusSection {
    * GitHub; unavailable ones cannot be picked.
    */
   strategies?: PromotionStrategySupport[];
+  /**
+   * What the two environments run — the commits their stacks are tagged with — compared, where
+   * both are known: how many commits the source runs that the target does not (`commitsAhead`).
+   */
+  deployed?: {
+    sourceCommit: string;
+    targetCommit: string;
+    /** GitHub's comparison status of target...source: ahead, behind, diverged or identical. */
+    status: string;
+    commitsAhead: number;
+    commitsBehind: number;
+    compareUrl?: string;
+  };
 }
 
 /** Health of the environment. @public */

@@ -308,6 +308,38 @@ export class GithubSourceControlProvider
     });
   }
 
+  async compareCommits(
+    environment: EnvironmentEntity,
+    base: string,
+    head: string,
+  ): Promise<{
+    status: string;
+    aheadBy: number;
+    behindBy: number;
+    compareUrl: string;
+  }> {
+    this.#assertConfigured(environment);
+    for (const sha of [base, head]) {
+      if (!/^[0-9a-f]{7,40}$/.test(sha)) {
+        throw new InputError(`Not a commit SHA: ${JSON.stringify(sha)}`);
+      }
+    }
+    const { reader, repository } = await this.#reader(environment);
+    const { status, aheadBy, behindBy } = await reader.compare(
+      repository,
+      base,
+      head,
+    );
+    return {
+      status,
+      aheadBy,
+      behindBy,
+      compareUrl: `${this.#webBaseUrl()}/${repository.owner}/${
+        repository.repo
+      }/compare/${base}...${head}`,
+    };
+  }
+
   async getPromotionPullRequest(
     source: EnvironmentEntity,
     target: EnvironmentEntity,

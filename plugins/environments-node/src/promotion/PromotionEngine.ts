@@ -23,6 +23,7 @@ import { readPromotionSettings } from './readPromotionSettings';
 import {
   checksGreenGate,
   commitsPendingGate,
+  deployedVersionGate,
   deploymentCompleteGate,
   freezeWindowGate,
   pullRequestReadyGate,
@@ -91,8 +92,8 @@ const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
 /**
  * The promotion engine behind the environments backend's `POST .../promote` (which the
  * `environment:promote` scaffolder action calls): checks that the two environments belong together,
- * runs the gates (freeze window, source deployment complete, source checks green, commits
- * pending; for the merge strategy also the promotion pull request approved and mergeable), and
+ * runs the gates (freeze window, source deployment complete, the source runs its branch's head,
+ * source checks green, commits pending; for the merge strategy also the promotion pull request approved and mergeable), and
  * carries out the promotion through source control. It holds no locks and writes
  * no history: callers add those.
  *
@@ -182,9 +183,11 @@ export class PromotionEngine {
       p => p.id === (source.spec.deployment?.provider ?? 'cloudformation'),
     );
     const merging = this.strategyFor(input) === 'merge';
+    const deployment = deploymentProvider?.getDeployment(source, callOptions);
+    deployment?.catch(() => undefined);
     const [deploymentGate, checksGate, pending, pullRequestGate] =
       await Promise.all([
-        deploymentCompleteGate(source, deploymentProvider, callOptions),
+        deploymentCompleteGate(source, deploymentProvider, deployment),
         checksGreenGate(source, this.#options.sourceControl, callOptions),
         this.#options.sourceControl
           .getPendingCommits(source, target, callOptions)
@@ -202,6 +205,11 @@ export class PromotionEngine {
     const gates = [
       freezeWindowGate(target, this.#options.freezeWindows ?? [], now),
       deploymentGate,
+      await deployedVersionGate(
+        source,
+        deployment,
+        pending instanceof Error ? undefined : pending.headSha,
+      ),
       checksGate,
       commitsPendingGate(
         source,

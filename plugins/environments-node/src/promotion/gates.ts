@@ -1,4 +1,5 @@
 import type {
+  DeploymentSection,
   EnvironmentEntity,
   PromotionGateResult,
 } from '@stageline/plugin-environments-common';
@@ -28,6 +29,7 @@ import {
 export const PROMOTION_GATE_IDS = [
   'freeze-window',
   'deployment-complete',
+  'deployed-version',
   'checks-green',
   'commits-pending',
   'pull-request-ready',
@@ -69,10 +71,10 @@ export function freezeWindowGate(
 export async function deploymentCompleteGate(
   source: EnvironmentEntity,
   provider: EnvironmentDeploymentProvider | undefined,
-  options: ProviderCallOptions,
+  read: Promise<DeploymentSection> | undefined,
 ): Promise<PromotionGateResult> {
   const id = 'deployment-complete';
-  if (!provider) {
+  if (!provider || !read) {
     return {
       id,
       status: 'skipped',
@@ -82,7 +84,7 @@ export async function deploymentCompleteGate(
     };
   }
   try {
-    const deployment = await provider.getDeployment(source, options);
+    const deployment = await read;
     if (deployment.status === 'unconfigured') {
       return {
         id,
@@ -111,6 +113,56 @@ export async function deploymentCompleteGate(
   } catch (error) {
     return failedToRead(id, 'the deployment', error);
   }
+}
+
+/**
+ * What is promoted has run in the source: the source's deployed commit (its stack's
+ * `stageline.dev/commit` tag) is the head of its branch, which the promotion moves on. Skipped
+ * where the deployed commit or the branch head is not known.
+ */
+export async function deployedVersionGate(
+  source: EnvironmentEntity,
+  read: Promise<DeploymentSection> | undefined,
+  branchHead: string | undefined,
+): Promise<PromotionGateResult> {
+  const id = 'deployed-version';
+  const branch = source.spec.branch ?? 'its branch';
+  let commit: string | undefined;
+  try {
+    commit = (await read)?.commit;
+  } catch {
+    commit = undefined;
+  }
+  if (!commit || !branchHead) {
+    return {
+      id,
+      status: 'skipped',
+      message: `Deployed version not compared: ${
+        commit
+          ? `the head of ${branch} is not known`
+          : `the commit ${source.metadata.name} runs is not known (no stageline.dev/commit tag on its stack, or AWS not configured)`
+      }`,
+    };
+  }
+  const short = (sha: string) => sha.slice(0, 7);
+  if (branchHead.startsWith(commit) || commit.startsWith(branchHead)) {
+    return {
+      id,
+      status: 'passed',
+      message: `${source.metadata.name} runs ${branch}@${short(
+        branchHead,
+      )}, what is promoted`,
+    };
+  }
+  return {
+    id,
+    status: 'failed',
+    message: `${source.metadata.name} runs ${short(
+      commit,
+    )}, but ${branch} is at ${short(branchHead)}: deploy ${short(
+      branchHead,
+    )} to ${source.metadata.name} first, so that what is promoted has run there`,
+  };
 }
 
 /** Every status and check run on the source branch head is green. */

@@ -177,6 +177,22 @@ export interface EnvironmentSourceControlProvider {
    * where it is available, else the first available one.
    */
   getStrategies?(target: EnvironmentEntity): PromotionStrategySupport[];
+  /**
+   * How commit `head` compares with commit `base` in the environment's repository (throws on
+   * failure): the status sees what two environments run. A provider without it leaves the
+   * comparison of deployed versions out.
+   */
+  compareCommits?(
+    environment: EnvironmentEntity,
+    base: string,
+    head: string,
+    options?: ProviderCallOptions,
+  ): Promise<{
+    status: 'ahead' | 'behind' | 'diverged' | 'identical' | string;
+    aheadBy: number;
+    behindBy: number;
+    compareUrl?: string;
+  }>;
   /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
   promote(request: {
     source: EnvironmentEntity;

@@ -252,6 +252,7 @@ describe('the merge strategy', () => {
     expect(outcome.gates.map(g => g.id)).toEqual([
       'freeze-window',
       'deployment-complete',
+      'deployed-version',
       'checks-green',
       'commits-pending',
     ]);

@@ -45,6 +45,9 @@ const PROMOTE_PATH =
   '/api/environments/environments/default/macro-ai-api-staging/promote';
 const REPO = '/repos/acme/macro-ai';
 const SHORT_SHA = DEVELOP_SHA.slice(0, 7);
+/** The stacks in these tests carry no stageline.dev/commit tag. */
+const UNKNOWN_DEPLOYED_VERSION =
+  'Deployed version not compared: the commit macro-ai-api-staging runs is not known (no stageline.dev/commit tag on its stack, or AWS not configured)';
 
 /** The promote action as the module builds it, pointed at an environments backend. */
 function promoteAction(discovery: DiscoveryService) {
@@ -138,6 +141,11 @@ describe('environment:promote', () => {
           message: 'MacroAiStagingStack is UPDATE_COMPLETE',
         },
         {
+          id: 'deployed-version',
+          status: 'skipped',
+          message: UNKNOWN_DEPLOYED_VERSION,
+        },
+        {
           id: 'checks-green',
           status: 'passed',
           message: `2 checks green on develop@${SHORT_SHA}`,
@@ -164,6 +172,7 @@ describe('environment:promote', () => {
       'info: Promoting environment:default/macro-ai-api-staging into its promotesTo with strategy pull-request, through the environments backend',
       'info: Gate freeze-window: passed: No freeze window covers production now',
       'info: Gate deployment-complete: passed: MacroAiStagingStack is UPDATE_COMPLETE',
+      `info: Gate deployed-version: skipped: ${UNKNOWN_DEPLOYED_VERSION}`,
       `info: Gate checks-green: passed: 2 checks green on develop@${SHORT_SHA}`,
       'info: Gate commits-pending: passed: 2 commits to promote',
       'info: Opened pull request #1 from develop to main',
