@@ -178,7 +178,7 @@ describe('checks on the source head', () => {
   const checks = async () =>
     (
       await githubEngine().evaluate({ source: staging, target: production })
-    ).gates.find(gate => gate.id === 'checks-green');
+    ).gates.find(gate => gate.id === 'checks-green')!;
 
   it.each([
     ['check-run', 'success', 'lint (check run): failure'],
