@@ -5,9 +5,11 @@
 import { http, HttpResponse, delay, type HttpHandler } from 'msw';
 import type {
   CostSection,
+  DeploymentRecord,
   EnvironmentStatus,
   PromoteRequest,
   PromotionRecord,
+  RollbackPlan,
 } from '@stageline/plugin-environments-common';
 
 /** Where `mockApis.discovery()` puts the environments backend. */
@@ -158,5 +160,21 @@ export function destroyHandler(
       received.push(entityRef);
       return answer(entityRef);
     },
+  );
+}
+
+/** `GET /environments/:namespace/:name/deployments`. */
+export function deploymentsHandler(records: DeploymentRecord[]) {
+  return http.get(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/deployments`,
+    () => HttpResponse.json({ items: records }),
+  );
+}
+
+/** `GET /environments/:namespace/:name/rollback`. */
+export function rollbackPlanHandler(plan: RollbackPlan) {
+  return http.get(
+    `${ENVIRONMENTS_BASE_URL}/environments/:namespace/:name/rollback`,
+    () => HttpResponse.json(plan),
   );
 }

@@ -5,6 +5,7 @@
 import type { Entity } from '@backstage/catalog-model';
 import type {
   CostSection,
+  DeploymentRecord,
   DeploymentSection,
   EnvironmentEntityV1alpha1,
   EnvironmentStatus,
@@ -362,4 +363,28 @@ export function buildComponentStatuses(): EnvironmentStatus[] {
     buildEnvironmentStatus('staging'),
     buildEnvironmentStatus('production'),
   ];
+}
+
+/** A deployment as the deployment history returns it: staging deployed at commit 1a2b3c4. */
+export function buildDeploymentRecord(
+  overrides: Partial<DeploymentRecord> = {},
+): DeploymentRecord {
+  return {
+    id: '7c1e2b4a-9d3f-4e5a-8b6c-0d1e2f3a4b5c',
+    environmentRef: 'environment:default/macro-ai-api-staging',
+    action: 'deploy',
+    mode: 'pipeline',
+    actor: 'user:default/guest',
+    result: 'succeeded',
+    stackName: 'MacroAiStagingStack',
+    stackStatus: 'UPDATE_COMPLETE',
+    commit: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
+    runId: 9120000001,
+    runUrl: 'https://github.com/acme/macro-ai/actions/runs/9120000001',
+    message: 'Run 9120000001 of deploy.yml on develop deployed MacroAiStagingStack (UPDATE_COMPLETE)',
+    rollbackSnapshot: false,
+    createdAt: '2025-06-01T08:00:00.000Z',
+    finishedAt: '2025-06-01T08:04:00.000Z',
+    ...overrides,
+  };
 }

@@ -5,6 +5,7 @@ import {
   type EvaluatePermissionRequest,
 } from '@backstage/plugin-permission-common';
 import { permissionApiRef } from '@backstage/plugin-permission-react';
+import { scaffolderApiRef } from '@backstage/plugin-scaffolder-react';
 import {
   catalogApiRef,
   entityRouteRef,
@@ -33,6 +34,8 @@ export interface RenderOptions {
   catalogEntities?: Entity[];
   /** The environments API. @defaultValue an {@link EnvironmentsClient} over msw */
   environmentsApi?: EnvironmentsApi;
+  /** The scaffolder API, for the Rollback button. @defaultValue one that starts no task */
+  scaffolderApi?: Partial<typeof scaffolderApiRef.T>;
 }
 
 /**
@@ -65,6 +68,7 @@ export function renderWithEnvironments(
           catalogApiRef,
           catalogApiMock({ entities: options.catalogEntities ?? [] }),
         ],
+        [scaffolderApiRef, options.scaffolderApi ?? {}],
       ]}
     >
       {options.entity ? (

@@ -1,10 +1,12 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import type {
   CostSection,
+  DeploymentRecord,
   EnvironmentScale,
   EnvironmentStatus,
   PromoteRequest,
   PromotionRecord,
+  RollbackPlan,
 } from '@stageline/plugin-environments-common';
 
 /**
@@ -65,6 +67,10 @@ export interface EnvironmentsApi {
     environmentRef: string,
     until: string | null,
   ): Promise<{ entityRef: string; keepRunningUntil: string | null }>;
+  /** Deploys, rollbacks and destroys of an environment's stack, newest first. */
+  listDeployments(environmentRef: string): Promise<DeploymentRecord[]>;
+  /** What a rollback of the environment would do now. */
+  getRollbackPlan(environmentRef: string): Promise<RollbackPlan>;
 }
 
 /**

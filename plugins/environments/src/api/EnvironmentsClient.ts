@@ -3,11 +3,13 @@ import type { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import type {
   CostSection,
+  DeploymentRecord,
   EnvironmentListResponse,
   EnvironmentScale,
   EnvironmentStatus,
   PromoteRequest,
   PromotionRecord,
+  RollbackPlan,
 } from '@stageline/plugin-environments-common';
 import type {
   DestroyPreviewResponse,
@@ -107,6 +109,17 @@ export class EnvironmentsClient implements EnvironmentsApi {
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ until }),
     });
+  }
+
+  async listDeployments(environmentRef: string): Promise<DeploymentRecord[]> {
+    const body = await this.request<{ items: DeploymentRecord[] }>(
+      `${environmentPath(environmentRef)}/deployments`,
+    );
+    return body.items;
+  }
+
+  async getRollbackPlan(environmentRef: string): Promise<RollbackPlan> {
+    return this.request(`${environmentPath(environmentRef)}/rollback`);
   }
 
   private async request<T>(path: string, init?: RequestInit): Promise<T> {

@@ -2,6 +2,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import type {
   CostSection,
+  DeploymentRecord,
   EnvironmentScale,
   EnvironmentStatus,
   PromotionRecord,
@@ -45,5 +46,14 @@ export function useEnvironmentCost(
   return useAsyncRetry<CostSection>(
     () => api.getCost(environmentRef, { scale }),
     [api, environmentRef, scale],
+  );
+}
+
+/** One environment's deployment history (deploys, rollbacks, destroys), newest first. */
+export function useDeploymentHistory(environmentRef: string) {
+  const api = useApi(environmentsApiRef);
+  return useAsyncRetry<DeploymentRecord[]>(
+    () => api.listDeployments(environmentRef),
+    [api, environmentRef],
   );
 }

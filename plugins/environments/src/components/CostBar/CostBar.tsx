@@ -23,6 +23,12 @@ export function budgetColor(theme: Theme, state: BudgetState): string {
   }
 }
 
+/** Which template the estimate priced, in the card's words; the tooltip says why. */
+const TEMPLATE_LABELS: Record<NonNullable<CostSection['template']>['source'], string> = {
+  deployed: 'Estimate of the deployed template',
+  'reference-profile': "Estimate of Stageline's reference profile, not a deployed template",
+};
+
 const VERDICT: Record<BudgetState, string> = {
   within: 'within budget',
   near: 'near budget',
@@ -138,6 +144,18 @@ function CostBarBody({
               style={{ width: `${percent}%` }}
             />
           </Box>
+        </Tooltip>
+      ) : null}
+      {cost.template ? (
+        <Tooltip title={cost.template.description}>
+          <Typography
+            variant="caption"
+            display="block"
+            className={classes.muted}
+            aria-label={`Priced: ${cost.template.description}`}
+          >
+            {TEMPLATE_LABELS[cost.template.source]}
+          </Typography>
         </Tooltip>
       ) : null}
       {cost.actual ? (

@@ -50,6 +50,11 @@ function EstimateDetails({ cost }: { cost: CostSection }) {
   const currency = cost.budget?.currency ?? cost.currency;
   return (
     <SectionState section={cost} what="Cost estimate">
+      {cost.template ? (
+        <Typography variant="body2" gutterBottom>
+          Priced: {cost.template.description}.
+        </Typography>
+      ) : null}
       <CostBar cost={cost} />
       <Box mt={2}>
         <CostLinesChart
@@ -72,6 +77,30 @@ function EstimateDetails({ cost }: { cost: CostSection }) {
   );
 }
 
+/** What the what-if compares, so nobody reads a profile's difference as their stack's. */
+function whatIfBasis(
+  cost: CostSection,
+  current: CostSection,
+  currency: string,
+): string {
+  if (cost.comparedWith && cost.estimate) {
+    const both = `Basis: Stageline's reference profile at each scale — ${formatMoney(
+      cost.estimate.monthly,
+      currency,
+    )} at ${cost.scale} against ${formatMoney(
+      cost.comparedWith.monthly,
+      currency,
+    )} at ${cost.comparedWith.scale}`;
+    return current.template?.source === 'deployed'
+      ? `${both}. The deployed template (${formatMoney(
+          current.estimate?.monthly ?? 0,
+          currency,
+        )} at ${current.scale}) exists at its own scale only, so the difference is the profile's.`
+      : `${both}.`;
+  }
+  return `Basis: ${cost.template?.description ?? 'the estimate at that scale'}.`;
+}
+
 function WhatIf({
   environmentRef,
   scale,
@@ -86,9 +115,13 @@ function WhatIf({
     <LoadState state={state} what={`the ${scale} cost estimate`}>
       {cost => {
         const currency = cost.budget?.currency ?? cost.currency;
+        // Compared on one basis: the other scale's estimate against the same template's at the
+        // current scale (the reference profile's, which the backend sends along), else the
+        // current estimate.
+        const base = cost.comparedWith?.monthly ?? current.estimate?.monthly;
         const difference =
-          cost.estimate && current.estimate
-            ? cost.estimate.monthly - current.estimate.monthly
+          cost.estimate && base !== undefined
+            ? cost.estimate.monthly - base
             : undefined;
         return (
           <>
@@ -103,6 +136,14 @@ function WhatIf({
                 against {current.scale ?? 'the current'} scale.
               </Typography>
             ) : null}
+            <Typography
+              variant="caption"
+              color="textSecondary"
+              display="block"
+              gutterBottom
+            >
+              {whatIfBasis(cost, current, currency)}
+            </Typography>
             <EstimateDetails cost={cost} />
           </>
         );

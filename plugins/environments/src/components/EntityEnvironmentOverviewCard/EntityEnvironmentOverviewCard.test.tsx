@@ -5,11 +5,13 @@ import { registerMswTestHooks } from '@backstage/test-utils';
 import {
   buildCostSection,
   buildEnvironmentEntity,
+  buildDeploymentRecord,
   buildEnvironmentStatus,
   buildPromotionRecord,
 } from '../../__testUtils__/fixtures';
 import {
   costHandler,
+  deploymentsHandler,
   failingHandler,
   pendingHandler,
   promotionsHandler,
@@ -281,6 +283,181 @@ describe('EntityEnvironmentOverviewCard', () => {
         'Could not load the promotion history: history table missing',
       ),
     ).toBeInTheDocument();
+  });
+
+  it('shows the deployment history, a rollback naming what it restored', async () => {
+    const deployed = buildDeploymentRecord();
+    server.use(
+      statusHandler([buildEnvironmentStatus('staging')]),
+      promotionsHandler([]),
+      deploymentsHandler([
+        buildDeploymentRecord({
+          id: '8d2f3c5b-0e4a-4f6b-9c7d-1e2f3a4b5c6d',
+          action: 'rollback',
+          restores: deployed.id,
+          createdAt: '2025-06-02T09:00:00.000Z',
+          message:
+            'Rolled MacroAiStagingStack back to 1a2b3c4: run 9120000001 of deploy.yml ran again (attempt 2), UPDATE_COMPLETE',
+        }),
+        buildDeploymentRecord({
+          id: '9e3a4d6c-1f5b-4a7c-8d8e-2f3a4b5c6d7e',
+          commit: '9f8e7d6c5b4a3f2e1d0c9b8a7f6e5d4c3b2a1f0e',
+          result: 'failed',
+          runUrl: undefined,
+          createdAt: '2025-06-01T12:00:00.000Z',
+          message: 'Run 9120000002 of deploy.yml on develop ended failure',
+        }),
+        deployed,
+      ]),
+    );
+    await renderCard();
+
+    const history = await screen.findByRole('table', {
+      name: 'Deployment history',
+    });
+    const rows = within(history)
+      .getAllByRole('row')
+      .slice(1)
+      .map(row =>
+        within(row)
+          .getAllByRole('cell')
+          .map(c => c.textContent),
+      );
+    expect(rows.map(([, what]) => what)).toEqual([
+      `Rollback to 1a2b3c4 of ${new Date(
+        deployed.createdAt,
+      ).toLocaleDateString()}commit 1a2b3c4 · pipeline · guest`,
+      'Deploycommit 9f8e7d6 · pipeline · guest',
+      'Deploycommit 1a2b3c4 · pipeline · guest',
+    ]);
+    expect(rows[1][2]).toBe(
+      'FailedRun 9120000002 of deploy.yml on develop ended failure',
+    );
+    expect(
+      within(history).getAllByRole('link', { name: /Open workflow run/ })[0],
+    ).toHaveAttribute('href', deployed.runUrl);
+  });
+
+  it('shows the stack’s drift with each drifted property, and which template the cost prices', async () => {
+    server.use(
+      statusHandler([
+        buildEnvironmentStatus('staging', {
+          deployment: {
+            drift: {
+              status: 'DRIFTED',
+              checkedAt: '2025-06-02T09:00:00.000Z',
+              message: '1 resource drifted: ApiFunction (modified)',
+              driftedResources: [
+                {
+                  logicalResourceId: 'ApiFunction',
+                  resourceType: 'AWS::Lambda::Function',
+                  physicalResourceId: 'MacroAiStagingStack-ApiFunction-1AB2',
+                  status: 'MODIFIED',
+                  differences: [
+                    {
+                      propertyPath: '/Properties/MemorySize',
+                      expectedValue: '512',
+                      actualValue: '2048',
+                      differenceType: 'NOT_EQUAL',
+                    },
+                    {
+                      propertyPath: '/Properties/Environment/Variables/KEY',
+                      expectedValue: '(hidden)',
+                      actualValue: '(hidden)',
+                      differenceType: 'NOT_EQUAL',
+                    },
+                  ],
+                },
+              ],
+            },
+          },
+          cost: {
+            template: {
+              source: 'deployed',
+              description:
+                'the template of MacroAiStagingStack as deployed (UPDATE_COMPLETE, updated 2025-06-02), with its parameter values',
+            },
+          },
+        }),
+      ]),
+      promotionsHandler([]),
+      deploymentsHandler([]),
+    );
+    await renderCard();
+
+    const drifted = await screen.findByRole('table', {
+      name: 'Drifted resources',
+    });
+    expect(
+      within(drifted)
+        .getAllByRole('row')
+        .map(row =>
+          within(row)
+            .getAllByRole(row.querySelector('th') ? 'columnheader' : 'cell')
+            .map(c => c.textContent),
+        ),
+    ).toEqual([
+      ['Resource', 'Property', 'Template', 'In AWS'],
+      [
+        'ApiFunctionAWS::Lambda::Function',
+        '/Properties/MemorySize',
+        '512',
+        '2048',
+      ],
+      ['/Properties/Environment/Variables/KEY', '(hidden)', '(hidden)'],
+    ]);
+    expect(screen.getByText(/^Drift detection ran /)).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'Priced: the template of MacroAiStagingStack as deployed (UPDATE_COMPLETE, updated 2025-06-02), with its parameter values.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/No deployments through Stageline yet/),
+    ).toBeInTheDocument();
+  });
+
+  it('states the basis of a what-if: the reference profile at both scales, not the deployed template', async () => {
+    server.use(
+      statusHandler([
+        buildEnvironmentStatus('staging', {
+          cost: {
+            template: {
+              source: 'deployed',
+              description: 'the template of MacroAiStagingStack as deployed',
+            },
+          },
+        }),
+      ]),
+      promotionsHandler([]),
+      deploymentsHandler([]),
+      costHandler({
+        enterprise: {
+          ...enterpriseCost,
+          template: {
+            source: 'reference-profile',
+            description:
+              "Stageline's reference profile for staging × enterprise: a what-if prices the profile at that scale",
+          },
+          comparedWith: { scale: 'hobby', monthly: 0.44 },
+        },
+      }),
+    );
+    await renderCard();
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'enterprise' }),
+    );
+
+    expect(
+      await screen.findByText(
+        /What if this environment ran at enterprise scale/,
+      ),
+    ).toHaveTextContent('+£181.96 / month against hobby scale');
+    expect(
+      screen.getByText(/^Basis: Stageline's reference profile at each scale/),
+    ).toHaveTextContent(
+      "Basis: Stageline's reference profile at each scale — £182.40 at enterprise against £0.44 at hobby. The deployed template (£3.10 at hobby) exists at its own scale only, so the difference is the profile's.",
+    );
   });
 
   it('shows progress while the status loads', async () => {

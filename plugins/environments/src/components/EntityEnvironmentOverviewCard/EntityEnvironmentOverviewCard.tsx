@@ -13,7 +13,9 @@ import { humanize } from '../../lib/format';
 import { CostBreakdown } from '../CostBreakdown';
 import { HealthStatus } from '../HealthStatus';
 import { LoadState } from '../LoadState';
+import { DeploymentHistory } from '../DeploymentHistory';
 import { PromotionHistory } from '../PromotionHistory';
+import { RollbackButton } from '../RollbackDialog';
 import { StackDetails } from '../StackDetails';
 import { EnvironmentFacts } from './EnvironmentFacts';
 
@@ -29,16 +31,26 @@ function Heading({ children }: { children: ReactNode }) {
 export interface EntityEnvironmentOverviewCardProps {
   /** Card title. @defaultValue "Environment" */
   title?: string;
+  /**
+   * The template the Rollback button starts.
+   * @defaultValue `template:default/rollback-environment`
+   */
+  rollbackTemplateRef?: string;
+  /** Where the scaffolder shows a task. @defaultValue `/create/tasks` */
+  taskPath?: string;
 }
 
 /**
- * The page of one Environment entity: its definition, stack status, outputs and events, cost by
- * resource with what-if scales, and its promotion history.
+ * The page of one Environment entity: its definition, stack status, drift, outputs and events,
+ * cost by resource with what-if scales, its deployment and promotion histories, and — for users
+ * allowed to deploy it — a Rollback button.
  *
  * @public
  */
 export function EntityEnvironmentOverviewCard({
   title = 'Environment',
+  rollbackTemplateRef,
+  taskPath,
 }: EntityEnvironmentOverviewCardProps) {
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
@@ -58,6 +70,13 @@ export function EntityEnvironmentOverviewCard({
     <InfoCard
       title={title}
       subheader={`${humanize(entity.spec.type)} at ${entity.spec.scale} scale`}
+      action={
+        <RollbackButton
+          environmentRef={entityRef}
+          templateRef={rollbackTemplateRef}
+          taskPath={taskPath}
+        />
+      }
     >
       <Grid container spacing={3}>
         <Grid item xs={12} md={5}>
@@ -95,6 +114,13 @@ export function EntityEnvironmentOverviewCard({
             </Grid>
           </>
         ) : null}
+        <Grid item xs={12}>
+          <Divider />
+        </Grid>
+        <Grid item xs={12}>
+          <Heading>Deployment history</Heading>
+          <DeploymentHistory environmentRef={entityRef} />
+        </Grid>
         <Grid item xs={12}>
           <Divider />
         </Grid>

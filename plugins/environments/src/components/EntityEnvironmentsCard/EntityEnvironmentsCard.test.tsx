@@ -84,7 +84,9 @@ describe('EntityEnvironmentsCard', () => {
     );
     expect(s.getByText('scale: hobby')).toBeInTheDocument();
     expect(s.getByText('develop')).toBeInTheDocument();
-    expect(s.getByText(/v1\.5\.0-rc\.2 · a1b2c3d/)).toBeInTheDocument();
+    expect(
+      s.getByText(/Deployed commit a1b2c3d · v1\.5\.0-rc\.2/),
+    ).toBeInTheDocument();
     expect(s.getByText('Healthy')).toBeInTheDocument();
     expect(s.getByText(/£3\.10 \/ month/)).toHaveTextContent(
       '£3.10 / month of £5.00 budget',
@@ -107,7 +109,7 @@ describe('EntityEnvironmentsCard', () => {
     );
 
     const p = within(production);
-    expect(p.getByText(/v1\.4\.1 · 9f8e7d6/)).toBeInTheDocument();
+    expect(p.getByText(/Deployed commit 9f8e7d6 · v1\.4\.1/)).toBeInTheDocument();
     expect(p.getByRole('meter')).toHaveAttribute('data-budget-state', 'near');
     expect(
       p.getByText(/Actual month to date £1\.45, forecast £8\.90/),
@@ -117,6 +119,110 @@ describe('EntityEnvironmentsCard', () => {
     expect(
       p.queryByRole('button', { name: /Promote/ }),
     ).not.toBeInTheDocument();
+  });
+
+  it('shows the deployed commit, the drift badge, which template the cost prices and what production runs', async () => {
+    server.use(
+      listHandler([
+        buildEnvironmentStatus('staging', {
+          deployment: {
+            drift: {
+              status: 'DRIFTED',
+              checkedAt: '2025-06-02T09:00:00.000Z',
+              message:
+                '2 resources drifted: ApiFunction (modified), Alerts (deleted)',
+              driftedResources: [
+                {
+                  logicalResourceId: 'ApiFunction',
+                  resourceType: 'AWS::Lambda::Function',
+                  status: 'MODIFIED',
+                  differences: [],
+                },
+                {
+                  logicalResourceId: 'Alerts',
+                  resourceType: 'AWS::SNS::Topic',
+                  status: 'DELETED',
+                  differences: [],
+                },
+              ],
+            },
+          },
+          promotion: {
+            deployed: {
+              sourceCommit: 'a1b2c3d4e5f6',
+              targetCommit: '9f8e7d6c5b4a',
+              status: 'ahead',
+              commitsAhead: 3,
+              commitsBehind: 0,
+              compareUrl:
+                'https://github.com/acme/macro-ai/compare/9f8e7d6c5b4a...a1b2c3d4e5f6',
+            },
+          },
+          cost: {
+            template: {
+              source: 'deployed',
+              description:
+                'the template of MacroAiStagingStack as deployed (UPDATE_COMPLETE, updated 2025-06-02), with its parameter values',
+            },
+          },
+        }),
+        buildEnvironmentStatus('production', {
+          deployment: {
+            drift: {
+              status: 'IN_SYNC',
+              checkedAt: '2025-06-02T09:00:00.000Z',
+              message: 'No drift: every resource checked matches its template',
+              driftedResources: [],
+            },
+          },
+          cost: {
+            template: {
+              source: 'reference-profile',
+              description:
+                "Stageline's reference profile for production × hobby: MacroAiProductionStack is not deployed yet",
+            },
+          },
+        }),
+      ]),
+    );
+    await renderCard();
+
+    const staging = await screen.findByTestId(
+      'environment-macro-ai-api-staging',
+    );
+    const production = screen.getByTestId(
+      'environment-macro-ai-api-production',
+    );
+    const s = within(staging);
+    expect(s.getByText(/Deployed commit a1b2c3d/)).toHaveAttribute(
+      'title',
+      'a1b2c3d4e5f6',
+    );
+    expect(
+      s.getByLabelText(
+        'Stack drift: 2 resources drifted: ApiFunction (modified), Alerts (deleted)',
+      ),
+    ).toHaveTextContent('Drifted: 2 resources');
+    expect(within(production).getByText('No drift')).toBeInTheDocument();
+    expect(
+      s.getByText('Estimate of the deployed template'),
+    ).toBeInTheDocument();
+    expect(
+      within(production).getByText(
+        "Estimate of Stageline's reference profile, not a deployed template",
+      ),
+    ).toHaveAttribute(
+      'aria-label',
+      "Priced: Stageline's reference profile for production × hobby: MacroAiProductionStack is not deployed yet",
+    );
+    expect(
+      s.getByRole('link', {
+        name: /Production runs 9f8e7d6, 3 commits behind a1b2c3d/,
+      }),
+    ).toHaveAttribute(
+      'href',
+      'https://github.com/acme/macro-ai/compare/9f8e7d6c5b4a...a1b2c3d4e5f6',
+    );
   });
 
   it('counts one waiting commit in the singular', async () => {

@@ -4,6 +4,7 @@ import { Link } from '@backstage/core-components';
 import type { PromotionSection } from '@stageline/plugin-environments-common';
 import { SectionState } from '../SectionState';
 import { formatCount, NOUNS } from '../../lib/plural';
+import { shortSha } from '../../lib/format';
 
 function PullRequestLink({
   pr,
@@ -25,9 +26,43 @@ function PullRequestLink({
   );
 }
 
+/** What the two environments run, compared: `Production runs a1b2c3d, 3 commits behind`. */
+function DeployedComparison({
+  deployed,
+  targetLabel,
+}: {
+  deployed: NonNullable<PromotionSection['deployed']>;
+  targetLabel: string;
+}) {
+  const target = shortSha(deployed.targetCommit);
+  let text: string;
+  if (deployed.status === 'identical') {
+    text = `${targetLabel} runs ${target}, the same commit`;
+  } else if (deployed.commitsAhead > 0 && deployed.commitsBehind === 0) {
+    text = `${targetLabel} runs ${target}, ${formatCount(
+      deployed.commitsAhead,
+      NOUNS.commit,
+    )} behind ${shortSha(deployed.sourceCommit)}`;
+  } else {
+    text = `${targetLabel} runs ${target}; this runs ${shortSha(
+      deployed.sourceCommit,
+    )} (${deployed.status})`;
+  }
+  return (
+    <Typography variant="caption" color="textSecondary" display="block">
+      {deployed.compareUrl ? (
+        <Link to={deployed.compareUrl}>{text}</Link>
+      ) : (
+        text
+      )}
+    </Typography>
+  );
+}
+
 /**
  * What waits to be promoted to the next stage: commits ahead (to the compare view), the pull
- * request, and the source when it is not GitHub (e.g. a local repository).
+ * request, what the two environments' stacks run, and the source when it is not GitHub (e.g. a
+ * local repository).
  */
 export function PromotionSummary(props: {
   promotion: PromotionSection;
@@ -62,6 +97,12 @@ export function PromotionSummary(props: {
           >
             Source: {promotion.sourceControl}
           </Typography>
+        ) : null}
+        {promotion.deployed ? (
+          <DeployedComparison
+            deployed={promotion.deployed}
+            targetLabel={targetLabel}
+          />
         ) : null}
       </Box>
     </SectionState>

@@ -9,6 +9,7 @@ import { Link } from '@backstage/core-components';
 import type { DeploymentSection } from '@stageline/plugin-environments-common';
 import { Moment } from '../Moment';
 import { DeploymentSummary, StackStatus } from '../DeploymentSummary';
+import { DriftDetails } from '../StackDrift';
 
 /** How many stack events to show. */
 const LATEST_EVENTS = 8;
@@ -30,6 +31,14 @@ export function StackDetails({
       <DeploymentSummary deployment={deployment} />
       {deployment.status === 'ok' ? (
         <>
+          {deployment.drift ? (
+            <>
+              <Typography variant="subtitle2" style={{ marginTop: 12 }}>
+                Drift
+              </Typography>
+              <DriftDetails drift={deployment.drift} />
+            </>
+          ) : null}
           <Typography variant="subtitle2" style={{ marginTop: 12 }}>
             Outputs
           </Typography>

@@ -1,0 +1,1 @@
+export { DeploymentHistory } from './DeploymentHistory';

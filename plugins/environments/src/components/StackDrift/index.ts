@@ -1,0 +1,2 @@
+export { DriftBadge } from './DriftBadge';
+export { DriftDetails } from './DriftDetails';
