@@ -10,3 +10,7 @@ node packages/cost-model/bench/run.js
 echo
 echo "== environments backend: GitHub calls per refresh, status API latency"
 $YARN workspace @stageline/plugin-environments-backend bench
+
+echo
+echo "== scaffolder actions: AWS and GitHub calls and wall time of a rollback, per kind"
+$YARN workspace @stageline/plugin-scaffolder-backend-module-environments bench
