@@ -71,6 +71,11 @@ export interface Config {
        * @default { seconds: 5 }
        */
       pollInterval?: HumanDuration;
+      /**
+       * How long after the backend starts the first scheduled detection runs.
+       * @default { minutes: 1 }
+       */
+      initialDelay?: HumanDuration;
     };
     /** Who may speak for a component. */
     security?: {

@@ -18,6 +18,8 @@ export interface DriftSettings {
   timeoutMs: number;
   /** How often to ask whether a detection finished. */
   pollIntervalMs: number;
+  /** How long after the backend starts the first scheduled detection runs. */
+  initialDelay: HumanDuration;
 }
 
 function duration(config: Config, key: string, fallback: HumanDuration) {
@@ -47,5 +49,6 @@ export function readDriftSettings(root: Config): DriftSettings {
     pollIntervalMs: durationToMilliseconds(
       duration(config, 'pollInterval', { seconds: 5 }),
     ),
+    initialDelay: duration(config, 'initialDelay', { minutes: 1 }),
   };
 }

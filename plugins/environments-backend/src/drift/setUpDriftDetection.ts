@@ -40,7 +40,7 @@ export async function setUpDriftDetection(options: {
       id: 'environments-drift-detection',
       frequency: settings.interval,
       timeout: { hours: 1 },
-      initialDelay: { minutes: 1 },
+      initialDelay: settings.initialDelay,
       scope: 'global',
       fn: async signal => {
         const environments = await options.environments();
