@@ -11,13 +11,40 @@ import type {
   StackDriftReport,
 } from '@stageline/plugin-environments-common';
 import { formatAge, formatFullDateTime } from '../../lib/format';
-import { DriftBadge } from './DriftBadge';
 
 const useStyles = makeStyles({
   scroller: { overflowX: 'auto' },
-  value: { fontFamily: 'monospace', wordBreak: 'break-word' },
+  // Values and paths never break inside a word: a path may wrap after a slash, and a table too
+  // wide for the card scrolls sideways.
+  value: {
+    fontFamily: 'monospace',
+    whiteSpace: 'nowrap',
+    verticalAlign: 'top',
+  },
+  path: { fontFamily: 'monospace', verticalAlign: 'top' },
+  header: { whiteSpace: 'nowrap' },
   top: { verticalAlign: 'top' },
 });
+
+/** `/Properties/MemorySize` with a line-break opportunity after each slash. */
+function PropertyPath({ path }: { path: string }) {
+  const parts = path.split('/');
+  return (
+    <>
+      {parts.map((part, index) => (
+        // eslint-disable-next-line react/no-array-index-key
+        <span key={index}>
+          {part}
+          {index < parts.length - 1 ? (
+            <>
+              /<wbr />
+            </>
+          ) : null}
+        </span>
+      ))}
+    </>
+  );
+}
 
 function ResourceRows({ resource }: { resource: DriftedResource }) {
   const classes = useStyles();
@@ -55,8 +82,8 @@ function ResourceRows({ resource }: { resource: DriftedResource }) {
               {name}
             </TableCell>
           ) : null}
-          <TableCell className={classes.value}>
-            {difference.propertyPath}
+          <TableCell className={classes.path}>
+            <PropertyPath path={difference.propertyPath} />
           </TableCell>
           <TableCell className={classes.value}>
             {difference.expectedValue}
@@ -79,10 +106,7 @@ export function DriftDetails({ drift }: { drift?: StackDriftReport }) {
   if (!drift) return null;
   return (
     <Box>
-      <Box display="flex" alignItems="center" style={{ gap: 8 }}>
-        <Typography variant="body2">{drift.message}</Typography>
-        <DriftBadge drift={drift} />
-      </Box>
+      <Typography variant="body2">{drift.message}</Typography>
       {drift.checkedAt ? (
         <Typography
           variant="caption"
@@ -98,10 +122,10 @@ export function DriftDetails({ drift }: { drift?: StackDriftReport }) {
           <Table size="small" aria-label="Drifted resources">
             <TableHead>
               <TableRow>
-                <TableCell>Resource</TableCell>
-                <TableCell>Property</TableCell>
-                <TableCell>Template</TableCell>
-                <TableCell>In AWS</TableCell>
+                <TableCell className={classes.header}>Resource</TableCell>
+                <TableCell className={classes.header}>Property</TableCell>
+                <TableCell className={classes.header}>Template</TableCell>
+                <TableCell className={classes.header}>In AWS</TableCell>
               </TableRow>
             </TableHead>
             <TableBody>
