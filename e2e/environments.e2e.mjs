@@ -3,13 +3,15 @@
  * at its HTTP edge (e2e/fake-github, started by scripts/e2e.sh): signs in as guest, checks the
  * macro-ai-api component page, promotes staging to production twice through the real backend
  * (one commit by pull request, then three by merging the approved pull request), reads the
- * promotion history at 1440 px (en-GB) and 1280 px (en-US), the staging page, /environments and
- * the catalog, and saves screenshots.
+ * promotion history at 1440 px (en-GB) and 1280 px (en-US), the staging page, macro-ai-web's
+ * real stacks (drift, deployed commit and cost, and a rollback from the browser), /environments
+ * and the catalog, and saves screenshots.
  *
- * Strict about the state scripts/e2e.sh starts: a fresh in-memory database, no AWS credentials
- * (health Healthy through the backend's own readiness URL, deployment "AWS is not configured",
- * cost within budget), and the fake repository acme/macro-ai with develop one green commit
- * ahead of main. It fails on any console error or warning raised from Stageline's components
+ * Strict about the state scripts/e2e.sh starts: a fresh in-memory database, AWS at the fake of
+ * e2e/fake-aws (macro-ai-api's stacks deployed and untagged; macro-ai-web's staging drifted,
+ * its production stuck in UPDATE_ROLLBACK_FAILED), health Healthy through the backend's own
+ * readiness URL, cost within budget, and the fake repository acme/macro-ai with develop one
+ * green commit ahead of main. It fails on any console error or warning raised from Stageline's components
  * (lib/consoleGuard.mjs) and on any GitHub route the backend called that the fake does not
  * answer.
  *
@@ -31,6 +33,7 @@ import { previews } from './checks/previews.mjs';
 import { schedule } from './checks/schedule.mjs';
 import { environmentPage } from './checks/environmentPage.mjs';
 import { catalogKindPicker, overviewPage } from './checks/overviewPage.mjs';
+import { realStack } from './checks/realStack.mjs';
 import { promotions } from './checks/promotion.mjs';
 import {
   expectNoHistoryYet,
@@ -71,6 +74,7 @@ async function main() {
         if (narrowPage) await promotionHistory(narrowPage, narrow);
       }
       await environmentPage(page);
+      await realStack(page);
       await overviewPage(page);
       await catalogKindPicker(page);
     }

@@ -4,8 +4,9 @@
 #   1. `make start`'s default: app-config.yaml with no GitHub token, so the example system
 #      promotes on its local git repository (a fresh copy made by scripts/local-repo.mjs;
 #      e2e/app-config.local-repo.yaml points there) -> e2e/localRepository.e2e.mjs;
-#   2. GitHub configured: the backend restarted with e2e/app-config.e2e.yaml on top, so its GitHub
-#      client talks to the fake GitHub (e2e/fake-github) over HTTP -> e2e/environments.e2e.mjs.
+#   2. GitHub and AWS configured: the backend restarted with e2e/app-config.e2e.yaml on top, so
+#      its GitHub client talks to the fake GitHub (e2e/fake-github) and its AWS SDK clients to the
+#      fake AWS (e2e/fake-aws, through AWS_ENDPOINT_URL) over HTTP -> e2e/environments.e2e.mjs.
 # The frontend keeps running between them. Stops what it started. Screenshots go to
 # e2e-screenshots/ (git-ignored). Exits non-zero on any failure.
 set -euo pipefail
@@ -21,6 +22,8 @@ export E2E_FAKE_GITHUB_URL="http://127.0.0.1:${FAKE_GITHUB_PORT}"
 export E2E_FAKE_GITHUB_TOKEN="e2e-fake-token"
 # never a real GitHub: the first run has none, the second the fake
 unset GITHUB_TOKEN
+FAKE_AWS_PORT="${E2E_FAKE_AWS_PORT:-7098}"
+export E2E_FAKE_AWS_PORT="$FAKE_AWS_PORT" E2E_FAKE_AWS_URL="http://127.0.0.1:${FAKE_AWS_PORT}"
 
 fail() { # message
   echo "e2e: $1" >&2
@@ -46,6 +49,9 @@ fi
 if up "$E2E_FAKE_GITHUB_URL/_e2e/unanswered"; then
   fail "port $FAKE_GITHUB_PORT is taken; set E2E_FAKE_GITHUB_PORT to a free port"
 fi
+if up "$E2E_FAKE_AWS_URL/_e2e/unanswered"; then
+  fail "port $FAKE_AWS_PORT is taken; set E2E_FAKE_AWS_PORT to a free port"
+fi
 
 echo "e2e: checking the fake GitHub against Octokit"
 node --test e2e/fake-github/*.test.mjs >/dev/null || {
@@ -58,6 +64,7 @@ app_log="$(mktemp -t stageline-e2e-app.XXXXXX.log)"
 local_log="$(mktemp -t stageline-e2e-backend-local.XXXXXX.log)"
 github_log="$(mktemp -t stageline-e2e-backend-github.XXXXXX.log)"
 fake_log="$(mktemp -t stageline-e2e-github.XXXXXX.log)"
+fake_aws_log="$(mktemp -t stageline-e2e-aws.XXXXXX.log)"
 scratch="$(mktemp -d -t stageline-e2e.XXXXXX)"
 stop_group() { # pid: the process group it leads
   kill -TERM -- "-$1" 2>/dev/null || true
@@ -121,7 +128,21 @@ for _ in $(seq 1 20); do
   sleep 0.5
 done
 up "$E2E_FAKE_GITHUB_URL/_e2e/unanswered" || fail "the fake GitHub did not start: $(cat "$fake_log")"
-echo "e2e: fake GitHub at $E2E_FAKE_GITHUB_URL; restarting the backend with it (log: $github_log)"
+echo "e2e: fake GitHub at $E2E_FAKE_GITHUB_URL"
+
+# The fake AWS reads the branch heads of the fake GitHub to tag its stacks, so it starts second.
+setsid node -r sucrase/register/ts e2e/fake-aws/server.ts >"$fake_aws_log" 2>&1 &
+started_pids+=($!)
+for _ in $(seq 1 40); do
+  up "$E2E_FAKE_AWS_URL/_e2e/unanswered" && break
+  sleep 0.5
+done
+up "$E2E_FAKE_AWS_URL/_e2e/unanswered" || fail "the fake AWS did not start: $(cat "$fake_aws_log")"
+echo "e2e: fake AWS at $E2E_FAKE_AWS_URL"
+# Every AWS SDK client of the backend asks the fake AWS (the SDK's configurable endpoints).
+export AWS_ENDPOINT_URL="$E2E_FAKE_AWS_URL"
+
+echo "e2e: restarting the backend with the fake GitHub and the fake AWS (log: $github_log)"
 start_backend e2e/app-config.e2e.yaml "$github_log"
 echo "e2e: backend is up, promoting through the fake GitHub"
 node e2e/environments.e2e.mjs || status=1

@@ -2,7 +2,8 @@
 import { openPage, screenshot, TIMEOUT } from '../lib/browser.mjs';
 import { assert, expectThat } from '../lib/report.mjs';
 
-export const AWS_UNCONFIGURED = 'AWS is not configured';
+/** macro-ai-api's stacks in the fake AWS (e2e/fake-aws): deployed, untagged. */
+export const STACK_DEPLOYED = 'update complete';
 
 /** No section of the page says it failed (SectionState's error rendering). */
 export async function expectNoSectionErrors(page, where) {
@@ -47,7 +48,7 @@ export async function componentPage(page) {
     ['production', production, '£10.00'],
   ]) {
     await expectThat(
-      `${label} is Healthy, says AWS is not configured and costs within its ${budget} budget`,
+      `${label} is Healthy, its stack is deployed and its deployed template costs within its ${budget} budget`,
       async () => {
         await panel
           .getByText('scale: hobby', { exact: true })
@@ -57,9 +58,12 @@ export async function componentPage(page) {
           .waitFor({ timeout: TIMEOUT });
         await panel
           .getByRole('region', { name: 'Deployment' })
-          .getByText(AWS_UNCONFIGURED)
+          .getByText(STACK_DEPLOYED, { exact: true })
           .waitFor({ timeout: TIMEOUT });
         const cost = panel.getByRole('region', { name: 'Cost' });
+        await cost
+          .getByText('Estimate of the deployed template', { exact: true })
+          .waitFor({ timeout: TIMEOUT });
         await cost
           .getByText(`of ${budget} budget`)
           .waitFor({ timeout: TIMEOUT });

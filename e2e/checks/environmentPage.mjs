@@ -1,7 +1,7 @@
 /** The macro-ai-api-staging environment page: definition, health, stack, cost and what-if. */
 import { openPage, screenshot, TIMEOUT } from '../lib/browser.mjs';
 import { assert, expectThat } from '../lib/report.mjs';
-import { AWS_UNCONFIGURED, expectNoSectionErrors } from './componentPage.mjs';
+import { expectNoSectionErrors, STACK_DEPLOYED } from './componentPage.mjs';
 
 export async function environmentPage(page) {
   console.log('Environment page: macro-ai-api-staging');
@@ -28,14 +28,18 @@ export async function environmentPage(page) {
     },
   );
   await expectThat(
-    'the overview card is Healthy and says AWS is not configured for the stack',
+    'the overview card is Healthy and shows the deployed stack, in sync with its template',
     async () => {
       await page
         .getByText('Healthy', { exact: true })
         .first()
         .waitFor({ timeout: TIMEOUT });
       await page
-        .getByText(AWS_UNCONFIGURED)
+        .getByText(STACK_DEPLOYED, { exact: true })
+        .first()
+        .waitFor({ timeout: TIMEOUT });
+      await page
+        .getByText('No drift', { exact: true })
         .first()
         .waitFor({ timeout: TIMEOUT });
     },
@@ -53,13 +57,21 @@ export async function environmentPage(page) {
       assert(state === 'within', `the budget meter says ${state}`);
     },
   );
-  await expectThat('the enterprise scale shows a what-if cost', async () => {
-    await page.getByRole('button', { name: 'enterprise', exact: true }).click();
-    await page
-      .getByText(/What if this environment ran at enterprise scale/)
-      .waitFor({ timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'hobby', exact: true }).click();
-  });
+  await expectThat(
+    'the enterprise scale shows a what-if cost and its basis',
+    async () => {
+      await page
+        .getByRole('button', { name: 'enterprise', exact: true })
+        .click();
+      await page
+        .getByText(/What if this environment ran at enterprise scale/)
+        .waitFor({ timeout: TIMEOUT });
+      await page
+        .getByText(/^Basis: Stageline's reference profile at each scale/)
+        .waitFor({ timeout: TIMEOUT });
+      await page.getByRole('button', { name: 'hobby', exact: true }).click();
+    },
+  );
   await expectThat(
     'the promotion history lists the promotions out of staging',
     async () => {

@@ -39,7 +39,7 @@ export async function expectCommits(dialog, heading, messages) {
   assert(!/\b1 commits\b/.test(text), `the dialog says "1 commits": ${text}`);
 }
 
-/** Every gate of the dry run passed (deployment skipped: AWS is not configured). */
+/** Every gate of the dry run passed or was skipped (the staging stack carries no commit tag). */
 export async function expectGatesPass(dialog, gates) {
   const list = dialog.getByRole('list', { name: 'Promotion gates' });
   await list.waitFor({ timeout: TIMEOUT });
@@ -87,7 +87,11 @@ export async function promotions(page) {
       ]);
       await expectGatesPass(dialog, [
         ['Freeze window', 'No freeze window covers production now'],
-        ['Deployment complete (skipped)', 'AWS is not configured'],
+        ['Deployment complete', 'MacroAiStagingStack is UPDATE_COMPLETE'],
+        [
+          'Deployed version (skipped)',
+          'the commit macro-ai-api-staging runs is not known',
+        ],
         ['Checks green', 'green on develop@'],
         ['Commits pending', '1 commit to promote'],
       ]);
