@@ -16,7 +16,10 @@ exports.up = async function up(knex) {
       .comment('Insertion order, to sort records made in the same millisecond');
     table.string('id', 36).unique().notNullable();
     table.string('environment_ref').notNullable();
-    table.string('action', 16).notNullable().comment('deploy, rollback or destroy');
+    table
+      .string('action', 16)
+      .notNullable()
+      .comment('deploy, rollback or destroy');
     table.string('mode', 16).notNullable().comment('spec.deployment.mode');
     table.string('actor').notNullable();
     table.string('result', 16).notNullable().comment('succeeded or failed');

@@ -60,7 +60,6 @@ export function setupStandIns() {
     costExplorer,
   };
 
-
   beforeAll(() =>
     server.listen({
       onUnhandledRequest(request, print) {

@@ -211,7 +211,11 @@ export class EnvironmentStatusService {
     section: DeploymentSection,
   ): Promise<DeploymentSection> {
     const { drift } = this.options;
-    if (!drift || section.status !== 'ok' || section.stackStatus === 'NOT_FOUND') {
+    if (
+      !drift ||
+      section.status !== 'ok' ||
+      section.stackStatus === 'NOT_FOUND'
+    ) {
       return section;
     }
     try {
@@ -315,9 +319,9 @@ export class EnvironmentStatusService {
       };
     } catch (error) {
       this.options.logger.debug(
-        `Could not compare the deployed commits of ${source.metadata.name} and ${
-          target.metadata.name
-        }: ${toSectionError(error).message}`,
+        `Could not compare the deployed commits of ${
+          source.metadata.name
+        } and ${target.metadata.name}: ${toSectionError(error).message}`,
       );
       return undefined;
     }

@@ -101,7 +101,8 @@ export async function runPipelineCommand(options: {
     });
   const outcome: PipelineOutcome = await checkpoint({
     key: `${key}.follow`,
-    fn: () => (options.aroundFollow ? options.aroundFollow(follow, run) : follow()),
+    fn: () =>
+      options.aroundFollow ? options.aroundFollow(follow, run) : follow(),
   });
   return { ...outcome, ...run };
 }

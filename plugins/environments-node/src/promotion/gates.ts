@@ -161,7 +161,9 @@ export async function deployedVersionGate(
       commit,
     )}, but ${branch} is at ${short(branchHead)}: deploy ${short(
       branchHead,
-    )} to ${source.metadata.name} first, so that what is promoted has run there`,
+    )} to ${
+      source.metadata.name
+    } first, so that what is promoted has run there`,
   };
 }
 

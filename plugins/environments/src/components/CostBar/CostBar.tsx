@@ -24,9 +24,13 @@ export function budgetColor(theme: Theme, state: BudgetState): string {
 }
 
 /** Which template the estimate priced, in the card's words; the tooltip says why. */
-const TEMPLATE_LABELS: Record<NonNullable<CostSection['template']>['source'], string> = {
+const TEMPLATE_LABELS: Record<
+  NonNullable<CostSection['template']>['source'],
+  string
+> = {
   deployed: 'Estimate of the deployed template',
-  'reference-profile': "Estimate of Stageline's reference profile, not a deployed template",
+  'reference-profile':
+    "Estimate of Stageline's reference profile, not a deployed template",
 };
 
 const VERDICT: Record<BudgetState, string> = {

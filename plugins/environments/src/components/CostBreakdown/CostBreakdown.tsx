@@ -95,10 +95,14 @@ function whatIfBasis(
       ? `${both}. The deployed template (${formatMoney(
           current.estimate?.monthly ?? 0,
           currency,
-        )} at ${current.scale}) exists at its own scale only, so the difference is the profile's.`
+        )} at ${
+          current.scale
+        }) exists at its own scale only, so the difference is the profile's.`
       : `${both}.`;
   }
-  return `Basis: ${cost.template?.description ?? 'the estimate at that scale'}.`;
+  return `Basis: ${
+    cost.template?.description ?? 'the estimate at that scale'
+  }.`;
 }
 
 function WhatIf({

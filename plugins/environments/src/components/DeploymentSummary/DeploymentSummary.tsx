@@ -27,7 +27,12 @@ export function DeploymentSummary({
   return (
     <SectionState section={deployment} what="Deployment status">
       <Box>
-        <Box display="flex" alignItems="center" flexWrap="wrap" style={{ gap: 8 }}>
+        <Box
+          display="flex"
+          alignItems="center"
+          flexWrap="wrap"
+          style={{ gap: 8 }}
+        >
           <StackStatus status={deployment.stackStatus} />
           <DriftBadge drift={deployment.drift} />
         </Box>

@@ -109,7 +109,9 @@ describe('EntityEnvironmentsCard', () => {
     );
 
     const p = within(production);
-    expect(p.getByText(/Deployed commit 9f8e7d6 · v1\.4\.1/)).toBeInTheDocument();
+    expect(
+      p.getByText(/Deployed commit 9f8e7d6 · v1\.4\.1/),
+    ).toBeInTheDocument();
     expect(p.getByRole('meter')).toHaveAttribute('data-budget-state', 'near');
     expect(
       p.getByText(/Actual month to date £1\.45, forecast £8\.90/),

@@ -189,7 +189,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     await expect(
       denied.handler(actionContext({ environmentRef: STAGING }).ctx),
     ).rejects.toThrow(
-      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop, which it runs',
+      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop to the staging stack, and it runs that branch or that stack',
     );
     expect(github.writes().slice(writes)).toEqual([]);
   });
@@ -226,7 +226,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     await expect(
       denied.handler(actionContext({ environmentRef: STAGING }).ctx),
     ).rejects.toThrow(
-      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop',
+      'You are not allowed environments.deploy on environment:default/macro-ai-web-staging: the workflow of acme/macro-ai deploys branch develop to the staging stack, and it runs that branch or that stack',
     );
     expect(
       aws.requests.filter(r => r.action === 'ContinueUpdateRollback'),

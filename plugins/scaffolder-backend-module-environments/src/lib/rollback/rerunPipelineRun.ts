@@ -14,7 +14,6 @@ import {
 import type { GithubClients } from '../github/GithubClients';
 import { type HistoryEntry, recorded } from '../history/recordDeployment';
 
-
 const shortSha = (sha: string) => sha.slice(0, 7);
 
 /**
