@@ -20,6 +20,7 @@ import {
   priceListItem,
 } from '@stageline/cost-model/testUtils';
 import type { CostSection } from '@stageline/plugin-environments-common';
+import { AwsStandIn, DEPLOYER_KEYS } from '@stageline/aws-stand-in';
 import {
   awsConfig,
   startEnvironmentsBackend,
@@ -146,10 +147,17 @@ const server = setupServer(
   }),
 );
 const costExplorer = mockClient(CostExplorerClient);
+/** CloudFormation at the HTTP edge: none of the stacks is deployed yet. */
+let aws: AwsStandIn;
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterAll(() => server.close());
+afterEach(() => {
+  aws.assertNoBugs();
+  server.resetHandlers();
+});
 beforeEach(() => {
+  aws = new AwsStandIn(server);
   api.products = catalogue();
   api.refuse = false;
   api.requests = [];
@@ -158,8 +166,14 @@ beforeEach(() => {
   costExplorer.on(GetCostForecastCommand).resolves({});
 });
 
+/** Both accounts' stacks can be read (neither is deployed yet), so both are estimated. */
 const config = (priceListApi: JsonObject = {}): JsonObject => ({
-  ...awsConfig,
+  aws: {
+    accounts: [
+      { accountId: '123456789012', ...DEPLOYER_KEYS },
+      { accountId: '210987654321', ...DEPLOYER_KEYS },
+    ],
+  },
   environments: {
     status: { providerTimeout: { seconds: 30 } },
     cost: {
@@ -217,6 +231,8 @@ describe('the cost section outside the bundled regions, with AWS configured', ()
       ],
     });
     const cost = await costOf(backend, 'macro-ai-api-sydney');
+    // The stack is not deployed yet, so the reference profile is priced, and the card says so.
+    expect(cost.template?.source).toBe('reference-profile');
     const expected = handPriced();
     expect(expected.unpriced).toEqual([]);
     expect(cost.estimate?.unpriced).toEqual([]);
@@ -300,7 +316,7 @@ describe('the cost section outside the bundled regions, with AWS configured', ()
     expect(problem).toBe(
       'AWS Price List API unavailable (AccessDeniedException: User: arn:aws:iam::123456789012:user/backstage is not authorized to perform: pricing:GetProducts): rows without a bundled ap-southeast-2 price stay unpriced.',
     );
-    expect(JSON.stringify(cost)).not.toContain('not-a-secret');
+    expect(JSON.stringify(cost)).not.toContain(DEPLOYER_KEYS.secretAccessKey);
     // One refusal stops the lookups of that estimate.
     expect(api.requests.length).toBe(1);
     await backend.stop();

@@ -118,6 +118,7 @@ describe('promotion on a local repository (environments.localRepository, no GitH
     expect(dryRun.body.gates).toEqual([
       expect.objectContaining({ id: 'freeze-window', status: 'passed' }),
       expect.objectContaining({ id: 'deployment-complete', status: 'skipped' }),
+      expect.objectContaining({ id: 'deployed-version', status: 'skipped' }),
       {
         id: 'checks-green',
         status: 'passed',
@@ -166,6 +167,7 @@ describe('promotion on a local repository (environments.localRepository, no GitH
     expect(record.gates.map(g => g.id)).toEqual([
       'freeze-window',
       'deployment-complete',
+      'deployed-version',
       'checks-green',
       'commits-pending',
       'pull-request-ready',

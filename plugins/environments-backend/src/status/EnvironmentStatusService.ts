@@ -295,13 +295,16 @@ export class EnvironmentStatusService {
   ): Promise<PromotionSection['deployed']> {
     const sourceControl = this.options.providers.sourceControl;
     if (!sourceControl.compareCommits) return undefined;
-    const [from, to] = await Promise.all([
-      this.getDeployment(source, signal).catch(() => undefined),
-      this.getDeployment(target, signal).catch(() => undefined),
-    ]);
+    // The target's stack is read only when the source's commit is known: most stacks without
+    // a commit tag cost no second read.
+    const from = await this.getDeployment(source, signal).catch(
+      () => undefined,
+    );
     const sourceCommit = from?.commit;
+    if (!sourceCommit) return undefined;
+    const to = await this.getDeployment(target, signal).catch(() => undefined);
     const targetCommit = to?.commit;
-    if (!sourceCommit || !targetCommit) return undefined;
+    if (!targetCommit) return undefined;
     try {
       const comparison = await sourceControl.compareCommits(
         source,

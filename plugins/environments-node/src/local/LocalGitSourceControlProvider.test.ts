@@ -308,6 +308,7 @@ describe('PromotionEngine with a local repository', () => {
       gates: [
         { id: 'freeze-window', status: 'passed' },
         { id: 'deployment-complete', status: 'skipped' },
+        { id: 'deployed-version', status: 'skipped' },
         {
           id: 'checks-green',
           status: 'passed',
