@@ -21,10 +21,7 @@ import {
 } from '@stageline/cost-model/testUtils';
 import type { CostSection } from '@stageline/plugin-environments-common';
 import { AwsStandIn, DEPLOYER_KEYS } from '@stageline/aws-stand-in';
-import {
-  awsConfig,
-  startEnvironmentsBackend,
-} from '../__testUtils__/startEnvironmentsBackend';
+import { startEnvironmentsBackend } from '../__testUtils__/startEnvironmentsBackend';
 import { apiComponent, environmentEntity } from '../__testUtils__/fixtures';
 
 jest.setTimeout(60_000);

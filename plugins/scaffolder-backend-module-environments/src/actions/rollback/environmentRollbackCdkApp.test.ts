@@ -87,7 +87,7 @@ describe('environment:rollback of a cdk-app Environment', () => {
 
     const restored = aws.cloudFormation().templateOf(STACK)!;
     expect(restored).toEqual(first);
-    const codeKeys = Object.values<any>(restored.Resources)
+    const codeKeys = Object.values<any>(restored.Resources ?? {})
       .filter(r => r.Type === 'AWS::Lambda::Function')
       .map(r => r.Properties.Code.S3Key);
     expect(codeKeys.length).toBeGreaterThan(0);
