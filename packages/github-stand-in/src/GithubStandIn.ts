@@ -8,6 +8,7 @@ import { activityRoutes } from './routes/activityRoutes';
 import { checkRoutes } from './routes/checkRoutes';
 import { environmentRoutes } from './routes/environmentRoutes';
 import { gitRoutes } from './routes/gitRoutes';
+import { graphqlRoutes } from './routes/graphqlRoutes';
 import { API } from './routes/paths';
 import { pullRoutes } from './routes/pullRoutes';
 import { repoRoutes } from './routes/repoRoutes';
@@ -49,7 +50,7 @@ export const PROMOTE_WORKFLOW: StandInWorkflow = {
 };
 
 /**
- * The GitHub REST API at its HTTP edge (msw handlers), for tests and benchmarks: repositories
+ * The GitHub REST and GraphQL APIs at their HTTP edge (msw handlers), for tests and benchmarks: repositories
  * with a commit graph (merge commits, squash and rebase merges, trees), pull requests with
  * reviews and late mergeability, commit statuses and check runs, workflow dispatches whose runs
  * show up late, deployment environments with branch policies, variables and secrets. It answers
@@ -87,6 +88,11 @@ export class GithubStandIn {
   publicKey = { key_id: '3380204578043523366', key: '' };
   /** The stand-in's clock: run creation times and `Date` headers. */
   clock: () => Date = () => new Date();
+  /** GraphQL points used per token in its current hourly window. */
+  readonly graphqlRateLimits = new Map<
+    string,
+    { used: number; resetAt: Date }
+  >();
   readonly respond: Responder;
   readonly #failures = new Map<string, Array<() => Response | undefined>>();
   #seq = 0;
@@ -106,6 +112,7 @@ export class GithubStandIn {
     this.respond.resetCounts();
     this.tokenLogins.clear();
     this.readOnlyTokens.clear();
+    this.graphqlRateLimits.clear();
     Object.assign(this, {
       delayMs: 0,
       failWith: undefined,
@@ -125,6 +132,14 @@ export class GithubStandIn {
 
   resetCounts(): void {
     this.respond.resetCounts();
+  }
+
+  /**
+   * Everything spent of GitHub's rate limits since the counts were reset: REST requests (304s
+   * are free) plus GraphQL points.
+   */
+  rateLimitUnits(): number {
+    return this.counts.rateLimited + this.counts.graphqlPoints;
   }
 
   /** Creates a repository whose branches all start at one root commit. */
@@ -500,6 +515,7 @@ export class GithubStandIn {
         return undefined;
       }),
       ...gitRoutes(this),
+      ...graphqlRoutes(this),
       ...pullRoutes(this),
       ...checkRoutes(this),
       ...actionRoutes(this),

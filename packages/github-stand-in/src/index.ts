@@ -1,5 +1,5 @@
 /**
- * Tests only: the GitHub REST API at its HTTP edge (msw), behaving as GitHub's API reference
+ * Tests only: the GitHub REST and GraphQL APIs at their HTTP edge (msw), behaving as GitHub's API reference
  * says. Shared by the Stageline plugins' tests and benchmarks.
  *
  * @packageDocumentation
@@ -11,3 +11,6 @@ export { tokenOf } from './respond';
 export type { StandInCommit } from './CommitGraph';
 export type { MergeMethod } from './mergePull';
 export type * from './state';
+export { GRAPHQL_POINTS_PER_HOUR } from './routes/graphqlRoutes';
+export { queryCost } from './graphql/queryCost';
+export type { QueryCost } from './graphql/queryCost';

@@ -3,13 +3,25 @@ import { HttpResponse } from 'msw';
 
 /** Request counts, as GitHub's rate limit sees them. */
 export interface StandInCounts {
-  /** Requests that cost rate limit (everything but 304s). */
+  /** REST requests that cost rate limit (everything but 304s). */
   rateLimited: number;
   /** Conditional requests answered 304 Not Modified (free). */
   notModified: number;
   /** Rate-limited requests per route, e.g. `GET compare`. */
   byRoute: Record<string, number>;
+  /** GraphQL calls (`POST /graphql`), which GitHub counts in points, not requests. */
+  graphqlQueries: number;
+  /** GraphQL rate-limit points spent: each call's `rateLimit { cost }`. */
+  graphqlPoints: number;
 }
+
+const noCounts = (): StandInCounts => ({
+  rateLimited: 0,
+  notModified: 0,
+  byRoute: {},
+  graphqlQueries: 0,
+  graphqlPoints: 0,
+});
 
 /** The token a request was sent with (`Authorization: token …` or `Bearer …`). */
 export function tokenOf(request: Request): string | undefined {
@@ -26,7 +38,7 @@ export function tokenOf(request: Request): string | undefined {
  * `Link` header.
  */
 export class Responder {
-  counts: StandInCounts = { rateLimited: 0, notModified: 0, byRoute: {} };
+  counts: StandInCounts = noCounts();
 
   constructor(private readonly now: () => Date) {}
 
@@ -134,8 +146,18 @@ export class Responder {
     );
   }
 
+  /** A GraphQL answer (always 200, errors in the body), counted in points. */
+  graphql(body: unknown, cost: number, headers: Record<string, string>) {
+    this.counts.graphqlQueries++;
+    this.counts.graphqlPoints += cost;
+    return HttpResponse.json(body as any, {
+      status: 200,
+      headers: this.#headers(headers),
+    });
+  }
+
   resetCounts(): void {
-    this.counts = { rateLimited: 0, notModified: 0, byRoute: {} };
+    this.counts = noCounts();
   }
 }
 

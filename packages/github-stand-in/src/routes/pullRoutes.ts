@@ -12,7 +12,8 @@ import { API, REPO, WEB } from './paths';
 const MERGE_DOCS =
   'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request';
 
-function headSha(repo: StandInRepo, pull: StandInPull): string {
+/** The head commit of a pull request: its branch's head (a fork's own head) while open, frozen once closed. */
+export function headSha(repo: StandInRepo, pull: StandInPull): string {
   return pull.closedHeadSha ?? pull.fork?.headSha ?? repo.branches.get(pull.head)!;
 }
 
@@ -51,7 +52,7 @@ function simplePull(repo: StandInRepo, pull: StandInPull) {
  * GitHub computes them after the pull request was opened or one of its branches moved
  * (https://docs.github.com/rest/guides/using-the-rest-api-to-interact-with-your-git-database#checking-mergeability-of-pull-requests).
  */
-function mergeState(pull: StandInPull) {
+export function mergeState(pull: StandInPull) {
   if (pull.state === 'open' && pull.mergeabilityPendingReads > 0) {
     pull.mergeabilityPendingReads--;
     return { mergeable: null, mergeable_state: 'unknown' };
