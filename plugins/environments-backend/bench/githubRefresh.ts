@@ -12,6 +12,9 @@ import { environmentEntity } from '../src/__testUtils__/fixtures';
 
 const TOKEN = 'ghp_benchtokenbenchtokenbenchtoken12';
 
+/** The clients compared: a naive REST client, Stageline's REST reads (ETags) and its GraphQL reads. */
+export type GithubClientKind = 'naive' | 'rest' | 'graphql';
+
 /** One component: its repository and its three environments. */
 function component(i: number) {
   const repo = `acme/service-${i}`;
@@ -67,18 +70,35 @@ class RotatingCredentials implements GithubCredentialsProvider {
   }
 }
 
+/** Rate-limit units one refresh spent: REST requests (304s are free) and GraphQL points. */
+export interface RefreshCost {
+  rest: number;
+  graphqlPoints: number;
+  graphqlQueries: number;
+  units: number;
+}
+
 /**
- * Counts rate-limited GitHub calls for refreshing the promotion state of `count` components ×
- * 3 environments, `rounds` times, with churn between rounds (10% of repositories get a commit
- * on develop, 2% open a pull request): Stageline's provider next to a naive client that calls
- * compare + pulls + deployments for every environment on every refresh.
+ * The rate-limit units (REST requests + GraphQL points, as the GitHub stand-in counts them after
+ * GitHub's documented rules) of refreshing the promotion state of `count` components × 3
+ * environments `rounds` times with one client, on a fresh stand-in, with the same churn between
+ * rounds for every client (10% of repositories get a commit on develop, 2% open a promotion pull
+ * request that a reviewer approves).
  *
- * Stageline reads with a GitHub App installation token that rotates before the last round:
- * GitHub's ETags are only good for the token that got them (the stand-in's are computed over
- * the token too), so that round shows what a rotation costs. Round 1 is cold, the rounds
- * between are warm.
+ * - `naive`: compare + pulls + deployments for every environment on every refresh (no ETags);
+ * - `rest`: Stageline's conditional REST reads, one environment at a time in groups of 25;
+ * - `graphql`: Stageline's batched GraphQL reads (`getPromotionStates`, as the scheduled refresh
+ *   calls it).
+ *
+ * Stageline's clients read with a GitHub App installation token that rotates before the last
+ * round (ETags are only good for the token that got them): round 1 is cold, the rounds between
+ * are warm, the last shows what a rotation costs.
  */
-export async function benchGithubRefresh(count: number, rounds: number) {
+export async function benchGithubRefresh(
+  kind: GithubClientKind,
+  count: number,
+  rounds: number,
+): Promise<RefreshCost[]> {
   const standIn = new GithubStandIn();
   const server = setupServer(...standIn.handlers());
   server.listen({ onUnhandledRequest: 'error' });
@@ -95,76 +115,100 @@ export async function benchGithubRefresh(count: number, rounds: number) {
         if ((i + round) % 10 === 0) standIn.push(c.repo, 'develop', 1);
         const open = standIn.repo(c.repo).pulls.some(p => p.state === 'open');
         if ((i + round) % 50 === 0 && !open) {
-          standIn.openPull(c.repo, 'develop', 'main');
+          const pull = standIn.openPull(c.repo, 'develop', 'main');
+          // an approval makes every refresh check the reviewer's write access
+          standIn.review(c.repo, pull, 'alice', 'APPROVED');
         }
       });
     };
-
-    // Stageline: only environments with promotesTo ask GitHub anything.
-    const credentials = new RotatingCredentials();
-    const provider = new GithubSourceControlProvider({
-      integration: ScmIntegrations.fromConfig(
-        new ConfigReader({
-          integrations: { github: [{ host: 'github.com', token: TOKEN }] },
-        }),
-      ).github.byHost('github.com'),
-      credentialsProvider: credentials,
-    });
-    const stageline: number[] = [];
-    let stagelineNotModified = 0;
+    const refresh = refresher(kind, components);
+    const costs: RefreshCost[] = [];
     for (let round = 0; round < rounds; round++) {
       if (round > 0) churn(round);
-      if (round > 0 && round === rounds - 1) credentials.rotate();
+      if (round > 0 && round === rounds - 1) refresh.rotate();
       standIn.resetCounts();
-      await inBatches(components, 25, async c => {
-        for (const environment of [c.staging, c.production, c.preview]) {
-          const target = environment.spec.promotesTo ? c.production : undefined;
-          if (target) {
-            const state = await provider.getPromotionState(environment, target);
-            if (state.status !== 'ok') throw new Error(state.message);
-          }
-        }
+      await refresh.run();
+      const { rateLimited, graphqlPoints, graphqlQueries } = standIn.counts;
+      costs.push({
+        rest: rateLimited,
+        graphqlPoints,
+        graphqlQueries,
+        units: standIn.rateLimitUnits(),
       });
-      stageline.push(standIn.counts.rateLimited);
-      stagelineNotModified += standIn.counts.notModified;
     }
+    return costs;
+  } finally {
+    server.close();
+  }
+}
 
-    // Naive: compare + pulls + deployments per environment, every refresh, no ETags.
+function refresher(
+  kind: GithubClientKind,
+  components: Array<ReturnType<typeof component>>,
+): { run(): Promise<void>; rotate(): void } {
+  if (kind === 'naive') {
     const octokit = new Octokit({
       auth: TOKEN,
       throttle: { enabled: false },
       retry: { enabled: false },
     });
-    const naive: number[] = [];
-    for (let round = 0; round < rounds; round++) {
-      if (round > 0) churn(round);
-      standIn.resetCounts();
-      await inBatches(components, 25, async c => {
-        const [owner, repo] = c.repo.split('/');
-        for (const environment of [c.staging, c.production, c.preview]) {
-          const branch = environment.spec.branch!;
-          await octokit.rest.repos.compareCommitsWithBasehead({
-            owner,
-            repo,
-            basehead: `main...${branch}`,
-          });
-          await octokit.rest.pulls.list({
-            owner,
-            repo,
-            state: 'open',
-            head: `${owner}:${branch}`,
-          });
-          await octokit.rest.repos.listDeployments({
-            owner,
-            repo,
-            environment: environment.metadata.name,
-          });
-        }
-      });
-      naive.push(standIn.counts.rateLimited);
-    }
-    return { count, rounds, stageline, stagelineNotModified, naive };
-  } finally {
-    server.close();
+    return {
+      rotate: () => {},
+      run: () =>
+        inBatches(components, 25, async c => {
+          const [owner, repo] = c.repo.split('/');
+          for (const environment of [c.staging, c.production, c.preview]) {
+            const branch = environment.spec.branch!;
+            await octokit.rest.repos.compareCommitsWithBasehead({
+              owner,
+              repo,
+              basehead: `main...${branch}`,
+            });
+            await octokit.rest.pulls.list({
+              owner,
+              repo,
+              state: 'open',
+              head: `${owner}:${branch}`,
+            });
+            await octokit.rest.repos.listDeployments({
+              owner,
+              repo,
+              environment: environment.metadata.name,
+            });
+          }
+        }),
+    };
   }
+  const credentials = new RotatingCredentials();
+  const provider = new GithubSourceControlProvider({
+    integration: ScmIntegrations.fromConfig(
+      new ConfigReader({
+        integrations: { github: [{ host: 'github.com', token: TOKEN }] },
+      }),
+    ).github.byHost('github.com'),
+    credentialsProvider: credentials,
+    promotionStateReads: kind,
+    // units do not depend on Octokit's spacing of GraphQL queries; the bench need not wait
+    clientDelays: { writeIntervalMs: 0 },
+  });
+  // Only environments with promotesTo ask GitHub anything.
+  const pairs = components.map(c => ({
+    source: c.staging,
+    target: c.production,
+  }));
+  const assertOk = (state: { status: string; message?: string }) => {
+    if (state.status !== 'ok') throw new Error(state.message);
+  };
+  return {
+    rotate: () => credentials.rotate(),
+    run: async () => {
+      if (kind === 'graphql') {
+        (await provider.getPromotionStates(pairs)).forEach(assertOk);
+        return;
+      }
+      await inBatches(pairs, 25, async ({ source, target }) =>
+        assertOk(await provider.getPromotionState(source, target)),
+      );
+    },
+  };
 }

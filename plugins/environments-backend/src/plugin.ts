@@ -3,7 +3,6 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { environmentsPermissions } from '@stageline/plugin-environments-common';
 import {
   AwsAccess,
@@ -37,12 +36,9 @@ import { PromotionService } from './promotion/PromotionService';
 import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
 import { createRouter } from './router/createRouter';
 import { createSourceControl } from './sourceControl/createSourceControl';
-import { forEachWithConcurrency } from './status/forEachWithConcurrency';
 import { installPreviews } from './previews/installPreviews';
 import { installSchedules } from './schedules/installSchedules';
-
-/** Environments refreshed at once by the scheduled task. */
-const REFRESH_CONCURRENCY = 4;
+import { refreshEveryStatus } from './status/refreshEveryStatus';
 
 /**
  * The Stageline environments backend plugin: REST API at `/api/environments` for status,
@@ -230,33 +226,14 @@ export const environmentsPlugin = createBackendPlugin({
             // One replica refreshes per interval; the others read the statuses from the cache
             // service (shared when the operator configures Redis or Valkey).
             scope: 'global',
-            fn: async () => {
-              const credentials = await auth.getOwnServiceCredentials();
-              const environments = await catalog.all(credentials);
-              const resolve = (ref: string) => catalog.find(ref, credentials);
-              // Cost estimates synthesize stacks (CPU-bound, ~1 s each): warm them one by one
-              // first, so the status refresh below is not held up by them.
-              for (const environment of environments) {
-                await providers.cost.getCost(environment);
-              }
-              await forEachWithConcurrency(
-                environments,
-                REFRESH_CONCURRENCY,
-                environment =>
-                  service.refresh(environment, resolve).then(
-                    () => undefined,
-                    error =>
-                      logger.warn(
-                        `Could not refresh ${stringifyEntityRef(
-                          environment,
-                        )}: ${error}`,
-                      ),
-                  ),
-              );
-              logger.info(
-                `Refreshed the status of ${environments.length} environments`,
-              );
-            },
+            fn: () =>
+              refreshEveryStatus({
+                catalog,
+                auth,
+                statuses: service,
+                cost: providers.cost,
+                logger,
+              }),
           });
         }
         await previews.schedule();

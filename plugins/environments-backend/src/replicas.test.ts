@@ -177,7 +177,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
         .get(STATUS)
         .set('Authorization', auth);
       expect(computed.status).toBe(200);
-      const githubCalls = standIns.github.counts.rateLimited;
+      const githubCalls = standIns.github.rateLimitUnits();
       const probes = standIns.health.requests;
       expect(probes).toBeGreaterThan(0);
 
@@ -185,7 +185,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
         .get(STATUS)
         .set('Authorization', auth);
       expect(served.body).toEqual(computed.body);
-      expect(standIns.github.counts.rateLimited).toBe(githubCalls);
+      expect(standIns.github.rateLimitUnits()).toBe(githubCalls);
       expect(standIns.health.requests).toBe(probes);
     } finally {
       await Promise.all([a.stop(), b.stop()]);

@@ -28,6 +28,7 @@ export {
   ANNOTATION_PROMOTE_WORKFLOW,
 } from './github/GithubSourceControlProvider';
 export type { GithubSourceControlProviderOptions } from './github/GithubSourceControlProvider';
+export type { PromotionStateBatchOptions } from './github/graphql/PromotionStateBatcher';
 export { ANNOTATION_MERGE_METHOD, MERGE_METHODS } from './github/mergeMethod';
 export type { MergeMethod } from './github/mergeMethod';
 export {

@@ -55,25 +55,22 @@ function branchOf(repo: StandInRepo, name: string): string | undefined {
  * `last: n` gives the newest n. Null when the head ref does not exist.
  */
 function comparisonNode(repo: StandInRepo, baseSha: string, headRef: string) {
-  const head = branchOf(repo, headRef);
-  const headSha = head
-    ? repo.branches.get(head)!
-    : repo.graph.has(headRef)
-    ? headRef
-    : undefined;
-  if (!headSha) return null;
-  const { ahead, behind } = repo.graph.compare(baseSha, headSha);
+  const branch = branchOf(repo, headRef);
+  let head: string | undefined = branch && repo.branches.get(branch);
+  if (!head && repo.graph.has(headRef)) head = headRef;
+  if (!head) return null;
+  const { ahead, behind } = repo.graph.compare(baseSha, head);
   let status = 'IDENTICAL';
   if (ahead.length && behind.length) status = 'DIVERGED';
   else if (ahead.length) status = 'AHEAD';
   else if (behind.length) status = 'BEHIND';
   return {
-    id: nodeId('CMP', `${baseSha}...${headSha}`),
+    id: nodeId('CMP', `${baseSha}...${head}`),
     aheadBy: ahead.length,
     behindBy: behind.length,
     status,
     baseTarget: commitNode(repo, baseSha),
-    headTarget: commitNode(repo, headSha),
+    headTarget: commitNode(repo, head),
     commits: (args: ConnectionArgs) => ({
       ...connection(
         ahead.map(sha => commitNode(repo, sha)),

@@ -254,7 +254,7 @@ describe('promotion on a local repository (environments.localRepository, no GitH
     expect(promotion.compareUrl).toBe(
       'https://github.com/acme/macro-ai/compare/main...develop',
     );
-    expect(standIns.github.counts.rateLimited).toBeGreaterThan(0);
+    expect(standIns.github.rateLimitUnits()).toBeGreaterThan(0);
   });
 
   it('rejects a repositories entry that is not owner/repo, naming the key', async () => {

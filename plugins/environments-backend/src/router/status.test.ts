@@ -703,12 +703,19 @@ describe('scheduled refresh', () => {
     );
     const task = scheduler.scheduleTask.mock.calls[0][0];
     await task.fn(new AbortController().signal);
-    const requestsWhileWarming = standIns.github.counts.rateLimited;
+    const requestsWhileWarming = standIns.github.rateLimitUnits();
     expect(requestsWhileWarming).toBeGreaterThan(0);
+    // every promotion state in one batched GraphQL query, no REST read of branches or pulls
+    expect(standIns.github.counts.graphqlQueries).toBe(1);
+    expect(
+      standIns.github
+        .calls(REPO)
+        .filter(call => /^GET \/(git|compare|pulls)/.test(call)),
+    ).toEqual([]);
 
     const res = await request(server).get(LIST).set('Authorization', auth);
     expect(res.body.items[0].promotion.commitsAhead).toBe(1);
-    expect(standIns.github.counts.rateLimited).toBe(requestsWhileWarming);
+    expect(standIns.github.rateLimitUnits()).toBe(requestsWhileWarming);
     expect(standIns.github.counts.notModified).toBe(0);
   });
 });

@@ -31,6 +31,22 @@ export type EnvironmentResolver = (
 /** How long one deployment read is shared between the deployment section and the stack check. */
 const DEPLOYMENT_SHARE_MS = 5_000;
 
+/** Environments whose promotion states one provider timeout covers when read at once. */
+const PROMOTIONS_PER_TIMEOUT = 25;
+
+/** The full ref of the environment an environment promotes to, if any. */
+function promotionTargetRef(environment: EnvironmentEntity) {
+  const promotesTo = environment.spec.promotesTo;
+  return promotesTo
+    ? stringifyEntityRef(
+        parseEntityRef(promotesTo, {
+          defaultKind: 'environment',
+          defaultNamespace: environment.metadata.namespace ?? 'default',
+        }),
+      )
+    : undefined;
+}
+
 /** Whether any section of a status reports an error (a provider failure or timeout). */
 function hasErrorSection(status: EnvironmentStatus): boolean {
   return [status.deployment, status.promotion, status.health, status.cost].some(
@@ -82,14 +98,70 @@ export class EnvironmentStatusService {
     );
   }
 
-  /** Recomputes the status and stores it. */
+  /**
+   * Recomputes the status and stores it; a `promotion` section read beforehand (see
+   * {@link EnvironmentStatusService.readPromotions}) is used instead of asking the source control.
+   */
   refresh(
     environment: EnvironmentEntity,
     resolve: EnvironmentResolver,
+    promotion?: PromotionSection,
   ): Promise<EnvironmentStatus> {
     return this.#statuses.refresh(this.#key(environment), () =>
-      this.#compute(environment, resolve),
+      this.#compute(environment, resolve, promotion),
     );
+  }
+
+  /**
+   * The promotion sections of many environments read at once, by entity ref, where the source
+   * control offers `getPromotionStates` (GitHub: a few batched GraphQL queries instead of
+   * requests per environment); empty otherwise, or when that read fails or takes longer than
+   * the provider timeout per {@link PROMOTIONS_PER_TIMEOUT} environments (each status then asks
+   * on its own).
+   */
+  async readPromotions(
+    environments: EnvironmentEntity[],
+    resolve: EnvironmentResolver,
+  ): Promise<Map<string, PromotionSection>> {
+    const { sourceControl } = this.options.providers;
+    if (!sourceControl.getPromotionStates) return new Map();
+    const pairs: Array<{
+      source: EnvironmentEntity;
+      target: EnvironmentEntity;
+    }> = [];
+    for (const source of environments) {
+      const targetRef = promotionTargetRef(source);
+      const target = targetRef && (await resolve(targetRef));
+      if (target) pairs.push({ source, target });
+    }
+    const timeoutMs =
+      this.options.timeoutMs *
+      Math.max(1, Math.ceil(pairs.length / PROMOTIONS_PER_TIMEOUT));
+    try {
+      const sections = await withTimeout<PromotionSection[] | undefined>(
+        signal => sourceControl.getPromotionStates!(pairs, { signal }),
+        timeoutMs,
+        () => undefined,
+      );
+      if (!sections) {
+        this.options.logger.warn(
+          `Reading the promotion state of ${pairs.length} environments took over ${timeoutMs} ms; reading them one by one`,
+        );
+        return new Map();
+      }
+      return new Map(
+        pairs.map(({ source }, i) => [stringifyEntityRef(source), sections[i]]),
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `Could not read the promotion state of ${
+          pairs.length
+        } environments at once; reading them one by one: ${
+          toSectionError(error).message
+        }`,
+      );
+      return new Map();
+    }
   }
 
   /** Drops cached statuses (after a promotion). */
@@ -148,6 +220,7 @@ export class EnvironmentStatusService {
   async #compute(
     environment: EnvironmentEntity,
     resolve: EnvironmentResolver,
+    readPromotion?: PromotionSection,
   ): Promise<EnvironmentStatus> {
     const { providers, timeoutMs } = this.options;
     const [deployment, promotion, health, cost] = await Promise.all([
@@ -165,7 +238,7 @@ export class EnvironmentStatusService {
       ),
       this.#section(
         'Source control',
-        signal => this.#promotion(environment, resolve, signal),
+        signal => this.#promotion(environment, resolve, signal, readPromotion),
         {
           target: environment.spec.promotesTo,
         },
@@ -239,9 +312,10 @@ export class EnvironmentStatusService {
     environment: EnvironmentEntity,
     resolve: EnvironmentResolver,
     signal: AbortSignal,
+    readPromotion?: PromotionSection,
   ): Promise<PromotionSection> {
-    const promotesTo = environment.spec.promotesTo;
-    if (!promotesTo) {
+    const targetRef = promotionTargetRef(environment);
+    if (!targetRef) {
       return {
         status: 'ok',
         message:
@@ -250,12 +324,6 @@ export class EnvironmentStatusService {
             : `${environment.metadata.name} is the last stage: it promotes nowhere`,
       };
     }
-    const targetRef = stringifyEntityRef(
-      parseEntityRef(promotesTo, {
-        defaultKind: 'environment',
-        defaultNamespace: environment.metadata.namespace ?? 'default',
-      }),
-    );
     const [target, lastPromotion] = await Promise.all([
       resolve(targetRef),
       this.options.store.lastSucceeded(stringifyEntityRef(environment)),
@@ -269,11 +337,12 @@ export class EnvironmentStatusService {
       };
     }
     const [state, deployed] = await Promise.all([
-      this.options.providers.sourceControl.getPromotionState(
-        environment,
-        target,
-        { signal },
-      ),
+      readPromotion ??
+        this.options.providers.sourceControl.getPromotionState(
+          environment,
+          target,
+          { signal },
+        ),
       this.#deployedComparison(environment, target, signal),
     ]);
     return {

@@ -5,9 +5,11 @@ import { PromotionEngine } from '../promotion/PromotionEngine';
 
 export const SLUG = 'acme/macro-ai';
 
-function environment(
+/** An Environment of `slug` (default {@link SLUG}). */
+export function environment(
   name: string,
   spec: Partial<EnvironmentEntity['spec']>,
+  slug = SLUG,
 ): EnvironmentEntity {
   return {
     apiVersion: 'stageline.dev/v1alpha1',
@@ -15,7 +17,7 @@ function environment(
     metadata: {
       name,
       namespace: 'default',
-      annotations: { 'github.com/project-slug': SLUG },
+      annotations: { 'github.com/project-slug': slug },
     },
     spec: {
       type: 'staging',
@@ -37,9 +39,19 @@ export const production = environment('macro-ai-api-production', {
   branch: 'main',
 });
 
-/** The GitHub provider with a token, waiting `intervalMs` between polls. */
+/**
+ * The GitHub provider with a token, waiting `intervalMs` between polls, reading promotion
+ * states through GraphQL unless `reads` says `rest`.
+ */
 export function githubProvider(
-  options: { attempts?: number; intervalMs?: number; now?: () => Date } = {},
+  options: {
+    attempts?: number;
+    intervalMs?: number;
+    now?: () => Date;
+    reads?: 'graphql' | 'rest';
+    /** Milliseconds Octokit spaces writes and GraphQL queries (default its own second). */
+    writeIntervalMs?: number;
+  } = {},
 ) {
   return GithubSourceControlProvider.fromConfig(
     new ConfigReader({
@@ -55,6 +67,11 @@ export function githubProvider(
         intervalMs: options.intervalMs ?? 5,
       },
       now: options.now,
+      promotionStateReads: options.reads,
+      clientDelays:
+        options.writeIntervalMs === undefined
+          ? undefined
+          : { writeIntervalMs: options.writeIntervalMs },
     },
   );
 }

@@ -11,7 +11,12 @@ import type {
 import { describeGithubError } from './describeGithubError';
 import { CommitStatus, summariseChecks } from './branchChecks';
 import { LruMap } from './EtagCache';
-import { assessPullRequest, reviewersToCheck } from './assessPullRequest';
+import {
+  assessPullRequest,
+  GithubPullForAssessment,
+  GithubReviewForAssessment,
+  reviewersToCheck,
+} from './assessPullRequest';
 import { readReviewerAccess, ReviewerAccessCache } from './reviewerAccess';
 
 /** Most pending commits listed for a promotion: GitHub's unpaged comparison lists the newest 250. */
@@ -205,19 +210,31 @@ export class GithubRepositoryReader {
         await sleep(waitForMergeable.intervalMs);
         pull = (await this.octokit.rest.pulls.get(params)).data;
       }
-      const access = await readReviewerAccess(
-        this.octokit,
-        ref,
-        reviewersToCheck(pull.head.sha, reviews),
-        this.reviewerAccess,
-      );
-      return assessPullRequest(pull, reviews, access);
+      return await this.assess(ref, pull, reviews);
     } catch (error) {
       throw describeGithubError(
         error,
         `reading pull request #${pullNumber} of ${ref.owner}/${ref.repo}`,
       );
     }
+  }
+
+  /**
+   * Whether a pull request may be merged, from its state and every one of its reviews (oldest
+   * first), reading the write access of the reviewers who decide it (`assessPullRequest`).
+   */
+  async assess(
+    ref: RepositoryRef,
+    pull: GithubPullForAssessment,
+    reviews: GithubReviewForAssessment[],
+  ): Promise<PromotionPullRequestReadiness> {
+    const access = await readReviewerAccess(
+      this.octokit,
+      ref,
+      reviewersToCheck(pull.head.sha, reviews),
+      this.reviewerAccess,
+    );
+    return assessPullRequest(pull, reviews, access);
   }
 
   /**

@@ -14,50 +14,69 @@ const fake = setupGithubStandIn();
 const state = (provider = githubProvider()) =>
   provider.getPromotionState(staging, production);
 
-describe('GithubSourceControlProvider.getPromotionState', () => {
-  it('reads no pull request details when no promotion pull request is open', async () => {
-    expect(await state()).toMatchObject({ status: 'ok', commitsAhead: 2 });
-    expect(
-      fake.github.calls(SLUG).filter(r => r.startsWith('GET /pulls/')),
-    ).toEqual([]);
-  });
+describe.each(['graphql', 'rest'] as const)(
+  'GithubSourceControlProvider.getPromotionState (%s reads)',
+  reads => {
+    it('reads no pull request details when no promotion pull request is open', async () => {
+      expect(await state(githubProvider({ reads }))).toMatchObject({
+        status: 'ok',
+        commitsAhead: 2,
+      });
+      expect(
+        fake.github.calls(SLUG).filter(r => r.startsWith('GET /pulls/')),
+      ).toEqual([]);
+    });
 
-  it('fills approved and mergeable of an open promotion pull request, conditionally on later refreshes', async () => {
+    it('fills approved and mergeable of an open promotion pull request', async () => {
+      fake.github.mergeabilityReads = 0;
+      fake.github.openPull(SLUG, 'develop', 'main', 'Promote develop to main');
+      fake.github.review(SLUG, 1, 'alice', 'APPROVED');
+      const provider = githubProvider({ reads });
+      expect((await state(provider)).pullRequest).toEqual({
+        number: 1,
+        title: 'Promote develop to main',
+        url: 'https://github.com/acme/macro-ai/pull/1',
+        state: 'open',
+        approved: true,
+        mergeable: true,
+      });
+
+      fake.github.review(SLUG, 1, 'bob', 'CHANGES_REQUESTED');
+      fake.github.reviewPull(SLUG, 1, { mergeable: false });
+      expect((await state(provider)).pullRequest).toMatchObject({
+        approved: false,
+        mergeable: false,
+      });
+    });
+
+    it('leaves mergeable out while GitHub computes it, without waiting', async () => {
+      fake.github.openPull(SLUG, 'develop', 'main');
+      const pullRequest = (
+        await state(githubProvider({ attempts: 5, intervalMs: 10_000, reads }))
+      ).pullRequest;
+      expect(pullRequest).toMatchObject({ approved: false });
+      expect(pullRequest?.mergeable).toBeUndefined();
+      expect(
+        fake.github.calls(SLUG).filter(r => r.startsWith('GET /pulls/1')),
+      ).toEqual(
+        reads === 'rest'
+          ? ['GET /pulls/1', 'GET /pulls/1/reviews?per_page=100']
+          : [],
+      );
+    });
+  },
+);
+
+describe('GithubSourceControlProvider.getPromotionState (rest reads)', () => {
+  it('reads an unchanged pull request conditionally on later refreshes', async () => {
     fake.github.mergeabilityReads = 0;
     fake.github.openPull(SLUG, 'develop', 'main', 'Promote develop to main');
     fake.github.review(SLUG, 1, 'alice', 'APPROVED');
-    const provider = githubProvider();
-    expect((await state(provider)).pullRequest).toEqual({
-      number: 1,
-      title: 'Promote develop to main',
-      url: 'https://github.com/acme/macro-ai/pull/1',
-      state: 'open',
-      approved: true,
-      mergeable: true,
-    });
-
-    fake.github.review(SLUG, 1, 'bob', 'CHANGES_REQUESTED');
-    fake.github.reviewPull(SLUG, 1, { mergeable: false });
-    expect((await state(provider)).pullRequest).toMatchObject({
-      approved: false,
-      mergeable: false,
-    });
-
+    const provider = githubProvider({ reads: 'rest' });
+    await state(provider);
     const before = fake.github.counts.rateLimited;
     await state(provider);
     expect(fake.github.counts.rateLimited).toBe(before);
-  });
-
-  it('leaves mergeable out while GitHub computes it, without waiting', async () => {
-    fake.github.openPull(SLUG, 'develop', 'main');
-    const pullRequest = (
-      await state(githubProvider({ attempts: 5, intervalMs: 10_000 }))
-    ).pullRequest;
-    expect(pullRequest).toMatchObject({ approved: false });
-    expect(pullRequest?.mergeable).toBeUndefined();
-    expect(
-      fake.github.calls(SLUG).filter(r => r.startsWith('GET /pulls/1')),
-    ).toEqual(['GET /pulls/1', 'GET /pulls/1/reviews?per_page=100']);
   });
 
   it('keeps the section ok when the review state cannot be read', async () => {
@@ -67,7 +86,7 @@ describe('GithubSourceControlProvider.getPromotionState', () => {
         HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
       ),
     );
-    const section = await state();
+    const section = await state(githubProvider({ reads: 'rest' }));
     expect(section.status).toBe('ok');
     expect(section.pullRequest).toEqual({
       number: 1,
@@ -123,53 +142,56 @@ describe('pending commits of a large promotion', () => {
 
 // https://docs.github.com/rest/pulls/pulls#merge-a-pull-request: squash and rebase merges put
 // the head's changes on the base in new commits, so the base never holds the head's commits.
-describe('pending commits after a squash or rebase merge', () => {
-  it.each(['squash', 'rebase'] as MergeMethod[])(
-    'counts nothing promoted after a %s merge, then only the commits pushed since',
-    async method => {
-      fake.github.repo(SLUG).allow = {
-        merge: false,
-        squash: method === 'squash',
-        rebase: method === 'rebase',
-      };
+describe.each(['graphql', 'rest'] as const)(
+  'pending commits after a squash or rebase merge (%s reads)',
+  reads => {
+    it.each(['squash', 'rebase'] as MergeMethod[])(
+      'counts nothing promoted after a %s merge, then only the commits pushed since',
+      async method => {
+        fake.github.repo(SLUG).allow = {
+          merge: false,
+          squash: method === 'squash',
+          rebase: method === 'rebase',
+        };
+        fake.github.mergeabilityReads = 0;
+        fake.github.openPull(SLUG, 'develop', 'main');
+        fake.github.review(SLUG, 1, 'alice', 'APPROVED');
+        const provider = githubProvider({ reads });
+        const merged = await githubEngine(provider).promote({
+          source: staging,
+          target: production,
+          strategy: 'merge',
+        });
+        expect(merged.result).toBe('succeeded');
+
+        expect(await state(provider)).toMatchObject({
+          commitsAhead: 0,
+          message: 'macro-ai-api-production is up to date with develop',
+        });
+
+        const next = fake.github.push(SLUG, 'develop', 1, 'Next');
+        const section = await state(provider);
+        expect(section.commitsAhead).toBe(1);
+        expect(section.commits?.map(c => c.sha)).toEqual([next]);
+      },
+    );
+
+    it('keeps counting by ancestry after merge commits', async () => {
       fake.github.mergeabilityReads = 0;
       fake.github.openPull(SLUG, 'develop', 'main');
       fake.github.review(SLUG, 1, 'alice', 'APPROVED');
-      const provider = githubProvider();
-      const merged = await githubEngine(provider).promote({
+      const provider = githubProvider({ reads });
+      await githubEngine(provider).promote({
         source: staging,
         target: production,
         strategy: 'merge',
       });
-      expect(merged.result).toBe('succeeded');
-
-      expect(await state(provider)).toMatchObject({
-        commitsAhead: 0,
-        message: 'macro-ai-api-production is up to date with develop',
-      });
-
-      const next = fake.github.push(SLUG, 'develop', 1, 'Next');
-      const section = await state(provider);
-      expect(section.commitsAhead).toBe(1);
-      expect(section.commits?.map(c => c.sha)).toEqual([next]);
-    },
-  );
-
-  it('keeps counting by ancestry after merge commits', async () => {
-    fake.github.mergeabilityReads = 0;
-    fake.github.openPull(SLUG, 'develop', 'main');
-    fake.github.review(SLUG, 1, 'alice', 'APPROVED');
-    const provider = githubProvider();
-    await githubEngine(provider).promote({
-      source: staging,
-      target: production,
-      strategy: 'merge',
+      expect((await state(provider)).commitsAhead).toBe(0);
+      fake.github.push(SLUG, 'develop', 3);
+      expect((await state(provider)).commitsAhead).toBe(3);
     });
-    expect((await state(provider)).commitsAhead).toBe(0);
-    fake.github.push(SLUG, 'develop', 3);
-    expect((await state(provider)).commitsAhead).toBe(3);
-  });
-});
+  },
+);
 
 // https://docs.github.com/rest/checks/runs#list-check-runs-for-a-git-reference and
 // https://docs.github.com/rest/commits/statuses#get-the-combined-status-for-a-specific-reference
@@ -245,8 +267,8 @@ describe('the workflow the workflow-dispatch strategy runs', () => {
     ).rejects.toThrow(
       'macro-ai-api-production: annotation stageline.dev/promote-workflow must be a workflow file name such as promote.yml; got "../../../user/repos"',
     );
-    expect(
-      fake.github.calls(SLUG).filter(r => !r.startsWith('GET ')),
-    ).toEqual([]);
+    expect(fake.github.calls(SLUG).filter(r => !r.startsWith('GET '))).toEqual(
+      [],
+    );
   });
 });

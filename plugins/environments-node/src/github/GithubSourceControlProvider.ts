@@ -28,7 +28,10 @@ import type {
 } from '../providers/types';
 import { errorSection, unconfiguredSection } from '../providers/sections';
 import { githubRepositoryOf } from '../providers/entityFields';
-import { createGithubClient } from './createGithubClient';
+import {
+  createGithubClient,
+  CreateGithubClientOptions,
+} from './createGithubClient';
 import {
   Comparison,
   GithubRepositoryReader,
@@ -48,6 +51,14 @@ import { dispatchPromotionWorkflow } from './strategies/dispatchPromotionWorkflo
 import { pendingComparison } from './pendingComparison';
 import { promotionBody } from './promotionBody';
 import { chooseMergeMethod, MergeMethod } from './mergeMethod';
+import {
+  PromotionStateBatcher,
+  PromotionStateBatchOptions,
+} from './graphql/PromotionStateBatcher';
+import type {
+  GithubPullForAssessment,
+  GithubReviewForAssessment,
+} from './assessPullRequest';
 
 /** Shown wherever GitHub is needed but has no credentials. @public */
 export const GITHUB_NOT_CONFIGURED_MESSAGE =
@@ -70,7 +81,9 @@ function promoteWorkflowOf(
   const annotated = target.metadata.annotations?.[ANNOTATION_PROMOTE_WORKFLOW];
   if (annotated !== undefined && !WORKFLOW_FILE.test(annotated)) {
     throw new InputError(
-      `${target.metadata.name}: annotation ${ANNOTATION_PROMOTE_WORKFLOW} must be a workflow file name such as promote.yml; got ${JSON.stringify(
+      `${
+        target.metadata.name
+      }: annotation ${ANNOTATION_PROMOTE_WORKFLOW} must be a workflow file name such as promote.yml; got ${JSON.stringify(
         annotated,
       )}`,
     );
@@ -105,6 +118,19 @@ export interface GithubSourceControlProviderOptions {
   polling?: { attempts?: number; intervalMs?: number };
   /** The clock (the dispatch time the run is looked up from). */
   now?: () => Date;
+  /**
+   * How the status reads what waits to be promoted: `graphql` (default) answers many
+   * repositories in one batched GraphQL query; `rest` reads each one with conditional REST
+   * requests. Promotions themselves (gates, pull requests, merges, dispatches) use REST either way.
+   */
+  promotionStateReads?: 'graphql' | 'rest';
+  /** How GraphQL reads are batched. */
+  graphqlBatch?: PromotionStateBatchOptions;
+  /**
+   * Shortens Octokit's waits (tests and benchmarks): by default its throttling spaces writes
+   * and GraphQL queries a second apart, as GitHub advises against bursts.
+   */
+  clientDelays?: CreateGithubClientOptions['delays'];
 }
 
 /**
@@ -122,7 +148,14 @@ export class GithubSourceControlProvider
     config: Config,
     options: Pick<
       GithubSourceControlProviderOptions,
-      'logger' | 'workflow' | 'mergeMethod' | 'polling' | 'now'
+      | 'logger'
+      | 'workflow'
+      | 'mergeMethod'
+      | 'polling'
+      | 'now'
+      | 'promotionStateReads'
+      | 'graphqlBatch'
+      | 'clientDelays'
     > = {},
   ): GithubSourceControlProvider {
     const integrations = ScmIntegrations.fromConfig(config);
@@ -137,7 +170,10 @@ export class GithubSourceControlProvider
   readonly #options: GithubSourceControlProviderOptions;
   readonly #etags = new EtagCache({ maxEntries: 20_000 });
   readonly #comparisons = new LruMap<string, Comparison>({ maxEntries: 5_000 });
-  readonly #clients = new LruMap<string, Octokit>({ maxEntries: 100 });
+  readonly #clients = new LruMap<
+    string,
+    { octokit: Octokit; batcher: PromotionStateBatcher }
+  >({ maxEntries: 100 });
   readonly #reviewerAccess: ReviewerAccessCache = new LruMap({
     maxEntries: 5_000,
   });
@@ -178,18 +214,10 @@ export class GithubSourceControlProvider
       return unconfiguredSection(configuration.message, fields);
     }
     try {
-      const { reader, repository } = await this.#reader(source);
-      const [pending, pullRequest] = await Promise.all([
-        this.#pending(reader, repository, source, target),
-        reader.openPullRequest(
-          repository,
-          source.spec.branch!,
-          target.spec.branch!,
-        ),
-      ]);
-      const review = pullRequest
-        ? await this.#reviewState(reader, repository, pullRequest.number)
-        : {};
+      const { pending, pullRequest } =
+        this.#options.promotionStateReads === 'rest'
+          ? await this.#restState(source, target)
+          : await this.#graphqlState(source, target);
       const ahead = pending.aheadBy;
       return {
         ...fields,
@@ -203,7 +231,7 @@ export class GithubSourceControlProvider
         commitsAhead: pending.aheadBy,
         commits: pending.commits.slice(0, COMMITS_IN_STATUS),
         compareUrl: pending.compareUrl,
-        pullRequest: pullRequest && { ...pullRequest, ...review },
+        pullRequest,
       };
     } catch (error) {
       return errorSection(
@@ -212,6 +240,87 @@ export class GithubSourceControlProvider
         fields,
       );
     }
+  }
+
+  /**
+   * The promotion states of many pairs at once: with GraphQL reads, batched into queries of
+   * many repositories each (see `graphqlBatch`).
+   */
+  getPromotionStates(
+    pairs: Array<{ source: EnvironmentEntity; target: EnvironmentEntity }>,
+  ): Promise<PromotionSection[]> {
+    return Promise.all(
+      pairs.map(({ source, target }) => this.getPromotionState(source, target)),
+    );
+  }
+
+  /** Pending commits and the open pull request, each read with conditional REST requests. */
+  async #restState(source: EnvironmentEntity, target: EnvironmentEntity) {
+    const { reader, repository } = await this.#reader(source);
+    const [pending, open] = await Promise.all([
+      this.#pending(reader, repository, source, target),
+      reader.openPullRequest(
+        repository,
+        source.spec.branch!,
+        target.spec.branch!,
+      ),
+    ]);
+    const review = open
+      ? await this.#reviewState(reader, repository, open.number)
+      : {};
+    return { pending, pullRequest: open && { ...open, ...review } };
+  }
+
+  /**
+   * Pending commits and the open pull request from one batched GraphQL query; what it cannot
+   * answer falls back to REST: the comparison from the last promoted head (two SHAs, remembered),
+   * reviews beyond the first 100, and open pull requests beyond those read.
+   */
+  async #graphqlState(source: EnvironmentEntity, target: EnvironmentEntity) {
+    const { reader, repository, batcher } = await this.#reader(source);
+    const head = source.spec.branch!;
+    const base = target.spec.branch!;
+    const read = await batcher.load({ ...repository, head, base });
+    const comparison = await pendingComparison(
+      {
+        compare: (ref, baseSha, headSha) =>
+          baseSha === read.baseSha && headSha === read.headSha
+            ? Promise.resolve(read.comparison)
+            : reader.compare(ref, baseSha, headSha),
+        lastMergedHead: async () => read.lastMergedHead,
+      },
+      repository,
+      { head, base },
+      read,
+    );
+    const pending = {
+      ...comparison,
+      compareUrl: this.#compareUrl(repository, head, base),
+    };
+    if (read.open) {
+      const { pull, reviews, title } = read.open;
+      const review = reviews
+        ? await this.#assessed(reader, repository, pull, reviews)
+        : await this.#reviewState(reader, repository, pull.number);
+      return {
+        pending,
+        pullRequest: {
+          number: pull.number,
+          title,
+          url: pull.html_url,
+          state: 'open' as const,
+          ...review,
+        },
+      };
+    }
+    if (read.openUnread) {
+      const open = await reader.openPullRequest(repository, head, base);
+      const review = open
+        ? await this.#reviewState(reader, repository, open.number)
+        : {};
+      return { pending, pullRequest: open && { ...open, ...review } };
+    }
+    return { pending, pullRequest: undefined };
   }
 
   async getPendingCommits(
@@ -381,6 +490,30 @@ export class GithubSourceControlProvider
     }
   }
 
+  /** `approved` / `mergeable` from a pull request and its reviews already read. */
+  async #assessed(
+    reader: GithubRepositoryReader,
+    repository: RepositoryRef,
+    pull: GithubPullForAssessment,
+    reviews: GithubReviewForAssessment[],
+  ): Promise<{ approved?: boolean; mergeable?: boolean }> {
+    try {
+      const { approved, mergeable } = await reader.assess(
+        repository,
+        pull,
+        reviews,
+      );
+      return { approved, mergeable };
+    } catch (error) {
+      this.#options.logger?.warn(
+        `Could not read the review state of pull request #${pull.number} of ${
+          repository.owner
+        }/${repository.repo}: ${(error as Error).message}`,
+      );
+      return {};
+    }
+  }
+
   /** The open pull request head → base with its review and merge state, if there is one. */
   async #readiness(
     reader: GithubRepositoryReader,
@@ -464,10 +597,14 @@ export class GithubSourceControlProvider
     return {
       ...comparison,
       headSha,
-      compareUrl: `${this.#webBaseUrl()}/${repository.owner}/${
-        repository.repo
-      }/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
+      compareUrl: this.#compareUrl(repository, head, base),
     };
+  }
+
+  #compareUrl(repository: RepositoryRef, head: string, base: string): string {
+    return `${this.#webBaseUrl()}/${repository.owner}/${
+      repository.repo
+    }/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`;
   }
 
   async #reader(environment: EnvironmentEntity) {
@@ -481,20 +618,30 @@ export class GithubSourceControlProvider
         `${GITHUB_NOT_CONFIGURED_MESSAGE} (no credentials cover ${repository.owner}/${repository.repo})`,
       );
     }
-    let octokit = this.#clients.get(token);
-    if (!octokit) {
-      octokit = createGithubClient({
+    let client = this.#clients.get(token);
+    if (!client) {
+      const created = createGithubClient({
         token,
         baseUrl:
           this.#options.integration?.config.apiBaseUrl ??
           'https://api.github.com',
         etagCache: this.#etags,
         logger: this.#options.logger,
+        delays: this.#options.clientDelays,
       });
-      this.#clients.set(token, octokit);
+      client = {
+        octokit: created,
+        batcher: new PromotionStateBatcher(created, {
+          ...this.#options.graphqlBatch,
+          logger: this.#options.logger,
+        }),
+      };
+      this.#clients.set(token, client);
     }
+    const { octokit, batcher } = client;
     return {
       octokit,
+      batcher,
       repository,
       reader: new GithubRepositoryReader(
         octokit,

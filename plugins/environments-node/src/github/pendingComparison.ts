@@ -16,7 +16,7 @@ import type {
  *   ancestor of head and that leaves fewer commits: only the commits after it wait.
  */
 export async function pendingComparison(
-  reader: GithubRepositoryReader,
+  reader: Pick<GithubRepositoryReader, 'compare' | 'lastMergedHead'>,
   repository: RepositoryRef,
   branches: { head: string; base: string },
   shas: { headSha: string; baseSha: string },

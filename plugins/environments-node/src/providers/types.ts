@@ -131,6 +131,16 @@ export interface EnvironmentSourceControlProvider {
     options?: ProviderCallOptions,
   ): Promise<PromotionSection>;
   /**
+   * The promotion states of many source → target pairs, in the order given; never throws for
+   * provider failures. Optional: a provider that can read many at once more cheaply than one by
+   * one (GitHub: a few batched GraphQL queries) offers it, and the scheduled status refresh
+   * reads every environment's promotion state through it before assembling the statuses.
+   */
+  getPromotionStates?(
+    pairs: Array<{ source: EnvironmentEntity; target: EnvironmentEntity }>,
+    options?: ProviderCallOptions,
+  ): Promise<PromotionSection[]>;
+  /**
    * The pending commits between the two environments' branches (throws on failure):
    * `commits` lists the newest ones, newest first; `aheadBy` counts all of them when the list
    * is cut short.
