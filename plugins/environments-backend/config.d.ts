@@ -38,6 +38,14 @@ export interface Config {
        * @default true
        */
       scheduledRefresh?: boolean;
+      /**
+       * How GitHub is asked what waits to be promoted: `graphql` answers up to 50 environments
+       * across repositories in one batched GraphQL query; `rest` reads each environment with
+       * conditional REST requests (for GitHub Enterprise Server versions or proxies that do not
+       * offer the GraphQL fields used). Promotions themselves always use REST.
+       * @default graphql
+       */
+      githubReads?: 'graphql' | 'rest';
     };
     /**
      * CloudFormation drift detection of the environments' stacks, shown in the deployment

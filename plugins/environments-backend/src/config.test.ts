@@ -42,4 +42,12 @@ describe('readEnvironmentsBackendSettings', () => {
       'environments.health.allowedHosts[1]: "https://x.test/" is not a host pattern',
     );
   });
+
+  it('reads GitHub through GraphQL unless told rest, and names a bad value', () => {
+    expect(read({}).githubReads).toBe('graphql');
+    expect(read({ status: { githubReads: 'rest' } }).githubReads).toBe('rest');
+    expect(() => read({ status: { githubReads: 'soap' } })).toThrow(
+      'environments.status.githubReads must be graphql or rest; got "soap"',
+    );
+  });
 });

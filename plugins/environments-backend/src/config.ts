@@ -18,6 +18,8 @@ export interface EnvironmentsBackendSettings {
   refreshInterval: HumanDuration;
   refreshInitialDelay: HumanDuration;
   scheduledRefresh: boolean;
+  /** How GitHub is asked what waits to be promoted. */
+  githubReads: 'graphql' | 'rest';
   httpHealthTimeoutMs: number;
   /** Host patterns the HTTP health check may probe; undefined allows every host. */
   healthAllowedHosts?: string[];
@@ -74,6 +76,7 @@ export function readEnvironmentsBackendSettings(
     }),
     scheduledRefresh:
       config.getOptionalBoolean('status.scheduledRefresh') ?? true,
+    githubReads: readGithubReads(config),
     httpHealthTimeoutMs: ms(config, 'health.httpTimeout', {
       milliseconds: providerTimeoutMs,
     }),
@@ -101,4 +104,16 @@ function readAllowedHosts(config: Config): string[] | undefined {
       );
     }
   });
+}
+
+function readGithubReads(config: Config): 'graphql' | 'rest' {
+  const reads = config.getOptionalString('status.githubReads') ?? 'graphql';
+  if (reads !== 'graphql' && reads !== 'rest') {
+    throw new InputError(
+      `environments.status.githubReads must be graphql or rest; got ${JSON.stringify(
+        reads,
+      )}`,
+    );
+  }
+  return reads;
 }

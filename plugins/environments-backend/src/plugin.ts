@@ -90,6 +90,7 @@ export const environmentsPlugin = createBackendPlugin({
           github: {
             workflow: promotionSettings.workflow,
             mergeMethod: promotionSettings.mergeMethod,
+            promotionStateReads: settings.githubReads,
           },
         });
         let statuses: EnvironmentStatusService | undefined = undefined;
