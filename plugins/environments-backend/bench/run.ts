@@ -5,7 +5,7 @@ import {
   GithubClientKind,
   RefreshCost,
 } from './githubRefresh';
-import { benchStatusLatency } from './statusLatency';
+import { benchRunningBackend } from './runningBackend';
 
 /** Refreshes in the full run and in the default run. */
 const FULL_ROUNDS = 12;
@@ -97,39 +97,90 @@ async function githubSection(rounds: number, count: number) {
   summary.githubWarm = (graphql.warm / naivePerRefresh).toFixed(3);
 }
 
+/** The load test's baseline (issue 14): req/s of the list route before, at concurrency 10 and 50. */
+const BASELINE_REQUESTS_PER_SECOND: Record<number, number> = {
+  10: 66.8,
+  50: 91.5,
+};
+
+async function runningBackendSection(full: boolean) {
+  const components = Number(process.env.BENCH_BACKEND_COMPONENTS ?? 334);
+  const seconds = Number(process.env.BENCH_LOAD_SECONDS ?? 20);
+  console.log('');
+  console.log(
+    `== A running backend (its own process: catalog, permissions, guest sign-in, SQLite in memory; ${
+      components * 3
+    } environments; no GitHub or AWS configured)`,
+  );
+  const figures = await benchRunningBackend({
+    components,
+    seconds,
+    concurrencies: [10, 50],
+    statusRequests: Number(process.env.BENCH_REQUESTS ?? (full ? 1000 : 300)),
+  });
+  for (const r of figures.load) {
+    const goal = 5 * BASELINE_REQUESTS_PER_SECOND[r.connections];
+    console.log(
+      `load c${r.connections}, ${
+        r.seconds
+      } s, list of one component's 3 environments: ${r.requestsPerSecond.toFixed(
+        1,
+      )} req/s (${r.requests} requests, ${
+        r.failures
+      } failed), p95 ${r.p95Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(0)} ms, ${
+        r.overOneSecond
+      } over 1 s (goal >= ${goal.toFixed(0)} req/s, none over 1 s)`,
+    );
+  }
+  const { readiness, statusWarm } = figures;
+  console.log(
+    `readiness during a cold refresh of ${
+      components * 3
+    } environments (${readiness.refreshSeconds.toFixed(0)} s): ${
+      readiness.probes
+    } probes, p50 ${readiness.p50.toFixed(1)} ms, p99 ${readiness.p99.toFixed(
+      1,
+    )} ms, max ${readiness.max.toFixed(0)} ms (goal p99 <= 50 ms)`,
+  );
+  console.log(
+    `status warm, one request at a time: ${
+      statusWarm.requests
+    } requests, p50 ${statusWarm.p50.toFixed(
+      1,
+    )} ms, p95 ${statusWarm.p95.toFixed(1)} ms (goal p95 <= 10 ms)`,
+  );
+  summary.readinessP99 = readiness.p99.toFixed(1);
+  summary.statusWarmP95 = statusWarm.p95.toFixed(1);
+  summary.loadC50 = figures.load
+    .find(r => r.connections === 50)!
+    .requestsPerSecond.toFixed(1);
+}
+
 /**
  * Stageline environments backend benchmark; prints figures, asserts nothing.
  * Run: yarn workspace @stageline/plugin-environments-backend bench
- * STAGELINE_BENCH_FULL=1: 12 refreshes instead of 3; BENCH_ROUNDS, BENCH_COMPONENTS and
- * BENCH_REQUESTS set the sizes directly.
+ * STAGELINE_BENCH_FULL=1: 12 refreshes instead of 3; BENCH_ROUNDS, BENCH_COMPONENTS (GitHub),
+ * BENCH_BACKEND_COMPONENTS (running backend), BENCH_LOAD_SECONDS and BENCH_REQUESTS set the
+ * sizes directly; BENCH_SKIP_GITHUB=1 leaves the GitHub section out.
  */
 async function main() {
   const full = process.env.STAGELINE_BENCH_FULL === '1';
   const rounds = Number(
     process.env.BENCH_ROUNDS ?? (full ? FULL_ROUNDS : DEFAULT_ROUNDS),
   );
-  await githubSection(rounds, Number(process.env.BENCH_COMPONENTS ?? 1000));
+  if (process.env.BENCH_SKIP_GITHUB !== '1') {
+    await githubSection(rounds, Number(process.env.BENCH_COMPONENTS ?? 1000));
+  }
 
-  const latency = await benchStatusLatency(
-    Number(process.env.BENCH_REQUESTS ?? 300),
-  );
-  console.log('');
-  console.log(
-    `== Status API, one component (3 environments), warm cache, in-process: ${
-      latency.requests
-    } requests, p50 ${latency.p50.toFixed(1)} ms, p95 ${latency.p95.toFixed(
-      1,
-    )} ms (goal p95 <= 10 ms)`,
-  );
-  summary.statusWarmP95 = latency.p95.toFixed(1);
+  await runningBackendSection(full);
 
   console.log('');
   console.log(
-    `github cold=${summary.githubCold} warm=${
-      summary.githubWarm
+    `github cold=${summary.githubCold ?? 'n/a'} warm=${
+      summary.githubWarm ?? 'n/a'
     } (of naive, rate-limit units) readiness-p99-during-refresh=${
       summary.readinessP99 ?? 'n/a'
-    } ms status-warm-p95=${summary.statusWarmP95} ms load-c50=${
+    } ms status-warm-p95=${summary.statusWarmP95 ?? 'n/a'} ms load-c50=${
       summary.loadC50 ?? 'n/a'
     } req/s`,
   );

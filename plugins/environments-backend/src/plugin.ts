@@ -15,7 +15,10 @@ import {
   readTrustedEnvironmentOwners,
 } from '@stageline/plugin-environments-node';
 import { readEnvironmentsBackendSettings } from './config';
-import { EnvironmentCatalog } from './catalog/EnvironmentCatalog';
+import {
+  EnvironmentCatalog,
+  READ_ROUTE_LOOKUP_TTL_MS,
+} from './catalog/EnvironmentCatalog';
 import { PromotionStore } from './database/PromotionStore';
 import { DeploymentStore } from './deployments/DeploymentStore';
 import { RollbackPlanner } from './deployments/RollbackPlanner';
@@ -201,7 +204,9 @@ export const environmentsPlugin = createBackendPlugin({
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
-            catalog,
+            catalog: new EnvironmentCatalog(deps.catalogService, {
+              lookupTtlMs: READ_ROUTE_LOOKUP_TTL_MS,
+            }),
             statuses,
             promotions,
             store,

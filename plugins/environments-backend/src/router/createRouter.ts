@@ -78,7 +78,10 @@ export async function createRouter(
           owner: query.owner,
           system: query.system,
         });
-    const resolve = (ref: string) => catalog.find(ref, credentials);
+    // a target is nearly always one of the component's own environments
+    const byRef = new Map(environments.map(e => [stringifyEntityRef(e), e]));
+    const resolve = async (ref: string) =>
+      byRef.get(ref) ?? catalog.find(ref, credentials);
     const items = await Promise.all(
       environments.map(async e => decorate(await statuses.get(e, resolve), e)),
     );

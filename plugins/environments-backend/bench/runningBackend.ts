@@ -1,0 +1,143 @@
+/* eslint-disable no-console */
+import { startBenchBackend } from './backend/startBenchBackend';
+import { loadTest, LoadResult } from './loadTest';
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+
+async function timed(url: string, authorization?: string) {
+  const started = process.hrtime.bigint();
+  const res = await fetch(url, {
+    headers: authorization ? { authorization } : {},
+  });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url} answered ${res.status}`);
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+/** What the benchmarks against a running backend measured. */
+export interface RunningBackendFigures {
+  load: LoadResult[];
+  statusWarm: { requests: number; p50: number; p95: number };
+  readiness: {
+    probes: number;
+    p50: number;
+    p99: number;
+    max: number;
+    refreshSeconds: number;
+  };
+}
+
+/**
+ * Starts a real backend (`startBenchBackend`: its own process, catalog with `components` × 3
+ * environments, SQLite) and measures, in this order:
+ * 1. the list route of one component under load (autocannon, `seconds` at each concurrency),
+ *    its statuses warm;
+ * 2. the readiness endpoint, probed back to back while a cold scheduled refresh of every
+ *    environment runs (triggered through the scheduler's own endpoint);
+ * 3. the warm status route, one request at a time.
+ */
+export async function benchRunningBackend(options: {
+  components: number;
+  seconds: number;
+  concurrencies: number[];
+  statusRequests: number;
+}): Promise<RunningBackendFigures> {
+  const started = Date.now();
+  const backend = await startBenchBackend({
+    components: options.components,
+    environments: {
+      status: {
+        // The first run comes a second after start-up, before the catalog holds anything;
+        // after it only the benchmark's trigger runs the refresh (the scheduler notices a
+        // trigger within 5 s, not during an initial delay).
+        refreshInterval: { hours: 24 },
+        refreshInitialDelay: { seconds: 1 },
+      },
+    },
+  });
+  console.log(
+    `(backend with ${options.components * 3} environments ready in ${(
+      (Date.now() - started) /
+      1000
+    ).toFixed(0)} s; its log: ${backend.logFile})`,
+  );
+  const { baseUrl, authorization } = backend;
+  try {
+    const list = `${baseUrl}/api/environments/environments?entityRef=component:default/service-0`;
+    await timed(list, authorization); // computes the statuses once: later requests are warm
+    const load: LoadResult[] = [];
+    for (const connections of options.concurrencies) {
+      load.push(
+        await loadTest({
+          url: list,
+          authorization,
+          connections,
+          seconds: options.seconds,
+        }),
+      );
+    }
+
+    const readiness = await readinessDuringRefresh(baseUrl, authorization);
+
+    const times: number[] = [];
+    for (let i = 0; i < options.statusRequests; i++) {
+      times.push(await timed(list, authorization));
+    }
+    times.sort((a, b) => a - b);
+    return {
+      load,
+      readiness,
+      statusWarm: {
+        requests: times.length,
+        p50: percentile(times, 0.5),
+        p95: percentile(times, 0.95),
+      },
+    };
+  } finally {
+    await backend.stop();
+  }
+}
+
+/** Probes readiness back to back from the trigger of a refresh until it has finished. */
+async function readinessDuringRefresh(baseUrl: string, authorization: string) {
+  const tasks = `${baseUrl}/api/environments/.backstage/scheduler/v1/tasks`;
+  const lastRunEndedAt = async () => {
+    const body = (await (
+      await fetch(tasks, { headers: { authorization } })
+    ).json()) as {
+      tasks: Array<{
+        taskId: string;
+        taskState: { lastRunEndedAt?: string } | null;
+      }>;
+    };
+    return body.tasks.find(t => t.taskId === 'environments-status-refresh')
+      ?.taskState?.lastRunEndedAt;
+  };
+  const before = await lastRunEndedAt();
+  const trigger = await fetch(`${tasks}/environments-status-refresh/trigger`, {
+    method: 'POST',
+    headers: { authorization },
+  });
+  if (!trigger.ok) {
+    throw new Error(`triggering the status refresh answered ${trigger.status}`);
+  }
+  const started = Date.now();
+  const times: number[] = [];
+  while ((await lastRunEndedAt()) === before) {
+    for (let i = 0; i < 20; i++) {
+      times.push(await timed(`${baseUrl}/.backstage/health/v1/readiness`));
+    }
+    if (Date.now() - started > 900_000) {
+      throw new Error('the status refresh did not finish within 15 minutes');
+    }
+  }
+  times.sort((a, b) => a - b);
+  return {
+    probes: times.length,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    max: times.at(-1)!,
+    refreshSeconds: (Date.now() - started) / 1000,
+  };
+}
