@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { environmentsPermissions } from '@stageline/plugin-environments-common';
 import {
   AwsAccess,
@@ -30,10 +31,8 @@ import { HttpHealthCheck } from './health/HttpHealthCheck';
 import { StackHealthCheck } from './health/StackHealthCheck';
 import { CloudWatchAlarmsHealthCheck } from './health/CloudWatchAlarmsHealthCheck';
 import { DefaultCostProvider } from './cost/DefaultCostProvider';
-import {
-  createStagelineCostEstimator,
-  DEFAULT_USD_TO_GBP,
-} from './cost/StagelineCostEstimator';
+import { DEFAULT_USD_TO_GBP } from './cost/StagelineCostEstimator';
+import { createCostEstimator } from './cost/worker/createCostEstimator';
 import { setUpPriceListPricing } from './cost/setUpPriceListPricing';
 import { PromotionService } from './promotion/PromotionService';
 import { PromotionAuthorizer } from './promotion/PromotionAuthorizer';
@@ -68,6 +67,7 @@ export const environmentsPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         auditor: coreServices.auditor,
+        lifecycle: coreServices.lifecycle,
         catalogService: catalogServiceRef,
       },
       async init(deps) {
@@ -96,6 +96,12 @@ export const environmentsPlugin = createBackendPlugin({
             promotionStateReads: settings.githubReads,
           },
         });
+        const estimator = createCostEstimator({
+          rate: settings.rate,
+          prices: priceList,
+          logger,
+        });
+        deps.lifecycle.addShutdownHook(() => estimator.close?.());
         let statuses: EnvironmentStatusService | undefined = undefined;
         providers.completeWith({
           deploymentProviders: [cloudFormation],
@@ -111,10 +117,7 @@ export const environmentsPlugin = createBackendPlugin({
             new CloudWatchAlarmsHealthCheck(aws),
           ],
           cost: new DefaultCostProvider({
-            estimator: createStagelineCostEstimator({
-              rate: settings.rate,
-              prices: priceList,
-            }),
+            estimator,
             aws,
             stacks,
             cache,

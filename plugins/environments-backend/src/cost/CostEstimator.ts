@@ -46,4 +46,6 @@ export interface CostEstimator {
     template: string | object,
     input: TemplatePricingInput,
   ): Promise<CostEstimate>;
+  /** How many estimates it runs at once off the event loop; unset: one, on the event loop. */
+  readonly concurrency?: number;
 }

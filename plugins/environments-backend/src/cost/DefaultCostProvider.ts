@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type {
   BudgetCurrency,
   CostSection,
@@ -21,10 +22,12 @@ import type {
   CostEstimate,
   CostEstimateInput,
   CostEstimator,
+  TemplatePricingInput,
 } from './CostEstimator';
 import { readDeployedTemplate } from './deployedTemplate';
 import { CostExplorerReader, StackActuals } from './CostExplorerReader';
 import { appNameOf } from './appNameOf';
+import { sharedEstimateInput } from './sharedEstimateInput';
 import { budgetState } from './budgetState';
 
 /** Settings of {@link DefaultCostProvider}. */
@@ -67,8 +70,12 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
   readonly #estimates: CachedComputation<CostEstimate>;
   readonly #actuals: CachedComputation<StackActuals>;
   readonly #costExplorer: CostExplorerReader;
-  /** Synthesis is CPU-bound (~1 s): one at a time, each after pending I/O has had its turn. */
-  #synthesisQueue: Promise<unknown> = Promise.resolve();
+  /**
+   * Synthesis and pricing are CPU-bound (up to ~1 s): as many at once as the estimator runs off the event loop
+   * (one on it), each after pending I/O has had its turn.
+   */
+  readonly #waiting: Array<() => void> = [];
+  #running = 0;
 
   constructor(private readonly options: DefaultCostProviderOptions) {
     this.#estimates = new CachedComputation(
@@ -84,10 +91,21 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     this.#costExplorer = new CostExplorerReader(options.aws);
   }
 
-  #queued<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#synthesisQueue.then(afterPendingIo).then(work);
-    this.#synthesisQueue = run.catch(() => undefined);
-    return run;
+  async #queued<T>(work: () => Promise<T>): Promise<T> {
+    if (this.#running >= (this.options.estimator.concurrency ?? 1)) {
+      // the slot is handed over by the estimate that ends
+      await new Promise<void>(resolve => this.#waiting.push(resolve));
+    } else {
+      this.#running++;
+    }
+    try {
+      await afterPendingIo();
+      return await work();
+    } finally {
+      const next = this.#waiting.shift();
+      if (next) next();
+      else this.#running--;
+    }
   }
 
   /** Actuals from the cache or Cost Explorer; undefined when Cost Explorer is too slow. */
@@ -111,10 +129,33 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     );
   }
 
-  /** The reference profile's estimate for an input, cached. */
+  /**
+   * The reference profile's estimate for an input, cached and shared by every environment with
+   * the same stage × scale × region, currency and schedule ({@link sharedEstimateInput}).
+   */
   #referenceEstimate(input: CostEstimateInput): Promise<CostEstimate> {
-    return this.#estimates.get(`cost:estimate:${JSON.stringify(input)}`, () =>
-      this.#queued(() => this.options.estimator.estimate(input)),
+    const shared = sharedEstimateInput(input);
+    return this.#estimates.get(`cost:estimate:${JSON.stringify(shared)}`, () =>
+      this.#queued(() => this.options.estimator.estimate(shared)),
+    );
+  }
+
+  /**
+   * A deployed template's estimate, keyed by the template's hash and what it is priced with:
+   * stacks deployed from the same template with the same parameter values share one pricing.
+   */
+  #templateEstimate(
+    body: string | object,
+    pricing: TemplatePricingInput,
+  ): Promise<CostEstimate> {
+    const hash = createHash('sha256')
+      .update(typeof body === 'string' ? body : JSON.stringify(body))
+      .update(JSON.stringify(pricing))
+      .digest('hex');
+    return this.#estimates.get(`cost:template:${hash}`, () =>
+      this.#queued(() =>
+        this.options.estimator.estimateTemplate(body, pricing),
+      ),
     );
   }
 
@@ -178,14 +219,12 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       const body = await deployed.body().catch(error => {
         throw unreadable(error);
       });
-      return this.#queued(() =>
-        this.options.estimator.estimateTemplate(body, {
-          region: input.region,
-          currency: input.currency,
-          schedule: input.schedule,
-          parameters: deployed.parameters,
-        }),
-      );
+      return this.#templateEstimate(body, {
+        region: input.region,
+        currency: input.currency,
+        schedule: input.schedule,
+        parameters: deployed.parameters,
+      });
     });
     return {
       estimate,

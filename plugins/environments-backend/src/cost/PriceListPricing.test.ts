@@ -30,12 +30,17 @@ const REGION = 'ap-southeast-2';
 const PRICING_URL = 'https://api.pricing.us-east-1.amazonaws.com/';
 
 /**
- * A hobby stack in a region the bundled table does not have. Stacks in other accounts are
- * estimated afresh (the estimate cache is keyed by account), so they show where prices come from.
+ * A hobby stack in a region the bundled table does not have. Environments at the same stage ×
+ * scale × region share one estimate whatever their account; one at another stage is estimated
+ * afresh, so it shows where prices come from now.
  */
-function sydney(name: string, accountId = '123456789012') {
+function sydney(
+  name: string,
+  accountId = '123456789012',
+  stage: 'staging' | 'production' = 'staging',
+) {
   return environmentEntity(name, {
-    type: 'staging',
+    type: stage,
     deployment: {
       provider: 'cloudformation',
       stackName: `${name}-stack`,
@@ -192,10 +197,13 @@ async function costOf(
 }
 
 /** The same stack priced directly with the Price List figures above, in the table's units. */
-function handPriced(lambdaRequestsPerMillion = 0.2) {
+function handPriced(
+  lambdaRequestsPerMillion = 0.2,
+  stage: 'staging' | 'production' = 'staging',
+) {
   const { template } = synthesizeEnvironment({
     appName: 'macro-ai',
-    stage: 'staging',
+    stage,
     scale: 'hobby',
     region: REGION,
     account: '123456789012',
@@ -272,7 +280,7 @@ describe('the cost section outside the bundled regions, with AWS configured', ()
       entities: [
         apiComponent,
         sydney('macro-ai-api-sydney'),
-        sydney('macro-ai-api-sydney-2', '210987654321'),
+        sydney('macro-ai-api-sydney-2', '210987654321', 'production'),
       ],
       features: [scheduler.factory],
     });
@@ -291,8 +299,10 @@ describe('the cost section outside the bundled regions, with AWS configured', ()
     await refresh.fn(new AbortController().signal);
     expect(api.requests.length).toBe(5);
     const after = await costOf(backend, 'macro-ai-api-sydney-2');
-    expect(after.estimate?.monthly).toBe(handPriced(0.25).total);
-    expect(after.estimate?.monthly).not.toBe(handPriced(0.2).total);
+    expect(after.estimate?.monthly).toBe(handPriced(0.25, 'production').total);
+    expect(after.estimate?.monthly).not.toBe(
+      handPriced(0.2, 'production').total,
+    );
     await backend.stop();
   });
 

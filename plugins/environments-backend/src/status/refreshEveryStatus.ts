@@ -7,6 +7,8 @@ import { forEachWithConcurrency } from './forEachWithConcurrency';
 
 /** Environments refreshed at once. */
 const REFRESH_CONCURRENCY = 4;
+/** Cost sections asked for at once while warming (most wait on a shared estimate). */
+const COST_CONCURRENCY = 8;
 
 /**
  * The scheduled status refresh: every environment of the catalog, read once with the plugin's
@@ -27,11 +29,12 @@ export async function refreshEveryStatus(options: {
   const byRef = new Map(environments.map(e => [stringifyEntityRef(e), e]));
   const resolve = async (ref: string) =>
     byRef.get(ref) ?? catalog.find(ref, credentials);
-  // Cost estimates synthesize stacks (CPU-bound, ~1 s each): warm them one by one first, so
-  // the status refresh below is not held up by them.
-  for (const environment of environments) {
-    await cost.getCost(environment);
-  }
+  // Cost estimates synthesize stacks (CPU-bound, 0.1–1.5 s each, in worker threads): warm them
+  // first, so the statuses below are not held up by them. Environments at the same stage ×
+  // scale × region share one estimate; the estimator bounds how many synthesize at once.
+  await forEachWithConcurrency(environments, COST_CONCURRENCY, async e => {
+    await cost.getCost(e);
+  });
   const promotions = await statuses.readPromotions(environments, resolve);
   await forEachWithConcurrency(environments, REFRESH_CONCURRENCY, environment =>
     statuses
