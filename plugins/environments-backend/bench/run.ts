@@ -110,7 +110,7 @@ async function runningBackendSection(full: boolean) {
   console.log(
     `== A running backend (its own process: catalog, permissions, guest sign-in, SQLite in memory; ${
       components * 3
-    } environments; no GitHub or AWS configured)`,
+    } environments; GitHub: the stand-in over HTTP, read through GraphQL; no AWS)`,
   );
   const figures = await benchRunningBackend({
     components,

@@ -1,4 +1,6 @@
 /* eslint-disable no-console */
+import { resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { startBenchBackend } from './backend/startBenchBackend';
 import { loadTest, LoadResult } from './loadTest';
 
@@ -30,7 +32,8 @@ export interface RunningBackendFigures {
 
 /**
  * Starts a real backend (`startBenchBackend`: its own process, catalog with `components` × 3
- * environments, SQLite) and measures, in this order:
+ * environments, SQLite, GitHub at the stand-in served over HTTP from a worker thread) and
+ * measures, in this order:
  * 1. the list route of one component under load (autocannon, `seconds` at each concurrency),
  *    its statuses warm;
  * 2. the readiness endpoint, probed back to back while a cold scheduled refresh of every
@@ -44,8 +47,10 @@ export async function benchRunningBackend(options: {
   statusRequests: number;
 }): Promise<RunningBackendFigures> {
   const started = Date.now();
+  const github = await serveGithub(options.components);
   const backend = await startBenchBackend({
     components: options.components,
+    githubApiBaseUrl: github.url,
     environments: {
       status: {
         // The first run comes a second after start-up, before the catalog holds anything;
@@ -79,6 +84,17 @@ export async function benchRunningBackend(options: {
     }
 
     const readiness = await readinessDuringRefresh(baseUrl, authorization);
+    const { items } = (await (
+      await fetch(list, { headers: { authorization } })
+    ).json()) as {
+      items: Array<Record<string, { status: string; message?: string }>>;
+    };
+    const sections = ['deployment', 'promotion', 'health', 'cost']
+      .map(name => `${name} ${items[0][name].status}`)
+      .join(', ');
+    console.log(
+      `(after the refresh, service-0-staging: ${sections}; promotion: ${items[0].promotion.message})`,
+    );
 
     const times: number[] = [];
     for (let i = 0; i < options.statusRequests; i++) {
@@ -96,7 +112,27 @@ export async function benchRunningBackend(options: {
     };
   } finally {
     await backend.stop();
+    await github.worker.terminate();
   }
+}
+
+/** The GitHub stand-in over HTTP, in a worker thread of its own (`backend/githubServer.ts`). */
+async function serveGithub(repositories: number) {
+  const worker = new Worker(
+    `require(require('node:worker_threads').workerData.entry)`,
+    {
+      eval: true,
+      workerData: {
+        entry: resolve(__dirname, 'backend/githubServer.ts'),
+        repositories,
+      },
+    },
+  );
+  const url = await new Promise<string>((done, fail) => {
+    worker.once('message', (message: { url: string }) => done(message.url));
+    worker.once('error', fail);
+  });
+  return { worker, url };
 }
 
 /** Probes readiness back to back from the trigger of a refresh until it has finished. */

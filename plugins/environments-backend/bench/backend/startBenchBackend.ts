@@ -124,14 +124,16 @@ async function waitFor<T>(
 
 /**
  * Starts `benchBackend.ts` as its own process (its event loop is not the benchmark's) on a free
- * port, with SQLite in memory, a catalog of `components` components × 3 environments, no GitHub
- * and no AWS configured (those sections say so without a network call), and `environments`
- * config merged in; waits until it is ready, signs in as the guest and waits until the catalog
+ * port, with SQLite in memory, a catalog of `components` components × 3 environments, GitHub at
+ * `githubApiBaseUrl` when given, no AWS (those sections say so without a network call), and
+ * `environments` config merged in; waits until it is ready, signs in as the guest and waits until the catalog
  * holds every environment.
  */
 export async function startBenchBackend(options: {
   components: number;
   environments?: object;
+  /** GitHub's API base URL; unset, GitHub is not configured. */
+  githubApiBaseUrl?: string;
 }): Promise<BenchBackend> {
   const dir = mkdtempSync(join(tmpdir(), 'stageline-bench-'));
   const port = await freePort();
@@ -164,6 +166,19 @@ export async function startBenchBackend(options: {
         locations: [{ type: 'file', target: entities }],
       },
       permission: { enabled: true },
+      ...(options.githubApiBaseUrl
+        ? {
+            integrations: {
+              github: [
+                {
+                  host: 'github.com',
+                  apiBaseUrl: options.githubApiBaseUrl,
+                  token: 'ghs_benchinstallationtokenbenchtoken1',
+                },
+              ],
+            },
+          }
+        : {}),
       environments: options.environments ?? {},
     }),
   );
