@@ -8,7 +8,7 @@ echo "== cost model: synth and estimate time per profile, monthly estimate vs bu
 node packages/cost-model/bench/run.js
 
 echo
-echo "== environments backend: GitHub calls per refresh, status API latency"
+echo "== environments backend: a running backend under load and during a cold refresh; GitHub rate-limit units per refresh"
 $YARN workspace @stageline/plugin-environments-backend bench
 
 echo
