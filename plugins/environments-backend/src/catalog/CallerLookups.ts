@@ -18,7 +18,8 @@ function callerOf(credentials: BackstageCredentials): string | undefined {
 /**
  * Catalog lookups remembered for a short time per caller: the catalog decides what each user
  * may see, so a lookup is only ever reused for the same user (or service) that made it, within
- * `ttlMs`. Identical lookups in flight at once share one request; failures are not kept.
+ * `ttlMs`. Identical lookups in flight at once share one request; failures are not kept, and
+ * expired lookups are forgotten, so memory holds only the last `ttlMs` of lookups.
  */
 export class CallerLookups {
   readonly #entries = new Map<
@@ -38,6 +39,7 @@ export class CallerLookups {
   ): Promise<T> {
     const caller = callerOf(credentials);
     if (!caller || this.ttlMs <= 0) return load();
+    this.#forgetExpired();
     const key = `${caller}\n${lookup}`;
     const remembered = this.#entries.get(key);
     if (remembered && this.now() - remembered.at < this.ttlMs) {
@@ -53,5 +55,18 @@ export class CallerLookups {
       this.#entries.delete(this.#entries.keys().next().value as string);
     }
     return value;
+  }
+
+  /** How many lookups are held. */
+  get size(): number {
+    return this.#entries.size;
+  }
+
+  /** Entries are kept in the order they were made, so the expired ones are at the front. */
+  #forgetExpired(): void {
+    for (const [key, { at }] of this.#entries) {
+      if (this.now() - at < this.ttlMs) return;
+      this.#entries.delete(key);
+    }
   }
 }

@@ -63,6 +63,21 @@ describe('CallerLookups', () => {
     expect(load).toHaveBeenCalledTimes(3);
   });
 
+  it('lets go of expired lookups', async () => {
+    let now = 0;
+    const lookups = new CallerLookups(5000, () => now);
+    await lookups.get(alice, 'x', async () => 'answer');
+    now = 1000;
+    await lookups.get(alice, 'y', async () => 'answer');
+    expect(lookups.size).toBe(2);
+    now = 5500;
+    await lookups.get(alice, 'z', async () => 'answer');
+    expect(lookups.size).toBe(2); // x expired and was dropped
+    now = 20_000;
+    await lookups.get(alice, 'z', async () => 'answer');
+    expect(lookups.size).toBe(1);
+  });
+
   it('never keeps lookups of unauthenticated callers', async () => {
     const lookups = new CallerLookups(5000);
     const load = jest.fn(async () => 'answer');
