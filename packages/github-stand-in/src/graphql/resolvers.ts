@@ -129,7 +129,9 @@ function pullNode(
     baseRefName: pull.base,
     headRefOid: headSha(repo, pull),
     headRepository: () =>
-      pull.fork ? forkNode(standIn, pull.fork.slug) : repositoryNode(standIn, repo),
+      pull.fork
+        ? forkNode(standIn, pull.fork.slug)
+        : repositoryNode(standIn, repo),
     mergedAt: pull.mergedAt ?? null,
     updatedAt: pull.updatedAt,
     mergeable: () => MERGEABLE[String(mergeOnce().mergeable)],
@@ -210,7 +212,12 @@ function forkNode(standIn: GithubStandIn, slug: string) {
   const [owner, name] = slug.split('/');
   const held = standIn.repoOf({ owner, repo: name });
   if (held) return repositoryNode(standIn, held);
-  return { id: nodeId('R', slug), name, nameWithOwner: slug, url: `${WEB}/${slug}` };
+  return {
+    id: nodeId('R', slug),
+    name,
+    nameWithOwner: slug,
+    url: `${WEB}/${slug}`,
+  };
 }
 
 /** The root value of a query: repositories by owner and name, and the call's rate limit. */

@@ -266,4 +266,26 @@ describe('GithubStandIn GraphQL', () => {
     expect(repository.merged.nodes[0].mergedAt).toEqual(expect.any(String));
     expect(repository.open.nodes).toEqual([{ number: 2, state: 'OPEN' }]);
   });
+
+  it('names a fork as the head repository of its pull request, with the fork head', async () => {
+    github.openPull(SLUG, 'develop', 'main', 'Patch', {
+      fromFork: 'mallory/macro-ai',
+    });
+    const rest = await new Octokit({ auth: 'token-a' }).rest.pulls.get({
+      owner: 'acme',
+      repo: 'macro-ai',
+      pull_number: 1,
+    });
+    const { main: repo } = await graphql(STATE, {
+      owner: 'acme',
+      name: 'macro-ai',
+    });
+    expect(repo.pullRequests.nodes).toEqual([
+      expect.objectContaining({
+        headRefOid: rest.data.head.sha,
+        headRepository: { nameWithOwner: 'mallory/macro-ai' },
+      }),
+    ]);
+    expect(rest.data.head.sha).not.toBe(github.head(SLUG, 'develop'));
+  });
 });

@@ -14,7 +14,9 @@ const MERGE_DOCS =
 
 /** The head commit of a pull request: its branch's head (a fork's own head) while open, frozen once closed. */
 export function headSha(repo: StandInRepo, pull: StandInPull): string {
-  return pull.closedHeadSha ?? pull.fork?.headSha ?? repo.branches.get(pull.head)!;
+  return (
+    pull.closedHeadSha ?? pull.fork?.headSha ?? repo.branches.get(pull.head)!
+  );
 }
 
 /** A pull request as `GET /pulls` lists it (no merge state: that is computed per pull request). */

@@ -104,6 +104,23 @@ describe('promotion state through batched GraphQL', () => {
     expect(await both()).toMatchObject({ commitsAhead: 2 });
   });
 
+  it('leaves a pull request from a fork out, as the REST reads do, even on the same branch names', async () => {
+    fake.github.mergeabilityReads = 0;
+    fake.github.openPull(SLUG, 'develop', 'main', 'Not a promotion', {
+      fromFork: 'mallory/macro-ai',
+    });
+    const [graphql, rest] = await Promise.all([
+      githubProvider(quick).getPromotionState(staging, production),
+      githubProvider({ ...quick, reads: 'rest' }).getPromotionState(
+        staging,
+        production,
+      ),
+    ]);
+    expect(graphql).toEqual(rest);
+    expect(graphql.pullRequest).toBeUndefined();
+    expect(graphql.commitsAhead).toBe(2);
+  });
+
   it('counts only the commits after the last rebase-merged head', async () => {
     fake.github.mergeabilityReads = 0;
     fake.github.openPull(SLUG, 'develop', 'main');
