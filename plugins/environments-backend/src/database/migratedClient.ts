@@ -6,13 +6,14 @@ const migrated = new WeakMap<DatabaseService, Promise<Knex>>();
 
 /**
  * Two replicas starting at once race for knex's migration tables (created without `if not
- * exists`) and its migration lock (taken without waiting): the loser fails with "already exists"
- * or `MigrationLocked`, and tries again once the winner is done.
+ * exists`) and its migration lock (taken without waiting): the loser fails with "already exists",
+ * PostgreSQL's duplicate key in `pg_type` or `pg_class` (both creating the table at once) or
+ * `MigrationLocked`, and tries again once the winner is done.
  */
 function isMigrationRace(error: unknown): boolean {
   return (
     (error as Error)?.name === 'MigrationLocked' ||
-    /knex_migrations(_lock)?.*already exists|duplicate key value.*pg_type|Migration table is already locked/i.test(
+    /knex_migrations(_lock)?.*already exists|duplicate key value.*(pg_type|pg_class_relname)|Migration table is already locked/i.test(
       String((error as Error)?.message ?? error),
     )
   );
