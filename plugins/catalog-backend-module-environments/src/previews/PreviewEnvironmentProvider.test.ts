@@ -104,7 +104,13 @@ describe('PreviewEnvironmentProvider', () => {
     expect(github.counts.byRoute).toEqual({ 'GET pulls': 1, 'GET activity': 2 });
     github.resetCounts();
     expect(names(await read())).toHaveLength(2);
-    expect(github.counts).toEqual({ rateLimited: 0, notModified: 1, byRoute: {} });
+    expect(github.counts).toEqual({
+      rateLimited: 0,
+      notModified: 1,
+      byRoute: {},
+      graphqlQueries: 0,
+      graphqlPoints: 0,
+    });
   });
 
   it("takes the repository from the component, never from the Environment's label", async () => {
