@@ -128,7 +128,13 @@ async function runningBackendSection(full: boolean) {
         r.failures
       } failed), p95 ${r.p95Ms.toFixed(1)} ms, max ${r.maxMs.toFixed(0)} ms, ${
         r.overOneSecond
-      } over 1 s (goal >= ${goal.toFixed(0)} req/s, none over 1 s)`,
+      } over 1 s (goal >= ${goal.toFixed(
+        0,
+      )} req/s, none over 1 s); readiness meanwhile: ${
+        r.readiness.probes
+      } probes, p99 ${r.readiness.p99.toFixed(
+        1,
+      )} ms, max ${r.readiness.max.toFixed(0)} ms (goal p99 <= 50 ms)`,
     );
   }
   const { readiness, statusWarm } = figures;

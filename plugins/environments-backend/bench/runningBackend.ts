@@ -17,17 +17,30 @@ async function timed(url: string, authorization?: string) {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
+/** Readiness probe times: how many, and their p50, p99 and slowest. */
+interface ProbeFigures {
+  probes: number;
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+function probeFigures(times: number[]): ProbeFigures {
+  times.sort((a, b) => a - b);
+  return {
+    probes: times.length,
+    p50: percentile(times, 0.5),
+    p99: percentile(times, 0.99),
+    max: times.at(-1)!,
+  };
+}
+
 /** What the benchmarks against a running backend measured. */
 export interface RunningBackendFigures {
-  load: LoadResult[];
+  /** Each load run, with the readiness probed every 50 ms while it ran. */
+  load: Array<LoadResult & { readiness: ProbeFigures }>;
   statusWarm: { requests: number; p50: number; p95: number };
-  readiness: {
-    probes: number;
-    p50: number;
-    p99: number;
-    max: number;
-    refreshSeconds: number;
-  };
+  readiness: ProbeFigures & { refreshSeconds: number };
 }
 
 /**
@@ -35,7 +48,7 @@ export interface RunningBackendFigures {
  * environments, SQLite, GitHub at the stand-in served over HTTP from a worker thread) and
  * measures, in this order:
  * 1. the list route of one component under load (autocannon, `seconds` at each concurrency),
- *    its statuses warm;
+ *    its statuses warm, and the readiness endpoint probed every 50 ms meanwhile;
  * 2. the readiness endpoint, probed back to back while a cold scheduled refresh of every
  *    environment runs (triggered through the scheduler's own endpoint);
  * 3. the warm status route, one request at a time.
@@ -71,16 +84,16 @@ export async function benchRunningBackend(options: {
   try {
     const list = `${baseUrl}/api/environments/environments?entityRef=component:default/service-0`;
     await timed(list, authorization); // computes the statuses once: later requests are warm
-    const load: LoadResult[] = [];
+    const load: RunningBackendFigures['load'] = [];
     for (const connections of options.concurrencies) {
-      load.push(
-        await loadTest({
-          url: list,
-          authorization,
-          connections,
-          seconds: options.seconds,
-        }),
-      );
+      const probing = probeReadinessUntil(baseUrl);
+      const result = await loadTest({
+        url: list,
+        authorization,
+        connections,
+        seconds: options.seconds,
+      }).finally(probing.stop);
+      load.push({ ...result, readiness: await probing.figures });
     }
 
     const readiness = await readinessDuringRefresh(baseUrl, authorization);
@@ -135,6 +148,44 @@ async function serveGithub(repositories: number) {
   return { worker, url };
 }
 
+/**
+ * Readiness probed every 50 ms (one probe at a time) until `stop`, from a worker thread of its
+ * own: autocannon's work on this thread must not delay the probes' clocks.
+ */
+function probeReadinessUntil(baseUrl: string) {
+  const worker = new Worker(
+    `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const times = [];
+    let stopped = false;
+    parentPort.once('message', () => { stopped = true; });
+    (async () => {
+      while (!stopped) {
+        const started = process.hrtime.bigint();
+        const res = await fetch(workerData.url);
+        await res.arrayBuffer();
+        if (!res.ok) throw new Error(workerData.url + ' answered ' + res.status);
+        times.push(Number(process.hrtime.bigint() - started) / 1e6);
+        await new Promise(resolve => setTimeout(resolve, 50));
+      }
+      parentPort.postMessage(times);
+    })();
+    `,
+    {
+      eval: true,
+      workerData: { url: `${baseUrl}/.backstage/health/v1/readiness` },
+    },
+  );
+  const figures = new Promise<ProbeFigures>((done, fail) => {
+    worker.once('message', (times: number[]) => {
+      done(probeFigures(times));
+      void worker.terminate();
+    });
+    worker.once('error', fail);
+  });
+  return { stop: () => worker.postMessage('stop'), figures };
+}
+
 /** Probes readiness back to back from the trigger of a refresh until it has finished. */
 async function readinessDuringRefresh(baseUrl: string, authorization: string) {
   const tasks = `${baseUrl}/api/environments/.backstage/scheduler/v1/tasks`;
@@ -168,12 +219,8 @@ async function readinessDuringRefresh(baseUrl: string, authorization: string) {
       throw new Error('the status refresh did not finish within 15 minutes');
     }
   }
-  times.sort((a, b) => a - b);
   return {
-    probes: times.length,
-    p50: percentile(times, 0.5),
-    p99: percentile(times, 0.99),
-    max: times.at(-1)!,
+    ...probeFigures(times),
     refreshSeconds: (Date.now() - started) / 1000,
   };
 }
