@@ -44,7 +44,9 @@ export async function startEnvironmentsBackend(
         ...(environments.health as JsonObject),
       },
       status: {
-        providerTimeout: { milliseconds: 1500 },
+        // A cost estimate's first synthesis loads the CDK into a fresh worker thread: seconds
+        // when the whole suite shares two cores. Tests of timeouts set their own.
+        providerTimeout: { seconds: 10 },
         scheduledRefresh: false,
         ...status,
       },
