@@ -29,5 +29,13 @@ export type { EnvironmentGithubSetupActionOptions } from './actions/githubSetup/
 export { GithubClients } from './lib/github/GithubClients';
 export type { GithubRepository } from './lib/github/GithubClients';
 
-/** The module with default options: `backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'))`. */
-export default createEnvironmentsScaffolderModule();
+/**
+ * The module as upstream modules are: `backend.add(scaffolderModuleEnvironments)`, or its default
+ * export through `backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'))`.
+ *
+ * @public
+ */
+export const scaffolderModuleEnvironments =
+  createEnvironmentsScaffolderModule();
+
+export default scaffolderModuleEnvironments;
