@@ -49,7 +49,7 @@ export interface RouterOptions {
 }
 
 /**
- * The REST API mounted at `/api/environments` (routes as in docs/design.md, plus `GET /environments`
+ * The REST API mounted at `/api/environments` (routes as in docs/architecture.md, plus `GET /environments`
  * without `entityRef` for the overview page, and the deployment history routes).
  */
 export async function createRouter(

@@ -47,7 +47,7 @@ function withSpec(path: string, value: unknown): any {
 }
 
 describe('validateEnvironmentEntity', () => {
-  it('accepts the docs/design.md example', () => {
+  it('accepts the docs/architecture.md example', () => {
     expect(validateEnvironmentEntity(validEnvironment())).toEqual([]);
   });
 
@@ -65,16 +65,28 @@ describe('validateEnvironmentEntity', () => {
   it.each(['type', 'owner', 'component', 'scale'])(
     'names the missing required field spec.%s',
     field => {
-      expect(validateEnvironmentEntity(withSpec(`spec.${field}`, undefined))).toEqual([
-        `spec.${field} is required`,
-      ]);
+      expect(
+        validateEnvironmentEntity(withSpec(`spec.${field}`, undefined)),
+      ).toEqual([`spec.${field} is required`]);
     },
   );
 
   it.each([
-    ['spec.type', 'qa', 'spec.type must be one of development, preview, staging, production; got "qa"'],
-    ['spec.scale', 'huge', 'spec.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"'],
-    ['spec.budget.currency', 'EUR', 'spec.budget.currency must be one of GBP, USD; got "EUR"'],
+    [
+      'spec.type',
+      'qa',
+      'spec.type must be one of development, preview, staging, production; got "qa"',
+    ],
+    [
+      'spec.scale',
+      'huge',
+      'spec.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
+    ],
+    [
+      'spec.budget.currency',
+      'EUR',
+      'spec.budget.currency must be one of GBP, USD; got "EUR"',
+    ],
   ])('rejects %s = %s naming the allowed values', (path, value, message) => {
     expect(validateEnvironmentEntity(withSpec(path, value))).toEqual([message]);
   });
@@ -86,7 +98,9 @@ describe('validateEnvironmentEntity', () => {
     ['spec.promotesTo', ':production'],
   ])('rejects a malformed entity ref in %s', (path, value) => {
     expect(validateEnvironmentEntity(withSpec(path, value))).toEqual([
-      `${path} must be an entity reference like [kind:][namespace/]name; got ${JSON.stringify(value)}`,
+      `${path} must be an entity reference like [kind:][namespace/]name; got ${JSON.stringify(
+        value,
+      )}`,
     ]);
   });
 
@@ -102,14 +116,42 @@ describe('validateEnvironmentEntity', () => {
   });
 
   it.each([
-    ['spec.deployment.accountId', 123456789012, 'spec.deployment.accountId must be a string; got 123456789012'],
-    ['spec.deployment.accountId', '1234', 'spec.deployment.accountId must be a 12-digit AWS account id in quotes; got "1234"'],
-    ['spec.deployment.region', 'London', 'spec.deployment.region must be an AWS region such as eu-west-2; got "London"'],
-    ['spec.deployment.stackName', 'my_stack', 'spec.deployment.stackName must be a CloudFormation stack name (a letter, then letters, digits or hyphens); got "my_stack"'],
-    ['spec.healthCheck.url', 'ftp://x', 'spec.healthCheck.url must be an http(s) URL; got "ftp://x"'],
+    [
+      'spec.deployment.accountId',
+      123456789012,
+      'spec.deployment.accountId must be a string; got 123456789012',
+    ],
+    [
+      'spec.deployment.accountId',
+      '1234',
+      'spec.deployment.accountId must be a 12-digit AWS account id in quotes; got "1234"',
+    ],
+    [
+      'spec.deployment.region',
+      'London',
+      'spec.deployment.region must be an AWS region such as eu-west-2; got "London"',
+    ],
+    [
+      'spec.deployment.stackName',
+      'my_stack',
+      'spec.deployment.stackName must be a CloudFormation stack name (a letter, then letters, digits or hyphens); got "my_stack"',
+    ],
+    [
+      'spec.healthCheck.url',
+      'ftp://x',
+      'spec.healthCheck.url must be an http(s) URL; got "ftp://x"',
+    ],
     ['spec.budget.monthly', -1, 'spec.budget.monthly must be >= 0; got -1'],
-    ['spec.budget.monthly', 'five', 'spec.budget.monthly must be a number; got "five"'],
-    ['spec.schedule.shutdown', 'at six', 'spec.schedule.shutdown must be a five-field cron expression in UTC; got "at six"'],
+    [
+      'spec.budget.monthly',
+      'five',
+      'spec.budget.monthly must be a number; got "five"',
+    ],
+    [
+      'spec.schedule.shutdown',
+      'at six',
+      'spec.schedule.shutdown must be a five-field cron expression in UTC; got "at six"',
+    ],
   ])('rejects %s = %p with a message naming it', (path, value, message) => {
     expect(validateEnvironmentEntity(withSpec(path, value))).toEqual([message]);
   });
@@ -264,7 +306,10 @@ describe('validateEnvironmentEntity: spec.deployment.mode', () => {
       'spec.deployment.cdkApp.path must be a folder relative to the repository root, e.g. infrastructure (no leading /, no .. segment, no spaces); got "/srv/app"',
     ],
     [
-      { mode: 'cdk-app', cdkApp: { path: 'infra', app: 'node a.js\nrm -rf /' } },
+      {
+        mode: 'cdk-app',
+        cdkApp: { path: 'infra', app: 'node a.js\nrm -rf /' },
+      },
       'spec.deployment.cdkApp.app must be the command that synthesizes the app, on one line, e.g. node bin/app.js; got "node a.js\\nrm -rf /"',
     ],
     [
@@ -313,7 +358,9 @@ describe('environmentEntityV1alpha1Validator', () => {
   });
 
   it('accepts a valid Environment', async () => {
-    await expect(environmentEntityV1alpha1Validator.check(validEnvironment())).resolves.toBe(true);
+    await expect(
+      environmentEntityV1alpha1Validator.check(validEnvironment()),
+    ).resolves.toBe(true);
   });
 
   it('throws with the entity name and every problem', async () => {
@@ -327,7 +374,9 @@ describe('environmentEntityV1alpha1Validator', () => {
   it('rejects an unknown apiVersion of our group', async () => {
     const entity = validEnvironment();
     entity.apiVersion = 'stageline.dev/v2';
-    await expect(environmentEntityV1alpha1Validator.check(entity)).rejects.toThrow(
+    await expect(
+      environmentEntityV1alpha1Validator.check(entity),
+    ).rejects.toThrow(
       'apiVersion must be one of stageline.dev/v1alpha1; got "stageline.dev/v2"',
     );
   });
@@ -342,7 +391,9 @@ describe('validateEnvironmentEntity: spec.previews', () => {
       { enabled: true, ttl: '90m' },
       { enabled: true, ttl: '3d', scale: 'enhanced-hobby' },
     ]) {
-      expect(validateEnvironmentEntity(withSpec('spec.previews', previews))).toEqual([]);
+      expect(
+        validateEnvironmentEntity(withSpec('spec.previews', previews)),
+      ).toEqual([]);
     }
   });
 
@@ -353,19 +404,24 @@ describe('validateEnvironmentEntity: spec.previews', () => {
       { enabled: true, ttl: '3 days' },
       'spec.previews.ttl must be a duration in minutes, hours or days, such as 90m, 72h or 3d; got "3 days"',
     ],
-    [
-      { enabled: true, ttl: 72 },
-      'spec.previews.ttl must be a string; got 72',
-    ],
+    [{ enabled: true, ttl: 72 }, 'spec.previews.ttl must be a string; got 72'],
     [
       { enabled: true, scale: 'huge' },
       'spec.previews.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
     ],
-    [{ enabled: true, ttl: '30m' }, 'spec.previews.ttl must be between 1h and 90d; got "30m"'],
-    [{ enabled: true, ttl: '91d' }, 'spec.previews.ttl must be between 1h and 90d; got "91d"'],
+    [
+      { enabled: true, ttl: '30m' },
+      'spec.previews.ttl must be between 1h and 90d; got "30m"',
+    ],
+    [
+      { enabled: true, ttl: '91d' },
+      'spec.previews.ttl must be between 1h and 90d; got "91d"',
+    ],
     [{ enabled: true, keep: 3 }, 'spec.previews has an unknown field "keep"'],
   ])('rejects spec.previews = %p naming the field', (previews, message) => {
-    expect(validateEnvironmentEntity(withSpec('spec.previews', previews))).toEqual([message]);
+    expect(
+      validateEnvironmentEntity(withSpec('spec.previews', previews)),
+    ).toEqual([message]);
   });
 
   it('refuses previews declared by a preview', () => {
@@ -389,12 +445,22 @@ describe('validateEnvironmentEntity: spec.previews', () => {
 describe('validateEnvironmentEntity: spec.schedule', () => {
   it('reads each cron with cron-parser and says what is wrong with it', () => {
     expect(
-      validateEnvironmentEntity(withSpec('spec.schedule', { shutdown: '0 25 * * 1-5', startup: '0 8 * * 1-5' })),
+      validateEnvironmentEntity(
+        withSpec('spec.schedule', {
+          shutdown: '0 25 * * 1-5',
+          startup: '0 8 * * 1-5',
+        }),
+      ),
     ).toEqual([
       'spec.schedule.shutdown must be a cron expression (UTC) such as "0 18 * * 1-5": Constraint error, got value 25 expected range 0-23; got "0 25 * * 1-5"',
     ]);
     expect(
-      validateEnvironmentEntity(withSpec('spec.schedule', { shutdown: '0 18 * * 1-5', startup: '0 8 * * mon-fri' })),
+      validateEnvironmentEntity(
+        withSpec('spec.schedule', {
+          shutdown: '0 18 * * 1-5',
+          startup: '0 8 * * mon-fri',
+        }),
+      ),
     ).toEqual([]);
   });
 });
