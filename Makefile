@@ -37,6 +37,7 @@ tsc: setup
 
 lint: setup
 	$(ENV) $(YARN) lint:all
+	$(ENV) $(YARN) prettier --check .
 
 # Stageline packed and installed into a fixture Backstage app outside the workspace (adopter/);
 # `make test` runs it too.

@@ -10,9 +10,15 @@ import { tableLayoutProblems } from '../lib/wordBreaks.mjs';
 /** Opens the component page until the provider's preview is in the catalog (it runs on a schedule). */
 async function openWithPreviews(page) {
   for (let attempt = 0; attempt < 12; attempt++) {
-    if (!(await openPage(page, '/catalog/default/component/macro-ai-api'))) return false;
+    if (!(await openPage(page, '/catalog/default/component/macro-ai-api')))
+      return false;
     const summary = page.getByText('2 preview environments', { exact: true });
-    if (await summary.waitFor({ timeout: 10_000 }).then(() => true, () => false)) {
+    if (
+      await summary.waitFor({ timeout: 10_000 }).then(
+        () => true,
+        () => false,
+      )
+    ) {
       await summary.click();
       return true;
     }
@@ -24,7 +30,8 @@ export async function previews(page) {
   console.log('Previews of macro-ai-api');
   const found = await expectThat(
     "the preview provider's preview of pull request #41 shows next to #42's",
-    async () => assert(await openWithPreviews(page), 'still not 2 preview environments'),
+    async () =>
+      assert(await openWithPreviews(page), 'still not 2 preview environments'),
   );
   if (!found) return;
   const table = page.getByRole('table', { name: 'Preview environments' });
@@ -49,18 +56,28 @@ export async function previews(page) {
     },
   );
   await expectThat('guest (platform) may destroy it now', async () => {
-    await row.getByRole('button', { name: 'Destroy now' }).waitFor({ timeout: TIMEOUT });
-  });
-  await expectThat('the preview registered by hand says Stageline does not clean it up', async () => {
-    await table
-      .getByRole('row')
-      .filter({ hasText: 'PR #42' })
-      .getByText('Registered by hand: not cleaned up by Stageline', { exact: true })
+    await row
+      .getByRole('button', { name: 'Destroy now' })
       .waitFor({ timeout: TIMEOUT });
   });
-  await expectThat('no header or cell of the previews breaks a word or overflows the card', async () => {
-    const problems = await tableLayoutProblems(table);
-    assert(problems.length === 0, problems.join('; '));
-  });
+  await expectThat(
+    'the preview registered by hand says Stageline does not clean it up',
+    async () => {
+      await table
+        .getByRole('row')
+        .filter({ hasText: 'PR #42' })
+        .getByText('Registered by hand: not cleaned up by Stageline', {
+          exact: true,
+        })
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
+  await expectThat(
+    'no header or cell of the previews breaks a word or overflows the card',
+    async () => {
+      const problems = await tableLayoutProblems(table);
+      assert(problems.length === 0, problems.join('; '));
+    },
+  );
   await elementScreenshot(table, '1d-previews');
 }

@@ -9,27 +9,40 @@ import { environmentPanels } from './componentPage.mjs';
 
 export async function schedule(page) {
   console.log('Schedule of macro-ai-api staging');
-  if (!(await openPage(page, '/catalog/default/component/macro-ai-api'))) return;
+  if (!(await openPage(page, '/catalog/default/component/macro-ai-api')))
+    return;
   const { staging } = environmentPanels(page);
   const section = staging.getByRole('region', { name: 'Schedule' });
   const stopNow = section.getByRole('button', { name: 'Stop now' });
   const startNow = section.getByRole('button', { name: 'Start now' });
-  await expectThat('staging shows where it stands under its schedule', async () => {
-    await section
-      .getByText(/^(Running · stops|Stopped since) \d\d:\d\d/)
-      .waitFor({ timeout: TIMEOUT });
-  });
-  await expectThat('Stop now stops it: stopped since a time, with when it starts and Start now', async () => {
-    if (await stopNow.isVisible()) await stopNow.click();
-    const state = section.getByText(/^Stopped since \d\d:\d\d · starts \d\d:\d\d( [A-Z][a-z]{2})?$/);
-    await state.waitFor({ timeout: TIMEOUT });
-    await startNow.waitFor({ timeout: TIMEOUT });
-    await section.getByText(/^Dry run \(environments\.schedules\.dryRun\)/).waitFor({ timeout: TIMEOUT });
-  });
+  await expectThat(
+    'staging shows where it stands under its schedule',
+    async () => {
+      await section
+        .getByText(/^(Running · stops|Stopped since) \d\d:\d\d/)
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
+  await expectThat(
+    'Stop now stops it: stopped since a time, with when it starts and Start now',
+    async () => {
+      if (await stopNow.isVisible()) await stopNow.click();
+      const state = section.getByText(
+        /^Stopped since \d\d:\d\d · starts \d\d:\d\d( [A-Z][a-z]{2})?$/,
+      );
+      await state.waitFor({ timeout: TIMEOUT });
+      await startNow.waitFor({ timeout: TIMEOUT });
+      await section
+        .getByText(/^Dry run \(environments\.schedules\.dryRun\)/)
+        .waitFor({ timeout: TIMEOUT });
+    },
+  );
   await elementScreenshot(staging, '1e-staging-stopped');
   await expectThat('Start now starts it again', async () => {
     await startNow.click();
-    await section.getByText(/^Running · stops \d\d:\d\d/).waitFor({ timeout: TIMEOUT });
+    await section
+      .getByText(/^Running · stops \d\d:\d\d/)
+      .waitFor({ timeout: TIMEOUT });
     assert(await stopNow.isVisible(), 'no Stop now once running');
   });
 }

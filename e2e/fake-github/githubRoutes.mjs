@@ -181,11 +181,19 @@ export function createGithubRoutes({ apiUrl, webUrl }) {
       /^\/activity$/,
       (repo, _params, url) => {
         const ref = url.searchParams.get('ref');
-        const fullRef = ref && !ref.startsWith('refs/') ? `refs/heads/${ref}` : ref;
+        const fullRef =
+          ref && !ref.startsWith('refs/') ? `refs/heads/${ref}` : ref;
         const type = url.searchParams.get('activity_type');
-        const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, 100);
+        const perPage = Math.min(
+          Number(url.searchParams.get('per_page') ?? 30) || 30,
+          100,
+        );
         const activities = repo.activities
-          .filter(a => (!fullRef || a.ref === fullRef) && (!type || a.activityType === type))
+          .filter(
+            a =>
+              (!fullRef || a.ref === fullRef) &&
+              (!type || a.activityType === type),
+          )
           .reverse()
           .slice(0, perPage);
         return {

@@ -35,7 +35,14 @@ function standInBug(error: unknown) {
 
 /** One request as it reached AWS. */
 export type AwsRequest = {
-  service: 'cloudformation' | 'sts' | 's3' | 'ssm' | 'cloudtrail' | 'ecs' | 'rds';
+  service:
+    | 'cloudformation'
+    | 'sts'
+    | 's3'
+    | 'ssm'
+    | 'cloudtrail'
+    | 'ecs'
+    | 'rds';
   /** The query action, `X-Amz-Target` operation, or S3 `METHOD key?query`. */
   action: string;
   region: string;
@@ -137,19 +144,27 @@ export class AwsStandIn {
             },
           ),
       ),
-      http.post(/^https:\/\/rds\.[a-z0-9-]+\.amazonaws\.com\/?$/, ({ request }) =>
-        this.#query(
-          request,
-          'rds',
-          RDS_NAMESPACE,
-          (identity, region, action, params) =>
-            this.rds(region, identity.account).handle(action, params),
-        ),
+      http.post(
+        /^https:\/\/rds\.[a-z0-9-]+\.amazonaws\.com\/?$/,
+        ({ request }) =>
+          this.#query(
+            request,
+            'rds',
+            RDS_NAMESPACE,
+            (identity, region, action, params) =>
+              this.rds(region, identity.account).handle(action, params),
+          ),
       ),
-      http.post(/^https:\/\/ecs\.[a-z0-9-]+\.amazonaws\.com\/?$/, ({ request }) =>
-        this.#json(request, 'ecs', 'AmazonEC2ContainerServiceV20141113.', (identity, region, operation, params) =>
-          this.ecs(region, identity.account).handle(operation, params),
-        ),
+      http.post(
+        /^https:\/\/ecs\.[a-z0-9-]+\.amazonaws\.com\/?$/,
+        ({ request }) =>
+          this.#json(
+            request,
+            'ecs',
+            'AmazonEC2ContainerServiceV20141113.',
+            (identity, region, operation, params) =>
+              this.ecs(region, identity.account).handle(operation, params),
+          ),
       ),
       http.post(
         /^https:\/\/sts(\.[a-z0-9-]+)?\.amazonaws\.com\/?$/,
@@ -390,7 +405,10 @@ export class AwsStandIn {
       params: Record<string, any>,
     ) => unknown,
   ) {
-    const operation = (request.headers.get('x-amz-target') ?? '').replace(targetPrefix, '');
+    const operation = (request.headers.get('x-amz-target') ?? '').replace(
+      targetPrefix,
+      '',
+    );
     const params = JSON.parse((await request.text()) || '{}');
     const region = regionOf(request);
     const headers = { 'content-type': 'application/x-amz-json-1.1' };
@@ -404,9 +422,13 @@ export class AwsStandIn {
           400,
         );
       }
-      return HttpResponse.json(handle(identity, region, operation, params) as any, { headers });
+      return HttpResponse.json(
+        handle(identity, region, operation, params) as any,
+        { headers },
+      );
     } catch (error) {
-      const queryError = error instanceof QueryError ? error : standInBug(error);
+      const queryError =
+        error instanceof QueryError ? error : standInBug(error);
       if (queryError !== error) this.bugs.push(error as Error);
       return HttpResponse.json(
         { __type: queryError.code, message: queryError.message },

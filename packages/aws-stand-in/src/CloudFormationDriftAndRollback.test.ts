@@ -178,10 +178,12 @@ describe('AwsStandIn: templates, drift detection, continued rollbacks', () => {
   });
 
   it('pages resource drifts with MaxResults and NextToken, and reports a stack in sync', async () => {
-    aws.cloudFormation().seedStack(
-      STACK,
-      template({ A: topic('a'), B: topic('b'), C: topic('c') }),
-    );
+    aws
+      .cloudFormation()
+      .seedStack(
+        STACK,
+        template({ A: topic('a'), B: topic('b'), C: topic('c') }),
+      );
     const { StackDriftDetectionId } = await cfn().send(
       new DetectStackDriftCommand({ StackName: STACK }),
     );
@@ -213,9 +215,9 @@ describe('AwsStandIn: templates, drift detection, continued rollbacks', () => {
       'A',
       'B',
     ]);
-    expect(second.StackResourceDrifts!.map(d => d.LogicalResourceId)).toEqual(
-      ['C'],
-    );
+    expect(second.StackResourceDrifts!.map(d => d.LogicalResourceId)).toEqual([
+      'C',
+    ]);
     expect(second.NextToken).toBeUndefined();
   });
 

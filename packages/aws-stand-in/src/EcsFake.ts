@@ -25,7 +25,9 @@ export class EcsFake {
   service(serviceArnOrName: string, cluster?: string): StandInEcsService {
     const arn = serviceArnOrName.startsWith('arn:')
       ? serviceArnOrName
-      : `arn:aws:ecs:${this.region}:${this.account}:service/${(cluster ?? 'default')
+      : `arn:aws:ecs:${this.region}:${this.account}:service/${(
+          cluster ?? 'default'
+        )
           .split('/')
           .pop()}/${serviceArnOrName}`;
     let service = this.services.get(arn);
@@ -55,13 +57,19 @@ export class EcsFake {
       const service = this.service(params.service, params.cluster);
       if (params.desiredCount !== undefined) {
         if (!Number.isInteger(params.desiredCount) || params.desiredCount < 0) {
-          throw new QueryError('InvalidParameterException', 'desiredCount must be a whole number >= 0');
+          throw new QueryError(
+            'InvalidParameterException',
+            'desiredCount must be a whole number >= 0',
+          );
         }
         service.desiredCount = params.desiredCount;
       }
       return { service: this.#json(service) };
     }
-    throw new QueryError('UnknownOperationException', `Unknown operation ${operation}`);
+    throw new QueryError(
+      'UnknownOperationException',
+      `Unknown operation ${operation}`,
+    );
   }
 
   #json(service: StandInEcsService) {

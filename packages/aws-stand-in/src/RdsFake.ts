@@ -12,7 +12,11 @@ export interface StandInDatabase {
 type Params = Record<string, any>;
 
 const notFound = (kind: 'DBInstance' | 'DBCluster', id: string) =>
-  new QueryError(`${kind}NotFound${kind === 'DBCluster' ? 'Fault' : ''}`, `${kind} ${id} not found.`, 404);
+  new QueryError(
+    `${kind}NotFound${kind === 'DBCluster' ? 'Fault' : ''}`,
+    `${kind} ${id} not found.`,
+    404,
+  );
 
 /**
  * Amazon RDS DB instances and Aurora clusters of an account and region (query protocol):
@@ -36,7 +40,9 @@ export class RdsFake {
     if (!database) {
       database = {
         identifier,
-        arn: `arn:aws:rds:${this.region}:${this.account}:${cluster ? 'cluster' : 'db'}:${identifier}`,
+        arn: `arn:aws:rds:${this.region}:${this.account}:${
+          cluster ? 'cluster' : 'db'
+        }:${identifier}`,
         status: 'available',
         data: {},
       };
@@ -46,7 +52,8 @@ export class RdsFake {
   }
 
   handle(action: string, params: Params): unknown {
-    const cluster = action.endsWith('DBCluster') || action.endsWith('DBClusters');
+    const cluster =
+      action.endsWith('DBCluster') || action.endsWith('DBClusters');
     const kind = cluster ? 'DBCluster' : 'DBInstance';
     const id: string | undefined = params[`${kind}Identifier`];
     switch (action) {
@@ -56,13 +63,19 @@ export class RdsFake {
           ? [this.#existing(id, cluster)]
           : [...(cluster ? this.clusters : this.instances).values()];
         for (const database of databases) this.#settle(database);
-        return { [`${kind}s`]: new NamedList(kind, databases.map(d => this.#xml(d, cluster))) };
+        return {
+          [`${kind}s`]: new NamedList(
+            kind,
+            databases.map(d => this.#xml(d, cluster)),
+          ),
+        };
       }
       case 'StopDBInstance':
       case 'StopDBCluster': {
         const database = this.#existing(id!, cluster);
         this.#settle(database);
-        if (database.status !== 'available') throw this.#state(database, cluster, 'available');
+        if (database.status !== 'available')
+          throw this.#state(database, cluster, 'available');
         database.status = 'stopping';
         return { [kind]: this.#xml(database, cluster) };
       }
@@ -70,12 +83,16 @@ export class RdsFake {
       case 'StartDBCluster': {
         const database = this.#existing(id!, cluster);
         this.#settle(database);
-        if (database.status !== 'stopped') throw this.#state(database, cluster, 'stopped');
+        if (database.status !== 'stopped')
+          throw this.#state(database, cluster, 'stopped');
         database.status = 'starting';
         return { [kind]: this.#xml(database, cluster) };
       }
       default:
-        throw new QueryError('InvalidAction', `Could not find operation ${action} for version 2014-10-31`);
+        throw new QueryError(
+          'InvalidAction',
+          `Could not find operation ${action} for version 2014-10-31`,
+        );
     }
   }
 
@@ -92,13 +109,29 @@ export class RdsFake {
 
   #state(database: StandInDatabase, cluster: boolean, expected: string) {
     return cluster
-      ? new QueryError('InvalidDBClusterStateFault', `DbCluster ${database.identifier} is in ${database.status} state but expected it to be one of ${expected}.`)
-      : new QueryError('InvalidDBInstanceState', `Instance ${database.identifier} is not in ${expected} state.`);
+      ? new QueryError(
+          'InvalidDBClusterStateFault',
+          `DbCluster ${database.identifier} is in ${database.status} state but expected it to be one of ${expected}.`,
+        )
+      : new QueryError(
+          'InvalidDBInstanceState',
+          `Instance ${database.identifier} is not in ${expected} state.`,
+        );
   }
 
   #xml(database: StandInDatabase, cluster: boolean) {
     return cluster
-      ? { DBClusterIdentifier: database.identifier, DBClusterArn: database.arn, Status: database.status, Engine: 'aurora-postgresql' }
-      : { DBInstanceIdentifier: database.identifier, DBInstanceArn: database.arn, DBInstanceStatus: database.status, Engine: 'postgres' };
+      ? {
+          DBClusterIdentifier: database.identifier,
+          DBClusterArn: database.arn,
+          Status: database.status,
+          Engine: 'aurora-postgresql',
+        }
+      : {
+          DBInstanceIdentifier: database.identifier,
+          DBInstanceArn: database.arn,
+          DBInstanceStatus: database.status,
+          Engine: 'postgres',
+        };
   }
 }

@@ -6,7 +6,8 @@ import { validationError } from './queryProtocol';
  * Types CloudFormation cannot check for drift ("Resource type support for imports and drift
  * detection" in the User Guide): their resources are `NOT_CHECKED`.
  */
-const UNCHECKED_TYPES = /^(AWS::CDK::Metadata|AWS::CloudFormation::CustomResource|Custom::.+)$/;
+const UNCHECKED_TYPES =
+  /^(AWS::CDK::Metadata|AWS::CloudFormation::CustomResource|Custom::.+)$/;
 
 type PropertyDifference = {
   PropertyPath: string;
@@ -203,8 +204,9 @@ export class DriftDetections {
     )
       ? params.StackResourceDriftStatusFilters
       : [];
-    const all = ((stack.latestDetection as Detection | undefined)?.results ??
-      []).filter(
+    const all = (
+      (stack.latestDetection as Detection | undefined)?.results ?? []
+    ).filter(
       r => !filters.length || filters.includes(r.StackResourceDriftStatus),
     );
     const pageSize = Math.min(Number(params.MaxResults ?? 100), 100);

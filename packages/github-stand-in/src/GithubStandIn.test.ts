@@ -188,9 +188,7 @@ describe('GithubStandIn', () => {
     github.clock = () => new Date('2026-01-05T10:00:00Z');
     github.closePull(SLUG, own);
     const list = async (state: 'open' | 'closed') =>
-      (
-        await client().rest.pulls.list({ ...repo, state })
-      ).data.map(p => [
+      (await client().rest.pulls.list({ ...repo, state })).data.map(p => [
         p.number,
         p.user!.login,
         p.head.ref,
@@ -199,10 +197,24 @@ describe('GithubStandIn', () => {
         p.closed_at,
       ]);
     expect(await list('open')).toEqual([
-      [fork, 'mallory', 'patch-1', 'mallory/macro-ai', '2026-01-05T09:00:00Z', null],
+      [
+        fork,
+        'mallory',
+        'patch-1',
+        'mallory/macro-ai',
+        '2026-01-05T09:00:00Z',
+        null,
+      ],
     ]);
     expect(await list('closed')).toEqual([
-      [own, 'alice', 'feature/a', SLUG, '2026-01-05T09:00:00Z', '2026-01-05T10:00:00Z'],
+      [
+        own,
+        'alice',
+        'feature/a',
+        SLUG,
+        '2026-01-05T09:00:00Z',
+        '2026-01-05T10:00:00Z',
+      ],
     ]);
   });
 

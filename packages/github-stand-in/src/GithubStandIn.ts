@@ -315,7 +315,9 @@ export class GithubStandIn {
     if (options.fromFork) {
       pull.fork = {
         slug: options.fromFork,
-        headSha: createHash('sha1').update(`${options.fromFork}:${head}`).digest('hex'),
+        headSha: createHash('sha1')
+          .update(`${options.fromFork}:${head}`)
+          .digest('hex'),
       };
     }
     return pull.number;

@@ -37,7 +37,18 @@ async function startCatalog() {
       mockServices.rootConfig.factory({
         data: {
           catalog: {
-            rules: [{ allow: ['Component', 'System', 'Group', 'User', 'Environment', 'Location'] }],
+            rules: [
+              {
+                allow: [
+                  'Component',
+                  'System',
+                  'Group',
+                  'User',
+                  'Environment',
+                  'Location',
+                ],
+              },
+            ],
             locations: [
               { type: 'file', target: resolve(examples, 'entities.yaml') },
               { type: 'file', target: resolve(examples, 'environments.yaml') },
@@ -68,7 +79,9 @@ describe('catalog with the environments module', () => {
     const server = backend.server;
     try {
       const environments = await waitFor(async () => {
-        const res = await request(server).get('/api/catalog/entities?filter=kind=environment');
+        const res = await request(server).get(
+          '/api/catalog/entities?filter=kind=environment',
+        );
         const withRelations = res.body.filter((e: any) => e.relations?.length);
         return withRelations.length === 5 ? res.body : undefined;
       });
@@ -80,8 +93,12 @@ describe('catalog with the environments module', () => {
         'macro-ai-web-staging',
       ]);
 
-      const staging = environments.find((e: any) => e.metadata.name === 'macro-ai-api-staging');
-      expect(staging.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort()).toEqual([
+      const staging = environments.find(
+        (e: any) => e.metadata.name === 'macro-ai-api-staging',
+      );
+      expect(
+        staging.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
+      ).toEqual([
         'environmentOf component:default/macro-ai-api',
         'ownedBy group:default/platform',
         'partOf system:default/macro-ai',
@@ -89,12 +106,19 @@ describe('catalog with the environments module', () => {
       ]);
 
       const api = await waitFor(async () => {
-        const res = await request(server).get('/api/catalog/entities/by-name/component/default/macro-ai-api');
-        const count = res.body.relations?.filter((r: any) => r.type === 'hasEnvironment').length;
+        const res = await request(server).get(
+          '/api/catalog/entities/by-name/component/default/macro-ai-api',
+        );
+        const count = res.body.relations?.filter(
+          (r: any) => r.type === 'hasEnvironment',
+        ).length;
         return count === 3 ? res.body : undefined;
       });
       expect(
-        api.relations.filter((r: any) => r.type === 'hasEnvironment').map((r: any) => r.targetRef).sort(),
+        api.relations
+          .filter((r: any) => r.type === 'hasEnvironment')
+          .map((r: any) => r.targetRef)
+          .sort(),
       ).toEqual([
         'environment:default/macro-ai-api-pr-42',
         'environment:default/macro-ai-api-production',
@@ -102,11 +126,15 @@ describe('catalog with the environments module', () => {
       ]);
 
       const survivor = await waitFor(async () => {
-        const res = await request(server).get('/api/catalog/entities/by-name/component/default/survivor');
+        const res = await request(server).get(
+          '/api/catalog/entities/by-name/component/default/survivor',
+        );
         return res.status === 200 ? res.body : undefined;
       });
       expect(survivor.metadata.name).toBe('survivor');
-      const broken = await request(server).get('/api/catalog/entities/by-name/environment/default/broken-env');
+      const broken = await request(server).get(
+        '/api/catalog/entities/by-name/environment/default/broken-env',
+      );
       expect(broken.status).toBe(404);
     } finally {
       await backend.stop();
@@ -125,7 +153,12 @@ describe('catalog with the environments module', () => {
             apiVersion: 'stageline.dev/v1alpha1',
             kind: 'Environment',
             metadata: { name: 'macro-ai-api-huge' },
-            spec: { type: 'staging', owner: 'platform', component: 'macro-ai-api', scale: 'huge' },
+            spec: {
+              type: 'staging',
+              owner: 'platform',
+              component: 'macro-ai-api',
+              scale: 'huge',
+            },
           },
         });
       expect(res.status).toBe(400);

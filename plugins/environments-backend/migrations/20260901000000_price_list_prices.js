@@ -15,17 +15,25 @@ exports.up = async function up(knex) {
     table
       .string('query_key', 64)
       .notNullable()
-      .comment('SHA-256 of the canonical query (service, filters, usage type, scale)');
+      .comment(
+        'SHA-256 of the canonical query (service, filters, usage type, scale)',
+      );
     table
       .text('query')
       .notNullable()
       .comment('The PriceListQuery as JSON, to ask again on refresh');
-    table.text('label').notNullable().comment('Price table row, e.g. NAT gateway hour');
+    table
+      .text('label')
+      .notNullable()
+      .comment('Price table row, e.g. NAT gateway hour');
     table
       .double('usd')
       .nullable()
       .comment('USD per row unit; null when the API had no single price');
-    table.text('source').nullable().comment('e.g. AWS Price List API AmazonEC2 SKU …');
+    table
+      .text('source')
+      .nullable()
+      .comment('e.g. AWS Price List API AmazonEC2 SKU …');
     table.timestamp('fetched_at', { useTz: true }).notNullable();
     table.primary(['region', 'query_key']);
   });

@@ -13,7 +13,10 @@ exports.up = async function up(knex) {
     );
     table.string('entity_ref').primary().notNullable();
     table.string('component_ref').notNullable();
-    table.string('repository').notNullable().comment('owner/repo of the component');
+    table
+      .string('repository')
+      .notNullable()
+      .comment('owner/repo of the component');
     table.integer('pull_request').notNullable();
     table
       .text('environment')
@@ -42,7 +45,9 @@ exports.up = async function up(knex) {
       .text('checkpoints')
       .notNullable()
       .defaultTo('{}')
-      .comment('JSON: the steps of the current attempt that finished, so a resumed attempt never repeats one');
+      .comment(
+        'JSON: the steps of the current attempt that finished, so a resumed attempt never repeats one',
+      );
     table.timestamp('lease_until', { useTz: true }).nullable();
     table.timestamp('destroyed_at', { useTz: true }).nullable();
     table.text('run_url').nullable();

@@ -19,7 +19,11 @@ export type EnvironmentStage = (typeof ENVIRONMENT_STAGES)[number];
  *
  * @public
  */
-export const ENVIRONMENT_SCALES = ['hobby', 'enhanced-hobby', 'enterprise'] as const;
+export const ENVIRONMENT_SCALES = [
+  'hobby',
+  'enhanced-hobby',
+  'enterprise',
+] as const;
 
 /** @public */
 export type EnvironmentScale = (typeof ENVIRONMENT_SCALES)[number];
@@ -85,11 +89,14 @@ export const ANNOTATION_PULL_REQUEST = 'stageline.dev/pull-request';
 /** Annotation on a preview environment: its pull request's page. @public */
 export const ANNOTATION_PULL_REQUEST_URL = 'stageline.dev/pull-request-url';
 /** Annotation on a preview environment: the login of its pull request's author. @public */
-export const ANNOTATION_PULL_REQUEST_AUTHOR = 'stageline.dev/pull-request-author';
+export const ANNOTATION_PULL_REQUEST_AUTHOR =
+  'stageline.dev/pull-request-author';
 /** Annotation on a preview environment: its pull request's head branch. @public */
-export const ANNOTATION_PULL_REQUEST_BRANCH = 'stageline.dev/pull-request-branch';
+export const ANNOTATION_PULL_REQUEST_BRANCH =
+  'stageline.dev/pull-request-branch';
 /** Annotation on a preview environment: when its pull request was opened (ISO 8601). @public */
-export const ANNOTATION_PULL_REQUEST_OPENED = 'stageline.dev/pull-request-opened';
+export const ANNOTATION_PULL_REQUEST_OPENED =
+  'stageline.dev/pull-request-opened';
 /** Annotation on a preview environment: the last push to its branch (ISO 8601). @public */
 export const ANNOTATION_LAST_PUSH = 'stageline.dev/last-push';
 /** Annotation on a preview environment: how long it lives without a push (`72h`). @public */

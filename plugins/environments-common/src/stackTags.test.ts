@@ -9,9 +9,12 @@ describe('stack tags', () => {
     expect(stackTag(tags, 'stage')).toBe('preview');
     expect(stackTag(tags, 'preview')).toBe(previewTagValue(42));
     expect(stackTag(tags, 'scale')).toBeUndefined();
-    expect(stackTag({ 'stageline:stage': 'staging', 'stageline.dev/stage': 'production' }, 'stage')).toBe(
-      'production',
-    );
+    expect(
+      stackTag(
+        { 'stageline:stage': 'staging', 'stageline.dev/stage': 'production' },
+        'stage',
+      ),
+    ).toBe('production');
     expect(stackTag(undefined, 'stage')).toBeUndefined();
   });
 });

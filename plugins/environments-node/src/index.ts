@@ -164,9 +164,7 @@ export type { AssemblyStack } from './toolkit/assemblyStack';
 export { cdkAppCommand } from './toolkit/cdkAppCommand';
 export type { CdkAppCommand } from './toolkit/cdkAppCommand';
 export { runCdkApp, cdkAppEnvironment } from './toolkit/runCdkApp';
-export {
-  referenceSynthesisInput,
-} from './toolkit/referenceSynthesisInput';
+export { referenceSynthesisInput } from './toolkit/referenceSynthesisInput';
 export type { CloudFormationTemplate } from './toolkit/referenceSynthesisInput';
 export { GithubRepositoryClients } from './github/GithubRepositoryClients';
 export type { GithubHostRepository } from './github/GithubRepositoryClients';

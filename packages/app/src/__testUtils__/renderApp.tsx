@@ -46,7 +46,6 @@ export function renderApp(app: object = {}) {
   return render(App.createRoot());
 }
 
-
 /**
  * Jest hooks every app test file needs: the discovered packages once, and for each test a
  * plain-object `process.env` (so `APP_CONFIG` can hold the config array) and no stored session.

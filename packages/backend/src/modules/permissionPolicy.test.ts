@@ -31,7 +31,9 @@ beforeAll(() =>
 afterAll(() => msw.close());
 
 async function startBackend() {
-  const backend = await startStagelineBackend({ catalogs: [catalogYaml(REPO)] });
+  const backend = await startStagelineBackend({
+    catalogs: [catalogYaml(REPO)],
+  });
   await waitForEnvironments(backend.server, [
     'macro-ai-api-development',
     'macro-ai-api-staging',

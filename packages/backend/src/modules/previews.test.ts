@@ -3,10 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { setupServer } from 'msw/node';
-import {
-  mockCredentials,
-  mockServices,
-} from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import type {
   SchedulerService,
   ServiceFactory,
@@ -42,7 +39,10 @@ beforeAll(() => {
   process.env.CDK_HOME = cdkHome;
   server.listen({
     onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)) print.error();
+      if (
+        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
+      )
+        print.error();
     },
   });
 });
@@ -56,7 +56,10 @@ beforeEach(() => {
   aws = new AwsStandIn(server);
   aws.bootstrap();
   // The workflow's `cdk destroy` of the preview the dispatch names, waiting until it is gone.
-  github.onRunStarted = run => aws.cloudFormation().startDelete(`MacroAiPr${run.inputs['preview-id']}Stack`);
+  github.onRunStarted = run =>
+    aws
+      .cloudFormation()
+      .startDelete(`MacroAiPr${run.inputs['preview-id']}Stack`);
   github.runConclusion = run => {
     const cloudFormation = aws.cloudFormation();
     const stack = `MacroAiPr${run.inputs['preview-id']}Stack`;
@@ -103,12 +106,18 @@ spec:
 
 /** The service's preview workflow deploying the preview of pull request `n` (on `opened`). */
 function deployPreview(n: number) {
-  aws.cloudFormation().seedStack(`MacroAiPr${n}Stack`, JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' } } }), {
-    tags: [
-      { Key: 'stageline:stage', Value: 'preview' },
-      { Key: 'stageline:preview', Value: `pr-${n}` },
-    ],
-  });
+  aws
+    .cloudFormation()
+    .seedStack(
+      `MacroAiPr${n}Stack`,
+      JSON.stringify({ Resources: { Queue: { Type: 'AWS::SQS::Queue' } } }),
+      {
+        tags: [
+          { Key: 'stageline:stage', Value: 'preview' },
+          { Key: 'stageline:preview', Value: `pr-${n}` },
+        ],
+      },
+    );
 }
 
 async function backend() {
@@ -121,19 +130,34 @@ async function backend() {
     features: [scheduler.factory()],
     config: {
       aws: {
-        accounts: [{ accountId: ACCOUNT, accessKeyId: DEPLOYER_KEYS.accessKeyId, secretAccessKey: DEPLOYER_KEYS.secretAccessKey }],
+        accounts: [
+          {
+            accountId: ACCOUNT,
+            accessKeyId: DEPLOYER_KEYS.accessKeyId,
+            secretAccessKey: DEPLOYER_KEYS.secretAccessKey,
+          },
+        ],
       },
       catalog: {
         providers: {
-          stagelinePreviews: { schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 1 } } },
+          stagelinePreviews: {
+            schedule: {
+              frequency: { trigger: 'manual' },
+              timeout: { minutes: 1 },
+            },
+          },
         },
       },
-      environments: { previews: { cleanup: { pollInterval: { milliseconds: 5 } } } },
+      environments: {
+        previews: { cleanup: { pollInterval: { milliseconds: 5 } } },
+      },
     },
   });
   const preview = (n: number) =>
     request(http)
-      .get(`/api/catalog/entities/by-name/environment/default/macro-ai-api-pr-${n}`)
+      .get(
+        `/api/catalog/entities/by-name/environment/default/macro-ai-api-pr-${n}`,
+      )
       .set('Authorization', mockCredentials.service.header());
   return {
     /** The preview provider's run, then the catalog's processing of what it emitted. */
@@ -141,9 +165,12 @@ async function backend() {
       for (let attempt = 0; attempt < 100; attempt++) {
         await scheduler.triggerTask('stageline-previews:refresh');
         const present = await Promise.all(
-          Object.keys(expect).map(async n => ((await preview(Number(n))).status === 200)),
+          Object.keys(expect).map(
+            async n => (await preview(Number(n))).status === 200,
+          ),
         );
-        if (Object.values(expect).every((wanted, i) => wanted === present[i])) return;
+        if (Object.values(expect).every((wanted, i) => wanted === present[i]))
+          return;
         await new Promise(r => setTimeout(r, 200));
       }
       throw new Error(`the catalog did not reach ${JSON.stringify(expect)}`);
@@ -158,7 +185,13 @@ const stackStatus = (name: string) =>
 describe('preview environments from pull requests', () => {
   it('opening a pull request creates its preview; closing it removes the entity and destroys its stack', async () => {
     github.push(REPO, 'feature/streaming');
-    const number = github.openPull(REPO, 'feature/streaming', 'develop', 'Stream', { author: 'alice' });
+    const number = github.openPull(
+      REPO,
+      'feature/streaming',
+      'develop',
+      'Stream',
+      { author: 'alice' },
+    );
     deployPreview(number);
     const stageline = await backend();
 
@@ -174,7 +207,12 @@ describe('preview environments from pull requests', () => {
       {
         workflow: 'deploy.yml',
         ref: 'feature/streaming',
-        inputs: { stage: 'preview', scale: 'hobby', command: 'destroy', 'preview-id': String(number) },
+        inputs: {
+          stage: 'preview',
+          scale: 'hobby',
+          command: 'destroy',
+          'preview-id': String(number),
+        },
       },
     ]);
   });

@@ -25,7 +25,10 @@ jest.setTimeout(120_000);
 
 const REPO = 'acme/macro-ai';
 const MALLORY = 'user:default/mallory';
-const SECRETS = ['AKIAIOSFODNN7EXAMPLE', 'ghp_internalTokenInternalToken1234567'];
+const SECRETS = [
+  'AKIAIOSFODNN7EXAMPLE',
+  'ghp_internalTokenInternalToken1234567',
+];
 
 /** Where the catalog reads Mallory's repository's catalog-info.yaml (answered below). */
 const MALLORY_CATALOG_URL = 'https://catalog.mallory.test/catalog-info.yaml';
@@ -120,11 +123,15 @@ let backend: Awaited<ReturnType<typeof startStagelineBackend>>;
 beforeAll(async () => {
   msw.listen({ onUnhandledRequest: 'bypass' });
   internal = await localServer((_req, res) =>
-    res.end(JSON.stringify({ aws_secret_access_key: SECRETS[0], token: SECRETS[1] })),
+    res.end(
+      JSON.stringify({ aws_secret_access_key: SECRETS[0], token: SECRETS[1] }),
+    ),
   );
   allowed = await localServer((req, res) => {
     if (req.url === '/redirect') {
-      res.writeHead(302, { location: `http://127.0.0.1:${internal.port}/secrets` });
+      res.writeHead(302, {
+        location: `http://127.0.0.1:${internal.port}/secrets`,
+      });
       res.end();
     } else if (req.url === '/big') {
       const chunk = Buffer.alloc(64 * 1024, ' ');
@@ -213,14 +220,14 @@ describe('promotion through self-registered Environments', () => {
     expect(github.pulls).toEqual([]);
   });
 
-  it('does not let an Environment of someone else\'s component into the catalog', async () => {
+  it("does not let an Environment of someone else's component into the catalog", async () => {
     const res = await request(backend.server)
       .get('/api/catalog/entities/by-name/environment/default/evil-squat')
       .set('Authorization', mockCredentials.service.header());
     expect(res.status).toBe(404);
   });
 
-  it('refuses a promotion into another component\'s environment', async () => {
+  it("refuses a promotion into another component's environment", async () => {
     github.push('feature', 1);
     const res = await promote(backend.server, 'evil-cross', MALLORY);
     expect(res.status).toBe(403);
@@ -237,7 +244,10 @@ describe('catalog mutations under the example policy', () => {
       request(backend.server)
         .post('/api/catalog/locations?dryRun=true')
         .set('Authorization', mockCredentials.user.header(user))
-        .send({ type: 'url', target: 'https://github.com/acme/evil/blob/main/catalog-info.yaml' });
+        .send({
+          type: 'url',
+          target: 'https://github.com/acme/evil/blob/main/catalog-info.yaml',
+        });
     expect((await register(MALLORY)).status).toBe(403);
     expect((await register('user:default/guest')).status).not.toBe(403);
 
@@ -296,7 +306,9 @@ describe('health probes of self-registered Environments', () => {
       expect.objectContaining({
         name: 'http',
         state: 'unhealthy',
-        detail: expect.stringMatching(/\(status unrecognized status; 1 checks not read\)$/),
+        detail: expect.stringMatching(
+          /\(status unrecognized status; 1 checks not read\)$/,
+        ),
       }),
       { name: 'db', state: 'healthy', detail: 'up' },
     ]);

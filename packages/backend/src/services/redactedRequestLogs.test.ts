@@ -7,7 +7,9 @@ import { redactQuery, redactQueryInRequestLog } from './redactedRequestLogs';
 describe('request log redaction', () => {
   it('replaces the values of credential-like query parameters only', () => {
     expect(
-      redactQuery('/api/catalog/entities?token=ghp_abc&filter=kind=environment'),
+      redactQuery(
+        '/api/catalog/entities?token=ghp_abc&filter=kind=environment',
+      ),
     ).toBe('/api/catalog/entities?token=redacted&filter=kind%3Denvironment');
     expect(
       redactQuery('/api/auth/github/handler/frame?code=9f2e&state=xyz'),
@@ -31,7 +33,9 @@ describe('request log redaction', () => {
     await request(app).get('/api/x?access_token=ghp_leakleakleak&page=2');
     const lines = logger.info.mock.calls.map(([message]) => String(message));
     expect(lines).toEqual([
-      expect.stringContaining('"GET /api/x?access_token=redacted&page=2 HTTP/1.1" 200'),
+      expect.stringContaining(
+        '"GET /api/x?access_token=redacted&page=2 HTTP/1.1" 200',
+      ),
     ]);
     expect(JSON.stringify(logger.info.mock.calls)).not.toContain('ghp_leak');
   });

@@ -2,7 +2,8 @@ import type { RequestHandler } from 'express';
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
 
 /** Query parameters whose values are credentials or one-time codes. */
-const SENSITIVE = /token|secret|password|passwd|key|signature|credential|session|auth|code/i;
+const SENSITIVE =
+  /token|secret|password|passwd|key|signature|credential|session|auth|code/i;
 
 /** A request path with the values of credential-like query parameters replaced. */
 export function redactQuery(url: string): string {
@@ -33,11 +34,10 @@ export const redactQueryInRequestLog: RequestHandler = (req, res, next) => {
 };
 
 /** The root HTTP router with Backstage's defaults, and credentials redacted from its request log. */
-export const redactedRootHttpRouterServiceFactory = rootHttpRouterServiceFactory(
-  {
+export const redactedRootHttpRouterServiceFactory =
+  rootHttpRouterServiceFactory({
     configure({ app, applyDefaults }) {
       app.use(redactQueryInRequestLog);
       applyDefaults();
     },
-  },
-);
+  });

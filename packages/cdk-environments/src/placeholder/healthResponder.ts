@@ -34,7 +34,10 @@ function respond(path) {
  * CloudFormation limits. (None of the code has multi-line strings that this could change.)
  */
 function compact(source: string): string {
-  return `${source.replace(/^[ \t]+/gm, '').replace(/\n{2,}/g, '\n').trim()}\n`;
+  return `${source
+    .replace(/^[ \t]+/gm, '')
+    .replace(/\n{2,}/g, '\n')
+    .trim()}\n`;
 }
 
 /**

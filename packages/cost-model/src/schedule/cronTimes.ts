@@ -21,7 +21,9 @@ export function cronTimes(
   toYear: number,
 ): number[] {
   const invalid = (why: string) =>
-    new Error(`Invalid schedule.${field} ${JSON.stringify(expression)}: ${why}`);
+    new Error(
+      `Invalid schedule.${field} ${JSON.stringify(expression)}: ${why}`,
+    );
   let interval;
   try {
     interval = CronExpressionParser.parse(expression, {
@@ -34,7 +36,10 @@ export function cronTimes(
     throw invalid((error as Error).message);
   }
   const { hour, minute, second } = interval.fields;
-  if (hour.values.length * minute.values.length * second.values.length > MAX_PER_DAY) {
+  if (
+    hour.values.length * minute.values.length * second.values.length >
+    MAX_PER_DAY
+  ) {
     throw invalid('fires more than once a minute');
   }
   const times: number[] = [];

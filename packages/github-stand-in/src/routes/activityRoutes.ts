@@ -41,14 +41,16 @@ export function activityRoutes(standIn: GithubStandIn): RequestHandler[] {
       if (!repo) return respond.notFound(route);
       const query = new URL(request.url).searchParams;
       const ref = query.get('ref');
-      const fullRef = ref && !ref.startsWith('refs/') ? `refs/heads/${ref}` : ref;
+      const fullRef =
+        ref && !ref.startsWith('refs/') ? `refs/heads/${ref}` : ref;
       const type = query.get('activity_type');
       if (type && !ACTIVITY_TYPES.has(type)) {
         return respond.error(route, 422, 'Validation Failed');
       }
       const perPage = Math.min(Number(query.get('per_page') ?? 30) || 30, 100);
       const matching = repo.activities.filter(
-        a => (!fullRef || a.ref === fullRef) && (!type || a.activityType === type),
+        a =>
+          (!fullRef || a.ref === fullRef) && (!type || a.activityType === type),
       );
       const ordered =
         query.get('direction') === 'asc' ? matching : [...matching].reverse();

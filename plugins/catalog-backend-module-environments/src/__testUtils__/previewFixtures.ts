@@ -11,20 +11,31 @@ export const SLUG = 'acme/macro-ai';
 export const GITHUB_TOKEN = 'ghp_previewprovidertesttoken000000001';
 
 /** The component macro-ai-api of the example system, owned by platform, in acme/macro-ai. */
-export function component(annotations: Record<string, string> = {
-  'github.com/project-slug': SLUG,
-}): Entity {
+export function component(
+  annotations: Record<string, string> = {
+    'github.com/project-slug': SLUG,
+  },
+): Entity {
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
     metadata: { name: 'macro-ai-api', title: 'Macro AI API', annotations },
-    spec: { type: 'service', lifecycle: 'production', owner: 'group:default/platform', system: 'macro-ai' },
+    spec: {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/platform',
+      system: 'macro-ai',
+    },
   };
 }
 
 /** macro-ai-api-staging, deployed by its pipeline, declaring previews unless told otherwise. */
 export function staging(
-  changes: { owner?: string; annotations?: Record<string, string>; previews?: unknown } = {},
+  changes: {
+    owner?: string;
+    annotations?: Record<string, string>;
+    previews?: unknown;
+  } = {},
 ): Entity {
   return {
     apiVersion: 'stageline.dev/v1alpha1',
@@ -48,7 +59,11 @@ export function staging(
         mode: 'pipeline',
         pipeline: { workflow: 'deploy.yml' },
       },
-      previews: changes.previews ?? { enabled: true, ttl: '72h', scale: 'hobby' },
+      previews: changes.previews ?? {
+        enabled: true,
+        ttl: '72h',
+        scale: 'hobby',
+      },
     },
   };
 }
@@ -71,10 +86,13 @@ export async function connectedProvider(
     filters: { includeDrafts: true, includeForks: false, ...filters },
     trustedOwners: [],
   });
-  const mutations: Array<{ entities: Array<{ entity: Entity; locationKey?: string }> }> = [];
+  const mutations: Array<{
+    entities: Array<{ entity: Entity; locationKey?: string }>;
+  }> = [];
   const connection: EntityProviderConnection = {
     applyMutation: async mutation => {
-      if (mutation.type === 'full') mutations.push({ entities: mutation.entities });
+      if (mutation.type === 'full')
+        mutations.push({ entities: mutation.entities });
     },
     refresh: async () => undefined,
   };

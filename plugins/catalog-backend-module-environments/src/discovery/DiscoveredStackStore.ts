@@ -13,7 +13,9 @@ const TABLE = 'stageline_discovered_stacks';
  * processor on any replica can fill declared Environments' gaps from them.
  */
 export class DiscoveredStackStore {
-  static async create(database: DatabaseService): Promise<DiscoveredStackStore> {
+  static async create(
+    database: DatabaseService,
+  ): Promise<DiscoveredStackStore> {
     const knex = await database.getClient();
     if (!database.migrations?.skip) {
       await knex.migrate.latest({

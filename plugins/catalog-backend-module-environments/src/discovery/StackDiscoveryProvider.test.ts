@@ -40,40 +40,59 @@ const declaredStaging = {
     owner: 'group:default/team-a',
     component: 'component:default/macro-ai-api',
     scale: 'hobby',
-    deployment: { provider: 'cloudformation', stackName: 'MacroAiStagingStack' },
+    deployment: {
+      provider: 'cloudformation',
+      stackName: 'MacroAiStagingStack',
+    },
   },
 };
 
 function seedAccounts() {
   const ours = aws.cloudFormation('eu-west-2', ACCOUNT);
   ours.seedStack('MacroAiStagingStack', SMALL_TEMPLATE, {
-    tags: tags({ 'stageline.dev/stage': 'staging', 'stageline.dev/app': 'macro-ai' }),
-  });
-  ours.seedStack('BillingProductionStack', JSON.stringify({
-    Resources: { Queue: { Type: 'AWS::SQS::Queue' } },
-    Outputs: { HealthCheckUrl: { Value: 'https://billing.example.com/api/health' } },
-  }), {
     tags: tags({
-      'stageline.dev/stage': 'production',
-      'stageline.dev/scale': 'enterprise',
-      'stageline.dev/app': 'billing',
-      'stageline.dev/owner': 'group:default/payments',
-      'stageline.dev/component': 'component:default/billing-api',
+      'stageline.dev/stage': 'staging',
+      'stageline.dev/app': 'macro-ai',
     }),
-    outputs: { HealthCheckUrl: 'https://billing.example.com/api/health' },
   });
+  ours.seedStack(
+    'BillingProductionStack',
+    JSON.stringify({
+      Resources: { Queue: { Type: 'AWS::SQS::Queue' } },
+      Outputs: {
+        HealthCheckUrl: { Value: 'https://billing.example.com/api/health' },
+      },
+    }),
+    {
+      tags: tags({
+        'stageline.dev/stage': 'production',
+        'stageline.dev/scale': 'enterprise',
+        'stageline.dev/app': 'billing',
+        'stageline.dev/owner': 'group:default/payments',
+        'stageline.dev/component': 'component:default/billing-api',
+      }),
+      outputs: { HealthCheckUrl: 'https://billing.example.com/api/health' },
+    },
+  );
   // The CDK stack's tags of the release before.
-  aws.cloudFormation('us-east-1', ACCOUNT).seedStack('BillingStagingStack', SMALL_TEMPLATE, {
-    tags: tags({ 'stageline:stage': 'staging', 'stageline:app': 'billing' }),
-  });
+  aws
+    .cloudFormation('us-east-1', ACCOUNT)
+    .seedStack('BillingStagingStack', SMALL_TEMPLATE, {
+      tags: tags({ 'stageline:stage': 'staging', 'stageline:app': 'billing' }),
+    });
   const other = aws.cloudFormation('eu-west-2', OTHER_ACCOUNT);
   other.seedStack('ReportsDevelopmentStack', SMALL_TEMPLATE);
   other.seedStack('ReportsPr7Stack', SMALL_TEMPLATE);
   other.seedStack('SomethingElseStack', SMALL_TEMPLATE);
-  other.seedStack('OddStack', SMALL_TEMPLATE, { tags: tags({ 'stageline.dev/stage': 'qa' }) });
+  other.seedStack('OddStack', SMALL_TEMPLATE, {
+    tags: tags({ 'stageline.dev/stage': 'qa' }),
+  });
   // Same app and stage as the staging of the first account's us-east-1.
   other.seedStack('BillingStagingStack', SMALL_TEMPLATE, {
-    tags: tags({ 'stageline.dev/stage': 'staging', 'stageline.dev/app': 'billing' }),
+    tags: tags({
+      'stageline.dev/stage': 'staging',
+      'stageline.dev/app': 'billing',
+    }),
   });
 }
 
@@ -93,13 +112,14 @@ describe('StackDiscoveryProvider', () => {
       'reports-pr-7',
     ]);
     for (const { entity } of emitted.values()) {
-      expect([entity.metadata.name, validateEnvironmentEntity(entity)]).toEqual([
-        entity.metadata.name,
-        [],
-      ]);
+      expect([entity.metadata.name, validateEnvironmentEntity(entity)]).toEqual(
+        [entity.metadata.name, []],
+      );
     }
     const production = emitted.get('billing-production')!;
-    expect(production.locationKey).toBe(`stageline-stacks:${ACCOUNT}/eu-west-2`);
+    expect(production.locationKey).toBe(
+      `stageline-stacks:${ACCOUNT}/eu-west-2`,
+    );
     expect(production.entity.spec).toEqual({
       type: 'production',
       owner: 'group:default/payments',
@@ -120,7 +140,9 @@ describe('StackDiscoveryProvider', () => {
       scale: 'hobby',
       deployment: { region: 'us-east-1', accountId: ACCOUNT },
     });
-    expect(emitted.get('billing-staging-eu-west-2')!.entity.spec.deployment).toMatchObject({
+    expect(
+      emitted.get('billing-staging-eu-west-2')!.entity.spec.deployment,
+    ).toMatchObject({
       region: 'eu-west-2',
       accountId: OTHER_ACCOUNT,
     });
@@ -159,12 +181,16 @@ describe('StackDiscoveryProvider', () => {
 
   it('keeps what an account showed before while AWS refuses to list its stacks', async () => {
     seedAccounts();
-    const { read, logger } = await connectedDiscovery([], { defaultOwner: 'group:default/platform' });
+    const { read, logger } = await connectedDiscovery([], {
+      defaultOwner: 'group:default/platform',
+    });
     const before = [...(await read()).keys()].sort();
     aws.deny('cloudformation:DescribeStacks');
     expect([...(await read()).keys()].sort()).toEqual(before);
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringMatching(/^Could not list the stacks of 123456789012\/eu-west-2: AWS failed listing the stacks of account 123456789012 in eu-west-2 \(AccessDenied: .*\); the role used for account 123456789012 needs CloudFormation permissions in eu-west-2; keeping the 2 found before$/),
+      expect.stringMatching(
+        /^Could not list the stacks of 123456789012\/eu-west-2: AWS failed listing the stacks of account 123456789012 in eu-west-2 \(AccessDenied: .*\); the role used for account 123456789012 needs CloudFormation permissions in eu-west-2; keeping the 2 found before$/,
+      ),
     );
   });
 });
@@ -173,17 +199,33 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_15'] as TestDatabaseId[],
 });
 
-describe.each(databases.eachSupportedId())('discovered stacks on %p', databaseId => {
-  it("keep every Stageline stack found, declared ones too, for filling declared Environments' gaps", async () => {
-    seedAccounts();
-    const knex = await databases.init(databaseId);
-    const store = await DiscoveredStackStore.create(mockServices.database({ knex }));
-    const { read } = await connectedDiscovery([declaredStaging], {}, store);
-    await read();
-    const [found] = await store.find({ stackName: 'MacroAiStagingStack' });
-    expect(found).toMatchObject({ accountId: ACCOUNT, region: 'eu-west-2', status: 'CREATE_COMPLETE' });
-    expect(await store.find({ stackName: 'BillingStagingStack' })).toHaveLength(2);
-    expect(await store.find({ stackName: 'BillingStagingStack', accountId: OTHER_ACCOUNT })).toHaveLength(1);
-    expect(await store.find({ stackName: 'SomethingElseStack' })).toEqual([]);
-  });
-});
+describe.each(databases.eachSupportedId())(
+  'discovered stacks on %p',
+  databaseId => {
+    it("keep every Stageline stack found, declared ones too, for filling declared Environments' gaps", async () => {
+      seedAccounts();
+      const knex = await databases.init(databaseId);
+      const store = await DiscoveredStackStore.create(
+        mockServices.database({ knex }),
+      );
+      const { read } = await connectedDiscovery([declaredStaging], {}, store);
+      await read();
+      const [found] = await store.find({ stackName: 'MacroAiStagingStack' });
+      expect(found).toMatchObject({
+        accountId: ACCOUNT,
+        region: 'eu-west-2',
+        status: 'CREATE_COMPLETE',
+      });
+      expect(
+        await store.find({ stackName: 'BillingStagingStack' }),
+      ).toHaveLength(2);
+      expect(
+        await store.find({
+          stackName: 'BillingStagingStack',
+          accountId: OTHER_ACCOUNT,
+        }),
+      ).toHaveLength(1);
+      expect(await store.find({ stackName: 'SomethingElseStack' })).toEqual([]);
+    });
+  },
+);

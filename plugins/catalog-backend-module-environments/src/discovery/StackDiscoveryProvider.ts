@@ -40,7 +40,12 @@ export interface StackDiscoveryProviderOptions {
   taskRunner?: SchedulerServiceTaskRunner;
 }
 
-type Declared = { name: string; stackName?: string; region?: string; accountId?: string };
+type Declared = {
+  name: string;
+  stackName?: string;
+  region?: string;
+  accountId?: string;
+};
 
 const describes = (declared: Declared, stack: DiscoveredStack) =>
   declared.stackName === stack.stackName &&
@@ -73,7 +78,9 @@ export class StackDiscoveryProvider implements EntityProvider {
       ...options,
       aws: options.aws ?? AwsAccess.fromConfig(config),
       settings,
-      taskRunner: options.scheduler?.createScheduledTaskRunner(settings.schedule),
+      taskRunner: options.scheduler?.createScheduledTaskRunner(
+        settings.schedule,
+      ),
     });
   }
 
@@ -136,11 +143,16 @@ export class StackDiscoveryProvider implements EntityProvider {
   }
 
   /** Stageline's stacks of an account and region; the last good ones when AWS fails. */
-  async #stacksOf(accountId: string, region: string): Promise<DiscoveredStack[]> {
+  async #stacksOf(
+    accountId: string,
+    region: string,
+  ): Promise<DiscoveredStack[]> {
     const key = `${accountId}/${region}`;
     try {
-      const stacks = (await listStacks(this.options.aws, accountId, region)).filter(
-        stack => isStagelineStack(stack, this.options.settings.stackNamePattern),
+      const stacks = (
+        await listStacks(this.options.aws, accountId, region)
+      ).filter(stack =>
+        isStagelineStack(stack, this.options.settings.stackNamePattern),
       );
       await this.options.store?.replace(accountId, region, stacks);
       this.#lastGood.set(key, stacks);
@@ -148,7 +160,9 @@ export class StackDiscoveryProvider implements EntityProvider {
     } catch (error) {
       const kept = this.#lastGood.get(key) ?? [];
       this.options.logger.warn(
-        `Could not list the stacks of ${key}: ${(error as Error).message}; keeping the ${kept.length} found before`,
+        `Could not list the stacks of ${key}: ${
+          (error as Error).message
+        }; keeping the ${kept.length} found before`,
       );
       return kept;
     }
@@ -164,9 +178,9 @@ export class StackDiscoveryProvider implements EntityProvider {
       .filter(isEnvironmentEntity)
       .filter(
         entity =>
-          !(entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? '').startsWith(
-            `${DISCOVERY_LOCATION_TYPE}:`,
-          ),
+          !(
+            entity.metadata.annotations?.[ANNOTATION_LOCATION] ?? ''
+          ).startsWith(`${DISCOVERY_LOCATION_TYPE}:`),
       )
       .map(entity => ({
         name: entity.metadata.name,

@@ -84,7 +84,8 @@ export function discoveredEnvironment(
     };
   }
   const owner =
-    refOrUndefined(stackTag(stack.tags, 'owner'), 'group') ?? options.defaultOwner;
+    refOrUndefined(stackTag(stack.tags, 'owner'), 'group') ??
+    options.defaultOwner;
   if (!owner) {
     return {
       skipped:
@@ -109,7 +110,9 @@ export function discoveredEnvironment(
       ? tagged
       : `${app}-${preview ?? stage}`;
   const scaleTag = stackTag(stack.tags, 'scale');
-  const scale = (ENVIRONMENT_SCALES as readonly string[]).includes(scaleTag ?? '')
+  const scale = (ENVIRONMENT_SCALES as readonly string[]).includes(
+    scaleTag ?? '',
+  )
     ? (scaleTag as EnvironmentScale)
     : 'hobby';
   const location = `${DISCOVERY_LOCATION_TYPE}:${stack.accountId}/${stack.region}`;

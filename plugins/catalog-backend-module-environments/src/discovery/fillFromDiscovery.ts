@@ -31,9 +31,12 @@ export async function fillFromDiscovery(
   if (typeof deployment?.stackName !== 'string') return entity;
   const stacks = await find({
     stackName: deployment.stackName,
-    region: typeof deployment.region === 'string' ? deployment.region : undefined,
+    region:
+      typeof deployment.region === 'string' ? deployment.region : undefined,
     accountId:
-      typeof deployment.accountId === 'string' ? deployment.accountId : undefined,
+      typeof deployment.accountId === 'string'
+        ? deployment.accountId
+        : undefined,
   });
   if (stacks.length !== 1) return entity;
   const [stack] = stacks;
@@ -54,7 +57,9 @@ export async function fillFromDiscovery(
         region: deployment.region ?? stack.region,
         accountId: deployment.accountId ?? stack.accountId,
       },
-      ...(!entity.spec.healthCheck && healthUrl && /^https?:\/\/\S+$/.test(healthUrl)
+      ...(!entity.spec.healthCheck &&
+      healthUrl &&
+      /^https?:\/\/\S+$/.test(healthUrl)
         ? { healthCheck: { url: healthUrl } }
         : {}),
     },

@@ -29,7 +29,9 @@ const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
 
 const fail = (key: string, expected: string, got: unknown): never => {
   throw new InputError(
-    `${STACK_DISCOVERY_CONFIG_KEY}.${key} must be ${expected}; got ${JSON.stringify(got)}`,
+    `${STACK_DISCOVERY_CONFIG_KEY}.${key} must be ${expected}; got ${JSON.stringify(
+      got,
+    )}`,
   );
 };
 
@@ -64,7 +66,11 @@ export function readStackDiscoveryConfig(
     }
   });
   if (configured.length === 0) {
-    fail('accounts', 'a list of AWS account ids (default: those of aws.accounts)', configured);
+    fail(
+      'accounts',
+      'a list of AWS account ids (default: those of aws.accounts)',
+      configured,
+    );
   }
   const pattern = config.getOptionalString('stackNamePattern');
   let stackNamePattern: RegExp | undefined;
@@ -80,15 +86,24 @@ export function readStackDiscoveryConfig(
   if (owner !== undefined) {
     try {
       defaultOwner = stringifyEntityRef(
-        parseEntityRef(owner, { defaultKind: 'group', defaultNamespace: 'default' }),
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
       );
     } catch {
-      fail('defaultOwner', 'an entity ref such as group:default/platform', owner);
+      fail(
+        'defaultOwner',
+        'an entity ref such as group:default/platform',
+        owner,
+      );
     }
   }
   return {
     schedule: config.has('schedule')
-      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig('schedule'))
+      ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
+          config.getConfig('schedule'),
+        )
       : DEFAULT_SCHEDULE,
     accounts: [...new Set(configured)],
     regions: [...new Set(regions)],

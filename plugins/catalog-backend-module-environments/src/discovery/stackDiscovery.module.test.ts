@@ -20,7 +20,10 @@ const server = setupServer();
 beforeAll(() =>
   server.listen({
     onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)) print.error();
+      if (
+        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
+      )
+        print.error();
     },
   }),
 );
@@ -45,7 +48,10 @@ describe('CloudFormation discovery in the catalog', () => {
       tags: tags({ 'stageline:stage': 'staging', 'stageline:app': 'macro-ai' }),
     });
     cloudFormation.seedStack('BillingProductionStack', SMALL_TEMPLATE, {
-      tags: tags({ 'stageline.dev/stage': 'production', 'stageline.dev/app': 'billing' }),
+      tags: tags({
+        'stageline.dev/stage': 'production',
+        'stageline.dev/app': 'billing',
+      }),
     });
     const scheduler = mockServices.scheduler() as SchedulerService & {
       factory(): ServiceFactory<SchedulerService, 'plugin'>;
@@ -59,7 +65,10 @@ describe('CloudFormation discovery in the catalog', () => {
         owner: 'group:default/platform',
         component: 'component:default/macro-ai-api',
         scale: 'hobby',
-        deployment: { provider: 'cloudformation', stackName: 'MacroAiStagingStack' },
+        deployment: {
+          provider: 'cloudformation',
+          stackName: 'MacroAiStagingStack',
+        },
       },
     };
     const backend = await startTestBackend({
@@ -72,12 +81,17 @@ describe('CloudFormation discovery in the catalog', () => {
             aws: { accounts: [{ accountId: ACCOUNT, ...DEPLOYER_KEYS }] },
             catalog: {
               rules: [{ allow: ['Component', 'Environment', 'Location'] }],
-              locations: [{ type: 'file', target: entitiesLocation([declared as any]) }],
+              locations: [
+                { type: 'file', target: entitiesLocation([declared as any]) },
+              ],
               providers: {
                 stagelineStacks: {
                   regions: ['eu-west-2'],
                   defaultOwner: 'group:default/platform',
-                  schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 1 } },
+                  schedule: {
+                    frequency: { trigger: 'manual' },
+                    timeout: { minutes: 1 },
+                  },
                 },
               },
             },
@@ -86,9 +100,13 @@ describe('CloudFormation discovery in the catalog', () => {
       ],
     });
     const get = (name: string) =>
-      request(backend.server).get(`/api/catalog/entities/by-name/environment/default/${name}`);
+      request(backend.server).get(
+        `/api/catalog/entities/by-name/environment/default/${name}`,
+      );
     try {
-      await waitFor(async () => ((await get('macro-ai-api-staging')).status === 200 ? true : undefined));
+      await waitFor(async () =>
+        (await get('macro-ai-api-staging')).status === 200 ? true : undefined,
+      );
       await scheduler.triggerTask('stageline-stacks:refresh');
       const billing = await waitFor(async () => {
         const res = await get('billing-production');
@@ -97,7 +115,11 @@ describe('CloudFormation discovery in the catalog', () => {
       expect(billing.spec).toMatchObject({
         type: 'production',
         owner: 'group:default/platform',
-        deployment: { stackName: 'BillingProductionStack', region: 'eu-west-2', accountId: ACCOUNT },
+        deployment: {
+          stackName: 'BillingProductionStack',
+          region: 'eu-west-2',
+          accountId: ACCOUNT,
+        },
       });
 
       // The declared staging is not duplicated; processed again, it gets its region and account.
@@ -116,10 +138,14 @@ describe('CloudFormation discovery in the catalog', () => {
         region: 'eu-west-2',
         accountId: ACCOUNT,
       });
-      expect(staging.metadata.annotations['stageline.dev/discovered-stack']).toMatch(
+      expect(
+        staging.metadata.annotations['stageline.dev/discovered-stack'],
+      ).toMatch(
         /^arn:aws:cloudformation:eu-west-2:123456789012:stack\/MacroAiStagingStack\//,
       );
-      const all = await request(backend.server).get('/api/catalog/entities?filter=kind=environment');
+      const all = await request(backend.server).get(
+        '/api/catalog/entities?filter=kind=environment',
+      );
       expect(all.body.map((e: any) => e.metadata.name).sort()).toEqual([
         'billing-production',
         'macro-ai-api-staging',

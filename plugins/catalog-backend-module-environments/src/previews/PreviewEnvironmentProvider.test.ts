@@ -28,13 +28,21 @@ describe('PreviewEnvironmentProvider', () => {
     github.clock = () => new Date('2026-03-02T09:00:00Z');
     github.push(SLUG, 'feature/streaming');
     github.clock = () => new Date('2026-03-02T10:00:00Z');
-    const number = github.openPull(SLUG, 'feature/streaming', 'develop', 'Stream responses', {
-      author: 'alice',
-    });
+    const number = github.openPull(
+      SLUG,
+      'feature/streaming',
+      'develop',
+      'Stream responses',
+      {
+        author: 'alice',
+      },
+    );
     const { read } = await connectedProvider([component(), staging()]);
 
     const [preview] = await read();
-    expect(preview.locationKey).toBe('stageline-previews:component:default/macro-ai-api');
+    expect(preview.locationKey).toBe(
+      'stageline-previews:component:default/macro-ai-api',
+    );
     expect(preview.entity).toEqual({
       apiVersion: 'stageline.dev/v1alpha1',
       kind: 'Environment',
@@ -44,8 +52,10 @@ describe('PreviewEnvironmentProvider', () => {
         title: `Macro AI API (preview, PR ${number})`,
         description: 'Stream responses',
         annotations: {
-          'backstage.io/managed-by-location': 'stageline-previews:component:default/macro-ai-api',
-          'backstage.io/managed-by-origin-location': 'stageline-previews:component:default/macro-ai-api',
+          'backstage.io/managed-by-location':
+            'stageline-previews:component:default/macro-ai-api',
+          'backstage.io/managed-by-origin-location':
+            'stageline-previews:component:default/macro-ai-api',
           'github.com/project-slug': SLUG,
           'stageline.dev/pull-request': String(number),
           'stageline.dev/pull-request-url': `https://github.com/${SLUG}/pull/${number}`,
@@ -54,9 +64,15 @@ describe('PreviewEnvironmentProvider', () => {
           'stageline.dev/pull-request-opened': '2026-03-02T10:00:00Z',
           'stageline.dev/last-push': '2026-03-02T09:00:00Z',
           'stageline.dev/preview-ttl': '72h',
-          'stageline.dev/preview-of': 'environment:default/macro-ai-api-staging',
+          'stageline.dev/preview-of':
+            'environment:default/macro-ai-api-staging',
         },
-        links: [{ url: `https://github.com/${SLUG}/pull/${number}`, title: `Pull request #${number}` }],
+        links: [
+          {
+            url: `https://github.com/${SLUG}/pull/${number}`,
+            title: `Pull request #${number}`,
+          },
+        ],
       },
       spec: {
         type: 'preview',
@@ -100,8 +116,14 @@ describe('PreviewEnvironmentProvider', () => {
       github.openPull(SLUG, branch, 'develop');
     }
     const { read } = await connectedProvider([component(), staging()]);
-    expect(names(await read())).toEqual(['macro-ai-api-pr-2', 'macro-ai-api-pr-1']);
-    expect(github.counts.byRoute).toEqual({ 'GET pulls': 1, 'GET activity': 2 });
+    expect(names(await read())).toEqual([
+      'macro-ai-api-pr-2',
+      'macro-ai-api-pr-1',
+    ]);
+    expect(github.counts.byRoute).toEqual({
+      'GET pulls': 1,
+      'GET activity': 2,
+    });
     github.resetCounts();
     expect(names(await read())).toHaveLength(2);
     expect(github.counts).toEqual({
@@ -122,7 +144,9 @@ describe('PreviewEnvironmentProvider', () => {
 
     // The component lives in acme/macro-ai (its source location); the Environment names no repository.
     const bySourceLocation = await connectedProvider([
-      component({ 'backstage.io/source-location': `url:https://github.com/${SLUG}/tree/main/` }),
+      component({
+        'backstage.io/source-location': `url:https://github.com/${SLUG}/tree/main/`,
+      }),
       staging({ annotations: {} }),
     ]);
     expect(names(await bySourceLocation.read())).toEqual(['macro-ai-api-pr-1']);
@@ -131,7 +155,9 @@ describe('PreviewEnvironmentProvider', () => {
     github.requests.length = 0;
     const claiming = await connectedProvider([
       component(),
-      staging({ annotations: { 'github.com/project-slug': 'mallory/elsewhere' } }),
+      staging({
+        annotations: { 'github.com/project-slug': 'mallory/elsewhere' },
+      }),
     ]);
     expect(await claiming.read()).toEqual([]);
     expect(github.requests).toEqual([]);
@@ -161,13 +187,26 @@ describe('PreviewEnvironmentProvider', () => {
     // declaring previews: its previews would dispatch acme/macro-ai's workflow.
     const mallorysComponent = {
       ...component(),
-      metadata: { name: 'mallory-tool', annotations: { 'github.com/project-slug': SLUG } },
-      spec: { type: 'service', lifecycle: 'experimental', owner: 'user:default/mallory' },
+      metadata: {
+        name: 'mallory-tool',
+        annotations: { 'github.com/project-slug': SLUG },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: 'user:default/mallory',
+      },
     };
     const mallorysStaging = staging({ owner: 'user:default/mallory' });
     mallorysStaging.metadata.name = 'mallory-tool-staging';
-    (mallorysStaging.spec as { component: string }).component = 'component:default/mallory-tool';
-    const { read, logger } = await connectedProvider([component(), staging(), mallorysComponent, mallorysStaging]);
+    (mallorysStaging.spec as { component: string }).component =
+      'component:default/mallory-tool';
+    const { read, logger } = await connectedProvider([
+      component(),
+      staging(),
+      mallorysComponent,
+      mallorysStaging,
+    ]);
 
     expect(await read()).toEqual([]);
     expect(logger.warn).toHaveBeenCalledWith(
@@ -213,7 +252,9 @@ describe('PreviewEnvironmentProvider', () => {
       ),
     ).toEqual(['macro-ai-api-pr-4', 'macro-ai-api-pr-1']);
     expect(
-      await (await connectedProvider(entities, { repository: /^other\// })).read(),
+      await (
+        await connectedProvider(entities, { repository: /^other\// })
+      ).read(),
     ).toEqual([]);
   });
 
@@ -240,7 +281,10 @@ describe('PreviewEnvironmentProvider', () => {
       ...staging(),
       metadata: {
         name: 'macro-ai-api-pr-1',
-        annotations: { 'backstage.io/managed-by-location': 'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml' },
+        annotations: {
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml',
+        },
       },
       spec: { ...staging().spec, type: 'preview', previews: undefined },
     };

@@ -123,7 +123,10 @@ export class PreviewEnvironmentProvider implements EntityProvider {
       trustedOwners: this.options.trustedOwners,
       logger,
     });
-    const registeredByHand = await previewsRegisteredByHand(catalog, credentials);
+    const registeredByHand = await previewsRegisteredByHand(
+      catalog,
+      credentials,
+    );
     const byRepository = new Map<string, PreviewSource[]>();
     for (const source of sources) {
       const key = repositoryKey(source.repository);
@@ -176,7 +179,11 @@ export class PreviewEnvironmentProvider implements EntityProvider {
           );
           continue;
         }
-        if (registeredByHand.has(stringifyEntityRef(entity).toLocaleLowerCase('en-US'))) {
+        if (
+          registeredByHand.has(
+            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+          )
+        ) {
           continue;
         }
         previews.push({

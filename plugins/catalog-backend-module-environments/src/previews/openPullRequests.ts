@@ -101,7 +101,9 @@ export class LastPushes {
       this.logger.warn(
         `Could not read the pushes to ${pull.branch} of ${repository.owner}/${
           repository.repo
-        } (${describeGithubError(error, 'reading its activity').message}); its preview's time to live counts from the pull request's last update`,
+        } (${
+          describeGithubError(error, 'reading its activity').message
+        }); its preview's time to live counts from the pull request's last update`,
       );
       return pull.updatedAt;
     }

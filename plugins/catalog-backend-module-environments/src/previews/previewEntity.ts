@@ -67,9 +67,9 @@ export function previewEntity(
     metadata: {
       name,
       namespace,
-      title: `${component.metadata.title ?? component.metadata.name} (preview, PR ${
-        pull.number
-      })`,
+      title: `${
+        component.metadata.title ?? component.metadata.name
+      } (preview, PR ${pull.number})`,
       description: pull.title.slice(0, 200),
       annotations: {
         [ANNOTATION_LOCATION]: location,

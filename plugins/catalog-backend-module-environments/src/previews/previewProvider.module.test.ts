@@ -21,7 +21,10 @@ const server = setupServer(...github.handlers());
 beforeAll(() =>
   server.listen({
     onUnhandledRequest(req, print) {
-      if (!['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)) print.error();
+      if (
+        !['127.0.0.1', 'localhost', '::1'].includes(new URL(req.url).hostname)
+      )
+        print.error();
     },
   }),
 );
@@ -43,7 +46,13 @@ describe('the preview provider in the catalog', () => {
     github.reset();
     github.addRepo(SLUG, ['main', 'develop']);
     github.push(SLUG, 'feature/streaming');
-    const number = github.openPull(SLUG, 'feature/streaming', 'develop', 'Stream', { author: 'alice' });
+    const number = github.openPull(
+      SLUG,
+      'feature/streaming',
+      'develop',
+      'Stream',
+      { author: 'alice' },
+    );
     // Backstage's mock scheduler runs a task in the test when triggered; its factory installs it.
     const scheduler = mockServices.scheduler() as SchedulerService & {
       factory(): ServiceFactory<SchedulerService, 'plugin'>;
@@ -55,13 +64,23 @@ describe('the preview provider in the catalog', () => {
         catalogModuleEnvironments,
         mockServices.rootConfig.factory({
           data: {
-            integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
+            integrations: {
+              github: [{ host: 'github.com', token: GITHUB_TOKEN }],
+            },
             catalog: {
               rules: [{ allow: ['Component', 'Environment', 'Location'] }],
-              locations: [{ type: 'file', target: entitiesLocation([component(), staging()]) }],
+              locations: [
+                {
+                  type: 'file',
+                  target: entitiesLocation([component(), staging()]),
+                },
+              ],
               providers: {
                 stagelinePreviews: {
-                  schedule: { frequency: { trigger: 'manual' }, timeout: { minutes: 1 } },
+                  schedule: {
+                    frequency: { trigger: 'manual' },
+                    timeout: { minutes: 1 },
+                  },
                 },
               },
             },
@@ -72,7 +91,9 @@ describe('the preview provider in the catalog', () => {
     const preview = `macro-ai-api-pr-${number}`;
     const trigger = () => scheduler.triggerTask('stageline-previews:refresh');
     const find = () =>
-      request(backend.server).get(`/api/catalog/entities/by-name/environment/default/${preview}`);
+      request(backend.server).get(
+        `/api/catalog/entities/by-name/environment/default/${preview}`,
+      );
     try {
       // The provider reads once the declaring Environment and its component are in the catalog.
       await waitFor(async () => {
@@ -84,9 +105,14 @@ describe('the preview provider in the catalog', () => {
       const emitted = await waitFor(async () => {
         await trigger();
         const res = await find();
-        return res.status === 200 && res.body.relations?.length ? res.body : undefined;
+        return res.status === 200 && res.body.relations?.length
+          ? res.body
+          : undefined;
       });
-      expect(emitted.spec).toMatchObject({ type: 'preview', branch: 'feature/streaming' });
+      expect(emitted.spec).toMatchObject({
+        type: 'preview',
+        branch: 'feature/streaming',
+      });
       expect(
         emitted.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
       ).toEqual([

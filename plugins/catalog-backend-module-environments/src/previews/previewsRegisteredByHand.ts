@@ -15,7 +15,12 @@ export async function previewsRegisteredByHand(
   const { items } = await catalog.getEntities(
     {
       filter: { kind: 'Environment', 'spec.type': 'preview' },
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.annotations'],
+      fields: [
+        'kind',
+        'metadata.name',
+        'metadata.namespace',
+        'metadata.annotations',
+      ],
     },
     { credentials },
   );

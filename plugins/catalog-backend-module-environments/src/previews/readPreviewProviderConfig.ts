@@ -6,7 +6,8 @@ import type { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
 
 /** Where the provider's config lives. */
-export const PREVIEW_PROVIDER_CONFIG_KEY = 'catalog.providers.stagelinePreviews';
+export const PREVIEW_PROVIDER_CONFIG_KEY =
+  'catalog.providers.stagelinePreviews';
 
 /** The preview provider's settings, read and checked. */
 export interface PreviewProviderConfig {

@@ -1,13 +1,25 @@
 import { EnvironmentEntityProcessor } from './EnvironmentEntityProcessor';
 
-const location = { type: 'url', target: 'https://example.com/environments.yaml' };
+const location = {
+  type: 'url',
+  target: 'https://example.com/environments.yaml',
+};
 
-function environment(spec: Record<string, unknown>, namespace = 'default'): any {
+function environment(
+  spec: Record<string, unknown>,
+  namespace = 'default',
+): any {
   return {
     apiVersion: 'stageline.dev/v1alpha1',
     kind: 'Environment',
     metadata: { name: 'macro-ai-api-staging', namespace },
-    spec: { type: 'staging', owner: 'platform', component: 'macro-ai-api', scale: 'hobby', ...spec },
+    spec: {
+      type: 'staging',
+      owner: 'platform',
+      component: 'macro-ai-api',
+      scale: 'hobby',
+      ...spec,
+    },
   };
 }
 
@@ -21,26 +33,37 @@ function component(owner: string): any {
 }
 
 /** What the processor emits for `entity` when the catalog holds `components`. */
-async function emitted(entity: any, components: Record<string, any>, trustedOwners: string[] = []) {
+async function emitted(
+  entity: any,
+  components: Record<string, any>,
+  trustedOwners: string[] = [],
+) {
   const emit = jest.fn();
   const getComponent = jest.fn(async (ref: string) => components[ref]);
-  await new EnvironmentEntityProcessor({ getComponent, trustedOwners }).postProcessEntity(
-    entity,
-    location,
-    emit,
-  );
+  await new EnvironmentEntityProcessor({
+    getComponent,
+    trustedOwners,
+  }).postProcessEntity(entity, location, emit);
   return {
-    errors: emit.mock.calls.map(([r]) => r).filter(r => r.type === 'error').map(r => r.error.message),
+    errors: emit.mock.calls
+      .map(([r]) => r)
+      .filter(r => r.type === 'error')
+      .map(r => r.error.message),
     asked: getComponent.mock.calls.map(([ref]) => ref),
   };
 }
 
 async function relationsOf(entity: any) {
   const emit = jest.fn();
-  await new EnvironmentEntityProcessor().postProcessEntity(entity, location, emit);
+  await new EnvironmentEntityProcessor().postProcessEntity(
+    entity,
+    location,
+    emit,
+  );
   return emit.mock.calls.map(([result]) => {
     const { source, type, target } = result.relation;
-    const ref = (r: any) => `${r.kind.toLocaleLowerCase()}:${r.namespace}/${r.name}`;
+    const ref = (r: any) =>
+      `${r.kind.toLocaleLowerCase()}:${r.namespace}/${r.name}`;
     return `${ref(source)} ${type} ${ref(target)}`;
   });
 }
@@ -50,7 +73,10 @@ describe('EnvironmentEntityProcessor', () => {
 
   it('emits every relation in both directions with default kinds and the entity namespace', async () => {
     const relations = await relationsOf(
-      environment({ system: 'macro-ai', promotesTo: 'macro-ai-api-production' }, 'acme'),
+      environment(
+        { system: 'macro-ai', promotesTo: 'macro-ai-api-production' },
+        'acme',
+      ),
     );
     expect(relations.sort()).toEqual(
       [
@@ -68,7 +94,10 @@ describe('EnvironmentEntityProcessor', () => {
 
   it('keeps explicit kinds and namespaces, and emits nothing for absent optional fields', async () => {
     const relations = await relationsOf(
-      environment({ owner: 'user:people/alice', component: 'component:shop/cart' }),
+      environment({
+        owner: 'user:people/alice',
+        component: 'component:shop/cart',
+      }),
     );
     expect(relations.sort()).toEqual(
       [
@@ -92,8 +121,12 @@ describe('EnvironmentEntityProcessor', () => {
   });
 
   it('validates Environments and rejects an invalid one with the field named', async () => {
-    await expect(processor.validateEntityKind(environment({}))).resolves.toBe(true);
-    await expect(processor.validateEntityKind(environment({ scale: 'huge' }))).rejects.toThrow(
+    await expect(processor.validateEntityKind(environment({}))).resolves.toBe(
+      true,
+    );
+    await expect(
+      processor.validateEntityKind(environment({ scale: 'huge' })),
+    ).rejects.toThrow(
       'spec.scale must be one of hobby, enhanced-hobby, enterprise; got "huge"',
     );
   });
@@ -102,18 +135,20 @@ describe('EnvironmentEntityProcessor', () => {
 describe('EnvironmentEntityProcessor ownership check', () => {
   const mine = environment({ owner: 'user:default/mallory' });
 
-  it('marks an Environment whose owner is not its component\'s owner with an error naming both', async () => {
+  it("marks an Environment whose owner is not its component's owner with an error naming both", async () => {
     const { errors, asked } = await emitted(mine, {
       'component:default/macro-ai-api': component('group:default/platform'),
     });
     expect(asked).toEqual(['component:default/macro-ai-api']);
     expect(errors).toEqual([
-      'environment:default/macro-ai-api-staging is owned by user:default/mallory, but its component component:default/macro-ai-api is owned by group:default/platform: an Environment must have its component\'s owner (or an owner in environments.security.trustedEnvironmentOwners)',
+      "environment:default/macro-ai-api-staging is owned by user:default/mallory, but its component component:default/macro-ai-api is owned by group:default/platform: an Environment must have its component's owner (or an owner in environments.security.trustedEnvironmentOwners)",
     ]);
   });
 
   it('accepts the component owner, in any spelling of the ref, and a trusted owner', async () => {
-    const components = { 'component:default/macro-ai-api': component('platform') };
+    const components = {
+      'component:default/macro-ai-api': component('platform'),
+    };
     await expect(
       emitted(environment({ owner: 'group:default/Platform' }), components),
     ).resolves.toMatchObject({ errors: [] });

@@ -33,10 +33,30 @@ import {
 
 /** Each reference field of an Environment, the kind it defaults to and the relation pair it emits. */
 const RELATION_FIELDS = [
-  { field: 'owner', defaultKind: 'Group', outgoing: RELATION_OWNED_BY, incoming: RELATION_OWNER_OF },
-  { field: 'system', defaultKind: 'System', outgoing: RELATION_PART_OF, incoming: RELATION_HAS_PART },
-  { field: 'component', defaultKind: 'Component', outgoing: RELATION_ENVIRONMENT_OF, incoming: RELATION_HAS_ENVIRONMENT },
-  { field: 'promotesTo', defaultKind: 'Environment', outgoing: RELATION_PROMOTES_TO, incoming: RELATION_PROMOTED_FROM },
+  {
+    field: 'owner',
+    defaultKind: 'Group',
+    outgoing: RELATION_OWNED_BY,
+    incoming: RELATION_OWNER_OF,
+  },
+  {
+    field: 'system',
+    defaultKind: 'System',
+    outgoing: RELATION_PART_OF,
+    incoming: RELATION_HAS_PART,
+  },
+  {
+    field: 'component',
+    defaultKind: 'Component',
+    outgoing: RELATION_ENVIRONMENT_OF,
+    incoming: RELATION_HAS_ENVIRONMENT,
+  },
+  {
+    field: 'promotesTo',
+    defaultKind: 'Environment',
+    outgoing: RELATION_PROMOTES_TO,
+    incoming: RELATION_PROMOTED_FROM,
+  },
 ] as const;
 
 /**
@@ -71,7 +91,9 @@ export interface EnvironmentEntityProcessorOptions {
  * @public
  */
 export class EnvironmentEntityProcessor implements CatalogProcessor {
-  constructor(private readonly options: EnvironmentEntityProcessorOptions = {}) {}
+  constructor(
+    private readonly options: EnvironmentEntityProcessorOptions = {},
+  ) {}
 
   getProcessorName(): string {
     return 'EnvironmentEntityProcessor';
@@ -107,12 +129,20 @@ export class EnvironmentEntityProcessor implements CatalogProcessor {
         defaultNamespace: self.namespace,
       });
       emit(processingResult.relation({ source: self, type: outgoing, target }));
-      emit(processingResult.relation({ source: target, type: incoming, target: self }));
+      emit(
+        processingResult.relation({
+          source: target,
+          type: incoming,
+          target: self,
+        }),
+      );
     }
     return entity;
   }
 
-  async #ownershipProblem(entity: EnvironmentEntity): Promise<string | undefined> {
+  async #ownershipProblem(
+    entity: EnvironmentEntity,
+  ): Promise<string | undefined> {
     const { getComponent, trustedOwners = [] } = this.options;
     if (!getComponent) return undefined;
     const component = await getComponent(componentRefOf(entity));

@@ -52,7 +52,11 @@ export function useEdgeStandIns() {
     process.env.CDK_HOME = home;
     server.listen({
       onUnhandledRequest(request, print) {
-        if (!['127.0.0.1', 'localhost', '::1'].includes(new URL(request.url).hostname)) {
+        if (
+          !['127.0.0.1', 'localhost', '::1'].includes(
+            new URL(request.url).hostname,
+          )
+        ) {
           print.error();
         }
       },
@@ -66,7 +70,8 @@ export function useEdgeStandIns() {
     edge.github.addRepo(SLUG, ['main', 'develop']);
     edge.github.addWorkflow(SLUG, 'deploy.yml', {
       inputs: ['stage', 'scale', 'command', 'preview-id'],
-      runName: 'cdk ${{ inputs.command }} ${{ inputs.stage }} ${{ inputs.preview-id }}',
+      runName:
+        'cdk ${{ inputs.command }} ${{ inputs.stage }} ${{ inputs.preview-id }}',
     });
   });
   afterEach(() => edge.aws.assertNoBugs());
@@ -137,7 +142,9 @@ export function providerPreview(
         region: REGION,
         accountId: ACCOUNT,
         mode,
-        ...(mode === 'pipeline' ? { pipeline: { workflow: 'deploy.yml' } } : {}),
+        ...(mode === 'pipeline'
+          ? { pipeline: { workflow: 'deploy.yml' } }
+          : {}),
         ...(mode === 'cdk-app' ? { cdkApp: { path: 'infrastructure' } } : {}),
       },
     },
@@ -153,7 +160,11 @@ export const macroAiApi: Entity = {
     namespace: 'default',
     annotations: { 'github.com/project-slug': SLUG },
   },
-  spec: { type: 'service', lifecycle: 'production', owner: 'group:default/team-a' },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+  },
 };
 
 /** macro-ai-api-staging, which previews are modelled on (it runs develop). */
@@ -167,7 +178,11 @@ export const modelledOn: Entity = {
     component: 'component:default/macro-ai-api',
     scale: 'hobby',
     branch: 'develop',
-    deployment: { provider: 'cloudformation', stackName: 'MacroAiStagingStack', region: REGION },
+    deployment: {
+      provider: 'cloudformation',
+      stackName: 'MacroAiStagingStack',
+      region: REGION,
+    },
   },
 };
 
@@ -195,7 +210,9 @@ export function cleanupOver(options: {
   const store = new PreviewStore(options.knex);
   const cleanup = new PreviewCleanup({
     store,
-    catalog: catalogServiceMock({ entities: [macroAiApi, ...options.entities] }),
+    catalog: catalogServiceMock({
+      entities: [macroAiApi, ...options.entities],
+    }),
     auth: mockServices.auth(),
     auditor,
     aws: AwsAccess.fromConfig(config, { env: {}, homeDir: os.tmpdir() }),

@@ -25,13 +25,25 @@ export const SERVICE_TEMPLATE = JSON.stringify({
 export const component: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
-  metadata: { name: 'macro-ai-web', namespace: 'default', annotations: { 'github.com/project-slug': SLUG } },
-  spec: { type: 'website', lifecycle: 'production', owner: 'group:default/team-a' },
+  metadata: {
+    name: 'macro-ai-web',
+    namespace: 'default',
+    annotations: { 'github.com/project-slug': SLUG },
+  },
+  spec: {
+    type: 'website',
+    lifecycle: 'production',
+    owner: 'group:default/team-a',
+  },
 };
 
 /** macro-ai-web-staging: shut down at 18:00 and started at 08:00 on weekdays. */
 export function scheduledStaging(
-  changes: { mode?: 'reference' | 'pipeline'; schedule?: object; name?: string } = {},
+  changes: {
+    mode?: 'reference' | 'pipeline';
+    schedule?: object;
+    name?: string;
+  } = {},
 ): Entity {
   const mode = changes.mode ?? 'reference';
   return {
@@ -54,9 +66,14 @@ export function scheduledStaging(
         region: REGION,
         accountId: ACCOUNT,
         mode,
-        ...(mode === 'pipeline' ? { pipeline: { workflow: 'deploy.yml' } } : {}),
+        ...(mode === 'pipeline'
+          ? { pipeline: { workflow: 'deploy.yml' } }
+          : {}),
       },
-      schedule: changes.schedule ?? { shutdown: '0 18 * * 1-5', startup: '0 8 * * 1-5' },
+      schedule: changes.schedule ?? {
+        shutdown: '0 18 * * 1-5',
+        startup: '0 8 * * 1-5',
+      },
     },
   };
 }

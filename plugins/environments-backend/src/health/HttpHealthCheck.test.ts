@@ -65,9 +65,7 @@ function probe(allowedHosts: string[], addresses = ['127.0.0.1']) {
 describe('HttpHealthCheck', () => {
   it('probes nothing without environments.health.allowedHosts', async () => {
     const check = new HttpHealthCheck({ timeoutMs: 1000 });
-    const outcome = await check.check(
-      environment(`http://127.0.0.1:${port}/`),
-    );
+    const outcome = await check.check(environment(`http://127.0.0.1:${port}/`));
     expect(outcome).toEqual({
       status: 'unconfigured',
       message:
@@ -249,9 +247,17 @@ describe('HttpHealthCheck', () => {
   it('follows a redirect only to an allowed host, checking its address again', async () => {
     answer = (res, req) => {
       if (req.url === '/start') {
-        res.writeHead(302, { location: `http://169.254.169.254/latest/meta-data/` }).end();
+        res
+          .writeHead(302, {
+            location: `http://169.254.169.254/latest/meta-data/`,
+          })
+          .end();
       } else if (req.url === '/hop') {
-        res.writeHead(301, { location: `http://inside.macro-ai.test:${port}/health` }).end();
+        res
+          .writeHead(301, {
+            location: `http://inside.macro-ai.test:${port}/health`,
+          })
+          .end();
       } else res.writeHead(200).end('{"status":"ok"}');
     };
     const toMetadata = await probe(['127.0.0.1']).check(
@@ -278,6 +284,9 @@ describe('HttpHealthCheck', () => {
         },
       ],
     });
-    expect(requests).toEqual([`127.0.0.1:${port}/start`, `127.0.0.1:${port}/hop`]);
+    expect(requests).toEqual([
+      `127.0.0.1:${port}/start`,
+      `127.0.0.1:${port}/hop`,
+    ]);
   });
 });

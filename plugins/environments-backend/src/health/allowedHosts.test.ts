@@ -1,7 +1,6 @@
 import { hostAllowance, parseHostPattern } from './allowedHosts';
 import { isPublicAddress } from './publicAddress';
 
-
 describe('allowed health check hosts', () => {
   const patterns = ['*.macro-ai.com', 'localhost', '::1', '10.0.0.5'].map(
     parseHostPattern,
@@ -48,10 +47,16 @@ describe('allowed health check hosts', () => {
   });
 
   it('limits a pattern with a port to that port', () => {
-    const withPorts = ['localhost:7007', '[::1]:7007', 'api.macro-ai.com:443'].map(
-      parseHostPattern,
-    );
-    expect(withPorts).toEqual(['localhost:7007', '[::1]:7007', 'api.macro-ai.com:443']);
+    const withPorts = [
+      'localhost:7007',
+      '[::1]:7007',
+      'api.macro-ai.com:443',
+    ].map(parseHostPattern);
+    expect(withPorts).toEqual([
+      'localhost:7007',
+      '[::1]:7007',
+      'api.macro-ai.com:443',
+    ]);
     for (const [url, allowance] of [
       ['http://localhost:7007/.backstage/health/v1/readiness', 'named'],
       ['http://[::1]:7007/', 'named'],

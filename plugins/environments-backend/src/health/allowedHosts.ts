@@ -51,7 +51,10 @@ export function parseHostPattern(pattern: string): string {
  */
 export type HostAllowance = 'named' | 'wildcard' | undefined;
 
-const DEFAULT_PORTS: Record<string, string> = { 'http:': '80', 'https:': '443' };
+const DEFAULT_PORTS: Record<string, string> = {
+  'http:': '80',
+  'https:': '443',
+};
 
 /** Matches a URL's host and port against the (normalized) patterns. */
 export function hostAllowance(

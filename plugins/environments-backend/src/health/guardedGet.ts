@@ -117,7 +117,12 @@ export async function guardedGet(
         const location = response.headers.location;
         if (status >= 300 && status < 400 && location) {
           response.destroy();
-          resolve({ status, location, body: Buffer.alloc(0), truncated: false });
+          resolve({
+            status,
+            location,
+            body: Buffer.alloc(0),
+            truncated: false,
+          });
           return;
         }
         const chunks: Buffer[] = [];

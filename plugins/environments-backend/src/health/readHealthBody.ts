@@ -60,7 +60,9 @@ function checkStatus(value: unknown): HealthWord {
     .filter((w): w is HealthWord => !!w);
   const order: HealthState[] = ['healthy', 'degraded', 'unhealthy'];
   return (
-    words.sort((a, b) => order.indexOf(b.state) - order.indexOf(a.state))[0] ?? {
+    words.sort(
+      (a, b) => order.indexOf(b.state) - order.indexOf(a.state),
+    )[0] ?? {
       state: 'unknown',
       word: 'no status',
     }
@@ -89,7 +91,8 @@ export function readHealthBody(text: string): HealthBody | undefined {
   } catch {
     return undefined;
   }
-  if (!json || typeof json !== 'object' || Array.isArray(json)) return undefined;
+  if (!json || typeof json !== 'object' || Array.isArray(json))
+    return undefined;
   const body = json as Record<string, unknown>;
   const named = [body.checks, body.components].find(
     c => c && typeof c === 'object' && !Array.isArray(c),

@@ -159,16 +159,19 @@ export class PreviewCleanup {
         `Destroyed the stack of ${record.entityRef} (${reason}): ${outcome.status}`,
       );
     } catch (error) {
-      const message = redactSecrets(
-        (error as Error)?.message ?? String(error),
-      );
+      const message = redactSecrets((error as Error)?.message ?? String(error));
       const next = new Date(
         this.#now().getTime() + retryDelayMs(settings, record.attempts + 1),
       );
       await store.failed(record.entityRef, message, next);
-      await audit.fail({ error: error as Error, meta: { nextAttemptAt: next.toISOString() } });
+      await audit.fail({
+        error: error as Error,
+        meta: { nextAttemptAt: next.toISOString() },
+      });
       logger.warn(
-        `Could not destroy the stack of ${record.entityRef} (${reason}): ${message}; trying again at ${next.toISOString()}`,
+        `Could not destroy the stack of ${
+          record.entityRef
+        } (${reason}): ${message}; trying again at ${next.toISOString()}`,
       );
     }
   }
@@ -231,7 +234,10 @@ export class PreviewCleanup {
     if (record.reason === 'requested' || record.reason === 'closed') {
       return record.reason;
     }
-    if (!seen.has(record.entityRef) && (await this.#pullRequestClosed(record))) {
+    if (
+      !seen.has(record.entityRef) &&
+      (await this.#pullRequestClosed(record))
+    ) {
       return 'closed';
     }
     if (now.getTime() - record.lastPushAt.getTime() > record.ttlMs) {

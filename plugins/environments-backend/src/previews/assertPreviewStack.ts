@@ -36,7 +36,9 @@ export async function assertPreviewStack(
       stage === undefined
         ? `it carries no ${STACK_TAGS.stage} tag`
         : `its ${STACK_TAGS.stage} tag is ${stage}${
-            stage === 'preview' ? ` and its ${STACK_TAGS.preview} tag is ${preview ?? 'missing'}` : ''
+            stage === 'preview'
+              ? ` and its ${STACK_TAGS.preview} tag is ${preview ?? 'missing'}`
+              : ''
           }`;
     throw new NotAllowedError(
       `${target.stackName} in ${target.region} is not the stack of preview #${pullRequest} (${says}): the cleanup only destroys a stack tagged ${STACK_TAGS.stage}=preview and ${STACK_TAGS.preview}=${expected}; destroy it by hand if it should go`,

@@ -19,15 +19,19 @@ jest.setTimeout(120_000);
 const edge = useEdgeStandIns();
 
 const PREVIEW = 'environment:default/macro-ai-api-pr-1';
-const DESTROY = '/api/environments/environments/default/macro-ai-api-pr-1/destroy';
-const STATUS = '/api/environments/environments/default/macro-ai-api-pr-1/status';
+const DESTROY =
+  '/api/environments/environments/default/macro-ai-api-pr-1/destroy';
+const STATUS =
+  '/api/environments/environments/default/macro-ai-api-pr-1/status';
 
 /** The policy: environments.destroy allowed everywhere but on the refs given. */
 function policyDenying(...denied: string[]) {
   return mockServices.permissions.mock({
     authorize: async requests =>
       requests.map(({ resourceRef }: any) => ({
-        result: denied.includes(resourceRef) ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+        result: denied.includes(resourceRef)
+          ? AuthorizeResult.DENY
+          : AuthorizeResult.ALLOW,
       })) as any,
   });
 }
@@ -38,7 +42,10 @@ async function backend(
 ) {
   const auditor = mockServices.auditor.mock();
   const { server } = await startEnvironmentsBackend({
-    config: { ...edgeConfig, environments: { previews: { cleanup: { enabled: false } } } },
+    config: {
+      ...edgeConfig,
+      environments: { previews: { cleanup: { enabled: false } } },
+    },
     entities,
     features: [policyDenying(...denied).factory, auditor.factory],
   });
@@ -48,7 +55,10 @@ async function backend(
 const stackStatus = (name: string) =>
   edge.aws.cloudFormation().stacks.find(s => s.stackName === name)?.status;
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+): Promise<T> {
   for (let i = 0; i < 200; i++) {
     const value = await read();
     if (done(value)) return value;
@@ -60,7 +70,9 @@ async function until<T>(read: () => Promise<T>, done: (value: T) => boolean): Pr
 describe('Destroy now', () => {
   beforeEach(() => {
     edge.github.openPull(SLUG, 'develop', 'main');
-    edge.aws.cloudFormation().seedStack('MacroAiPr1Stack', SMALL_TEMPLATE, { tags: previewStackTags(1) });
+    edge.aws.cloudFormation().seedStack('MacroAiPr1Stack', SMALL_TEMPLATE, {
+      tags: previewStackTags(1),
+    });
   });
 
   it("destroys a preview's stack for a user allowed environments.destroy on it, audited", async () => {
@@ -84,11 +96,18 @@ describe('Destroy now', () => {
       expect.objectContaining({
         eventId: 'environment-destroy',
         severityLevel: 'high',
-        meta: { environment: PREVIEW, actor: 'user:default/mock', via: 'destroy-now' },
+        meta: {
+          environment: PREVIEW,
+          actor: 'user:default/mock',
+          via: 'destroy-now',
+        },
       }),
       expect.objectContaining({
         eventId: 'environment-preview-destroy',
-        meta: expect.objectContaining({ reason: 'requested', actor: 'user:default/mock' }),
+        meta: expect.objectContaining({
+          reason: 'requested',
+          actor: 'user:default/mock',
+        }),
       }),
     ]);
     const request0 = await auditor.createEvent.mock.results[0].value;
@@ -101,7 +120,12 @@ describe('Destroy now', () => {
     // Someone registered a production Environment naming the preview's stack: the strictest decides.
     const squatter = environmentEntity('macro-ai-api-production', {
       type: 'production',
-      deployment: { provider: 'cloudformation', stackName: 'MacroAiPr1Stack', region: 'eu-west-2', accountId: '123456789012' },
+      deployment: {
+        provider: 'cloudformation',
+        stackName: 'MacroAiPr1Stack',
+        region: 'eu-west-2',
+        accountId: '123456789012',
+      },
     });
     const { server, auditor } = await backend(
       [apiComponent, modelledOn, providerPreview(1), squatter],
@@ -115,16 +139,22 @@ describe('Destroy now', () => {
     expect(stackStatus('MacroAiPr1Stack')).toBe('CREATE_COMPLETE');
     const event = await auditor.createEvent.mock.results[0].value;
     expect(event.fail).toHaveBeenCalled();
-    expect((await request(server).get(STATUS)).body.preview.cleanup.state).toBe('scheduled');
+    expect((await request(server).get(STATUS)).body.preview.cleanup.state).toBe(
+      'scheduled',
+    );
   });
 
   it('only destroys previews', async () => {
     const { server } = await backend();
     const res = await request(server)
-      .post('/api/environments/environments/default/macro-ai-api-staging/destroy')
+      .post(
+        '/api/environments/environments/default/macro-ai-api-staging/destroy',
+      )
       .send();
     expect(res.status).toBe(409);
-    expect(res.body.error.message).toMatch(/^environment:default\/macro-ai-api-staging is a staging Environment: only previews are destroyed from here/);
+    expect(res.body.error.message).toMatch(
+      /^environment:default\/macro-ai-api-staging is a staging Environment: only previews are destroyed from here/,
+    );
   });
 
   it("shows a preview's pull request, author, time left and cost so far in its status", async () => {
@@ -146,6 +176,9 @@ describe('Destroy now', () => {
     // The reference profile's monthly estimate, for the hours since the pull request opened.
     const hours = (Date.now() - Date.parse('2026-03-01T09:00:00Z')) / 3_600_000;
     expect(body.preview.costSoFar.currency).toBe(body.cost.currency);
-    expect(body.preview.costSoFar.amount).toBeCloseTo((body.cost.estimate.monthly * hours) / 730, 2);
+    expect(body.preview.costSoFar.amount).toBeCloseTo(
+      (body.cost.estimate.monthly * hours) / 730,
+      2,
+    );
   });
 });

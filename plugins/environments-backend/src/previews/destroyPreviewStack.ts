@@ -47,7 +47,10 @@ async function dispatchBranch(
       ...repository,
     });
     try {
-      await octokit.rest.git.getRef({ ...repository, ref: `heads/${headBranch}` });
+      await octokit.rest.git.getRef({
+        ...repository,
+        ref: `heads/${headBranch}`,
+      });
       return headBranch;
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error;
@@ -55,7 +58,9 @@ async function dispatchBranch(
   }
   if (!record.fallbackBranch) {
     throw new InputError(
-      `The branch ${headBranch ?? '(none)'} of ${record.entityRef} is gone and no Environment it is modelled on names a branch to dispatch its destroy on`,
+      `The branch ${headBranch ?? '(none)'} of ${
+        record.entityRef
+      } is gone and no Environment it is modelled on names a branch to dispatch its destroy on`,
     );
   }
   return record.fallbackBranch;

@@ -65,7 +65,8 @@ export function previewLifecycleOf(
       number,
       url: annotations[ANNOTATION_PULL_REQUEST_URL],
       author: annotations[ANNOTATION_PULL_REQUEST_AUTHOR],
-      branch: annotations[ANNOTATION_PULL_REQUEST_BRANCH] ?? environment.spec.branch,
+      branch:
+        annotations[ANNOTATION_PULL_REQUEST_BRANCH] ?? environment.spec.branch,
       openedAt,
     },
     lastPushAt,

@@ -55,7 +55,7 @@ const ownedBy = (owner: string) => ({
 });
 
 describe('promotion scope', () => {
-  it('refuses an Environment not owned by its component\'s owner, changing nothing', async () => {
+  it("refuses an Environment not owned by its component's owner, changing nothing", async () => {
     const res = await promoteWith([
       apiComponent,
       ownedBy('user:default/mallory'),
@@ -80,7 +80,7 @@ describe('promotion scope', () => {
     expect(res.status).toBe(200);
   });
 
-  it('refuses an Environment that names another repository than its component\'s', async () => {
+  it("refuses an Environment that names another repository than its component's", async () => {
     const elsewhere = {
       ...stagingEnvironment,
       metadata: {
@@ -99,7 +99,7 @@ describe('promotion scope', () => {
     );
   });
 
-  it('takes the repository from the component\'s source location when it has no slug', async () => {
+  it("takes the repository from the component's source location when it has no slug", async () => {
     const component = {
       ...apiComponent,
       metadata: {
@@ -131,27 +131,38 @@ describe('promotion scope', () => {
     );
   });
 
-  it('needs the permission on the source too: a trusted owner\'s staging is not alice\'s to promote from', async () => {
+  it("needs the permission on the source too: a trusted owner's staging is not alice's to promote from", async () => {
     // the example policy's decision for alice of team-a: her environments, not production
     const policy = mockServices.permissions.mock({
       authorizeConditional: async requests =>
-        requests.map(({ permission }) =>
-          environmentsPolicyDecision(
-            { permission } as any,
-            {
-              info: {
-                userEntityRef: 'user:default/alice',
-                ownershipEntityRefs: ['user:default/alice', 'group:default/team-a'],
-              },
-            } as any,
-            { productionPromoters: ['group:default/platform'] },
-          )!,
+        requests.map(
+          ({ permission }) =>
+            environmentsPolicyDecision(
+              { permission } as any,
+              {
+                info: {
+                  userEntityRef: 'user:default/alice',
+                  ownershipEntityRefs: [
+                    'user:default/alice',
+                    'group:default/team-a',
+                  ],
+                },
+              } as any,
+              { productionPromoters: ['group:default/platform'] },
+            )!,
         ) as any,
     });
     const teamStaging = {
       ...productionEnvironment,
-      metadata: { ...productionEnvironment.metadata, name: 'macro-ai-api-production' },
-      spec: { ...productionEnvironment.spec, type: 'staging', branch: 'release' },
+      metadata: {
+        ...productionEnvironment.metadata,
+        name: 'macro-ai-api-production',
+      },
+      spec: {
+        ...productionEnvironment.spec,
+        type: 'staging',
+        branch: 'release',
+      },
     };
     const res = await promoteWith(
       [apiComponent, ownedBy('group:default/platform'), teamStaging],

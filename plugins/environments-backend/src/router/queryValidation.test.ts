@@ -22,7 +22,12 @@ describe('query and path validation', () => {
     const res = await request(server)
       .get(path)
       .set('Authorization', mockCredentials.user.header());
-    return { status: res.status, message: res.body.error?.message, name: res.body.error?.name, stack: res.body.error?.stack };
+    return {
+      status: res.status,
+      message: res.body.error?.message,
+      name: res.body.error?.name,
+      stack: res.body.error?.stack,
+    };
   }
 
   it.each([
@@ -76,11 +81,14 @@ describe('query and path validation', () => {
       `${BASE}/default/macro-ai-api-staging/cost?scale=hobby&scale=enterprise`,
       'Invalid query: scale must be one of hobby, enhanced-hobby, enterprise',
     ],
-  ])('answers 400 naming the parameter for %s', async (_what, path, message) => {
-    const res = await get(path);
-    expect(res).toMatchObject({ status: 400, name: 'InputError', message });
-    expect(res.stack).toBeUndefined();
-  });
+  ])(
+    'answers 400 naming the parameter for %s',
+    async (_what, path, message) => {
+      const res = await get(path);
+      expect(res).toMatchObject({ status: 400, name: 'InputError', message });
+      expect(res.stack).toBeUndefined();
+    },
+  );
 
   it('still answers the well-formed requests', async () => {
     expect((await get(`${BASE}?entityRef=macro-ai-api`)).status).toBe(200);

@@ -17,7 +17,10 @@ const entityRef = (kinds: string[]) => {
   const pattern = new RegExp(`^(?:(${KIND}):)?(?:${NAME}/)?${NAME}$`);
   return z.string().superRefine((value, ctx) => {
     if (value.length > 200) {
-      ctx.addIssue({ code: 'custom', message: 'must be at most 200 characters' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be at most 200 characters',
+      });
       return;
     }
     const match = pattern.exec(value);

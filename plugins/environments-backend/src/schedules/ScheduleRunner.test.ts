@@ -58,15 +58,23 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     const knex = await migrated(databaseId);
     const staging = deployedStaging();
     const clock = { now: MONDAY('10:00') };
-    const { runner, store, auditor } = runnerOver({ knex, entities: [component, scheduledStaging()], clock });
+    const { runner, store, auditor } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock,
+    });
 
     await runner.run(); // first sight in working hours: running, nothing to do
-    expect(await store.get('environment:default/macro-ai-web-staging')).toMatchObject({ state: 'running' });
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({ state: 'running' });
     expect(staging.tasks()).toBe(2);
 
     clock.now = MONDAY('18:01');
     await runner.run();
-    expect(await store.get('environment:default/macro-ai-web-staging')).toMatchObject({
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({
       state: 'stopped',
       since: MONDAY('18:01'),
       method: 'scale-to-zero',
@@ -78,14 +86,39 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     await runner.run(); // nothing new
     clock.now = TUESDAY('08:00');
     await runner.run();
-    expect(await store.get('environment:default/macro-ai-web-staging')).toMatchObject({ state: 'running' });
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({ state: 'running' });
     expect(staging.tasks()).toBe(2);
-    expect(staging.database()).toMatchObject({ status: 'starting', data: { orders: '42 rows' } });
+    expect(staging.database()).toMatchObject({
+      status: 'starting',
+      data: { orders: '42 rows' },
+    });
     expect(deletions()).toEqual([]);
-    expect(edge.aws.cloudFormation().stack(STACK)?.status).toBe('CREATE_COMPLETE');
-    expect(auditor.createEvent.mock.calls.map(([options]) => [options.eventId, options.meta])).toEqual([
-      ['environment-stop', expect.objectContaining({ actor: 'plugin:environments/schedule', via: 'schedule', stack: STACK })],
-      ['environment-start', expect.objectContaining({ actor: 'plugin:environments/schedule', via: 'schedule' })],
+    expect(edge.aws.cloudFormation().stack(STACK)?.status).toBe(
+      'CREATE_COMPLETE',
+    );
+    expect(
+      auditor.createEvent.mock.calls.map(([options]) => [
+        options.eventId,
+        options.meta,
+      ]),
+    ).toEqual([
+      [
+        'environment-stop',
+        expect.objectContaining({
+          actor: 'plugin:environments/schedule',
+          via: 'schedule',
+          stack: STACK,
+        }),
+      ],
+      [
+        'environment-start',
+        expect.objectContaining({
+          actor: 'plugin:environments/schedule',
+          via: 'schedule',
+        }),
+      ],
     ]);
   });
 
@@ -93,7 +126,11 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     const knex = await migrated(databaseId);
     const staging = deployedStaging();
     const clock = { now: MONDAY('21:30') };
-    const { runner } = runnerOver({ knex, entities: [component, scheduledStaging()], clock });
+    const { runner } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock,
+    });
     await runner.run();
     expect(staging.tasks()).toBe(0);
   });
@@ -102,9 +139,17 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     const knex = await migrated(databaseId);
     const staging = deployedStaging();
     const clock = { now: MONDAY('10:00') };
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging()], clock });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock,
+    });
     await runner.run();
-    await store.keepRunning('environment:default/macro-ai-web-staging', MONDAY('21:00'), 'user:default/alice');
+    await store.keepRunning(
+      'environment:default/macro-ai-web-staging',
+      MONDAY('21:00'),
+      'user:default/alice',
+    );
     clock.now = MONDAY('18:01');
     await runner.run();
     expect(staging.tasks()).toBe(2);
@@ -118,11 +163,23 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     const staging = deployedStaging();
     edge.aws.deny('ecs:UpdateService');
     const clock = { now: MONDAY('18:01') };
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging()], clock });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock,
+    });
     await runner.run();
-    const failed = (await store.get('environment:default/macro-ai-web-staging'))!;
-    expect(failed).toMatchObject({ state: 'failed', lastAction: 'shutdown', attempts: 1 });
-    expect(failed.lastError).toMatch(/^AWS failed stopping MacroAiWebStagingStack \(AccessDeniedException: .*ecs:UpdateService/);
+    const failed = (await store.get(
+      'environment:default/macro-ai-web-staging',
+    ))!;
+    expect(failed).toMatchObject({
+      state: 'failed',
+      lastAction: 'shutdown',
+      attempts: 1,
+    });
+    expect(failed.lastError).toMatch(
+      /^AWS failed stopping MacroAiWebStagingStack \(AccessDeniedException: .*ecs:UpdateService/,
+    );
     expect(failed.nextAttemptAt).toEqual(MONDAY('18:06'));
     expect(staging.tasks()).toBe(2);
   });
@@ -131,12 +188,21 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     const knex = await migrated(databaseId);
     const staging = deployedStaging();
     // Someone registers an Environment of the same stack with a schedule of their own.
-    const other = scheduledStaging({ name: 'macro-ai-web-nightly', schedule: { shutdown: '0 1 * * *' } });
+    const other = scheduledStaging({
+      name: 'macro-ai-web-nightly',
+      schedule: { shutdown: '0 1 * * *' },
+    });
     const clock = { now: MONDAY('18:01') };
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging(), other], clock });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging(), other],
+      clock,
+    });
     await runner.run();
     expect(staging.tasks()).toBe(2);
-    expect((await store.get('environment:default/macro-ai-web-staging'))!.lastError).toBe(
+    expect(
+      (await store.get('environment:default/macro-ai-web-staging'))!.lastError,
+    ).toBe(
       'MacroAiWebStagingStack is also described by environment:default/macro-ai-web-nightly, with another schedule: a schedule runs only when every Environment of the stack declares it',
     );
   });
@@ -151,11 +217,17 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
       spec: { ...component.spec, owner: 'group:default/mallory' },
     };
     const clock = { now: MONDAY('18:01') };
-    const { runner, store } = runnerOver({ knex, entities: [component, claimant, scheduledStaging({ mode: 'pipeline' })], clock });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, claimant, scheduledStaging({ mode: 'pipeline' })],
+      clock,
+    });
     await runner.run();
     expect(staging.tasks()).toBe(2);
     expect(edge.github.repo(SLUG).dispatches).toEqual([]);
-    expect((await store.get('environment:default/macro-ai-web-staging'))!.lastError).toBe(
+    expect(
+      (await store.get('environment:default/macro-ai-web-staging'))!.lastError,
+    ).toBe(
       'acme/macro-ai is also claimed by component:default/mallory-web (owner group:default/mallory): Stageline acts on a repository on its own only for an owner every Component living there has',
     );
   });
@@ -165,9 +237,15 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     edge.aws.cloudFormation().seedStack(STACK, SERVICE_TEMPLATE, {
       tags: [{ Key: 'stageline.dev/stage', Value: 'production' }],
     });
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging()], clock: { now: MONDAY('18:01') } });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock: { now: MONDAY('18:01') },
+    });
     await runner.run();
-    expect((await store.get('environment:default/macro-ai-web-staging'))!.lastError).toBe(
+    expect(
+      (await store.get('environment:default/macro-ai-web-staging'))!.lastError,
+    ).toBe(
       'MacroAiWebStagingStack is tagged stageline.dev/stage=production, not staging: the schedule of environment:default/macro-ai-web-staging does not stop or start it',
     );
     expect(edge.aws.calls('ecs')).toEqual([]);
@@ -176,15 +254,25 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
   it('stops a pipeline environment by its workflow, and starts it again', async () => {
     const knex = await migrated(databaseId);
     const clock = { now: MONDAY('18:01') };
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging({ mode: 'pipeline' })], clock });
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging({ mode: 'pipeline' })],
+      clock,
+    });
     await runner.run();
     clock.now = TUESDAY('08:01');
     await runner.run();
-    expect(edge.github.repo(SLUG).dispatches.map(d => [d.ref, d.inputs.command, d.inputs.stage])).toEqual([
+    expect(
+      edge.github
+        .repo(SLUG)
+        .dispatches.map(d => [d.ref, d.inputs.command, d.inputs.stage]),
+    ).toEqual([
       ['develop', 'destroy', 'staging'],
       ['develop', 'deploy', 'staging'],
     ]);
-    expect(await store.get('environment:default/macro-ai-web-staging')).toMatchObject({ state: 'running', method: 'pipeline' });
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({ state: 'running', method: 'pipeline' });
   });
 
   it('in a dry run records the stop and start without calling AWS or GitHub', async () => {
@@ -197,19 +285,33 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
       settings: { dryRun: true },
     });
     await runner.run();
-    expect(await store.get('environment:default/macro-ai-web-staging')).toMatchObject({ state: 'stopped', method: 'dry-run' });
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({ state: 'stopped', method: 'dry-run' });
     expect(edge.aws.requests).toEqual([]);
     expect(edge.github.requests).toEqual([]);
   });
 
   it('refuses to stop a direct-mode stack with nothing to scale to zero, and deletes nothing', async () => {
     const knex = await migrated(databaseId);
-    edge.aws.cloudFormation().seedStack(STACK, JSON.stringify({ Resources: { Fn: { Type: 'AWS::Lambda::Function' } } }), {
-      tags: [{ Key: 'stageline.dev/stage', Value: 'staging' }],
+    edge.aws.cloudFormation().seedStack(
+      STACK,
+      JSON.stringify({
+        Resources: { Fn: { Type: 'AWS::Lambda::Function' } },
+      }),
+      {
+        tags: [{ Key: 'stageline.dev/stage', Value: 'staging' }],
+      },
+    );
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, scheduledStaging()],
+      clock: { now: MONDAY('18:01') },
     });
-    const { runner, store } = runnerOver({ knex, entities: [component, scheduledStaging()], clock: { now: MONDAY('18:01') } });
     await runner.run();
-    expect((await store.get('environment:default/macro-ai-web-staging'))!.lastError).toContain(
+    expect(
+      (await store.get('environment:default/macro-ai-web-staging'))!.lastError,
+    ).toContain(
       'MacroAiWebStagingStack has no ECS service or RDS database to stop',
     );
     expect(deletions()).toEqual([]);

@@ -85,14 +85,20 @@ export class ScheduleRunner {
       if (!schedule?.shutdown && !schedule?.startup) continue;
       await this.#tick(environment).catch(error =>
         this.options.logger.warn(
-          `Schedule of ${stringifyEntityRef(environment)} failed: ${redactSecrets(String(error))}`,
+          `Schedule of ${stringifyEntityRef(
+            environment,
+          )} failed: ${redactSecrets(String(error))}`,
         ),
       );
     }
   }
 
   /** Stop now / Start now: the action at once, for a user the route has authorized. */
-  async now(environment: EnvironmentEntity, action: Action, actor: string): Promise<void> {
+  async now(
+    environment: EnvironmentEntity,
+    action: Action,
+    actor: string,
+  ): Promise<void> {
     const ref = stringifyEntityRef(environment);
     await this.options.store.getOrCreate(ref, this.#now(), undefined);
     await this.#act(environment, action, {
@@ -113,10 +119,14 @@ export class ScheduleRunner {
       event?.action === 'startup' ? event.at : undefined,
     );
     if (record.leaseUntil && record.leaseUntil > now) return;
-    const fresh = event && (!record.lastEventAt || event.at > record.lastEventAt);
+    const fresh =
+      event && (!record.lastEventAt || event.at > record.lastEventAt);
     if (!fresh) {
       if (record.state === 'failed' && record.lastAction && due(record, now)) {
-        await this.#act(environment, record.lastAction, { actor: SCHEDULE_ACTOR, via: 'schedule' });
+        await this.#act(environment, record.lastAction, {
+          actor: SCHEDULE_ACTOR,
+          via: 'schedule',
+        });
       }
       return;
     }
@@ -125,17 +135,27 @@ export class ScheduleRunner {
       if (record.keepRunningUntil && record.keepRunningUntil > now) return;
       if (failed === 'startup') await store.abandon(ref, 'stopped', now);
       else if (record.state !== 'stopped') {
-        await this.#act(environment, 'shutdown', { actor: SCHEDULE_ACTOR, via: 'schedule' });
+        await this.#act(environment, 'shutdown', {
+          actor: SCHEDULE_ACTOR,
+          via: 'schedule',
+        });
       }
     } else if (failed === 'shutdown') {
       await store.abandon(ref, 'running', now);
     } else if (record.state !== 'running') {
-      await this.#act(environment, 'startup', { actor: SCHEDULE_ACTOR, via: 'schedule' });
+      await this.#act(environment, 'startup', {
+        actor: SCHEDULE_ACTOR,
+        via: 'schedule',
+      });
     }
     await store.handled(ref, event.at);
   }
 
-  async #act(environment: EnvironmentEntity, action: Action, trigger: Trigger): Promise<void> {
+  async #act(
+    environment: EnvironmentEntity,
+    action: Action,
+    trigger: Trigger,
+  ): Promise<void> {
     const { store, settings, logger } = this.options;
     const ref = stringifyEntityRef(environment);
     const now = this.#now();
@@ -163,7 +183,9 @@ export class ScheduleRunner {
       const scope = await resolveComponentScope({
         environment,
         loadComponent: async componentRef =>
-          (await this.options.catalog.getEntityByRef(componentRef, { credentials })) ?? undefined,
+          (await this.options.catalog.getEntityByRef(componentRef, {
+            credentials,
+          })) ?? undefined,
         trustedOwners: this.options.trustedOwners,
       });
       const target = environmentTargetOf(scope.environment);
@@ -191,7 +213,10 @@ export class ScheduleRunner {
         github: this.options.github,
         scaled: record.scaled,
         dryRun: settings.dryRun,
-        timing: { pollIntervalMs: settings.pollIntervalMs, timeoutMs: settings.timeoutMs },
+        timing: {
+          pollIntervalMs: settings.pollIntervalMs,
+          timeoutMs: settings.timeoutMs,
+        },
         logger: logger.child({ environment: ref }),
       });
       await store.reached(
@@ -214,8 +239,15 @@ export class ScheduleRunner {
       );
       const next = new Date(this.#now().getTime() + wait);
       await store.failed(ref, action, message, next);
-      await audit.fail({ error: error as Error, meta: { nextAttemptAt: next.toISOString() } });
-      logger.warn(`Could not ${action === 'shutdown' ? 'stop' : 'start'} ${ref}: ${message}`);
+      await audit.fail({
+        error: error as Error,
+        meta: { nextAttemptAt: next.toISOString() },
+      });
+      logger.warn(
+        `Could not ${
+          action === 'shutdown' ? 'stop' : 'start'
+        } ${ref}: ${message}`,
+      );
     }
   }
 }

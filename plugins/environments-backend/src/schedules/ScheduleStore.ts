@@ -182,15 +182,13 @@ export class ScheduleStore {
     state: 'running' | 'stopped',
     now: Date,
   ): Promise<void> {
-    await this.knex(SCHEDULES)
-      .where({ entity_ref: entityRef })
-      .update({
-        state,
-        since: now,
-        attempts: 0,
-        next_attempt_at: null,
-        last_error: null,
-      });
+    await this.knex(SCHEDULES).where({ entity_ref: entityRef }).update({
+      state,
+      since: now,
+      attempts: 0,
+      next_attempt_at: null,
+      last_error: null,
+    });
   }
 
   /** Skips the shutdowns until `until` (none with `undefined`). */

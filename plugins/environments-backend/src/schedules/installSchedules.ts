@@ -63,7 +63,12 @@ export function installSchedules(options: {
   });
   return {
     runner,
-    router: scheduleRoutes({ ...options, trustedOwners, store, runner }) as express.Router,
+    router: scheduleRoutes({
+      ...options,
+      trustedOwners,
+      store,
+      runner,
+    }) as express.Router,
     async schedule() {
       if (!settings.enabled) return;
       await options.scheduler.scheduleTask({

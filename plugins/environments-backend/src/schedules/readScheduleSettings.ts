@@ -13,7 +13,8 @@ function ms(config: Config, key: string, fallback: HumanDuration): number {
   const result = durationToMilliseconds(
     config.has(key) ? readDurationFromConfig(config, { key }) : fallback,
   );
-  if (!(result > 0)) throw new InputError(`${KEY}.${key} must be a positive duration`);
+  if (!(result > 0))
+    throw new InputError(`${KEY}.${key} must be a positive duration`);
   return result;
 }
 

@@ -45,8 +45,12 @@ export async function runScheduleAction(options: {
         action === 'shutdown' ? 'stop' : 'start'
       } ${target.stackName} ${
         mode === 'pipeline'
-          ? `by dispatching its workflow with command=${action === 'shutdown' ? 'destroy' : 'deploy'}`
-          : `by scaling its ECS services and RDS databases ${action === 'shutdown' ? 'to zero' : 'back'}`
+          ? `by dispatching its workflow with command=${
+              action === 'shutdown' ? 'destroy' : 'deploy'
+            }`
+          : `by scaling its ECS services and RDS databases ${
+              action === 'shutdown' ? 'to zero' : 'back'
+            }`
       }; AWS and GitHub were not called`,
     );
     return { method: 'dry-run' };
@@ -54,8 +58,12 @@ export async function runScheduleAction(options: {
   if (target.deployment.mode === 'pipeline') {
     if (!options.github || !options.repository || !target.branch) {
       throw new ServiceUnavailableError(
-        `Cannot ${action === 'shutdown' ? 'stop' : 'start'} ${target.stackName} through its pipeline: ${
-          options.github ? 'its component names no GitHub repository, or it no branch' : GITHUB_NOT_CONFIGURED_MESSAGE
+        `Cannot ${action === 'shutdown' ? 'stop' : 'start'} ${
+          target.stackName
+        } through its pipeline: ${
+          options.github
+            ? 'its component names no GitHub repository, or it no branch'
+            : GITHUB_NOT_CONFIGURED_MESSAGE
         }`,
       );
     }
@@ -79,17 +87,31 @@ export async function runScheduleAction(options: {
     });
     return { method: 'pipeline' };
   }
-  requireAwsConfigured(aws, `${action === 'shutdown' ? 'stop' : 'start'} ${target.stackName}`);
-  const what = `${action === 'shutdown' ? 'stopping' : 'starting'} ${target.stackName}`;
+  requireAwsConfigured(
+    aws,
+    `${action === 'shutdown' ? 'stop' : 'start'} ${target.stackName}`,
+  );
+  const what = `${action === 'shutdown' ? 'stopping' : 'starting'} ${
+    target.stackName
+  }`;
   if (action === 'shutdown') {
-    const scaled = await withAwsErrors(what, target, () => scaleToZero({ aws, target, logger }));
+    const scaled = await withAwsErrors(what, target, () =>
+      scaleToZero({ aws, target, logger }),
+    );
     return { method: 'scale-to-zero', scaled };
   }
   if (options.scaled) {
     const scaled = options.scaled;
-    await withAwsErrors(what, target, () => scaleBack({ aws, target, scaled, logger }));
+    await withAwsErrors(what, target, () =>
+      scaleBack({ aws, target, scaled, logger }),
+    );
   } else {
-    logger.info(`${target.stackName} was not scaled down by Stageline: nothing to start`);
+    logger.info(
+      `${target.stackName} was not scaled down by Stageline: nothing to start`,
+    );
   }
-  return { method: 'scale-to-zero', scaled: { ecsServices: [], dbInstances: [], dbClusters: [] } };
+  return {
+    method: 'scale-to-zero',
+    scaled: { ecsServices: [], dbInstances: [], dbClusters: [] },
+  };
 }

@@ -31,9 +31,16 @@ export type ScaledResources = {
   dbClusters: string[];
 };
 
-type Clients = { cloudFormation: CloudFormationClient; ecs: ECSClient; rds: RDSClient };
+type Clients = {
+  cloudFormation: CloudFormationClient;
+  ecs: ECSClient;
+  rds: RDSClient;
+};
 
-async function clientsFor(aws: AwsAccess, target: EnvironmentTarget): Promise<Clients> {
+async function clientsFor(
+  aws: AwsAccess,
+  target: EnvironmentTarget,
+): Promise<Clients> {
   const config = await aws.clientConfig({
     accountId: target.accountId,
     region: target.region,
@@ -46,15 +53,28 @@ async function clientsFor(aws: AwsAccess, target: EnvironmentTarget): Promise<Cl
 }
 
 /** The stack's ECS services, RDS DB instances and Aurora clusters (ListStackResources, all pages). */
-async function scalableResources(client: CloudFormationClient, stackName: string) {
-  const found = { ecsServices: [] as string[], dbInstances: [] as string[], dbClusters: [] as string[] };
-  for await (const page of paginateListStackResources({ client }, { StackName: stackName })) {
+async function scalableResources(
+  client: CloudFormationClient,
+  stackName: string,
+) {
+  const found = {
+    ecsServices: [] as string[],
+    dbInstances: [] as string[],
+    dbClusters: [] as string[],
+  };
+  for await (const page of paginateListStackResources(
+    { client },
+    { StackName: stackName },
+  )) {
     for (const resource of page.StackResourceSummaries ?? []) {
       const id = resource.PhysicalResourceId;
       if (!id) continue;
-      if (resource.ResourceType === 'AWS::ECS::Service') found.ecsServices.push(id);
-      if (resource.ResourceType === 'AWS::RDS::DBInstance') found.dbInstances.push(id);
-      if (resource.ResourceType === 'AWS::RDS::DBCluster') found.dbClusters.push(id);
+      if (resource.ResourceType === 'AWS::ECS::Service')
+        found.ecsServices.push(id);
+      if (resource.ResourceType === 'AWS::RDS::DBInstance')
+        found.dbInstances.push(id);
+      if (resource.ResourceType === 'AWS::RDS::DBCluster')
+        found.dbClusters.push(id);
     }
   }
   return found;
@@ -81,19 +101,31 @@ export async function scaleToZero(options: {
 }): Promise<ScaledResources> {
   const { target, logger } = options;
   const clients = await clientsFor(options.aws, target);
-  const found = await scalableResources(clients.cloudFormation, target.stackName);
+  const found = await scalableResources(
+    clients.cloudFormation,
+    target.stackName,
+  );
   if (
-    found.ecsServices.length + found.dbInstances.length + found.dbClusters.length ===
+    found.ecsServices.length +
+      found.dbInstances.length +
+      found.dbClusters.length ===
     0
   ) {
     throw new ConflictError(
       `${target.stackName} has no ECS service or RDS database to stop: Stageline stops a direct-mode environment by scaling those to zero and never destroys its stack for a schedule`,
     );
   }
-  const scaled: ScaledResources = { ecsServices: [], dbInstances: [], dbClusters: [] };
+  const scaled: ScaledResources = {
+    ecsServices: [],
+    dbInstances: [],
+    dbClusters: [],
+  };
   if (found.ecsServices.length) {
     const { services = [] } = await clients.ecs.send(
-      new DescribeServicesCommand({ services: found.ecsServices, cluster: clusterOf(found.ecsServices[0]) }),
+      new DescribeServicesCommand({
+        services: found.ecsServices,
+        cluster: clusterOf(found.ecsServices[0]),
+      }),
     );
     for (const service of services) {
       if (!service.serviceArn || !service.desiredCount) continue;
@@ -104,13 +136,20 @@ export async function scaleToZero(options: {
           desiredCount: 0,
         }),
       );
-      scaled.ecsServices.push({ serviceArn: service.serviceArn, desiredCount: service.desiredCount });
-      logger.info(`Scaled ECS service ${service.serviceName} from ${service.desiredCount} tasks to 0`);
+      scaled.ecsServices.push({
+        serviceArn: service.serviceArn,
+        desiredCount: service.desiredCount,
+      });
+      logger.info(
+        `Scaled ECS service ${service.serviceName} from ${service.desiredCount} tasks to 0`,
+      );
     }
   }
   for (const id of found.dbInstances) {
     try {
-      await clients.rds.send(new StopDBInstanceCommand({ DBInstanceIdentifier: id }));
+      await clients.rds.send(
+        new StopDBInstanceCommand({ DBInstanceIdentifier: id }),
+      );
       scaled.dbInstances.push(id);
       logger.info(`Stopped RDS DB instance ${id}`);
     } catch (error) {
@@ -119,7 +158,9 @@ export async function scaleToZero(options: {
   }
   for (const id of found.dbClusters) {
     try {
-      await clients.rds.send(new StopDBClusterCommand({ DBClusterIdentifier: id }));
+      await clients.rds.send(
+        new StopDBClusterCommand({ DBClusterIdentifier: id }),
+      );
       scaled.dbClusters.push(id);
       logger.info(`Stopped Aurora cluster ${id}`);
     } catch (error) {
@@ -140,7 +181,9 @@ export async function scaleBack(options: {
   const clients = await clientsFor(options.aws, options.target);
   for (const id of scaled.dbClusters) {
     try {
-      await clients.rds.send(new StartDBClusterCommand({ DBClusterIdentifier: id }));
+      await clients.rds.send(
+        new StartDBClusterCommand({ DBClusterIdentifier: id }),
+      );
       logger.info(`Started Aurora cluster ${id}`);
     } catch (error) {
       if (!alreadyThere(error)) throw error;
@@ -148,7 +191,9 @@ export async function scaleBack(options: {
   }
   for (const id of scaled.dbInstances) {
     try {
-      await clients.rds.send(new StartDBInstanceCommand({ DBInstanceIdentifier: id }));
+      await clients.rds.send(
+        new StartDBInstanceCommand({ DBInstanceIdentifier: id }),
+      );
       logger.info(`Started RDS DB instance ${id}`);
     } catch (error) {
       if (!alreadyThere(error)) throw error;
@@ -156,9 +201,17 @@ export async function scaleBack(options: {
   }
   for (const { serviceArn, desiredCount } of scaled.ecsServices) {
     await clients.ecs.send(
-      new UpdateServiceCommand({ cluster: clusterOf(serviceArn), service: serviceArn, desiredCount }),
+      new UpdateServiceCommand({
+        cluster: clusterOf(serviceArn),
+        service: serviceArn,
+        desiredCount,
+      }),
     );
-    logger.info(`Scaled ECS service ${serviceArn.split('/').pop()} back to ${desiredCount} tasks`);
+    logger.info(
+      `Scaled ECS service ${serviceArn
+        .split('/')
+        .pop()} back to ${desiredCount} tasks`,
+    );
   }
 }
 

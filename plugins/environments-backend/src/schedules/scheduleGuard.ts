@@ -18,8 +18,12 @@ import {
   withAwsErrors,
 } from '@stageline/plugin-environments-node';
 
-const same = (a: EnvironmentEntity['spec']['schedule'], b: EnvironmentEntity['spec']['schedule']) =>
-  (a?.shutdown ?? '') === (b?.shutdown ?? '') && (a?.startup ?? '') === (b?.startup ?? '');
+const same = (
+  a: EnvironmentEntity['spec']['schedule'],
+  b: EnvironmentEntity['spec']['schedule'],
+) =>
+  (a?.shutdown ?? '') === (b?.shutdown ?? '') &&
+  (a?.startup ?? '') === (b?.startup ?? '');
 
 /**
  * What a scheduled stop or start checks before it touches a stack, acting for nobody: the
@@ -42,27 +46,38 @@ export async function assertScheduleAgreed(options: {
   const refs = await findEnvironmentsOfStack({ catalog, credentials, target });
   const others = refs.filter(ref => ref !== self);
   if (others.length) {
-    const { items } = await catalog.getEntitiesByRefs({ entityRefs: others }, { credentials });
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: others },
+      { credentials },
+    );
     const disagreeing = items
       .filter(isEnvironmentEntity)
       .filter(other => !same(other.spec.schedule, environment.spec.schedule))
       .map(other => stringifyEntityRef(other));
     if (disagreeing.length) {
       throw new NotAllowedError(
-        `${target.stackName} is also described by ${disagreeing.join(', ')}, with another schedule: a schedule runs only when every Environment of the stack declares it`,
+        `${target.stackName} is also described by ${disagreeing.join(
+          ', ',
+        )}, with another schedule: a schedule runs only when every Environment of the stack declares it`,
       );
     }
   }
   if (!options.aws.getConfiguration().configured) return;
   const cloudFormation = await cloudFormationClientFor(options.aws, target);
-  const stack = await withAwsErrors(`reading stack ${target.stackName}`, target, () =>
-    describeStack(cloudFormation, target.stackName),
+  const stack = await withAwsErrors(
+    `reading stack ${target.stackName}`,
+    target,
+    () => describeStack(cloudFormation, target.stackName),
   );
   if (isStackAbsent(stack)) return;
   const stage = stackTag(stack!.Tags, 'stage');
   if (stage !== environment.spec.type) {
     throw new NotAllowedError(
-      `${target.stackName} is tagged ${STACK_TAGS.stage}=${stage ?? '(none)'}, not ${environment.spec.type}: the schedule of ${self} does not stop or start it`,
+      `${target.stackName} is tagged ${STACK_TAGS.stage}=${
+        stage ?? '(none)'
+      }, not ${
+        environment.spec.type
+      }: the schedule of ${self} does not stop or start it`,
     );
   }
 }

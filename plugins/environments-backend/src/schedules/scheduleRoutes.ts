@@ -57,11 +57,21 @@ export function scheduleRoutes(options: Options): express.Router {
     req: express.Request,
     eventId: string,
     meta: Record<string, string | null>,
-    then: (environment: EnvironmentEntity, actor: string, credentials: BackstageCredentials) => Promise<unknown>,
+    then: (
+      environment: EnvironmentEntity,
+      actor: string,
+      credentials: BackstageCredentials,
+    ) => Promise<unknown>,
   ) {
-    const { namespace, name } = parseInput(environmentPathSchema, req.params, 'path');
+    const { namespace, name } = parseInput(
+      environmentPathSchema,
+      req.params,
+      'path',
+    );
     const ref = `environment:${namespace}/${name}`;
-    const credentials = await options.httpAuth.credentials(req, { allow: ['user'] });
+    const credentials = await options.httpAuth.credentials(req, {
+      allow: ['user'],
+    });
     const actor = actorOf(credentials);
     const audit = await options.auditor.createEvent({
       eventId,
@@ -71,9 +81,14 @@ export function scheduleRoutes(options: Options): express.Router {
     });
     try {
       const environment = await options.catalog.get(ref, credentials);
-      if (!environment.spec.schedule?.shutdown && !environment.spec.schedule?.startup) {
+      if (
+        !environment.spec.schedule?.shutdown &&
+        !environment.spec.schedule?.startup
+      ) {
         throw new ConflictError(
-          `${stringifyEntityRef(environment)} has no spec.schedule: deploy or destroy it with the environment:deploy and environment:destroy actions`,
+          `${stringifyEntityRef(
+            environment,
+          )} has no spec.schedule: deploy or destroy it with the environment:deploy and environment:destroy actions`,
         );
       }
       const target = environmentTargetOf(environment);
@@ -111,7 +126,13 @@ export function scheduleRoutes(options: Options): express.Router {
         async (environment, actor) => {
           options.runner
             .now(environment, action, actor)
-            .catch(error => options.logger.error(`${path} of ${stringifyEntityRef(environment)} failed: ${error}`));
+            .catch(error =>
+              options.logger.error(
+                `${path} of ${stringifyEntityRef(
+                  environment,
+                )} failed: ${error}`,
+              ),
+            );
           return {
             entityRef: stringifyEntityRef(environment),
             state: action === 'shutdown' ? 'stopping' : 'starting',
@@ -131,9 +152,16 @@ export function scheduleRoutes(options: Options): express.Router {
       if (until !== null) {
         date = typeof until === 'string' ? new Date(until) : undefined;
         const now = Date.now();
-        if (!date || Number.isNaN(date.getTime()) || date.getTime() <= now || date.getTime() - now > MAX_KEEP_RUNNING_MS) {
+        if (
+          !date ||
+          Number.isNaN(date.getTime()) ||
+          date.getTime() <= now ||
+          date.getTime() - now > MAX_KEEP_RUNNING_MS
+        ) {
           throw new InputError(
-            `Invalid keep-running request: until must be a time (ISO 8601) in the next 7 days, or null to end the override; got ${JSON.stringify(until)}`,
+            `Invalid keep-running request: until must be a time (ISO 8601) in the next 7 days, or null to end the override; got ${JSON.stringify(
+              until,
+            )}`,
           );
         }
       }
@@ -145,7 +173,10 @@ export function scheduleRoutes(options: Options): express.Router {
           const ref = stringifyEntityRef(environment);
           await options.store.getOrCreate(ref, new Date(), undefined);
           await options.store.keepRunning(ref, date, actor);
-          return { entityRef: ref, keepRunningUntil: date?.toISOString() ?? null };
+          return {
+            entityRef: ref,
+            keepRunningUntil: date?.toISOString() ?? null,
+          };
         },
       );
       res.json(body);

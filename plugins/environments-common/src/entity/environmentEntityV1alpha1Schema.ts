@@ -8,7 +8,8 @@ import {
 const entityRef = {
   type: 'string',
   minLength: 1,
-  pattern: '^([A-Za-z0-9][A-Za-z0-9._-]*:)?([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*$',
+  pattern:
+    '^([A-Za-z0-9][A-Za-z0-9._-]*:)?([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*$',
   description: 'an entity reference like [kind:][namespace/]name',
 };
 const workflowInput = {
@@ -69,7 +70,8 @@ const previews = {
     ttl: {
       type: 'string',
       pattern: '^[1-9][0-9]{0,4}(m|h|d)$',
-      description: 'a duration in minutes, hours or days, such as 90m, 72h or 3d',
+      description:
+        'a duration in minutes, hours or days, such as 90m, 72h or 3d',
     },
     scale: { type: 'string', enum: [...ENVIRONMENT_SCALES] },
   },
@@ -105,7 +107,11 @@ export const environmentEntityV1alpha1Schema = {
         system: entityRef,
         component: entityRef,
         scale: { type: 'string', enum: [...ENVIRONMENT_SCALES] },
-        branch: { type: 'string', minLength: 1, pattern: '^[^\\s~^:?*\\[\\\\]+$' },
+        branch: {
+          type: 'string',
+          minLength: 1,
+          pattern: '^[^\\s~^:?*\\[\\\\]+$',
+        },
         promotesTo: entityRef,
         deployment: {
           type: 'object',
@@ -116,7 +122,8 @@ export const environmentEntityV1alpha1Schema = {
             stackName: {
               type: 'string',
               pattern: '^[A-Za-z][A-Za-z0-9-]{0,127}$',
-              description: 'a CloudFormation stack name (a letter, then letters, digits or hyphens)',
+              description:
+                'a CloudFormation stack name (a letter, then letters, digits or hyphens)',
             },
             region: {
               type: 'string',

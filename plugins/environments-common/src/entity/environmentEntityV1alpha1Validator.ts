@@ -15,7 +15,10 @@ const ajv = new Ajv({ allErrors: true, verbose: true, strict: false });
 const validateSchema = ajv.compile(environmentEntityV1alpha1Schema);
 
 /** Which kinds each reference field may point at; the first is the default kind. */
-const REF_FIELDS: Array<{ field: keyof EnvironmentEntityV1alpha1['spec']; kinds: string[] }> = [
+const REF_FIELDS: Array<{
+  field: keyof EnvironmentEntityV1alpha1['spec'];
+  kinds: string[];
+}> = [
   { field: 'owner', kinds: ['group', 'user'] },
   { field: 'system', kinds: ['system'] },
   { field: 'component', kinds: ['component'] },
@@ -30,7 +33,9 @@ function refKindErrors(entity: EnvironmentEntityV1alpha1): string[] {
     const ref = parseEntityRef(value, { defaultKind: kinds[0] });
     if (!kinds.includes(ref.kind.toLocaleLowerCase('en-US'))) {
       errors.push(
-        `spec.${field} must refer to a ${kinds.join(' or ')}; got ${JSON.stringify(value)}`,
+        `spec.${field} must refer to a ${kinds.join(
+          ' or ',
+        )}; got ${JSON.stringify(value)}`,
       );
     }
   }
@@ -72,7 +77,9 @@ export const environmentEntityV1alpha1Validator: KindValidator = {
     const errors = validateEnvironmentEntity(entity);
     if (errors.length > 0) {
       const name = entity.metadata?.name ?? '(unnamed)';
-      throw new TypeError(`Invalid Environment "${name}": ${errors.join('; ')}`);
+      throw new TypeError(
+        `Invalid Environment "${name}": ${errors.join('; ')}`,
+      );
     }
     return true;
   },

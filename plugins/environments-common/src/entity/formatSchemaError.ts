@@ -17,15 +17,22 @@ export function formatSchemaError(error: ErrorObject): string {
   const schema = error.parentSchema as { description?: string } | undefined;
   switch (error.keyword) {
     case 'required':
-      return `${fieldPath(error.instancePath, error.params.missingProperty)} is required`;
+      return `${fieldPath(
+        error.instancePath,
+        error.params.missingProperty,
+      )} is required`;
     case 'enum':
-      return `${field} must be one of ${error.params.allowedValues.join(', ')}; ${got}`;
+      return `${field} must be one of ${error.params.allowedValues.join(
+        ', ',
+      )}; ${got}`;
     case 'additionalProperties':
       return `${field} has an unknown field "${error.params.additionalProperty}"`;
     case 'type':
       return `${field} must be a ${error.params.type}; ${got}`;
     case 'pattern':
-      return `${field} must be ${schema?.description ?? `a string matching ${error.params.pattern}`}; ${got}`;
+      return `${field} must be ${
+        schema?.description ?? `a string matching ${error.params.pattern}`
+      }; ${got}`;
     case 'minimum':
       return `${field} must be ${error.params.comparison} ${error.params.limit}; ${got}`;
     case 'minLength':

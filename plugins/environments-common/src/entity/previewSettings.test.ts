@@ -10,14 +10,16 @@ describe('preview settings', () => {
   });
 
   it('fills in the defaults, and says nothing for disabled previews', () => {
-    const spec = (previews: unknown) => ({ spec: { previews } }) as any;
+    const spec = (previews: unknown) => ({ spec: { previews } } as any);
     expect(previewSettingsOf(spec({ enabled: true }))).toEqual({
       ttl: '72h',
       ttlMs: 72 * 3_600_000,
       scale: 'hobby',
     });
     expect(
-      previewSettingsOf(spec({ enabled: true, ttl: '1d', scale: 'enterprise' })),
+      previewSettingsOf(
+        spec({ enabled: true, ttl: '1d', scale: 'enterprise' }),
+      ),
     ).toEqual({ ttl: '1d', ttlMs: 86_400_000, scale: 'enterprise' });
     expect(previewSettingsOf(spec({ enabled: false }))).toBeUndefined();
     expect(previewSettingsOf(spec(undefined))).toBeUndefined();

@@ -31,9 +31,7 @@ export function parsePreviewTtl(ttl: string): number | undefined {
  */
 export function previewSettingsOf(
   entity: Pick<EnvironmentEntityV1alpha1, 'spec'>,
-):
-  | { ttl: string; ttlMs: number; scale: EnvironmentScale }
-  | undefined {
+): { ttl: string; ttlMs: number; scale: EnvironmentScale } | undefined {
   const previews = entity.spec.previews;
   if (!previews?.enabled) return undefined;
   const ttl = previews.ttl ?? PREVIEW_DEFAULTS.ttl;

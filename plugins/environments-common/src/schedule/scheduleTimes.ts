@@ -68,8 +68,7 @@ export function previousScheduleEvent(
   });
   return events.sort(
     (a, b) =>
-      b.at.getTime() - a.at.getTime() ||
-      (a.action === 'startup' ? -1 : 1),
+      b.at.getTime() - a.at.getTime() || (a.action === 'startup' ? -1 : 1),
   )[0];
 }
 

@@ -5,11 +5,7 @@ import {
   ExecuteChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { setupServer } from 'msw/node';
-import {
-  AwsStandIn,
-  DEPLOYER_KEYS,
-  REGION,
-} from '@stageline/aws-stand-in';
+import { AwsStandIn, DEPLOYER_KEYS, REGION } from '@stageline/aws-stand-in';
 import { firstFailedResource, StackEventStream } from './StackEventStream';
 
 const server = setupServer();

@@ -6,7 +6,10 @@ import {
   GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
-import { createGithubClient, CreateGithubClientOptions } from './createGithubClient';
+import {
+  createGithubClient,
+  CreateGithubClientOptions,
+} from './createGithubClient';
 import { EtagCache } from './EtagCache';
 import { GITHUB_NOT_CONFIGURED_MESSAGE } from './GithubSourceControlProvider';
 import type { Octokit } from 'octokit';

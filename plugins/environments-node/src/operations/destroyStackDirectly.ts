@@ -55,65 +55,65 @@ export async function destroyStackDirectly(options: {
 }): Promise<DirectDestroyOutcome> {
   const { target, cloudFormation, timing, logger, signal } = options;
   const destroy = () =>
-      withAwsErrors(`destroying stack ${target.stackName}`, target, async () => {
-        const stack = await describeStack(
-          cloudFormation,
-          target.stackName,
-          signal,
+    withAwsErrors(`destroying stack ${target.stackName}`, target, async () => {
+      const stack = await describeStack(
+        cloudFormation,
+        target.stackName,
+        signal,
+      );
+      const status = stack?.StackStatus;
+      if (!stack || status === 'DELETE_COMPLETE') {
+        return { status: 'NOT_FOUND' };
+      }
+      if (status === 'DELETE_IN_PROGRESS') {
+        logger.info(
+          `Stack ${target.stackName} is already being deleted; waiting for it`,
         );
-        const status = stack?.StackStatus;
-        if (!stack || status === 'DELETE_COMPLETE') {
-          return { status: 'NOT_FOUND' };
-        }
-        if (status === 'DELETE_IN_PROGRESS') {
-          logger.info(
-            `Stack ${target.stackName} is already being deleted; waiting for it`,
+        const final = await waitForStackOperation({
+          cloudFormation,
+          stackId: stack.StackId!,
+          afterEventId: null,
+          since: stack.LastUpdatedTime ?? stack.CreationTime,
+          timing,
+          logger,
+          signal,
+        });
+        if (final.status !== 'DELETE_COMPLETE') {
+          throw new Error(
+            `Destroy of ${target.stackName} failed (${
+              final.status
+            }); ${describeFailureCause(final.failure)}`,
           );
-          const final = await waitForStackOperation({
+        }
+        return { status: final.status };
+      }
+      if (isStackInProgress(status) && status !== 'REVIEW_IN_PROGRESS') {
+        throw new ConflictError(
+          `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then destroy again`,
+        );
+      }
+      logger.info(
+        `Destroying ${describeTarget(target)} (${target.deployment.mode})`,
+      );
+      const assembly = await options.assembly();
+      try {
+        return {
+          status: await destroyStackWithToolkit({
+            aws: options.aws,
+            target,
             cloudFormation,
+            assemblyDir: assembly.dir,
+            stack: assembly.stack,
             stackId: stack.StackId!,
-            afterEventId: null,
-            since: stack.LastUpdatedTime ?? stack.CreationTime,
             timing,
             logger,
             signal,
-          });
-          if (final.status !== 'DELETE_COMPLETE') {
-            throw new Error(
-              `Destroy of ${target.stackName} failed (${
-                final.status
-              }); ${describeFailureCause(final.failure)}`,
-            );
-          }
-          return { status: final.status };
-        }
-        if (isStackInProgress(status) && status !== 'REVIEW_IN_PROGRESS') {
-          throw new ConflictError(
-            `Stack ${target.stackName} is ${status}: another operation is running on it. Wait for it to finish, then destroy again`,
-          );
-        }
-        logger.info(
-          `Destroying ${describeTarget(target)} (${target.deployment.mode})`,
-        );
-        const assembly = await options.assembly();
-        try {
-          return {
-            status: await destroyStackWithToolkit({
-              aws: options.aws,
-              target,
-              cloudFormation,
-              assemblyDir: assembly.dir,
-              stack: assembly.stack,
-              stackId: stack.StackId!,
-              timing,
-              logger,
-              signal,
-            }),
-          };
-        } finally {
-          assembly.dispose();
-        }
-      });
+          }),
+        };
+      } finally {
+        assembly.dispose();
+      }
+    });
   return options.checkpoint({
     key: options.key,
     fn: () => (options.around ? options.around(destroy) : destroy()),

@@ -106,7 +106,9 @@ export async function assertRepositoryUncontested(options: {
     throw new NotAllowedError(
       `${repository!.owner}/${repository!.repo} is also claimed by ${others
         .map(c => `${stringifyEntityRef(c)} (owner ${ownerOf(c) ?? 'none'})`)
-        .join(', ')}: Stageline acts on a repository on its own only for an owner every Component living there has`,
+        .join(
+          ', ',
+        )}: Stageline acts on a repository on its own only for an owner every Component living there has`,
     );
   }
 }

@@ -36,7 +36,14 @@ describe('the repository of a component', () => {
   });
 
   it('refuses slugs that could become another API path', () => {
-    for (const slug of ['acme/..', 'acme/.', '../acme/x', 'acme/x/y', 'a cme/x', 'acme%2Fx/y']) {
+    for (const slug of [
+      'acme/..',
+      'acme/.',
+      '../acme/x',
+      'acme/x/y',
+      'a cme/x',
+      'acme%2Fx/y',
+    ]) {
       expect([slug, parseRepositorySlug(slug)]).toEqual([slug, undefined]);
     }
   });

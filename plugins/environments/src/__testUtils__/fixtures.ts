@@ -259,7 +259,8 @@ export function buildEnvironmentStatus(
             costSoFar: {
               amount: 0.37,
               currency: 'GBP' as const,
-              basis: 'the monthly estimate × 48 of 730 hours a month since the pull request opened',
+              basis:
+                'the monthly estimate × 48 of 730 hours a month since the pull request opened',
             },
           },
         }
@@ -381,7 +382,8 @@ export function buildDeploymentRecord(
     commit: '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b',
     runId: 9120000001,
     runUrl: 'https://github.com/acme/macro-ai/actions/runs/9120000001',
-    message: 'Run 9120000001 of deploy.yml on develop deployed MacroAiStagingStack (UPDATE_COMPLETE)',
+    message:
+      'Run 9120000001 of deploy.yml on develop deployed MacroAiStagingStack (UPDATE_COMPLETE)',
     rollbackSnapshot: false,
     createdAt: '2025-06-01T08:00:00.000Z',
     finishedAt: '2025-06-01T08:04:00.000Z',

@@ -95,7 +95,9 @@ export class EnvironmentsClient implements EnvironmentsApi {
     action: 'shutdown' | 'startup',
   ): Promise<{ entityRef: string; state: 'stopping' | 'starting' }> {
     return this.request(
-      `${environmentPath(environmentRef)}/${action === 'shutdown' ? 'stop' : 'start'}`,
+      `${environmentPath(environmentRef)}/${
+        action === 'shutdown' ? 'stop' : 'start'
+      }`,
       { method: 'POST' },
     );
   }

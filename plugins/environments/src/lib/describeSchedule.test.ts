@@ -7,14 +7,20 @@ describe('cronInWords', () => {
     ['0 8 * * 1,3,5', 'at 08:00, only on Monday, Wednesday, and Friday (UTC)'],
     ['0 20 * * sat,sun', 'at 20:00, only on Saturday and Sunday (UTC)'],
     ['0 18 1 * *', 'at 18:00, on day 1 of the month (UTC)'],
-    ['*/15 18 * * 1-5', 'every 15 minutes, between 18:00 and 18:59, Monday through Friday (UTC)'],
+    [
+      '*/15 18 * * 1-5',
+      'every 15 minutes, between 18:00 and 18:59, Monday through Friday (UTC)',
+    ],
   ])('reads %s with the cron library as %s', (cron, words) => {
     expect(cronInWords(cron)).toBe(words);
   });
 
-  it.each(['0 25 * * 1-5', '0 18 * *'])('falls back to the raw cron for %s', cron => {
-    expect(cronInWords(cron)).toBe(`cron ${cron} (UTC)`);
-  });
+  it.each(['0 25 * * 1-5', '0 18 * *'])(
+    'falls back to the raw cron for %s',
+    cron => {
+      expect(cronInWords(cron)).toBe(`cron ${cron} (UTC)`);
+    },
+  );
 });
 
 describe('describeSchedule', () => {
@@ -25,7 +31,9 @@ describe('describeSchedule', () => {
   });
 
   it('names both times when the startup is given', () => {
-    expect(describeSchedule({ shutdown: '0 19 * * 1-5', startup: '30 7 * * 1-5' })).toBe(
+    expect(
+      describeSchedule({ shutdown: '0 19 * * 1-5', startup: '30 7 * * 1-5' }),
+    ).toBe(
       'shut down at 19:00, Monday through Friday (UTC); started at 07:30, Monday through Friday (UTC)',
     );
   });

@@ -53,7 +53,10 @@ export function describePreviewCleanup(
       if (Date.parse(preview.cleanupAt) <= now) {
         return `Due for cleanup: no push for ${preview.ttl}`;
       }
-      return `Destroyed ${formatTimeLeft(preview.cleanupAt, now)} unless pushed to (${
+      return `Destroyed ${formatTimeLeft(
+        preview.cleanupAt,
+        now,
+      )} unless pushed to (${
         preview.ttl
       } without a push), or when its pull request closes`;
   }

@@ -43,16 +43,24 @@ export function describeScheduleState(
     case 'failed':
       return `${schedule.lastAction === 'startup' ? 'Start' : 'Stop'} failed: ${
         schedule.error ?? 'unknown error'
-      }${schedule.nextAttemptAt ? ` · retrying ${at(schedule.nextAttemptAt)}` : ''}`;
+      }${
+        schedule.nextAttemptAt
+          ? ` · retrying ${at(schedule.nextAttemptAt)}`
+          : ''
+      }`;
     case 'stopped':
       return [
         `Stopped${schedule.since ? ` since ${at(schedule.since)}` : ''}`,
-        schedule.nextStartup ? `starts ${at(schedule.nextStartup)}` : 'starts by hand',
+        schedule.nextStartup
+          ? `starts ${at(schedule.nextStartup)}`
+          : 'starts by hand',
       ].join(' · ');
     default: {
       let next: string | undefined;
       if (schedule.keepRunningUntil) {
-        const by = schedule.keepRunningBy ? ` by ${schedule.keepRunningBy}` : '';
+        const by = schedule.keepRunningBy
+          ? ` by ${schedule.keepRunningBy}`
+          : '';
         next = `kept running until ${at(schedule.keepRunningUntil)}${by}`;
       } else if (schedule.nextShutdown) {
         next = `stops ${at(schedule.nextShutdown)}`;

@@ -40,10 +40,12 @@ describe('the example Environments deployed from the scale-environment template,
       deploy: true,
     });
     expect(result.status).toBe(200);
-    return scaffolder
-      .messages(result)
-      // eslint-disable-next-line no-control-regex
-      .map(m => m.replace(/^\u001b\[\d+minfo\u001b\[39m: /, ''));
+    return (
+      scaffolder
+        .messages(result)
+        // eslint-disable-next-line no-control-regex
+        .map(m => m.replace(/^\u001b\[\d+minfo\u001b\[39m: /, ''))
+    );
   };
 
   it('dispatches the workflow of a pipeline Environment (macro-ai-api staging)', async () => {

@@ -41,7 +41,10 @@ const userInfoFromOrg = mockServices.userInfo.mock({
 
 /** Writes catalog YAML to a temporary file and returns its path. */
 function catalogFile(yaml: string): string {
-  const file = join(mkdtempSync(join(tmpdir(), 'stageline-catalog-')), 'catalog.yaml');
+  const file = join(
+    mkdtempSync(join(tmpdir(), 'stageline-catalog-')),
+    'catalog.yaml',
+  );
   writeFileSync(file, yaml);
   return file;
 }
@@ -77,7 +80,13 @@ export async function startStagelineBackend(options: {
             ...(options.config?.catalog as JsonObject | undefined),
             rules: [
               {
-                allow: ['Component', 'Group', 'User', 'Environment', 'Location'],
+                allow: [
+                  'Component',
+                  'Group',
+                  'User',
+                  'Environment',
+                  'Location',
+                ],
               },
             ],
             locations: options.catalogs.map(yaml => ({

@@ -154,9 +154,7 @@ export function EnvironmentsOverview() {
               </Alert>
             );
           }
-          return (
-            <EnvironmentsTable items={shown} onChanged={state.retry} />
-          );
+          return <EnvironmentsTable items={shown} onChanged={state.retry} />;
         }}
       </LoadState>
     </Box>

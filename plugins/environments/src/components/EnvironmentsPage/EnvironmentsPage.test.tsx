@@ -50,14 +50,27 @@ describe('EnvironmentsPage', () => {
     await renderPage();
     const table = await screen.findByRole('table');
     const preview = within(
-      within(table).getByRole('link', { name: 'Macro AI API (PR #42)' }).closest('td')!,
+      within(table)
+        .getByRole('link', { name: 'Macro AI API (PR #42)' })
+        .closest('td')!,
     );
     const pullRequest = preview.getByRole('link', { name: /^Pull request/ });
-    expect(pullRequest).toHaveAttribute('href', 'https://github.com/acme/macro-ai/pull/42');
-    expect(pullRequest.parentElement).toHaveTextContent(/by octo-guest, opened .+ ago$/);
-    expect(preview.getByText(/^Destroyed in .+ unless pushed to \(72h without a push\)/)).toBeInTheDocument();
+    expect(pullRequest).toHaveAttribute(
+      'href',
+      'https://github.com/acme/macro-ai/pull/42',
+    );
+    expect(pullRequest.parentElement).toHaveTextContent(
+      /by octo-guest, opened .+ ago$/,
+    );
+    expect(
+      preview.getByText(
+        /^Destroyed in .+ unless pushed to \(72h without a push\)/,
+      ),
+    ).toBeInTheDocument();
     expect(preview.getByText('£0.37 so far')).toBeInTheDocument();
-    expect(await preview.findByRole('button', { name: 'Destroy now' })).toBeInTheDocument();
+    expect(
+      await preview.findByRole('button', { name: 'Destroy now' }),
+    ).toBeInTheDocument();
   });
 
   it('shows every component by stage with health, deployment, commits waiting and cost', async () => {

@@ -27,21 +27,29 @@ async function renderPreviews(
     },
   );
   await userEvent.click(screen.getByText('1 preview environment'));
-  return within(await screen.findByRole('table', { name: 'Preview environments' }));
+  return within(
+    await screen.findByRole('table', { name: 'Preview environments' }),
+  );
 }
 
 describe('PreviewList', () => {
   it('shows each preview with its pull request, author, age, time left and cost so far', async () => {
     const preview = buildEnvironmentStatus('preview');
-    preview.preview!.cleanupAt = new Date(Date.now() + 2 * 86_400_000 + 3_600_000).toISOString();
+    preview.preview!.cleanupAt = new Date(
+      Date.now() + 2 * 86_400_000 + 3_600_000,
+    ).toISOString();
     const table = await renderPreviews({}, preview);
     expect(table.getByRole('link', { name: 'PR #42' })).toBeInTheDocument();
     expect(
       table.getByRole('link', { name: /^Pull request on GitHub/ }),
     ).toHaveAttribute('href', 'https://github.com/acme/macro-ai/pull/42');
-    expect(table.getByText(/^by octo-guest, opened .+ ago$/)).toBeInTheDocument();
     expect(
-      table.getByText(/^Destroyed in 2 days unless pushed to \(72h without a push\), or when its pull request closes$/),
+      table.getByText(/^by octo-guest, opened .+ ago$/),
+    ).toBeInTheDocument();
+    expect(
+      table.getByText(
+        /^Destroyed in 2 days unless pushed to \(72h without a push\), or when its pull request closes$/,
+      ),
     ).toBeInTheDocument();
     expect(table.getByText('£0.37 so far')).toBeInTheDocument();
     expect(table.getByText('£3.10 a month')).toBeInTheDocument();
@@ -51,7 +59,8 @@ describe('PreviewList', () => {
     const failed = buildEnvironmentStatus('preview');
     failed.preview!.cleanup = {
       state: 'failed',
-      error: 'Destroy of MacroAiPr42Stack failed (DELETE_FAILED); Assets: bucket not empty',
+      error:
+        'Destroy of MacroAiPr42Stack failed (DELETE_FAILED); Assets: bucket not empty',
       attempts: 1,
       nextAttemptAt: new Date(Date.now() + 5 * 60_000 + 30_000).toISOString(),
     };
@@ -69,29 +78,44 @@ describe('PreviewList', () => {
     server.use(
       destroyHandler(
         entityRef =>
-          HttpResponse.json({ entityRef, state: 'requested', message: 'Destroying' }, { status: 202 }),
+          HttpResponse.json(
+            { entityRef, state: 'requested', message: 'Destroying' },
+            { status: 202 },
+          ),
         received,
       ),
     );
     const table = await renderPreviews({ onChanged });
     await userEvent.click(table.getByRole('button', { name: 'Destroy now' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Destroy the preview of PR #42?' });
-    expect(dialog).toHaveTextContent('Deletes MacroAiPr42Stack now, as its cleanup would.');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Destroy MacroAiPr42Stack' }));
+    const dialog = await screen.findByRole('dialog', {
+      name: 'Destroy the preview of PR #42?',
+    });
+    expect(dialog).toHaveTextContent(
+      'Deletes MacroAiPr42Stack now, as its cleanup would.',
+    );
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Destroy MacroAiPr42Stack' }),
+    );
     await waitFor(() => expect(onChanged).toHaveBeenCalled());
     expect(received).toEqual(['environment:default/macro-ai-api-pr-42']);
   });
 
-  it("says why the backend refused, and keeps the dialog open", async () => {
+  it('says why the backend refused, and keeps the dialog open', async () => {
     server.use(
       destroyHandler(() =>
-        errorResponse(403, 'NotAllowedError', 'You are not allowed environments.destroy on environment:default/macro-ai-api-production (the Environment of stack MacroAiPr42Stack)'),
+        errorResponse(
+          403,
+          'NotAllowedError',
+          'You are not allowed environments.destroy on environment:default/macro-ai-api-production (the Environment of stack MacroAiPr42Stack)',
+        ),
       ),
     );
     const table = await renderPreviews();
     await userEvent.click(table.getByRole('button', { name: 'Destroy now' }));
     const dialog = await screen.findByRole('dialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Destroy MacroAiPr42Stack' }));
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Destroy MacroAiPr42Stack' }),
+    );
     expect(
       await within(dialog).findByText(
         'You are not allowed environments.destroy on environment:default/macro-ai-api-production (the Environment of stack MacroAiPr42Stack)',

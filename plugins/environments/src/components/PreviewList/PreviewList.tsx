@@ -147,7 +147,9 @@ export function PreviewList({ previews, onChanged }: PreviewListProps) {
                     <Typography variant="body2" className={classes.header}>
                       {cost.status !== 'ok'
                         ? `Estimate ${
-                            cost.status === 'error' ? 'failed' : 'not configured'
+                            cost.status === 'error'
+                              ? 'failed'
+                              : 'not configured'
                           }`
                         : soFar ?? 'no estimate'}
                     </Typography>

@@ -22,9 +22,9 @@ import { describeScheduleState } from '../../lib/scheduleTimes';
 /** `2026-03-06T21:00` in the reader's time zone, for a datetime-local input. */
 function localInputValue(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(
-    date.getHours(),
-  )}:${pad(date.getMinutes())}`;
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(
+    date.getDate(),
+  )}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }
 
 function KeepRunningDialog({
@@ -48,7 +48,11 @@ function KeepRunningDialog({
     onChanged?.();
   }, [api, status.entityRef, until, onChanged]);
   return (
-    <Dialog open={open} onClose={onClose} aria-labelledby={`keep-${status.name}`}>
+    <Dialog
+      open={open}
+      onClose={onClose}
+      aria-labelledby={`keep-${status.name}`}
+    >
       <DialogTitle id={`keep-${status.name}`}>Keep running until</DialogTitle>
       <DialogContent>
         <TextField
@@ -59,11 +63,18 @@ function KeepRunningDialog({
           InputLabelProps={{ shrink: true }}
           helperText="Shutdowns until then are skipped; the environment stops at that time (at most 7 days ahead)."
         />
-        {request.error ? <Alert severity="error">{errorText(request.error)}</Alert> : null}
+        {request.error ? (
+          <Alert severity="error">{errorText(request.error)}</Alert>
+        ) : null}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button color="primary" variant="contained" disabled={request.loading} onClick={keep}>
+        <Button
+          color="primary"
+          variant="contained"
+          disabled={request.loading}
+          onClick={keep}
+        >
           Keep running
         </Button>
       </DialogActions>
@@ -86,14 +97,19 @@ function ScheduleButtons({
   const [keepOpen, setKeepOpen] = useState(false);
   const [request, run] = useAsyncFn(
     async (action: 'shutdown' | 'startup' | 'end-override') => {
-      if (action === 'end-override') await api.keepRunning(status.entityRef, null);
+      if (action === 'end-override')
+        await api.keepRunning(status.entityRef, null);
       else await api.runSchedule(status.entityRef, action);
       onChanged?.();
     },
     [api, status.entityRef, onChanged],
   );
   const schedule = status.schedule!;
-  if (!allowed || schedule.state === 'stopping' || schedule.state === 'starting') {
+  if (
+    !allowed ||
+    schedule.state === 'stopping' ||
+    schedule.state === 'starting'
+  ) {
     return null;
   }
   const stopped =
@@ -102,16 +118,31 @@ function ScheduleButtons({
   return (
     <Box display="flex" flexWrap="wrap" style={{ gap: 8 }} mt={1}>
       {stopped ? (
-        <Button size="small" variant="outlined" color="primary" disabled={request.loading} onClick={() => run('startup')}>
+        <Button
+          size="small"
+          variant="outlined"
+          color="primary"
+          disabled={request.loading}
+          onClick={() => run('startup')}
+        >
           Start now
         </Button>
       ) : (
         <>
-          <Button size="small" variant="outlined" disabled={request.loading} onClick={() => run('shutdown')}>
+          <Button
+            size="small"
+            variant="outlined"
+            disabled={request.loading}
+            onClick={() => run('shutdown')}
+          >
             Stop now
           </Button>
           {schedule.keepRunningUntil ? (
-            <Button size="small" disabled={request.loading} onClick={() => run('end-override')}>
+            <Button
+              size="small"
+              disabled={request.loading}
+              onClick={() => run('end-override')}
+            >
               End keep running
             </Button>
           ) : (
@@ -158,8 +189,8 @@ export function ScheduleSummary({ status, onChanged }: ScheduleSummaryProps) {
       <Typography variant="body2">{describeScheduleState(schedule)}</Typography>
       {schedule.method === 'dry-run' ? (
         <Typography variant="caption" color="textSecondary" display="block">
-          Dry run (environments.schedules.dryRun): recorded only, nothing in the cloud was
-          stopped or started
+          Dry run (environments.schedules.dryRun): recorded only, nothing in the
+          cloud was stopped or started
         </Typography>
       ) : null}
       <ScheduleButtons status={status} onChanged={onChanged} />

@@ -284,7 +284,11 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
         namespace: 'default',
         annotations: { 'github.com/project-slug': 'acme/macro-ai' },
       },
-      spec: { type: 'service', lifecycle: 'experimental', owner: 'group:default/mallory' },
+      spec: {
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: 'group:default/mallory',
+      },
     };
     const mallorysStaging = environmentEntity({
       name: 'mallory-tool-staging',

@@ -8,11 +8,7 @@ import {
   actionContext,
   CheckpointStore,
 } from '../../__testUtils__/actionContext';
-import {
-  AwsStandIn,
-  DEPLOYER_KEYS,
-  REGION,
-} from '@stageline/aws-stand-in';
+import { AwsStandIn, DEPLOYER_KEYS, REGION } from '@stageline/aws-stand-in';
 import {
   FIXTURES,
   referenceTemplate,

@@ -41,10 +41,7 @@ const production = {
   preventSelfReview: true,
 };
 
-function createAction(
-  config = githubConfig(),
-  policy = permissionPolicy(),
-) {
+function createAction(config = githubConfig(), policy = permissionPolicy()) {
   return createEnvironmentGithubSetupAction({
     catalog: catalogServiceMock({ entities: exampleCatalog() }),
     github: githubClientsWithoutWaits(config),
@@ -92,12 +89,15 @@ describe('environment:github:setup', () => {
     expect(github.requests).toEqual([]);
   });
 
-  it('leaves a repository no Environment names yet (a new one) to the scaffolder\'s own permissions', async () => {
+  it("leaves a repository no Environment names yet (a new one) to the scaffolder's own permissions", async () => {
     const policy = permissionPolicy({
       denied: ['environment:default/macro-ai-api-production'],
     });
     const { ctx, outputs } = actionContext(
-      { repoUrl: 'github.com?owner=acme&repo=brand-new', environments: [staging] },
+      {
+        repoUrl: 'github.com?owner=acme&repo=brand-new',
+        environments: [staging],
+      },
       { isDryRun: true },
     );
     await createAction(githubConfig(), policy).handler(ctx);

@@ -10,9 +10,7 @@ import { resolveReviewers } from '../../lib/github/resolveReviewers';
 import { syncGithubEnvironment } from '../../lib/github/syncGithubEnvironment';
 import { parseActionInput } from '../../lib/input/parseActionInput';
 import { examples } from './environmentGithubSetup.examples';
-import type {
-  EnvironmentAuthorization,
-} from '@stageline/plugin-environments-node';
+import type { EnvironmentAuthorization } from '@stageline/plugin-environments-node';
 import { authorizeOnRepository } from '../../lib/environment/authorizeOnRepository';
 import { environmentsDeployPermission } from '@stageline/plugin-environments-common';
 

@@ -3,11 +3,7 @@ import {
   DescribeChangeSetCommand,
 } from '@aws-sdk/client-cloudformation';
 import { setupServer } from 'msw/node';
-import {
-  AwsStandIn,
-  DEPLOYER_KEYS,
-  REGION,
-} from '@stageline/aws-stand-in';
+import { AwsStandIn, DEPLOYER_KEYS, REGION } from '@stageline/aws-stand-in';
 import { registerNetworkEdge } from '../../__testUtils__/networkEdge';
 import { previewChanges } from '../plan/previewChanges';
 import {

@@ -40,9 +40,11 @@ export async function authorizeOnRepository(
   const denied = await deniedRefs(permissions, permission, refs, credentials);
   if (denied.length) {
     throw new NotAllowedError(
-      `You are not allowed ${permission.name} on ${denied.join(', ')}, the Environment${
-        denied.length > 1 ? 's' : ''
-      } of ${repository.owner}/${
+      `You are not allowed ${permission.name} on ${denied.join(
+        ', ',
+      )}, the Environment${denied.length > 1 ? 's' : ''} of ${
+        repository.owner
+      }/${
         repository.repo
       }: changing its GitHub environments needs it on every Environment of the repository`,
     );

@@ -8,7 +8,7 @@ const target = (previewId?: string) =>
     stage: previewId ? 'preview' : 'staging',
     scale: 'hobby',
     previewId,
-  }) as EnvironmentTarget;
+  } as EnvironmentTarget);
 
 describe('the stack tags of a deploy', () => {
   it("are Stageline's vocabulary, with a preview's key", () => {
