@@ -3,6 +3,7 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 import { PromotionStore } from '../database/PromotionStore';
 import { SLUG, useEdgeStandIns } from '../__testUtils__/previews';
 import {
@@ -120,6 +121,40 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
         }),
       ],
     ]);
+  });
+
+  it('keeps running after Start now until the next shutdown, even when the last one was never acted on', async () => {
+    const knex = await migrated(databaseId);
+    const staging = deployedStaging();
+    const clock = { now: MONDAY('22:00') };
+    const environment = scheduledStaging();
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [component, environment],
+      clock,
+    });
+    // A user stops and starts it before the schedule's first look at it, after 18:00.
+    await runner.now(
+      environment as EnvironmentEntity,
+      'shutdown',
+      'user:default/alice',
+    );
+    await runner.now(
+      environment as EnvironmentEntity,
+      'startup',
+      'user:default/alice',
+    );
+    clock.now = MONDAY('22:01');
+    await runner.run();
+    expect(
+      await store.get('environment:default/macro-ai-web-staging'),
+    ).toMatchObject({
+      state: 'running',
+    });
+    expect(staging.tasks()).toBe(2);
+    clock.now = TUESDAY('18:01');
+    await runner.run();
+    expect(staging.tasks()).toBe(0);
   });
 
   it('catches up with a shutdown it missed, and takes a past startup as done at first sight', async () => {

@@ -100,11 +100,17 @@ export class ScheduleRunner {
     actor: string,
   ): Promise<void> {
     const ref = stringifyEntityRef(environment);
-    await this.options.store.getOrCreate(ref, this.#now(), undefined);
+    const now = this.#now();
+    const event = previousScheduleEvent(environment.spec.schedule, now);
+    await this.options.store.getOrCreate(ref, now, undefined);
     await this.#act(environment, action, {
       actor,
       via: action === 'shutdown' ? 'stop-now' : 'start-now',
     });
+    // The user's action supersedes the schedule's last shutdown or startup: Start now at 22:00
+    // after an 18:00 shutdown the schedule never acted on must not be stopped again at its next
+    // look, only at the next shutdown.
+    if (event) await this.options.store.handled(ref, event.at);
   }
 
   async #tick(environment: EnvironmentEntity): Promise<void> {
