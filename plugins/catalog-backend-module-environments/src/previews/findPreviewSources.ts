@@ -13,6 +13,7 @@ import {
 import {
   assertRepositoryUncontested,
   componentRefOf,
+  componentsByRepository,
   GithubRepository,
   isProviderPreview,
   resolveComponentScope,
@@ -77,6 +78,10 @@ export async function findPreviewSources(options: {
     { entityRefs: refs },
     { credentials },
   );
+  // Who claims which repository, read once for the whole run.
+  const claimants = refs.length
+    ? await componentsByRepository(catalog, credentials)
+    : new Map();
   const sources: PreviewSource[] = [];
   for (const [index, componentRef] of refs.entries()) {
     const declaring = byComponent
@@ -114,6 +119,7 @@ export async function findPreviewSources(options: {
         credentials,
         scope,
         trustedOwners: options.trustedOwners,
+        components: claimants,
       });
       sources.push({
         component: scope.component,

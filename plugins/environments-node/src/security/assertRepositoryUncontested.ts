@@ -8,7 +8,10 @@ import {
 } from '@backstage/catalog-model';
 import { NotAllowedError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
-import { ANNOTATION_GITHUB_PROJECT_SLUG } from '../providers/entityFields';
+import {
+  ANNOTATION_GITHUB_PROJECT_SLUG,
+  GithubRepository,
+} from '../providers/entityFields';
 import type { ComponentScope } from './resolveComponentScope';
 import { repositoryKey, repositoryOfComponent } from './repositoryOfComponent';
 
@@ -33,23 +36,26 @@ function ownerOf(component: Entity): string | undefined {
 }
 
 /**
- * Every Component in the catalog that lives in the scope's repository (by its
- * `github.com/project-slug` or its github.com `backstage.io/source-location`).
+ * Every Component in the catalog that lives in a GitHub repository (by its
+ * `github.com/project-slug` or its github.com `backstage.io/source-location`), by repository, in
+ * one read — for a caller that checks many repositories at once, such as a provider's run. With
+ * `repository`, only the Components that name it by slug or carry a source location.
+ *
+ * @public
  */
-async function componentsOfRepository(
+export async function componentsByRepository(
   catalog: CatalogService,
   credentials: BackstageCredentials,
-  scope: ComponentScope,
-): Promise<Entity[]> {
-  const { repository } = scope;
-  if (!repository) return [];
-  const key = repositoryKey(repository);
+  repository?: GithubRepository,
+): Promise<Map<string, Entity[]>> {
   const { items } = await catalog.getEntities(
     {
       filter: [
         {
           kind: 'Component',
-          [`metadata.annotations.${ANNOTATION_GITHUB_PROJECT_SLUG}`]: `${repository.owner}/${repository.repo}`,
+          [`metadata.annotations.${ANNOTATION_GITHUB_PROJECT_SLUG}`]: repository
+            ? `${repository.owner}/${repository.repo}`
+            : CATALOG_FILTER_EXISTS,
         },
         {
           kind: 'Component',
@@ -61,10 +67,14 @@ async function componentsOfRepository(
     },
     { credentials },
   );
-  return items.filter(component => {
+  const byRepository = new Map<string, Entity[]>();
+  for (const component of items) {
     const lives = repositoryOfComponent(component);
-    return !!lives && repositoryKey(lives) === key;
-  });
+    if (!lives) continue;
+    const key = repositoryKey(lives);
+    byRepository.set(key, [...(byRepository.get(key) ?? []), component]);
+  }
+  return byRepository;
 }
 
 /**
@@ -85,6 +95,8 @@ export async function assertRepositoryUncontested(options: {
   credentials: BackstageCredentials;
   scope: ComponentScope;
   trustedOwners: string[];
+  /** From {@link componentsByRepository}, when the caller read them once for many checks. */
+  components?: Map<string, Entity[]>;
 }): Promise<void> {
   const { scope, trustedOwners } = options;
   const environmentOwner = stringifyEntityRef(
@@ -94,17 +106,21 @@ export async function assertRepositoryUncontested(options: {
     }),
   ).toLocaleLowerCase('en-US');
   if (trustedOwners.includes(environmentOwner)) return;
+  const { repository } = scope;
+  if (!repository) return;
   const owner = ownerOf(scope.component);
-  const claimants = await componentsOfRepository(
-    options.catalog,
-    options.credentials,
-    scope,
-  );
+  const components =
+    options.components ??
+    (await componentsByRepository(
+      options.catalog,
+      options.credentials,
+      repository,
+    ));
+  const claimants = components.get(repositoryKey(repository)) ?? [];
   const others = claimants.filter(c => ownerOf(c) !== owner);
   if (others.length) {
-    const { repository } = scope;
     throw new NotAllowedError(
-      `${repository!.owner}/${repository!.repo} is also claimed by ${others
+      `${repository.owner}/${repository.repo} is also claimed by ${others
         .map(c => `${stringifyEntityRef(c)} (owner ${ownerOf(c) ?? 'none'})`)
         .join(
           ', ',

@@ -7,4 +7,7 @@ export {
 export { resolveComponentScope, componentRefOf } from './resolveComponentScope';
 export type { ComponentScope } from './resolveComponentScope';
 export { findEnvironmentsOfRepository } from './findEnvironmentsOfRepository';
-export { assertRepositoryUncontested } from './assertRepositoryUncontested';
+export {
+  assertRepositoryUncontested,
+  componentsByRepository,
+} from './assertRepositoryUncontested';
