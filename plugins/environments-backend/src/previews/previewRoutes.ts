@@ -12,8 +12,7 @@ import { ConflictError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import { environmentsDestroyPermission } from '@stageline/plugin-environments-common';
 import {
-  authorizeOnEnvironment,
-  authorizeOnPipelineBranch,
+  authorizeOnStackChange,
   environmentTargetOf,
   resolveComponentScope,
 } from '@stageline/plugin-environments-node';
@@ -80,10 +79,7 @@ export function previewRoutes(options: {
         target,
         credentials,
       };
-      const authorizedOn = await authorizeOnEnvironment(authorization);
-      if (target.deployment.mode === 'pipeline') {
-        await authorizeOnPipelineBranch(authorization);
-      }
+      const authorizedOn = await authorizeOnStackChange(authorization);
       const scope = await resolveComponentScope({
         environment,
         loadComponent: async componentRef =>

@@ -15,8 +15,7 @@ import {
   environmentsDeployPermission,
 } from '@stageline/plugin-environments-common';
 import {
-  authorizeOnEnvironment,
-  authorizeOnPipelineBranch,
+  authorizeOnStackChange,
   environmentTargetOf,
 } from '@stageline/plugin-environments-node';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
@@ -101,10 +100,7 @@ export function scheduleRoutes(options: Options): express.Router {
         target,
         credentials,
       };
-      const authorizedOn = await authorizeOnEnvironment(authorization);
-      if (target.deployment.mode === 'pipeline') {
-        await authorizeOnPipelineBranch(authorization);
-      }
+      const authorizedOn = await authorizeOnStackChange(authorization);
       const result = await then(environment, actor, credentials);
       await audit.success({ meta: { authorizedOn, stack: target.stackName } });
       return result;

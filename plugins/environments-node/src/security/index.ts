@@ -11,3 +11,4 @@ export {
   assertRepositoryUncontested,
   componentsByRepository,
 } from './assertRepositoryUncontested';
+export { authorizeOnStackChange } from './authorizeOnStackChange';
