@@ -24,6 +24,10 @@ import {
   promotionsQuerySchema,
 } from './validation';
 import { jsonBody } from './jsonBody';
+import { eventLoopTurns } from './eventLoopTurns';
+
+/** Few enough that a burst of warm reads leaves the readiness probe a turn every few ms. */
+const REQUESTS_PER_EVENT_LOOP_TURN = 4;
 
 /** A valid promote body, for the message of a body that is not JSON. */
 const PROMOTE_BODY_EXAMPLE = '{ "dryRun": true, "strategy": "pull-request" }';
@@ -57,6 +61,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, catalog, statuses, promotions, store } = options;
   const router = Router();
+  router.use(eventLoopTurns(REQUESTS_PER_EVENT_LOOP_TURN));
   const decorate = options.decorate ?? (async status => status);
   for (const routes of options.routes ?? []) router.use(routes);
 
