@@ -226,6 +226,16 @@ check(
         ', ',
       )}]: ${status.text.slice(0, 300)}`,
 );
+check(
+  'cost estimates run in worker threads (the package ships its ./cost-estimate-worker file)',
+  readFileSync(logFile, 'utf8').includes('Cost estimates run on the event loop')
+    ? 'the backend log says cost estimates run on the event loop'
+    : typeof status.json?.cost?.estimate?.monthly === 'number'
+    ? undefined
+    : `the cost section has no estimate: ${JSON.stringify(
+        status.json?.cost,
+      )?.slice(0, 300)}`,
+);
 const unknown = await call(
   '/api/environments/environments/default/no-such-environment/status',
   {

@@ -28,16 +28,23 @@ require(workerData.entry);
 `;
 
 /**
- * The worker's entry file: the TypeScript source where the package runs from source (the
- * workspace, tests, the benchmark); undefined in a built package, whose bundle has no separate
- * worker file.
+ * The worker's entry file, the package's `./cost-estimate-worker` export: the TypeScript source
+ * where the package runs from source (the workspace, tests, the benchmark), the built file in a
+ * published package; undefined only where neither can be found.
  */
 export function estimateWorkerEntry(): string | undefined {
   const source = resolvePackagePath(
     '@stageline/plugin-environments-backend',
     'src/cost/worker/estimateWorker.ts',
   );
-  return existsSync(source) ? source : undefined;
+  if (existsSync(source)) return source;
+  try {
+    return require.resolve(
+      '@stageline/plugin-environments-backend/cost-estimate-worker',
+    );
+  } catch {
+    return undefined;
+  }
 }
 
 /** Workers for a machine: every core but one, which stays with the event loop. */

@@ -13,7 +13,7 @@ import {
 /**
  * The backend's cost estimator: synthesis and pricing in a pool of worker threads sized to the
  * machine's cores ({@link EstimateWorkerPool}); on the event loop, with a warning, only where
- * the package runs built (its bundle has no separate worker file yet).
+ * the worker's file cannot be found.
  */
 export function createCostEstimator(options: {
   rate?: number;
@@ -24,7 +24,7 @@ export function createCostEstimator(options: {
   const entry = estimateWorkerEntry();
   if (!entry) {
     options.logger.warn(
-      'Cost estimates run on the event loop: this build of @stageline/plugin-environments-backend has no estimate worker file',
+      'Cost estimates run on the event loop: @stageline/plugin-environments-backend/cost-estimate-worker cannot be found',
     );
     return createStagelineCostEstimator(options);
   }

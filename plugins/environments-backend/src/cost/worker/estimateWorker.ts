@@ -9,7 +9,12 @@ import type { ResolvedPrices } from '../PriceListPricing';
 import { createStagelineCostEstimator } from '../StagelineCostEstimator';
 import type { FromWorker, ToWorker } from './protocol';
 
-const port = parentPort!;
+if (!parentPort) {
+  throw new Error(
+    '@stageline/plugin-environments-backend/cost-estimate-worker runs only as a worker thread of the cost estimate pool',
+  );
+}
+const port = parentPort;
 const pending = new Map<
   string,
   { resolve: (prices: ResolvedPrices) => void; reject: (e: Error) => void }
