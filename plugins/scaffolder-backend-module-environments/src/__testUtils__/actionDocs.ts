@@ -47,7 +47,7 @@ function table(schema: JsonSchema | undefined, withRequired: boolean): string {
   return [...header, ...rows].join('\n');
 }
 
-/** The input and output tables of an action, as the README shows them. */
+/** The input and output tables of an action, as docs/reference/actions.md shows them. */
 export function actionTables(action: TemplateAction<any, any, any>): string {
   return [
     table(action.schema?.input as JsonSchema, true),

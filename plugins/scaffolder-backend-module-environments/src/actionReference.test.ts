@@ -13,7 +13,11 @@ import { actionTables } from './__testUtils__/actionDocs';
 import { unconfiguredAws } from './__testUtils__/cloudFormationStandIn';
 import { githubConfig } from './__testUtils__/githubStandIn';
 
-const readme = fs.readFileSync(path.resolve(__dirname, '../README.md'), 'utf8');
+// The actions' reference, which the package README links to.
+const reference = fs.readFileSync(
+  path.resolve(__dirname, '../../../docs/reference/actions.md'),
+  'utf8',
+);
 const catalog = catalogServiceMock();
 const aws = unconfiguredAws();
 const authorization = {
@@ -37,7 +41,7 @@ const actions = [
   }),
 ];
 
-describe('README', () => {
+describe('docs/reference/actions.md', () => {
   it.each(actions.map(action => [action.id, action] as const))(
     'has the input and output tables of %s, generated from its schema',
     (_id, action) => {
@@ -54,7 +58,7 @@ describe('README', () => {
           ].join('\n\n'),
         );
       }
-      expect(readme).toContain(actionTables(action));
+      expect(reference).toContain(actionTables(action));
     },
   );
 
@@ -65,6 +69,6 @@ describe('README', () => {
       ),
     ),
   )('shows the %s example "%s"', (_id, _description, example) => {
-    expect(readme).toContain(example.trim());
+    expect(reference).toContain(example.trim());
   });
 });
