@@ -26,11 +26,11 @@ backend.add(
 // scaffolder plugin
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
-// Stageline (@stageline/plugin-catalog-backend-module-environments README, "Install")
+// Stageline (@stageline/plugin-catalog-backend-module-environments README, "Wiring")
 backend.add(import('@stageline/plugin-catalog-backend-module-environments'));
-// (@stageline/plugin-environments-backend README, "Install")
+// (@stageline/plugin-environments-backend README, "Wiring")
 backend.add(import('@stageline/plugin-environments-backend'));
-// (@stageline/plugin-scaffolder-backend-module-environments README, "Install")
+// (@stageline/plugin-scaffolder-backend-module-environments README, "Wiring")
 backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'));
 
 backend.start();
