@@ -46,18 +46,22 @@ describe('real templates priced against hand calculations', () => {
     });
     expect(result.totalUsd).toBe(203.61);
     expect(result.unpriced).toEqual([]);
-    // The template's defaults: MySQL db.t3.medium 0.068 × 730 = 49.64 ([V] Single-AZ) + 5 GB
-    // gp2 × 0.115 = 0.575, twice; Multi-AZ has no sourced db.t3.medium price: unpriced.
+    // The template's defaults: MySQL db.t3.medium 0.068 × 730 = 49.64 ([Q], = [V] Single-AZ)
+    // + 5 GB gp2 × 0.115 = 0.575, twice.
     const defaults = estimate('rds-mysql-with-read-replica.yaml');
     near(monthly(defaults).MainDB, 50.22);
     near(monthly(defaults).ReplicaDB, 50.22);
     expect(defaults.unpriced).toEqual([]);
+    // Multi-AZ source ([Q] rds-mysql-ondemand db.t3.medium Multi-AZ $0.136/h) + 5 GB gp2
+    // Multi-AZ × 0.23; the replica stays Single-AZ (MultiAZ is not inherited).
     const multiAz = estimate('rds-mysql-with-read-replica.yaml', {
       parameters: { MultiAZ: 'true' },
     });
-    expect(multiAz.unpriced.map(item => item.reason)).toContain(
-      'no us-east-1 price for RDS MySQL db.t3.medium Multi-AZ in the price table',
-    );
+    expect(monthly(multiAz)).toMatchObject({
+      MainDB: 100.43,
+      ReplicaDB: 50.22,
+    });
+    expect(multiAz.unpriced).toEqual([]);
   });
 
   it('EC2 instance: its hours and the AMI root volume', () => {
@@ -144,10 +148,8 @@ describe('real templates priced against hand calculations', () => {
       getAllItemsFunction: 0.06,
       putItemFunction: 0.06,
     });
-    // No sourced us-east-1 provisioned-capacity price: said, not invented.
-    expect(east1.unpriced.map(item => item.reason)).toEqual([
-      'no us-east-1 price for DynamoDB provisioned write capacity unit in the price table',
-      'no us-east-1 price for DynamoDB provisioned read capacity unit in the price table',
-    ]);
+    // us-east-1 provisioned capacity from [Q] dynamodb, the same rates as [K] us-east-2.
+    expect(monthly(east1).SampleTable).toBe(1.39);
+    expect(east1.complete).toBe(true);
   });
 });

@@ -15,7 +15,7 @@ describe('RDS for PostgreSQL', () => {
     );
   });
 
-  it('marks an unconfirmed price as an estimate', () => {
+  it('prices a class the table only estimated from a sourced price: db.t4g.small Multi-AZ, eu-west-2', () => {
     const { line, estimate } = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'postgres',
       DBInstanceClass: 'db.t4g.small',
@@ -23,15 +23,16 @@ describe('RDS for PostgreSQL', () => {
       AllocatedStorage: 100,
       StorageType: 'gp3',
     });
-    expect(line!.estimate).toBe(true);
-    expect(line!.basis).toContain('(estimate: a price is unconfirmed)');
+    // The table's ≈0.072 gives way to [Q] rds-postgresql-ondemand ($0.072/h): 0.072 × 730
+    // + 100 GB-mo gp3 Multi-AZ × 0.266
+    expect(line!.estimate).toBe(false);
+    expect(line!.monthlyUsd).toBe(79.16);
+    expect(line!.components[0].priceSource).toBe(
+      'RDS PostgreSQL db.t4g.small Multi-AZ ([T]; [D]; bill; [Q] rds-postgresql-ondemand db.t4g.small Multi-AZ (us-east-2, us-west-2, eu-west-1, eu-west-2, eu-central-1))',
+    );
     expect(
-      estimate.assumptions.some(
-        text =>
-          text.includes('RDS PostgreSQL db.t4g.small Multi-AZ') &&
-          text.includes('$0.072/h'),
-      ),
-    ).toBe(true);
+      estimate.assumptions.some(text => text.startsWith('Estimated price')),
+    ).toBe(false);
   });
 
   it('lists a class not in the table as unpriced but still prices the storage', () => {
@@ -56,11 +57,11 @@ describe('RDS for PostgreSQL', () => {
     );
     const mysql = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'mysql',
-      DBInstanceClass: 'db.m7g.large',
+      DBInstanceClass: 'db.m7g.12xlarge',
       AllocatedStorage: 20,
     });
     expect(mysql.unpriced[0].reason).toBe(
-      'no eu-west-2 price for RDS MySQL db.m7g.large Single-AZ in the price table',
+      'no eu-west-2 price for RDS MySQL db.m7g.12xlarge Single-AZ in the price table',
     );
     const db2 = estimateSubject('AWS::RDS::DBInstance', {
       Engine: 'db2-se',
@@ -188,21 +189,21 @@ describe('ElastiCache', () => {
 
   it('lists a node type without a price in the region as unpriced and prices memcached nodes', () => {
     const r7g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
-      CacheNodeType: 'cache.r7g.large',
+      CacheNodeType: 'cache.r7g.16xlarge',
       NumCacheClusters: 2,
     });
     expect(r7g.line).toBeUndefined();
     expect(r7g.unpriced[0].reason).toBe(
-      'no eu-west-2 price for ElastiCache cache.r7g.large Redis OSS in the price table',
+      'no eu-west-2 price for ElastiCache cache.r7g.16xlarge Redis OSS in the price table',
     );
-    // [V] fills a region the table lacks: cache.r6g.large eu-west-2 $0.24/h, 2 nodes.
+    // [Q] fills the regions the table lacks: cache.r6g.large eu-west-2 $0.24/h, 2 nodes.
     const r6g = estimateSubject('AWS::ElastiCache::ReplicationGroup', {
       CacheNodeType: 'cache.r6g.large',
       NumCacheClusters: 2,
     });
     expect(r6g.line!.monthlyUsd).toBe(350.4);
     expect(r6g.line!.components[0].priceSource).toBe(
-      'ElastiCache cache.r6g.large Redis OSS (PL [F]; fixture; [V] www/cache/instances.json at 77748c0)',
+      'ElastiCache cache.r6g.large Redis OSS (PL [F]; fixture; [Q] elasticache cache.r6g.large (us-east-2, us-west-2, eu-west-1, eu-west-2, eu-central-1))',
     );
     // [K] elasticache_cluster_test: 2 cache.m4.large Memcached nodes, 1,460 h, $227.76
     const memcached = estimateSubject(
@@ -239,11 +240,12 @@ describe('S3 and DynamoDB', () => {
       { region: 'us-east-1' },
     );
     expect(onDemand.line!.monthlyUsd).toBe(1);
-    expect(
-      estimateSubject('AWS::DynamoDB::Table', {
-        BillingMode: 'PAY_PER_REQUEST',
-      }).line!.estimate,
-    ).toBe(true);
+    // eu-west-2: 1M WRU × 0.7423 + 1M RRU × 0.1487 + 1 GB × 0.29715 ([Q], no longer estimated)
+    const london = estimateSubject('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+    }).line!;
+    expect(london.estimate).toBe(false);
+    expect(london.monthlyUsd).toBe(1.19);
     expect(estimateSubject('AWS::DynamoDB::Table', {}).unpriced[0].reason).toBe(
       'provisioned mode without ProvisionedThroughput',
     );

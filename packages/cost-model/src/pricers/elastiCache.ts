@@ -1,5 +1,7 @@
 import { AWS_PRICES, PricePoint, PriceRow } from '../prices/aws-prices';
 import { priced, withFallback } from '../prices/priceRows';
+import { pageCacheHours } from '../prices/priceWatcherInstances';
+import { withPagePrice } from '../prices/priceWatcherPrices';
 import { V_CACHE_SOURCE, vantageCacheHours } from '../prices/vantagePrices';
 import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
@@ -39,15 +41,19 @@ function nodesLine(
     engine
   ];
   // Memcached and Redis OSS nodes of a type cost the same ([K]: cache.m4.large both $0.156/h).
+  // [Q] (2025) before [V] (2022).
   const row = withFallback(
-    (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
-      SERVICE_PRICES.elastiCacheNodes[nodeType] ??
-      priced(
-        `ElastiCache ${nodeType} ${name}`,
-        'node-h',
-        'AWS Price List API only',
-        {},
-      ),
+    withPagePrice(
+      (engine === 'memcached' ? undefined : elastiCache.redisNodes[nodeType]) ??
+        SERVICE_PRICES.elastiCacheNodes[nodeType] ??
+        priced(
+          `ElastiCache ${nodeType} ${name}`,
+          'node-h',
+          'AWS Price List API only',
+          {},
+        ),
+      pageCacheHours(nodeType),
+    ),
     vantageCacheHours(nodeType),
     V_CACHE_SOURCE,
   );

@@ -1,6 +1,11 @@
 import { PriceRow } from '../prices/aws-prices';
 import { DATABASE_PRICES } from '../prices/databasePrices';
 import { rowOrQuery } from '../prices/priceRows';
+import {
+  pageDocumentDbHours,
+  pageNeptuneHours,
+} from '../prices/priceWatcherInstances';
+import { PagePrice, withPagePrice } from '../prices/priceWatcherPrices';
 import { LineBuilder } from './LineBuilder';
 import { requiredString } from './properties';
 import { clusterStorageLine } from './rds';
@@ -12,6 +17,7 @@ function instanceLine(
   rows: Record<string, PriceRow>,
   service: string,
   serviceCode: string,
+  pageHours: (instanceClass: string) => PagePrice | undefined,
 ): Pricer {
   return (resource, context) => {
     const instanceClass = requiredString(
@@ -19,15 +25,12 @@ function instanceLine(
       'DBInstanceClass',
     );
     const line = new LineBuilder(context.prices);
-    const row = rowOrQuery(
-      rows,
-      instanceClass,
-      `${service} ${instanceClass}`,
-      'h',
-      {
+    const row = withPagePrice(
+      rowOrQuery(rows, instanceClass, `${service} ${instanceClass}`, 'h', {
         serviceCode,
         filters: { instanceType: instanceClass },
-      },
+      }),
+      pageHours(instanceClass),
     );
     return line
       .hourly(`${instanceClass} ${service} instance`, 1, row)
@@ -45,6 +48,7 @@ export const neptuneInstancePricer = instanceLine(
   neptune.instances,
   'Neptune',
   'AmazonNeptune',
+  pageNeptuneHours,
 );
 
 /**
@@ -69,6 +73,7 @@ export const documentDbInstancePricer = instanceLine(
   documentDb.instances,
   'DocumentDB',
   'AmazonDocDB',
+  pageDocumentDbHours,
 );
 
 /**

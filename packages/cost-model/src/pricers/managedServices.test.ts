@@ -144,15 +144,26 @@ describe('OpenSearch, MSK, DocumentDB, DMS', () => {
     );
     // [K] opensearch_domain_test: $1,285.53 + $1,713.31 + 300 GB × 0.135
     expect(line!.monthlyUsd).toBe(3039.34);
-    const es = estimateSubject(
-      'AWS::Elasticsearch::Domain',
-      {
-        ElasticsearchClusterConfig: { InstanceType: 'm5.large.elasticsearch' },
-      },
+    // [Q] es: m5.large.search $0.142/h in us-east-1, $0.17/h in eu-central-1
+    const es = (region: string) =>
+      estimateSubject(
+        'AWS::Elasticsearch::Domain',
+        {
+          ElasticsearchClusterConfig: {
+            InstanceType: 'm5.large.elasticsearch',
+          },
+        },
+        { region },
+      );
+    expect(es('us-east-1').line!.monthlyUsd).toBe(103.66);
+    expect(es('eu-central-1').line!.monthlyUsd).toBe(124.1);
+    const or1 = estimateSubject(
+      'AWS::OpenSearchService::Domain',
+      { ClusterConfig: { InstanceType: 'or1.large.search' } },
       east,
     );
-    expect(es.unpriced[0].reason).toBe(
-      'no us-east-1 price for OpenSearch m5.large.search in the price table',
+    expect(or1.unpriced[0].reason).toBe(
+      'no us-east-1 price for OpenSearch or1.large.search in the price table',
     );
   });
 

@@ -61,7 +61,7 @@ describe('Application Load Balancer', () => {
     expect(line!.monthlyUsd).toBe(29.68);
   });
 
-  it('prices a network load balancer (hours, NLCUs, IPv4 per subnet) and lists a gateway one as unpriced', () => {
+  it('prices a network load balancer (hours, NLCUs, IPv4 per subnet) and a gateway one', () => {
     // [K] lb_test: NLB $16.43 / 730 h, NLCU $4.38 a month
     const nlb = estimateSubject(
       'AWS::ElasticLoadBalancingV2::LoadBalancer',
@@ -76,11 +76,20 @@ describe('Application Load Balancer', () => {
       'AWS::ElasticLoadBalancingV2::LoadBalancer',
       { Type: 'gateway' },
     );
-    // No sourced offline price: unpriced with the reason, hours and GLCUs alike (the Price
-    // List API prices them, see priceListApi.test.ts).
-    expect(gateway.unpriced.map(item => item.reason)).toEqual([
-      'no eu-west-2 price for Gateway Load Balancer hour in the price table',
-      'no eu-west-2 price for Gateway Load Balancer GLCU in the price table',
+    // [Q] elb (eu-west-2): 0.0147 × 730 + 0.5 GLCU × 0.004 × 730; no public IPv4
+    expect(gateway.line!.monthlyUsd).toBe(12.19);
+    expect(gateway.line!.basis).toBe(
+      '1 Gateway Load Balancer × 730 h × $0.0147/h + 0.5 GLCU × 730 h × $0.004/GLCU-h',
+    );
+    // Outside the bundled regions only the Price List API prices it (priceListApi.test.ts).
+    const sydney = estimateSubject(
+      'AWS::ElasticLoadBalancingV2::LoadBalancer',
+      { Type: 'gateway' },
+      { region: 'ap-southeast-2' },
+    );
+    expect(sydney.unpriced.map(item => item.reason)).toEqual([
+      'no offline prices for ap-southeast-2 (Gateway Load Balancer hour); price it with the AWS Price List API (--pricing-api)',
+      'no offline prices for ap-southeast-2 (Gateway Load Balancer GLCU); price it with the AWS Price List API (--pricing-api)',
     ]);
   });
 });

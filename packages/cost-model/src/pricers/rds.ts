@@ -6,6 +6,8 @@ import {
   rdsInstanceRow,
 } from '../prices/databasePrices';
 import { withFallback } from '../prices/priceRows';
+import { pageRdsHours } from '../prices/priceWatcherInstances';
+import { withPagePrice } from '../prices/priceWatcherPrices';
 import { V_RDS_SOURCE, vantageRdsHours } from '../prices/vantagePrices';
 import { ResolvedResource } from '../template/resolveTemplate';
 import { LineBuilder } from './LineBuilder';
@@ -171,7 +173,7 @@ function withSource(
   return properties;
 }
 
-/** The hourly row of an RDS instance: the main table's PostgreSQL rows first. */
+/** The hourly row of an RDS instance: the main table's PostgreSQL rows first, then [Q], then [V]. */
 function instanceRow(
   engineKey: string,
   instanceClass: string,
@@ -183,10 +185,16 @@ function instanceRow(
     engineKey === 'postgres'
       ? AWS_PRICES.rdsPostgres.instances[instanceClass]
       : undefined;
-  const row = legacy
-    ? { ...(multiAz ? legacy.multiAz : legacy.single), query: generated.query }
-    : generated;
-  // [V] has Single-AZ hours only.
+  const row = withPagePrice(
+    legacy
+      ? {
+          ...(multiAz ? legacy.multiAz : legacy.single),
+          query: generated.query,
+        }
+      : generated,
+    pageRdsHours(engineKey, instanceClass, deployment),
+  );
+  // [V] (older than [Q]) has Single-AZ hours only.
   return multiAz
     ? row
     : withFallback(

@@ -1,5 +1,10 @@
 import { formatQuantity } from '../format';
 import { rowOrQuery } from '../prices/priceRows';
+import {
+  pageMskBrokerHours,
+  pageSearchHours,
+} from '../prices/priceWatcherInstances';
+import { withPagePrice } from '../prices/priceWatcherPrices';
 import { SERVICE_PRICES } from '../prices/servicePrices';
 import { LineBuilder } from './LineBuilder';
 import {
@@ -26,12 +31,15 @@ function nodes(
   if (count <= 0) return;
   if (!type) throw new CannotPrice(`${what} InstanceType is not set`);
   const instanceType = searchType(type);
-  const row = rowOrQuery(
-    openSearch.instances,
-    instanceType,
-    `OpenSearch ${instanceType}`,
-    'h',
-    { serviceCode: 'AmazonES', filters: { instanceType } },
+  const row = withPagePrice(
+    rowOrQuery(
+      openSearch.instances,
+      instanceType,
+      `OpenSearch ${instanceType}`,
+      'h',
+      { serviceCode: 'AmazonES', filters: { instanceType } },
+    ),
+    pageSearchHours(instanceType),
   );
   line.hourly(
     `${searchType(type)} ${what}${count === 1 ? '' : 's'}`,
@@ -129,10 +137,13 @@ export const mskClusterPricer: Pricer = (resource, context) => {
   line.hourly(
     `${type} brokers`,
     brokers,
-    rowOrQuery(msk.brokers, type, `MSK ${type} broker`, 'h', {
-      serviceCode: 'AmazonMSK',
-      filters: { instanceType: type },
-    }),
+    withPagePrice(
+      rowOrQuery(msk.brokers, type, `MSK ${type} broker`, 'h', {
+        serviceCode: 'AmazonMSK',
+        filters: { instanceType: type },
+      }),
+      pageMskBrokerHours(type),
+    ),
   );
   const storage =
     optionalNumber(

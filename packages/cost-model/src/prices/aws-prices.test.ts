@@ -10,6 +10,16 @@ import { DATABASE_PRICES, rdsInstanceRow } from './databasePrices';
 import { EBS_PRICES, ec2InstanceRow } from './ec2Prices';
 import { isBundledRegion, quotePrice } from './priceBook';
 import { ALL_REGIONS } from './priceRows';
+import {
+  pageCacheHours,
+  pageDocumentDbHours,
+  pageEc2Hours,
+  pageMskBrokerHours,
+  pageNeptuneHours,
+  pageRdsHours,
+  pageSearchHours,
+} from './priceWatcherInstances';
+import { PAGE_PRICES, PagePrice } from './priceWatcherPrices';
 import { SERVICE_PRICES } from './servicePrices';
 import { vantageCacheHours, vantageRdsHours } from './vantagePrices';
 
@@ -103,6 +113,13 @@ describe('the price table', () => {
 
 type Cell = readonly [usd: number, quality: PriceQuality] | undefined;
 type Cells = readonly [Cell, Cell, Cell];
+
+/** Secondary prices (third-party copies of Price List rows) in all three regions. */
+const secondary = (a: number, b: number, c: number): Cells => [
+  [a, 'secondary'],
+  [b, 'secondary'],
+  [c, 'secondary'],
+];
 
 /** A row with official Price List (PL) rows in all three regions. */
 const listed = (usEast1: number, euWest2: number, euWest1: number): Cells => [
@@ -286,8 +303,8 @@ describe('the [K] rows against their infracost golden rows', () => {
 
 /**
  * Rows added for us-east-2, us-west-2 and eu-central-1, copied by hand from their sources
- * ([A] Price List rows → list; [L] and [P] → secondary); a cell left undefined has no source
- * and must stay absent (unpriced, never invented).
+ * ([A] Price List rows → list; [L], [P], [Q] and [T] → secondary); a cell left undefined has no
+ * source and must stay absent (unpriced, never invented).
  */
 const NEW_REGIONS: readonly PricedRegion[] = [
   'us-east-2',
@@ -299,9 +316,9 @@ const NEW_REGION_REFERENCE: ReadonlyArray<
 > = [
   ['NAT gateway hour', AWS_PRICES.natGateway.hour, listed(0.045, 0.045, 0.052)],
   [
-    'NAT gateway data (no source)',
+    'NAT gateway data ([T] in us-east-2, no source elsewhere)',
     AWS_PRICES.natGateway.dataGb,
-    [undefined, undefined, undefined],
+    [[0.045, 'secondary'], undefined, undefined],
   ],
   [
     'Lambda x86 duration',
@@ -347,21 +364,63 @@ const NEW_REGION_REFERENCE: ReadonlyArray<
   [
     'Fargate x86 vCPU',
     AWS_PRICES.fargate.x86_64.vcpuHour,
-    [undefined, [0.04048, 'secondary'], undefined],
+    secondary(0.04048, 0.04048, 0.04656),
   ],
   [
     'Fargate x86 memory',
     AWS_PRICES.fargate.x86_64.gbHour,
-    [undefined, [0.004445, 'secondary'], undefined],
+    secondary(0.004445, 0.004445, 0.00511),
   ],
   [
-    'ALB hour',
-    AWS_PRICES.alb.hour,
-    [undefined, [0.0225, 'secondary'], undefined],
+    'Fargate ARM vCPU',
+    AWS_PRICES.fargate.arm64.vcpuHour,
+    secondary(0.03238, 0.03238, 0.03725),
   ],
   [
-    'ALB LCU (no source)',
-    AWS_PRICES.alb.lcuHour,
+    'Fargate ARM memory',
+    AWS_PRICES.fargate.arm64.gbHour,
+    secondary(0.00356, 0.00356, 0.00409),
+  ],
+  ['ALB hour', AWS_PRICES.alb.hour, secondary(0.0225, 0.0225, 0.027)],
+  ['ALB LCU', AWS_PRICES.alb.lcuHour, secondary(0.008, 0.008, 0.008)],
+  [
+    'RDS gp3 storage Single-AZ',
+    AWS_PRICES.rdsPostgres.storage.gp3.single,
+    secondary(0.115, 0.115, 0.137),
+  ],
+  [
+    'CloudWatch Logs ingestion',
+    AWS_PRICES.cloudWatch.logsIngestGb,
+    secondary(0.5, 0.5, 0.63),
+  ],
+  [
+    'CloudWatch Logs storage',
+    AWS_PRICES.cloudWatch.logsStorageGbMonth,
+    secondary(0.03, 0.03, 0.0324),
+  ],
+  [
+    'Secrets Manager secret',
+    AWS_PRICES.secretsManager.secretMonth,
+    secondary(0.4, 0.4, 0.4),
+  ],
+  [
+    'S3 Standard storage',
+    AWS_PRICES.s3.standardGbMonth,
+    secondary(0.023, 0.023, 0.0245),
+  ],
+  [
+    'DynamoDB provisioned write capacity unit',
+    SERVICE_PRICES.dynamoDbProvisioned.wcuHour,
+    secondary(0.00065, 0.00065, 0.000793),
+  ],
+  [
+    'Gateway Load Balancer hour',
+    SERVICE_PRICES.gwlb.hour,
+    secondary(0.0125, 0.0125, 0.0147),
+  ],
+  [
+    'EBS gp3 storage (no source)',
+    EBS_PRICES.storage.gp3,
     [undefined, undefined, undefined],
   ],
   [
@@ -459,3 +518,413 @@ describe('the [V] rows against the other sources', () => {
     },
   );
 });
+
+/**
+ * [Q] (the pricing pages' data as a third party saved it in 2025) is trusted only because it
+ * equals every other source wherever both have a price: each [Q] cell must be the table's
+ * price in that region. A row keeps its own sources' cells and takes [Q] only where it had none
+ * (or an estimate), so a disagreement shows here as a test naming the row and region.
+ */
+describe('the [Q] rows against the other sources', () => {
+  const { fargate, alb, rdsPostgres, cloudWatch, s3, dynamoDb } = AWS_PRICES;
+  const pairs: ReadonlyArray<readonly [string, PriceRow, PagePrice]> = [
+    [
+      'Fargate x86 vCPU',
+      fargate.x86_64.vcpuHour,
+      PAGE_PRICES.fargateX86VcpuHour,
+    ],
+    ['Fargate x86 memory', fargate.x86_64.gbHour, PAGE_PRICES.fargateX86GbHour],
+    [
+      'Fargate ARM vCPU',
+      fargate.arm64.vcpuHour,
+      PAGE_PRICES.fargateArmVcpuHour,
+    ],
+    ['Fargate ARM memory', fargate.arm64.gbHour, PAGE_PRICES.fargateArmGbHour],
+    [
+      'Fargate ephemeral storage',
+      fargate.ephemeralGbHour,
+      PAGE_PRICES.fargateEphemeralGbHour,
+    ],
+    [
+      'Lambda x86 duration',
+      AWS_PRICES.lambda.x86_64GbSecond,
+      PAGE_PRICES.lambdaX86GbSecond,
+    ],
+    [
+      'Lambda arm64 duration',
+      AWS_PRICES.lambda.arm64GbSecond,
+      PAGE_PRICES.lambdaArm64GbSecond,
+    ],
+    [
+      'Lambda requests',
+      AWS_PRICES.lambda.requestsMillion,
+      PAGE_PRICES.lambdaRequestsMillion,
+    ],
+    ['ALB hour', alb.hour, PAGE_PRICES.albHour],
+    ['ALB LCU', alb.lcuHour, PAGE_PRICES.albLcuHour],
+    ['NLB hour', SERVICE_PRICES.nlb.hour, PAGE_PRICES.nlbHour],
+    ['NLB NLCU', SERVICE_PRICES.nlb.nlcuHour, PAGE_PRICES.nlbNlcuHour],
+    ['GWLB hour', SERVICE_PRICES.gwlb.hour, PAGE_PRICES.gwlbHour],
+    ['GWLB GLCU', SERVICE_PRICES.gwlb.glcuHour, PAGE_PRICES.gwlbGlcuHour],
+    [
+      'VPC interface endpoint',
+      AWS_PRICES.vpcInterfaceEndpoint.azHour,
+      PAGE_PRICES.vpcEndpointAzHour,
+    ],
+    [
+      'VPC interface endpoint data',
+      AWS_PRICES.vpcInterfaceEndpoint.dataGb,
+      PAGE_PRICES.vpcEndpointDataGb,
+    ],
+    ['Public IPv4', AWS_PRICES.publicIpv4Hour, PAGE_PRICES.publicIpv4Hour],
+    [
+      'RDS gp2 Single-AZ',
+      rdsPostgres.storage.gp2.single,
+      PAGE_PRICES.rdsGp2Single,
+    ],
+    [
+      'RDS gp2 Multi-AZ',
+      rdsPostgres.storage.gp2.multiAz,
+      PAGE_PRICES.rdsGp2MultiAz,
+    ],
+    [
+      'RDS gp3 Single-AZ',
+      rdsPostgres.storage.gp3.single,
+      PAGE_PRICES.rdsGp3Single,
+    ],
+    [
+      'RDS gp3 IOPS Single-AZ',
+      DATABASE_PRICES.rdsGp3Iops.single,
+      PAGE_PRICES.rdsGp3IopsSingle,
+    ],
+    [
+      'RDS gp3 IOPS Multi-AZ',
+      DATABASE_PRICES.rdsGp3Iops.multiAz,
+      PAGE_PRICES.rdsGp3IopsMultiAz,
+    ],
+    [
+      'RDS io1 storage',
+      DATABASE_PRICES.rdsIo1.storage,
+      PAGE_PRICES.rdsIo1Single,
+    ],
+    ['RDS io1 IOPS', DATABASE_PRICES.rdsIo1.iops, PAGE_PRICES.rdsIo1IopsSingle],
+    [
+      'RDS magnetic',
+      DATABASE_PRICES.rdsMagnetic,
+      PAGE_PRICES.rdsMagneticSingle,
+    ],
+    ['RDS backup', rdsPostgres.backupGbMonth, PAGE_PRICES.rdsBackupGbMonth],
+    [
+      'Aurora storage',
+      DATABASE_PRICES.aurora.storageGbMonth,
+      PAGE_PRICES.auroraStorageGbMonth,
+    ],
+    [
+      'Aurora I/O',
+      DATABASE_PRICES.aurora.ioMillion,
+      PAGE_PRICES.auroraIoMillion,
+    ],
+    [
+      'Aurora Serverless v2',
+      AWS_PRICES.auroraServerlessV2AcuHour,
+      PAGE_PRICES.auroraServerlessV2AcuHour,
+    ],
+    [
+      'ElastiCache Serverless Redis OSS data',
+      AWS_PRICES.elastiCache.serverless.redis.gbHour,
+      PAGE_PRICES.cacheServerlessRedisGbHour,
+    ],
+    [
+      'ElastiCache Serverless Redis OSS ECPUs',
+      AWS_PRICES.elastiCache.serverless.redis.ecpuMillion,
+      PAGE_PRICES.cacheServerlessRedisEcpuMillion,
+    ],
+    [
+      'ElastiCache Serverless Valkey data',
+      AWS_PRICES.elastiCache.serverless.valkey.gbHour,
+      PAGE_PRICES.cacheServerlessValkeyGbHour,
+    ],
+    [
+      'ElastiCache Serverless Valkey ECPUs',
+      AWS_PRICES.elastiCache.serverless.valkey.ecpuMillion,
+      PAGE_PRICES.cacheServerlessValkeyEcpuMillion,
+    ],
+    ['Logs ingestion', cloudWatch.logsIngestGb, PAGE_PRICES.logsIngestGb],
+    [
+      'Logs storage',
+      cloudWatch.logsStorageGbMonth,
+      PAGE_PRICES.logsStorageGbMonth,
+    ],
+    ['Alarm', cloudWatch.alarmMonth, PAGE_PRICES.alarmMonth],
+    [
+      'Custom metric',
+      cloudWatch.customMetricMonth,
+      PAGE_PRICES.customMetricMonth,
+    ],
+    ['Dashboard', cloudWatch.dashboardMonth, PAGE_PRICES.dashboardMonth],
+    [
+      'Secrets Manager secret',
+      AWS_PRICES.secretsManager.secretMonth,
+      PAGE_PRICES.secretMonth,
+    ],
+    [
+      'Secrets Manager API calls',
+      AWS_PRICES.secretsManager.apiCalls10k,
+      PAGE_PRICES.secretsApiCalls10k,
+    ],
+    ['S3 storage', s3.standardGbMonth, PAGE_PRICES.s3StandardGbMonth],
+    ['S3 PUT', s3.putRequests1k, PAGE_PRICES.s3PutRequests1k],
+    ['S3 GET', s3.getRequests1k, PAGE_PRICES.s3GetRequests1k],
+    [
+      'API Gateway HTTP',
+      AWS_PRICES.apiGateway.httpRequestsMillion,
+      PAGE_PRICES.apiHttpRequestsMillion,
+    ],
+    [
+      'API Gateway REST',
+      AWS_PRICES.apiGateway.restRequestsMillion,
+      PAGE_PRICES.apiRestRequestsMillion,
+    ],
+    [
+      'DynamoDB WRU',
+      dynamoDb.writeRequestsMillion,
+      PAGE_PRICES.dynamoDbWriteRequestsMillion,
+    ],
+    [
+      'DynamoDB RRU',
+      dynamoDb.readRequestsMillion,
+      PAGE_PRICES.dynamoDbReadRequestsMillion,
+    ],
+    [
+      'DynamoDB storage',
+      dynamoDb.storageGbMonth,
+      PAGE_PRICES.dynamoDbStorageGbMonth,
+    ],
+    [
+      'DynamoDB WCU',
+      SERVICE_PRICES.dynamoDbProvisioned.wcuHour,
+      PAGE_PRICES.dynamoDbWcuHour,
+    ],
+    [
+      'DynamoDB RCU',
+      SERVICE_PRICES.dynamoDbProvisioned.rcuHour,
+      PAGE_PRICES.dynamoDbRcuHour,
+    ],
+    [
+      'DynamoDB provisioned storage',
+      SERVICE_PRICES.dynamoDbProvisioned.storageGbMonth,
+      PAGE_PRICES.dynamoDbStorageGbMonth,
+    ],
+    [
+      'ECR storage',
+      AWS_PRICES.ecrStorageGbMonth,
+      PAGE_PRICES.ecrStorageGbMonth,
+    ],
+    ['EKS cluster', SERVICE_PRICES.eks.clusterHour, PAGE_PRICES.eksClusterHour],
+    ['KMS key', SERVICE_PRICES.kmsKeyMonth, PAGE_PRICES.kmsKeyMonth],
+    [
+      'MSK storage',
+      SERVICE_PRICES.msk.storageGbMonth,
+      PAGE_PRICES.mskStorageGbMonth,
+    ],
+    [
+      'Neptune storage',
+      DATABASE_PRICES.neptune.storageGbMonth,
+      PAGE_PRICES.neptuneStorageGbMonth,
+    ],
+    [
+      'Neptune I/O',
+      DATABASE_PRICES.neptune.ioMillion,
+      PAGE_PRICES.neptuneIoMillion,
+    ],
+    [
+      'DocumentDB storage',
+      DATABASE_PRICES.documentDb.storageGbMonth,
+      PAGE_PRICES.documentDbStorageGbMonth,
+    ],
+    [
+      'DocumentDB I/O',
+      DATABASE_PRICES.documentDb.ioMillion,
+      PAGE_PRICES.documentDbIoMillion,
+    ],
+  ];
+
+  it('pairs every [Q] entry with its row', () => {
+    expect(new Set(pairs.map(([, , page]) => page))).toEqual(
+      new Set(Object.values(PAGE_PRICES)),
+    );
+  });
+
+  it.each(pairs)(
+    '%s: every [Q] cell is the table price',
+    (_name, row, page) => {
+      const table = Object.fromEntries(
+        Object.keys(page.regions).map(region => [
+          region,
+          row.regions[region]?.usd,
+        ]),
+      );
+      expect(table).toEqual(usdByRegion(page.regions));
+    },
+  );
+
+  it('names the regions [Q] filled in the source and leaves the others to their sources', () => {
+    expect(fargate.x86_64.vcpuHour.source).toBe(
+      'PL [I][B][H]; drv [G]; us-west-2 [L] $29.55 / 730 vCPU-h; [Q] ecs "perCPU per hour" (us-east-2, eu-central-1)',
+    );
+    expect(quotePrice(fargate.x86_64.vcpuHour, 'eu-west-2')).toMatchObject({
+      usd: 0.04656,
+      quality: 'list',
+    });
+    // A sourced [Q] price replaces an estimate: DynamoDB on demand in eu-west-2 was ≈0.74.
+    expect(
+      quotePrice(dynamoDb.writeRequestsMillion, 'eu-west-2'),
+    ).toMatchObject({
+      usd: 0.7423,
+      quality: 'secondary',
+    });
+  });
+
+  /** Instance families: [Q] against the rows of the other sources before [Q] is applied. */
+  const familyChecks: ReadonlyArray<
+    readonly [
+      string,
+      PagePrice | undefined,
+      Record<string, PricePoint | undefined>,
+    ]
+  > = [
+    ...(['db.t4g.micro', 'db.t4g.medium', 'db.r6g.large'] as const).flatMap(
+      instanceClass =>
+        (['Single-AZ', 'Multi-AZ'] as const).flatMap(deployment => [
+          [
+            `RDS MySQL ${instanceClass} ${deployment} = [A]`,
+            pageRdsHours('mysql', instanceClass, deployment),
+            rdsInstanceRow('mysql', instanceClass, deployment).regions,
+          ] as const,
+          [
+            `RDS PostgreSQL ${instanceClass} ${deployment} = [A][B]`,
+            pageRdsHours('postgres', instanceClass, deployment),
+            AWS_PRICES.rdsPostgres.instances[instanceClass][
+              deployment === 'Multi-AZ' ? 'multiAz' : 'single'
+            ].regions,
+          ] as const,
+        ]),
+    ),
+    ...(
+      [
+        ['mysql', 'db.t3.large', 'Multi-AZ'],
+        ['mysql', 'db.t4g.small', 'Multi-AZ'],
+        ['mysql', 'db.m5.large', 'Single-AZ'],
+        ['aurora-mysql', 'db.t3.medium', 'Single-AZ'],
+        ['aurora-mysql', 'db.r4.large', 'Single-AZ'],
+        ['aurora-postgresql', 'db.t3.large', 'Single-AZ'],
+      ] as const
+    ).map(
+      ([engine, instanceClass, deployment]) =>
+        [
+          `RDS ${engine} ${instanceClass} ${deployment} = [K]`,
+          pageRdsHours(engine, instanceClass, deployment),
+          rdsInstanceRow(engine, instanceClass, deployment).regions,
+        ] as const,
+    ),
+    ...(['db.t3.micro', 'db.m5.large', 'db.r6g.xlarge'] as const).map(
+      instanceClass =>
+        [
+          `RDS PostgreSQL ${instanceClass} Single-AZ = [V]`,
+          pageRdsHours('postgres', instanceClass, 'Single-AZ'),
+          vantageRdsHours(`postgres|${instanceClass}`)!,
+        ] as const,
+    ),
+    ...(['cache.t4g.micro', 'cache.r6g.large', 'cache.m6g.large'] as const).map(
+      nodeType =>
+        [
+          `ElastiCache ${nodeType} = [V]`,
+          pageCacheHours(nodeType),
+          vantageCacheHours(nodeType)!,
+        ] as const,
+    ),
+    [
+      'ElastiCache cache.t4g.micro = [B]',
+      pageCacheHours('cache.t4g.micro'),
+      AWS_PRICES.elastiCache.redisNodes['cache.t4g.micro'].regions,
+    ],
+    ...Object.entries(SERVICE_PRICES.elastiCacheNodes).map(
+      ([nodeType, row]) =>
+        [
+          `ElastiCache ${nodeType} = [K][L]`,
+          pageCacheHours(nodeType),
+          row.regions,
+        ] as const,
+    ),
+    ...Object.entries(SERVICE_PRICES.openSearch.instances)
+      .filter(([type]) => !type.startsWith('ultrawarm'))
+      .map(
+        ([type, row]) =>
+          [
+            `OpenSearch ${type} = [K]`,
+            pageSearchHours(type),
+            row.regions,
+          ] as const,
+      ),
+    ...Object.entries(SERVICE_PRICES.msk.brokers).map(
+      ([type, row]) =>
+        [`MSK ${type} = [K]`, pageMskBrokerHours(type), row.regions] as const,
+    ),
+    ...Object.entries(DATABASE_PRICES.neptune.instances).map(
+      ([instanceClass, row]) =>
+        [
+          `Neptune ${instanceClass} = [K]`,
+          pageNeptuneHours(instanceClass),
+          row.regions,
+        ] as const,
+    ),
+    ...Object.entries(DATABASE_PRICES.documentDb.instances).map(
+      ([instanceClass, row]) =>
+        [
+          `DocumentDB ${instanceClass} = [K]`,
+          pageDocumentDbHours(instanceClass),
+          row.regions,
+        ] as const,
+    ),
+    ...(
+      ['t2.micro', 't3.medium', 'm5.large', 'm3.medium', 'r3.xlarge'] as const
+    ).map(
+      type =>
+        [
+          `EC2 ${type} = [K]`,
+          pageEc2Hours(type),
+          ec2InstanceRow(type).regions,
+        ] as const,
+    ),
+    ...(['t3a.large', 't3a.xlarge', 'c4.large'] as const).map(
+      type =>
+        [
+          `EC2 ${type} = [K] (eu-west-1)`,
+          pageEc2Hours(type),
+          ec2InstanceRow(type).regions,
+        ] as const,
+    ),
+  ];
+
+  it.each(familyChecks)(
+    '%s wherever both have a price',
+    (_name, page, other) => {
+      expect(page).toBeDefined();
+      const shared = Object.keys(other).filter(
+        region =>
+          region in page!.regions && other[region]!.quality !== 'unconfirmed',
+      );
+      expect(shared.length).toBeGreaterThan(0);
+      expect(usdByRegion(page!.regions, shared)).toEqual(
+        usdByRegion(other, shared),
+      );
+    },
+  );
+});
+
+function usdByRegion(
+  regions: Readonly<Record<string, PricePoint | undefined>>,
+  only: readonly string[] = Object.keys(regions),
+): Record<string, number | undefined> {
+  return Object.fromEntries(only.map(region => [region, regions[region]?.usd]));
+}

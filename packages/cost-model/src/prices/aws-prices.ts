@@ -43,11 +43,21 @@
  *   (`www/cache/instances.json` at 77748c0, 2022-03-21) in the six bundled regions, as its
  *   scraper read them from the Price List; see `vantagePrices.ts` for what was checked and left
  *   out. Quality `secondary`; used where no other source has a price, or over an estimate.
+ * - [Q] QuinnyPig/aws-price-watcher (MIT) `processed/<file>.json` at commit a6645eb
+ *   (2025-06-18): the per-region prices of the AWS pricing pages (their
+ *   `b0.p.awsstatic.com/pricing/2.0/meteredUnitMaps/...` price files, each price with its
+ *   Price List rate code in `raw/<file>.json`), for the six bundled regions; see
+ *   `priceWatcherPrices.ts` and `priceWatcherInstances.ts`. Quality `secondary`; fills only
+ *   cells with no price or an estimate, and the source names the regions it filled. [Q] has
+ *   no NAT gateway, EBS or OpenSearch storage prices.
+ * - [T] for NAT gateway data in us-east-2: PointFive, "Excessive NAT Gateway Data Processing
+ *   Charges" (hub.pointfive.co, CER-0325): "$0.045/GB in US East Ohio".
  *
  * @packageDocumentation
  */
 
 import { ALL_REGIONS, byUsageType, drv, est, pl, sec } from './priceRows';
+import { PAGE_PRICES, withPagePrice } from './priceWatcherPrices';
 
 /**
  * The regions the bundled table has prices for (a row may still lack a price in one of them).
@@ -260,52 +270,67 @@ export const AWS_PRICES = {
   usdToGbp: 0.76,
   fargate: {
     x86_64: {
-      vcpuHour: row(
-        'Fargate x86 vCPU',
-        'vCPU-h',
-        'PL [I][B][H]; drv [G]; us-west-2 [L] $29.55 / 730 vCPU-h',
-        {
-          ...ref3(pl(0.04048), pl(0.04656), pl(0.04048)),
-          'us-west-2': sec(0.04048),
-        },
-        { query: FARGATE('Fargate-vCPU-Hours:perCPU') },
+      vcpuHour: withPagePrice(
+        row(
+          'Fargate x86 vCPU',
+          'vCPU-h',
+          'PL [I][B][H]; drv [G]; us-west-2 [L] $29.55 / 730 vCPU-h',
+          {
+            ...ref3(pl(0.04048), pl(0.04656), pl(0.04048)),
+            'us-west-2': sec(0.04048),
+          },
+          { query: FARGATE('Fargate-vCPU-Hours:perCPU') },
+        ),
+        PAGE_PRICES.fargateX86VcpuHour,
       ),
-      gbHour: row(
-        'Fargate x86 memory',
-        'GB-h',
-        'PL [I][B][H]; drv [G]; us-west-2 [L] $6.49 / 1,460 GB-h',
-        {
-          ...ref3(pl(0.004445), pl(0.00511), pl(0.004445)),
-          'us-west-2': sec(0.004445),
-        },
-        { query: FARGATE('Fargate-GB-Hours') },
+      gbHour: withPagePrice(
+        row(
+          'Fargate x86 memory',
+          'GB-h',
+          'PL [I][B][H]; drv [G]; us-west-2 [L] $6.49 / 1,460 GB-h',
+          {
+            ...ref3(pl(0.004445), pl(0.00511), pl(0.004445)),
+            'us-west-2': sec(0.004445),
+          },
+          { query: FARGATE('Fargate-GB-Hours') },
+        ),
+        PAGE_PRICES.fargateX86GbHour,
       ),
     },
     arm64: {
-      vcpuHour: row(
-        'Fargate ARM vCPU',
-        'vCPU-h',
-        'PL [I][B][H]',
-        ref3(pl(0.03238), pl(0.03725), pl(0.03238)),
-        { query: FARGATE('Fargate-ARM-vCPU-Hours:perCPU') },
+      vcpuHour: withPagePrice(
+        row(
+          'Fargate ARM vCPU',
+          'vCPU-h',
+          'PL [I][B][H]',
+          ref3(pl(0.03238), pl(0.03725), pl(0.03238)),
+          { query: FARGATE('Fargate-ARM-vCPU-Hours:perCPU') },
+        ),
+        PAGE_PRICES.fargateArmVcpuHour,
       ),
-      gbHour: row(
-        'Fargate ARM memory',
-        'GB-h',
-        'PL [I][B][H]',
-        ref3(pl(0.00356), pl(0.00409), pl(0.00356)),
-        { query: FARGATE('Fargate-ARM-GB-Hours') },
+      gbHour: withPagePrice(
+        row(
+          'Fargate ARM memory',
+          'GB-h',
+          'PL [I][B][H]',
+          ref3(pl(0.00356), pl(0.00409), pl(0.00356)),
+          { query: FARGATE('Fargate-ARM-GB-Hours') },
+        ),
+        PAGE_PRICES.fargateArmGbHour,
       ),
     },
-    ephemeralGbHour: row(
-      'Fargate ephemeral storage over 20 GB',
-      'GB-h',
-      'PL [I][B]; us-west-2 [L] $1.62 / 14,600 GB-h',
-      {
-        ...ref3(pl(0.000111), pl(0.000129), undefined),
-        'us-west-2': sec(0.000111),
-      },
-      { query: FARGATE('Fargate-EphemeralStorage-GB-Hours') },
+    ephemeralGbHour: withPagePrice(
+      row(
+        'Fargate ephemeral storage over 20 GB',
+        'GB-h',
+        'PL [I][B]; us-west-2 [L] $1.62 / 14,600 GB-h',
+        {
+          ...ref3(pl(0.000111), pl(0.000129), undefined),
+          'us-west-2': sec(0.000111),
+        },
+        { query: FARGATE('Fargate-EphemeralStorage-GB-Hours') },
+      ),
+      PAGE_PRICES.fargateEphemeralGbHour,
     ),
   },
   lambda: {
@@ -324,17 +349,20 @@ export const AWS_PRICES = {
         },
       },
     ),
-    arm64GbSecond: row(
-      'Lambda arm64 duration',
-      'GB-s',
-      'PL [B][C][D]; us-east-1 [T]',
-      same3(pl(0.0000133334)),
-      {
-        query: {
-          serviceCode: 'AWSLambda',
-          filters: { group: 'AWS-Lambda-Duration-ARM' },
+    arm64GbSecond: withPagePrice(
+      row(
+        'Lambda arm64 duration',
+        'GB-s',
+        'PL [B][C][D]; us-east-1 [T]',
+        same3(pl(0.0000133334)),
+        {
+          query: {
+            serviceCode: 'AWSLambda',
+            filters: { group: 'AWS-Lambda-Duration-ARM' },
+          },
         },
-      },
+      ),
+      PAGE_PRICES.lambdaArm64GbSecond,
     ),
     requestsMillion: row(
       'Lambda requests',
@@ -354,22 +382,28 @@ export const AWS_PRICES = {
     ),
   },
   alb: {
-    hour: row(
-      'ALB hour',
-      'h',
-      'PL [B][E][F]; bill line, drv [G]; us-west-2 [L] $16.43 / 730 h',
-      {
-        ...ref3(pl(0.0225), pl(0.02646), pl(0.0252)),
-        'us-west-2': sec(0.0225),
-      },
-      { query: ALB('LoadBalancerUsage') },
+    hour: withPagePrice(
+      row(
+        'ALB hour',
+        'h',
+        'PL [B][E][F]; bill line, drv [G]; us-west-2 [L] $16.43 / 730 h',
+        {
+          ...ref3(pl(0.0225), pl(0.02646), pl(0.0252)),
+          'us-west-2': sec(0.0225),
+        },
+        { query: ALB('LoadBalancerUsage') },
+      ),
+      PAGE_PRICES.albHour,
     ),
-    lcuHour: row(
-      'ALB LCU',
-      'LCU-h',
-      'PL [B][E][F]; bill line, drv [G]',
-      ref3(pl(0.008), pl(0.0084), pl(0.008)),
-      { query: ALB('LCUUsage') },
+    lcuHour: withPagePrice(
+      row(
+        'ALB LCU',
+        'LCU-h',
+        'PL [B][E][F]; bill line, drv [G]',
+        ref3(pl(0.008), pl(0.0084), pl(0.008)),
+        { query: ALB('LCUUsage') },
+      ),
+      PAGE_PRICES.albLcuHour,
     ),
   },
   natGateway: {
@@ -388,23 +422,29 @@ export const AWS_PRICES = {
     dataGb: row(
       'NAT gateway data processed',
       'GB',
-      'PL [A][B][F]',
-      ref3(pl(0.045), pl(0.05), pl(0.048)),
+      'PL [A][B][F]; us-east-2 [T] PointFive CER-0325 ("$0.045/GB in US East Ohio")',
+      { ...ref3(pl(0.045), pl(0.05), pl(0.048)), 'us-east-2': sec(0.045) },
       { query: NAT('NatGateway-Bytes') },
     ),
   },
   vpcInterfaceEndpoint: {
-    azHour: row(
-      'VPC interface endpoint',
-      'AZ-h',
-      'PL [J]; [D]; drv from bill',
-      ref3(pl(0.01), pl(0.011), drv(0.011)),
+    azHour: withPagePrice(
+      row(
+        'VPC interface endpoint',
+        'AZ-h',
+        'PL [J]; [D]; drv from bill',
+        ref3(pl(0.01), pl(0.011), drv(0.011)),
+      ),
+      PAGE_PRICES.vpcEndpointAzHour,
     ),
-    dataGb: row(
-      'VPC interface endpoint data',
-      'GB',
-      'PL [J]; [D]; drv from bill',
-      ref3(pl(0.01), pl(0.01), drv(0.01)),
+    dataGb: withPagePrice(
+      row(
+        'VPC interface endpoint data',
+        'GB',
+        'PL [J]; [D]; drv from bill',
+        ref3(pl(0.01), pl(0.01), drv(0.01)),
+      ),
+      PAGE_PRICES.vpcEndpointDataGb,
     ),
   },
   publicIpv4Hour: row(
@@ -504,12 +544,15 @@ export const AWS_PRICES = {
         ),
       },
       gp3: {
-        single: row(
-          'RDS gp3 storage Single-AZ',
-          'GB-mo',
-          'PL [B]; drv [G]',
-          ref3(sec(0.115), pl(0.133), drv(0.127)),
-          { query: RDS_STORAGE('General Purpose-GP3', 'Single-AZ') },
+        single: withPagePrice(
+          row(
+            'RDS gp3 storage Single-AZ',
+            'GB-mo',
+            'PL [B]; drv [G]',
+            ref3(sec(0.115), pl(0.133), drv(0.127)),
+            { query: RDS_STORAGE('General Purpose-GP3', 'Single-AZ') },
+          ),
+          PAGE_PRICES.rdsGp3Single,
         ),
         multiAz: row(
           'RDS gp3 storage Multi-AZ',
@@ -526,18 +569,24 @@ export const AWS_PRICES = {
         ),
       },
     } as Record<string, { single: PriceRow; multiAz: PriceRow }>,
-    backupGbMonth: row(
-      'RDS backup storage beyond the free 100% of provisioned storage',
-      'GB-mo',
-      '[T]; [D]',
-      ref3(sec(0.095), sec(0.1), est(0.095)),
+    backupGbMonth: withPagePrice(
+      row(
+        'RDS backup storage beyond the free 100% of provisioned storage',
+        'GB-mo',
+        '[T]; [D]',
+        ref3(sec(0.095), sec(0.1), est(0.095)),
+      ),
+      PAGE_PRICES.rdsBackupGbMonth,
     ),
   },
-  auroraServerlessV2AcuHour: row(
-    'Aurora Serverless v2 (Standard)',
-    'ACU-h',
-    '[D]; code comment',
-    ref3(sec(0.12), pl(0.14), sec(0.14)),
+  auroraServerlessV2AcuHour: withPagePrice(
+    row(
+      'Aurora Serverless v2 (Standard)',
+      'ACU-h',
+      '[D]; code comment',
+      ref3(sec(0.12), pl(0.14), sec(0.14)),
+    ),
+    PAGE_PRICES.auroraServerlessV2AcuHour,
   ),
   elastiCache: {
     /** Redis OSS node hours; Valkey nodes are billed `valkeyDiscount` less. */
@@ -571,31 +620,43 @@ export const AWS_PRICES = {
     valkeyDiscount: 0.2,
     serverless: {
       redis: {
-        gbHour: row(
-          'ElastiCache Serverless Redis OSS data stored',
-          'GB-h',
-          '[W] AWS DB blog; [T]',
-          ref3(sec(0.125), undefined, undefined),
+        gbHour: withPagePrice(
+          row(
+            'ElastiCache Serverless Redis OSS data stored',
+            'GB-h',
+            '[W] AWS DB blog; [T]',
+            ref3(sec(0.125), undefined, undefined),
+          ),
+          PAGE_PRICES.cacheServerlessRedisGbHour,
         ),
-        ecpuMillion: row(
-          'ElastiCache Serverless Redis OSS ECPUs',
-          '1M ECPU',
-          '[W] AWS DB blog; [T]',
-          ref3(sec(0.0034), undefined, undefined),
+        ecpuMillion: withPagePrice(
+          row(
+            'ElastiCache Serverless Redis OSS ECPUs',
+            '1M ECPU',
+            '[W] AWS DB blog; [T]',
+            ref3(sec(0.0034), undefined, undefined),
+          ),
+          PAGE_PRICES.cacheServerlessRedisEcpuMillion,
         ),
       },
       valkey: {
-        gbHour: row(
-          'ElastiCache Serverless Valkey data stored',
-          'GB-h',
-          '[W] AWS DB blog; [T]',
-          ref3(sec(0.084), undefined, undefined),
+        gbHour: withPagePrice(
+          row(
+            'ElastiCache Serverless Valkey data stored',
+            'GB-h',
+            '[W] AWS DB blog; [T]',
+            ref3(sec(0.084), undefined, undefined),
+          ),
+          PAGE_PRICES.cacheServerlessValkeyGbHour,
         ),
-        ecpuMillion: row(
-          'ElastiCache Serverless Valkey ECPUs',
-          '1M ECPU',
-          '[W] AWS DB blog; [T]',
-          ref3(sec(0.0023), undefined, undefined),
+        ecpuMillion: withPagePrice(
+          row(
+            'ElastiCache Serverless Valkey ECPUs',
+            '1M ECPU',
+            '[W] AWS DB blog; [T]',
+            ref3(sec(0.0023), undefined, undefined),
+          ),
+          PAGE_PRICES.cacheServerlessValkeyEcpuMillion,
         ),
       },
     },
@@ -631,40 +692,50 @@ export const AWS_PRICES = {
     },
   },
   cloudWatch: {
-    logsIngestGb: row(
-      'CloudWatch Logs ingestion',
-      'GB',
-      'PL [C][D][E]',
-      ref3(sec(0.5), pl(0.5985), pl(0.57)),
-      { query: CLOUDWATCH('DataProcessing-Bytes') },
+    logsIngestGb: withPagePrice(
+      row(
+        'CloudWatch Logs ingestion',
+        'GB',
+        'PL [C][D][E]',
+        ref3(sec(0.5), pl(0.5985), pl(0.57)),
+        { query: CLOUDWATCH('DataProcessing-Bytes') },
+      ),
+      PAGE_PRICES.logsIngestGb,
     ),
-    logsStorageGbMonth: row(
-      'CloudWatch Logs storage',
-      'GB-mo',
-      'PL [C][D][E]',
-      ref3(sec(0.03), pl(0.0315), pl(0.03)),
-      { query: CLOUDWATCH('TimedStorage-ByteHrs') },
+    logsStorageGbMonth: withPagePrice(
+      row(
+        'CloudWatch Logs storage',
+        'GB-mo',
+        'PL [C][D][E]',
+        ref3(sec(0.03), pl(0.0315), pl(0.03)),
+        { query: CLOUDWATCH('TimedStorage-ByteHrs') },
+      ),
+      PAGE_PRICES.logsStorageGbMonth,
     ),
-    alarmMonth: same(
-      'CloudWatch standard-resolution alarm metric',
-      'month',
-      'PL [C][D]; [T]',
-      pl(0.1),
-      {},
-      CLOUDWATCH('CW:AlarmMonitorUsage'),
+    alarmMonth: withPagePrice(
+      same(
+        'CloudWatch standard-resolution alarm metric',
+        'month',
+        'PL [C][D]; [T]',
+        pl(0.1),
+        {},
+        CLOUDWATCH('CW:AlarmMonitorUsage'),
+      ),
+      PAGE_PRICES.alarmMonth,
     ),
-    customMetricMonth: row(
-      'CloudWatch custom metric',
-      'month',
-      'PL [C][D]; [T]',
-      ref3(sec(0.3), pl(0.3), est(0.3)),
-      { query: CLOUDWATCH('CW:MetricMonitorUsage') },
+    customMetricMonth: withPagePrice(
+      row(
+        'CloudWatch custom metric',
+        'month',
+        'PL [C][D]; [T]',
+        ref3(sec(0.3), pl(0.3), est(0.3)),
+        { query: CLOUDWATCH('CW:MetricMonitorUsage') },
+      ),
+      PAGE_PRICES.customMetricMonth,
     ),
-    dashboardMonth: same(
-      'CloudWatch dashboard',
-      'month',
-      'PL [C][D]; [T]',
-      sec(3),
+    dashboardMonth: withPagePrice(
+      same('CloudWatch dashboard', 'month', 'PL [C][D]; [T]', sec(3)),
+      PAGE_PRICES.dashboardMonth,
     ),
   },
   waf: {
@@ -688,26 +759,32 @@ export const AWS_PRICES = {
     ),
   },
   secretsManager: {
-    secretMonth: same(
-      'Secrets Manager secret',
-      'month',
-      'PL [D]; [T]',
-      pl(0.4),
-      {},
-      byUsageType('AWSSecretsManager', 'AWSSecretsManager-Secrets'),
-    ),
-    apiCalls10k: same(
-      'Secrets Manager API calls',
-      '10k',
-      'PL [D]; [T]',
-      pl(0.05),
-      {},
-      byUsageType(
-        'AWSSecretsManager',
-        'AWSSecretsManagerAPIRequest',
+    secretMonth: withPagePrice(
+      same(
+        'Secrets Manager secret',
+        'month',
+        'PL [D]; [T]',
+        pl(0.4),
         {},
-        10_000,
+        byUsageType('AWSSecretsManager', 'AWSSecretsManager-Secrets'),
       ),
+      PAGE_PRICES.secretMonth,
+    ),
+    apiCalls10k: withPagePrice(
+      same(
+        'Secrets Manager API calls',
+        '10k',
+        'PL [D]; [T]',
+        pl(0.05),
+        {},
+        byUsageType(
+          'AWSSecretsManager',
+          'AWSSecretsManagerAPIRequest',
+          {},
+          10_000,
+        ),
+      ),
+      PAGE_PRICES.secretsApiCalls10k,
     ),
   },
   ssm: {
@@ -725,30 +802,39 @@ export const AWS_PRICES = {
     ),
   },
   s3: {
-    standardGbMonth: row(
-      'S3 Standard storage, first 50 TB',
-      'GB-mo',
-      'PL [B]; [T]',
-      ref3(sec(0.023), pl(0.024), sec(0.023)),
-      {
-        query: byUsageType('AmazonS3', 'TimedStorage-ByteHrs', {
-          volumeType: 'Standard',
-        }),
-      },
+    standardGbMonth: withPagePrice(
+      row(
+        'S3 Standard storage, first 50 TB',
+        'GB-mo',
+        'PL [B]; [T]',
+        ref3(sec(0.023), pl(0.024), sec(0.023)),
+        {
+          query: byUsageType('AmazonS3', 'TimedStorage-ByteHrs', {
+            volumeType: 'Standard',
+          }),
+        },
+      ),
+      PAGE_PRICES.s3StandardGbMonth,
     ),
-    putRequests1k: row(
-      'S3 PUT/COPY/POST/LIST requests',
-      '1k',
-      'PL [B]',
-      ref3(pl(0.005), pl(0.0053), est(0.005)),
-      { query: byUsageType('AmazonS3', 'Requests-Tier1', {}, 1_000) },
+    putRequests1k: withPagePrice(
+      row(
+        'S3 PUT/COPY/POST/LIST requests',
+        '1k',
+        'PL [B]',
+        ref3(pl(0.005), pl(0.0053), est(0.005)),
+        { query: byUsageType('AmazonS3', 'Requests-Tier1', {}, 1_000) },
+      ),
+      PAGE_PRICES.s3PutRequests1k,
     ),
-    getRequests1k: row(
-      'S3 GET requests',
-      '1k',
-      'PL [B]',
-      ref3(sec(0.0004), pl(0.00042), est(0.0004)),
-      { query: byUsageType('AmazonS3', 'Requests-Tier2', {}, 1_000) },
+    getRequests1k: withPagePrice(
+      row(
+        'S3 GET requests',
+        '1k',
+        'PL [B]',
+        ref3(sec(0.0004), pl(0.00042), est(0.0004)),
+        { query: byUsageType('AmazonS3', 'Requests-Tier2', {}, 1_000) },
+      ),
+      PAGE_PRICES.s3GetRequests1k,
     ),
   },
   route53: {
@@ -776,39 +862,50 @@ export const AWS_PRICES = {
       },
       { query: API_CALLS('ApiGatewayHttpRequest') },
     ),
-    restRequestsMillion: row(
-      'API Gateway REST API requests (first 333M)',
-      '1M',
-      'PL [A][C]',
-      ref3(sec(3.5), sec(3.5), pl(3.5)),
-      { query: API_CALLS('ApiGatewayRequest') },
+    restRequestsMillion: withPagePrice(
+      row(
+        'API Gateway REST API requests (first 333M)',
+        '1M',
+        'PL [A][C]',
+        ref3(sec(3.5), sec(3.5), pl(3.5)),
+        { query: API_CALLS('ApiGatewayRequest') },
+      ),
+      PAGE_PRICES.apiRestRequestsMillion,
     ),
   },
   dynamoDb: {
-    writeRequestsMillion: row(
-      'DynamoDB on-demand write request units',
-      '1M',
-      '[T] (after the Nov 2024 50% cut)',
-      ref3(sec(0.625), est(0.74), est(0.71)),
+    writeRequestsMillion: withPagePrice(
+      row(
+        'DynamoDB on-demand write request units',
+        '1M',
+        '[T] (after the Nov 2024 50% cut)',
+        ref3(sec(0.625), est(0.74), est(0.71)),
+      ),
+      PAGE_PRICES.dynamoDbWriteRequestsMillion,
     ),
-    readRequestsMillion: row(
-      'DynamoDB on-demand read request units',
-      '1M',
-      '[T] (after the Nov 2024 50% cut)',
-      ref3(sec(0.125), est(0.15), est(0.14)),
+    readRequestsMillion: withPagePrice(
+      row(
+        'DynamoDB on-demand read request units',
+        '1M',
+        '[T] (after the Nov 2024 50% cut)',
+        ref3(sec(0.125), est(0.15), est(0.14)),
+      ),
+      PAGE_PRICES.dynamoDbReadRequestsMillion,
     ),
-    storageGbMonth: row(
-      'DynamoDB storage',
-      'GB-mo',
-      '[T] (after the Nov 2024 50% cut)',
-      ref3(sec(0.25), est(0.3), est(0.28)),
+    storageGbMonth: withPagePrice(
+      row(
+        'DynamoDB storage',
+        'GB-mo',
+        '[T] (after the Nov 2024 50% cut)',
+        ref3(sec(0.25), est(0.3), est(0.28)),
+      ),
+      PAGE_PRICES.dynamoDbStorageGbMonth,
     ),
   },
-  ecrStorageGbMonth: row(
-    'ECR storage',
-    'GB-mo',
-    'PL [D][H]',
-    ref3(sec(0.1), pl(0.1), pl(0.1)),
-    { query: byUsageType('AmazonECR', 'TimedStorage-ByteHrs') },
+  ecrStorageGbMonth: withPagePrice(
+    row('ECR storage', 'GB-mo', 'PL [D][H]', ref3(sec(0.1), pl(0.1), pl(0.1)), {
+      query: byUsageType('AmazonECR', 'TimedStorage-ByteHrs'),
+    }),
+    PAGE_PRICES.ecrStorageGbMonth,
   ),
 } as const;

@@ -1,5 +1,6 @@
 import type { PricePoint, PriceRow } from './aws-prices';
 import { pl, priced, rowsByKey, sec } from './priceRows';
+import { PAGE_PRICES, withPagePrice } from './priceWatcherPrices';
 
 /** How an RDS engine appears in the Price List, and its label. */
 interface EngineInfo {
@@ -187,52 +188,64 @@ export function rdsInstanceRow(
 
 /**
  * RDS storage beyond gp2/gp3 (which are in `AWS_PRICES.rdsPostgres.storage` and apply to every
- * RDS engine), Aurora storage and I/O, Neptune, DocumentDB and DMS, from [K].
+ * RDS engine), Aurora storage and I/O, Neptune, DocumentDB and DMS, from [K], and from [Q] in
+ * the other bundled regions (instance hours by class: `priceWatcherInstances.ts`).
  *
  * @internal
  */
 export const DATABASE_PRICES = {
   rdsIo1: {
-    storage: priced('RDS io1 storage Single-AZ', 'GB-mo', K_RDS, us(0.125)),
-    iops: priced(
-      'RDS io1 provisioned IOPS Single-AZ',
-      'IOPS-mo',
-      K_RDS,
-      us(0.1),
+    storage: withPagePrice(
+      priced('RDS io1 storage Single-AZ', 'GB-mo', K_RDS, us(0.125)),
+      PAGE_PRICES.rdsIo1Single,
+    ),
+    iops: withPagePrice(
+      priced('RDS io1 provisioned IOPS Single-AZ', 'IOPS-mo', K_RDS, us(0.1)),
+      PAGE_PRICES.rdsIo1IopsSingle,
     ),
   },
-  rdsMagnetic: priced(
-    'RDS magnetic storage Single-AZ',
-    'GB-mo',
-    K_RDS,
-    us(0.1),
+  rdsMagnetic: withPagePrice(
+    priced('RDS magnetic storage Single-AZ', 'GB-mo', K_RDS, us(0.1)),
+    PAGE_PRICES.rdsMagneticSingle,
   ),
   rdsGp3Iops: {
-    single: priced(
-      'RDS gp3 IOPS over the included Single-AZ',
-      'IOPS-mo',
-      K_RDS,
-      us(0.02),
+    single: withPagePrice(
+      priced(
+        'RDS gp3 IOPS over the included Single-AZ',
+        'IOPS-mo',
+        K_RDS,
+        us(0.02),
+      ),
+      PAGE_PRICES.rdsGp3IopsSingle,
     ),
-    multiAz: priced(
-      'RDS gp3 IOPS over the included Multi-AZ',
-      'IOPS-mo',
-      K_RDS,
-      us(0.04),
+    multiAz: withPagePrice(
+      priced(
+        'RDS gp3 IOPS over the included Multi-AZ',
+        'IOPS-mo',
+        K_RDS,
+        us(0.04),
+      ),
+      PAGE_PRICES.rdsGp3IopsMultiAz,
     ),
   },
   aurora: {
-    storageGbMonth: priced(
-      'Aurora Standard storage',
-      'GB-mo',
-      '[K] rds_cluster_test: 100 GB $10.00 (us-east-1)',
-      us(0.1),
+    storageGbMonth: withPagePrice(
+      priced(
+        'Aurora Standard storage',
+        'GB-mo',
+        '[K] rds_cluster_test: 100 GB $10.00 (us-east-1)',
+        us(0.1),
+      ),
+      PAGE_PRICES.auroraStorageGbMonth,
     ),
-    ioMillion: priced(
-      'Aurora Standard I/O requests',
-      '1M',
-      '[K] rds_cluster_test: 52.56M $10.51 (us-east-1)',
-      us(0.2),
+    ioMillion: withPagePrice(
+      priced(
+        'Aurora Standard I/O requests',
+        '1M',
+        '[K] rds_cluster_test: 52.56M $10.51 (us-east-1)',
+        us(0.2),
+      ),
+      PAGE_PRICES.auroraIoMillion,
     ),
   },
   neptune: {
@@ -253,17 +266,23 @@ export const DATABASE_PRICES = {
           },
         ),
     ),
-    storageGbMonth: priced(
-      'Neptune storage',
-      'GB-mo',
-      '[K] neptune_cluster_test (eu-west-2): 100 GB $11.60',
-      { 'eu-west-2': sec(0.116) },
+    storageGbMonth: withPagePrice(
+      priced(
+        'Neptune storage',
+        'GB-mo',
+        '[K] neptune_cluster_test (eu-west-2): 100 GB $11.60',
+        { 'eu-west-2': sec(0.116) },
+      ),
+      PAGE_PRICES.neptuneStorageGbMonth,
     ),
-    ioMillion: priced(
-      'Neptune I/O requests',
-      '1M',
-      '[K] neptune_cluster_test (eu-west-2): 10M $2.32',
-      { 'eu-west-2': sec(0.232) },
+    ioMillion: withPagePrice(
+      priced(
+        'Neptune I/O requests',
+        '1M',
+        '[K] neptune_cluster_test (eu-west-2): 10M $2.32',
+        { 'eu-west-2': sec(0.232) },
+      ),
+      PAGE_PRICES.neptuneIoMillion,
     ),
   },
   documentDb: {
@@ -290,17 +309,23 @@ export const DATABASE_PRICES = {
           },
         ),
     ),
-    storageGbMonth: priced(
-      'DocumentDB storage',
-      'GB-mo',
-      '[K] docdb_cluster_instance_test: 1,000 GB $100.00',
-      { 'us-east-1': sec(0.1), 'us-east-2': sec(0.1) },
+    storageGbMonth: withPagePrice(
+      priced(
+        'DocumentDB storage',
+        'GB-mo',
+        '[K] docdb_cluster_instance_test: 1,000 GB $100.00',
+        { 'us-east-1': sec(0.1), 'us-east-2': sec(0.1) },
+      ),
+      PAGE_PRICES.documentDbStorageGbMonth,
     ),
-    ioMillion: priced(
-      'DocumentDB I/O requests',
-      '1M',
-      '[K] docdb_cluster_instance_test: 10M $2.00',
-      { 'us-east-1': sec(0.2), 'us-east-2': sec(0.2) },
+    ioMillion: withPagePrice(
+      priced(
+        'DocumentDB I/O requests',
+        '1M',
+        '[K] docdb_cluster_instance_test: 10M $2.00',
+        { 'us-east-1': sec(0.2), 'us-east-2': sec(0.2) },
+      ),
+      PAGE_PRICES.documentDbIoMillion,
     ),
   },
   dms: {

@@ -1,13 +1,16 @@
 import type { PriceRow } from './aws-prices';
 import { priced, rowsByKey, sec } from './priceRows';
+import { pageEc2Hours } from './priceWatcherInstances';
+import { withPagePrice } from './priceWatcherPrices';
 
 const K_INSTANCES =
   '[K] instance_test, autoscaling_group_test, eks_node_group_test (us-east-1)';
+const K_BEANSTALK = '[K] elastic_beanstalk_environment_test (eu-west-1)';
 const K_EBS = '[K] ebs_volume_test, instance_test (us-east-1)';
 
 /**
- * EC2 on-demand Linux instance hours (shared tenancy), USD per hour, from [K]: monthly cost ÷
- * hours of the `Instance usage (Linux/UNIX, on-demand, TYPE)` rows.
+ * EC2 on-demand Linux instance hours (shared tenancy) in us-east-1, USD per hour, from [K]:
+ * monthly cost ÷ hours of the `Instance usage (Linux/UNIX, on-demand, TYPE)` rows.
  */
 const INSTANCE_HOURS: Record<string, number> = {
   't2.micro': 0.0116, // 16.94 / 1,460 h
@@ -17,29 +20,40 @@ const INSTANCE_HOURS: Record<string, number> = {
   't3.small': 0.0208, // 16.64 / 730 h
   't3.medium': 0.0416, // 30.37 / 730 h
   't3.large': 0.0832, // 60.74 / 730 h
-  't3a.large': 0.0816, // 59.57 / 730 h
-  't3a.xlarge': 0.1632, // 119.14 / 730 h
   'm3.medium': 0.067, // 48.91 / 730 h
   'm3.large': 0.133, // 97.09 / 730 h
   'm5.large': 0.096, // 210.24 / 2,190 h
   'm5.xlarge': 0.192, // 420.48 / 2,190 h
-  'c4.large': 0.113, // 329.96 / 2,920 h
   'r3.xlarge': 0.333, // 243.09 / 730 h
 };
 
 /**
- * The hourly row of an EC2 instance type: from the table in us-east-1, and a Price List query
- * for every type and region.
+ * The same in eu-west-1, from the one [K] test whose provider region is eu-west-1 (these rows
+ * were once filed under us-east-1; [Q] has the us-east-1 prices: 0.0752, 0.1504, 0.10).
+ */
+const EU_WEST_1_INSTANCE_HOURS: Record<string, number> = {
+  't3a.large': 0.0816, // 59.57 / 730 h
+  't3a.xlarge': 0.1632, // 119.14 / 730 h
+  'c4.large': 0.113, // 329.96 / 2,920 h
+};
+
+/**
+ * The hourly row of an EC2 instance type: from [K] where it has the type, [Q] in the other
+ * bundled regions, and a Price List query for every type and region.
  *
  * @internal
  */
 export function ec2InstanceRow(instanceType: string): PriceRow {
-  const usd = INSTANCE_HOURS[instanceType];
-  return priced(
+  const usEast1 = INSTANCE_HOURS[instanceType];
+  const euWest1 = EU_WEST_1_INSTANCE_HOURS[instanceType];
+  const row = priced(
     `EC2 ${instanceType} Linux on-demand`,
     'h',
-    K_INSTANCES,
-    usd === undefined ? {} : { 'us-east-1': sec(usd) },
+    euWest1 === undefined ? K_INSTANCES : K_BEANSTALK,
+    {
+      ...(usEast1 === undefined ? {} : { 'us-east-1': sec(usEast1) }),
+      ...(euWest1 === undefined ? {} : { 'eu-west-1': sec(euWest1) }),
+    },
     {
       serviceCode: 'AmazonEC2',
       filters: {
@@ -52,6 +66,7 @@ export function ec2InstanceRow(instanceType: string): PriceRow {
       },
     },
   );
+  return withPagePrice(row, pageEc2Hours(instanceType));
 }
 
 const ebsQuery = (volumeApiName: string) => ({

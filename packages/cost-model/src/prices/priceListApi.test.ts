@@ -87,7 +87,10 @@ const SECRET_API = priceListItem({
   unit: 'API Requests',
   description: '$0.05 per 10,000 API requests',
 });
-/** A node type the table has no price for, as Redis OSS and as Memcached. */
+/**
+ * A node type the table has no price for, as Redis OSS and as Memcached, at the eu-west-2 price
+ * the AWS pricing page shows ([Q] elasticache.json: $8.64).
+ */
 const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
   priceListItem({
     sku,
@@ -95,9 +98,9 @@ const cacheNode = (sku: string, cacheEngine: string, usd: string) =>
     productFamily: 'Cache Instance',
     attributes: {
       regionCode: 'eu-west-2',
-      instanceType: 'cache.m5.large',
+      instanceType: 'cache.m5.24xlarge',
       cacheEngine,
-      usagetype: 'EUW2-NodeUsage:cache.m5.large',
+      usagetype: 'EUW2-NodeUsage:cache.m5.24xlarge',
     },
     usd,
     unit: 'Hrs',
@@ -139,8 +142,8 @@ const CATALOGUE = [
   NAT_BYTES,
   SECRET,
   SECRET_API,
-  cacheNode('CACHEM5REDIS0001', 'Redis', '0.1800000000'),
-  cacheNode('CACHEM5MEMCD0001', 'Memcached', '0.1800000000'),
+  cacheNode('CACHEM5REDIS0001', 'Redis', '8.6400000000'),
+  cacheNode('CACHEM5MEMCD0001', 'Memcached', '8.6400000000'),
 ];
 
 describe('parsePriceListItem', () => {
@@ -248,13 +251,13 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       Resources: {
         Cache: {
           Type: 'AWS::ElastiCache::CacheCluster',
-          Properties: { CacheNodeType: 'cache.m5.large', NumCacheNodes: 2 },
+          Properties: { CacheNodeType: 'cache.m5.24xlarge', NumCacheNodes: 2 },
         },
       },
     };
     const offline = estimateMonthlyCost(cache, { region: 'eu-west-2' });
     expect(offline.unpriced[0].reason).toBe(
-      'no eu-west-2 price for ElastiCache cache.m5.large Redis OSS in the price table',
+      'no eu-west-2 price for ElastiCache cache.m5.24xlarge Redis OSS in the price table',
     );
     requests.length = 0;
     const estimate = await estimateWithPriceListApi(
@@ -263,11 +266,15 @@ describe('estimateWithPriceListApi through the AWS SDK', () => {
       awsGetProducts(client),
     );
     expect(estimate.unpriced).toEqual([]);
-    expect(estimate.totalUsd).toBe(262.8); // 2 × 730 h × $0.18
+    expect(estimate.totalUsd).toBe(12614.4); // 2 × 730 h × $8.64
     expect(requests[0].body.Filters).toEqual(
       expect.arrayContaining([
         { Type: 'TERM_MATCH', Field: 'cacheEngine', Value: 'Redis' },
-        { Type: 'TERM_MATCH', Field: 'instanceType', Value: 'cache.m5.large' },
+        {
+          Type: 'TERM_MATCH',
+          Field: 'instanceType',
+          Value: 'cache.m5.24xlarge',
+        },
       ]),
     );
   });

@@ -15,6 +15,45 @@ export const est = (usd: number): PricePoint => ({
   quality: 'unconfirmed',
 });
 
+/** The bundled regions in the order of the six-region data tables. */
+const SIX_REGIONS = [
+  'us-east-1',
+  'us-east-2',
+  'us-west-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-central-1',
+] as const;
+
+/**
+ * USD in us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, eu-central-1 (null: no price
+ * in that region).
+ *
+ * @internal
+ */
+export type SixRegions = readonly [
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+  number | null,
+];
+
+/**
+ * Secondary-quality prices by region from a six-region data row.
+ *
+ * @internal
+ */
+export function sixRegionPoints(usd: SixRegions): Record<string, PricePoint> {
+  return Object.fromEntries(
+    SIX_REGIONS.flatMap((region, i) => {
+      const price = usd[i];
+      return price === null ? [] : [[region, sec(price)]];
+    }),
+  );
+}
+
 /**
  * A row from its prices by region; `query` finds it in the Price List API for other regions.
  *
@@ -81,7 +120,8 @@ export function byUsageType(
 /**
  * `row` with `fallback` prices in the regions where it has none or only an unconfirmed
  * estimate (a sourced price replaces an estimate); the fallback's source is added when it
- * supplied a cell.
+ * supplied a cell, followed by the regions it supplied when `nameRegions` is set and the row
+ * had prices of its own.
  *
  * @internal
  */
@@ -89,24 +129,26 @@ export function withFallback(
   row: PriceRow,
   fallback: Readonly<Record<string, PricePoint>> | undefined,
   fallbackSource: string,
+  nameRegions = false,
 ): PriceRow {
   if (!fallback) return row;
   const regions: Record<string, PricePoint> = { ...row.regions } as Record<
     string,
     PricePoint
   >;
-  let used = false;
+  const used: string[] = [];
   for (const [region, point] of Object.entries(fallback)) {
     const own = regions[region];
     if (!own || own.quality === 'unconfirmed') {
       regions[region] = point;
-      used = true;
+      used.push(region);
     }
   }
-  if (!used) return row;
-  const source =
-    Object.keys(row.regions).length === 0
-      ? fallbackSource
-      : `${row.source}; ${fallbackSource}`;
-  return { ...row, source, regions };
+  if (used.length === 0) return row;
+  if (Object.keys(row.regions).length === 0)
+    return { ...row, source: fallbackSource, regions };
+  const supplied = nameRegions
+    ? `${fallbackSource} (${used.join(', ')})`
+    : fallbackSource;
+  return { ...row, source: `${row.source}; ${supplied}`, regions };
 }

@@ -1,25 +1,29 @@
 import type { PriceRow } from './aws-prices';
 import { ALL_REGIONS, byUsageType, priced, rowsByKey, sec } from './priceRows';
+import { PAGE_PRICES, withPagePrice } from './priceWatcherPrices';
 
 const us = (usd: number) => ({ 'us-east-1': sec(usd) });
 
 /**
  * Prices of managed services beyond the main table, from [K] (cost ÷ quantity, us-east-1 unless
- * a row says otherwise).
+ * a row says otherwise) and [Q] in the other bundled regions.
  *
  * @internal
  */
 export const SERVICE_PRICES = {
   eks: {
-    clusterHour: priced(
-      'EKS cluster (standard support)',
-      'h',
-      '[K] eks_cluster_test: $73.00 / 730 h',
-      us(0.1),
-      {
-        serviceCode: 'AmazonEKS',
-        filters: { usagetype: 'AmazonEKS-Hours:perCluster' },
-      },
+    clusterHour: withPagePrice(
+      priced(
+        'EKS cluster (standard support)',
+        'h',
+        '[K] eks_cluster_test: $73.00 / 730 h',
+        us(0.1),
+        {
+          serviceCode: 'AmazonEKS',
+          filters: { usagetype: 'AmazonEKS-Hours:perCluster' },
+        },
+      ),
+      PAGE_PRICES.eksClusterHour,
     ),
     extendedSupportHour: priced(
       'EKS cluster (extended support)',
@@ -29,48 +33,57 @@ export const SERVICE_PRICES = {
     ),
   },
   nlb: {
-    hour: priced(
-      'Network Load Balancer hour',
-      'h',
-      '[K] lb_test: $16.43 / 730 h',
-      us(0.0225),
-      {
-        serviceCode: 'AWSELB',
-        filters: {
-          productFamily: 'Load Balancer-Network',
-          group: 'ELB:Balancer',
+    hour: withPagePrice(
+      priced(
+        'Network Load Balancer hour',
+        'h',
+        '[K] lb_test: $16.43 / 730 h',
+        us(0.0225),
+        {
+          serviceCode: 'AWSELB',
+          filters: {
+            productFamily: 'Load Balancer-Network',
+            group: 'ELB:Balancer',
+          },
         },
-      },
+      ),
+      PAGE_PRICES.nlbHour,
     ),
-    nlcuHour: priced(
-      'Network Load Balancer NLCU',
-      'NLCU-h',
-      '[K] lb_test: $4.38 per NLCU-month / 730 h',
-      us(0.006),
+    nlcuHour: withPagePrice(
+      priced(
+        'Network Load Balancer NLCU',
+        'NLCU-h',
+        '[K] lb_test: $4.38 per NLCU-month / 730 h',
+        us(0.006),
+      ),
+      PAGE_PRICES.nlbNlcuHour,
     ),
   },
-  /**
-   * Gateway Load Balancer: no sourced offline price, so only the Price List API prices it
-   * (product family `Load Balancer-Gateway`).
-   */
+  /** Gateway Load Balancer: [Q] in the six bundled regions, the Price List API elsewhere. */
   gwlb: {
-    hour: priced(
-      'Gateway Load Balancer hour',
-      'h',
-      'AWS Price List API only',
-      {},
-      byUsageType('AWSELB', 'LoadBalancerUsage', {
-        productFamily: 'Load Balancer-Gateway',
-      }),
+    hour: withPagePrice(
+      priced(
+        'Gateway Load Balancer hour',
+        'h',
+        'AWS Price List API only',
+        {},
+        byUsageType('AWSELB', 'LoadBalancerUsage', {
+          productFamily: 'Load Balancer-Gateway',
+        }),
+      ),
+      PAGE_PRICES.gwlbHour,
     ),
-    glcuHour: priced(
-      'Gateway Load Balancer GLCU',
-      'GLCU-h',
-      'AWS Price List API only',
-      {},
-      byUsageType('AWSELB', 'LCUUsage', {
-        productFamily: 'Load Balancer-Gateway',
-      }),
+    glcuHour: withPagePrice(
+      priced(
+        'Gateway Load Balancer GLCU',
+        'GLCU-h',
+        'AWS Price List API only',
+        {},
+        byUsageType('AWSELB', 'LCUUsage', {
+          productFamily: 'Load Balancer-Gateway',
+        }),
+      ),
+      PAGE_PRICES.gwlbGlcuHour,
     ),
   },
   route53HealthCheck: {
@@ -99,11 +112,14 @@ export const SERVICE_PRICES = {
       { [ALL_REGIONS]: sec(2) },
     ),
   },
-  kmsKeyMonth: priced(
-    'KMS customer managed key',
-    'month',
-    '[K] kms_key_test: $1.00',
-    us(1),
+  kmsKeyMonth: withPagePrice(
+    priced(
+      'KMS customer managed key',
+      'month',
+      '[K] kms_key_test: $1.00',
+      us(1),
+    ),
+    PAGE_PRICES.kmsKeyMonth,
   ),
   openSearch: {
     instances: rowsByKey(
@@ -161,11 +177,14 @@ export const SERVICE_PRICES = {
           { serviceCode: 'AmazonMSK', filters: { instanceType } },
         ),
     ),
-    storageGbMonth: priced(
-      'MSK broker storage',
-      'GB-mo',
-      '[K] msk_cluster_test: 1,000 GB $100.00',
-      us(0.1),
+    storageGbMonth: withPagePrice(
+      priced(
+        'MSK broker storage',
+        'GB-mo',
+        '[K] msk_cluster_test: 1,000 GB $100.00',
+        us(0.1),
+      ),
+      PAGE_PRICES.mskStorageGbMonth,
     ),
   },
   elastiCacheNodes: {
@@ -191,23 +210,32 @@ export const SERVICE_PRICES = {
     ),
   } as Record<string, PriceRow>,
   dynamoDbProvisioned: {
-    wcuHour: priced(
-      'DynamoDB provisioned write capacity unit',
-      'WCU-h',
-      '[K] dynamodb_table_test (us-east-2): 20 WCU $9.49',
-      { 'us-east-2': sec(0.00065) },
+    wcuHour: withPagePrice(
+      priced(
+        'DynamoDB provisioned write capacity unit',
+        'WCU-h',
+        '[K] dynamodb_table_test (us-east-2): 20 WCU $9.49',
+        { 'us-east-2': sec(0.00065) },
+      ),
+      PAGE_PRICES.dynamoDbWcuHour,
     ),
-    rcuHour: priced(
-      'DynamoDB provisioned read capacity unit',
-      'RCU-h',
-      '[K] dynamodb_table_test (us-east-2): 30 RCU $2.85',
-      { 'us-east-2': sec(0.00013) },
+    rcuHour: withPagePrice(
+      priced(
+        'DynamoDB provisioned read capacity unit',
+        'RCU-h',
+        '[K] dynamodb_table_test (us-east-2): 30 RCU $2.85',
+        { 'us-east-2': sec(0.00013) },
+      ),
+      PAGE_PRICES.dynamoDbRcuHour,
     ),
-    storageGbMonth: priced(
-      'DynamoDB storage',
-      'GB-mo',
-      '[K] dynamodb_table_test (us-east-2): $0.25 per GB',
-      { 'us-east-2': sec(0.25) },
+    storageGbMonth: withPagePrice(
+      priced(
+        'DynamoDB storage',
+        'GB-mo',
+        '[K] dynamodb_table_test (us-east-2): $0.25 per GB',
+        { 'us-east-2': sec(0.25) },
+      ),
+      PAGE_PRICES.dynamoDbStorageGbMonth,
     ),
   },
 };

@@ -15,34 +15,7 @@
  *   (cache.m4.large us-east-1) and [L] (cache.t3.medium us-west-2): equal.
  */
 import type { PricePoint } from './aws-prices';
-import { sec } from './priceRows';
-
-/** USD per hour in us-east-1, us-east-2, us-west-2, eu-west-1, eu-west-2, eu-central-1 (null: none). */
-type Usd = readonly [
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-  number | null,
-];
-
-const REGIONS = [
-  'us-east-1',
-  'us-east-2',
-  'us-west-2',
-  'eu-west-1',
-  'eu-west-2',
-  'eu-central-1',
-] as const;
-
-const points = (usd: Usd): Record<string, PricePoint> =>
-  Object.fromEntries(
-    REGIONS.flatMap((region, i) => {
-      const price = usd[i];
-      return price === null ? [] : [[region, sec(price)]];
-    }),
-  );
+import { SixRegions as Usd, sixRegionPoints as points } from './priceRows';
 
 /** Source of the RDS rows. */
 export const V_RDS_SOURCE = '[V] www/rds/instances.json at 14ede5a (Single-AZ)';
