@@ -153,3 +153,196 @@ describe('real templates priced against hand calculations', () => {
     expect(east1.complete).toBe(true);
   });
 });
+
+/**
+ * The same kind of templates in the regions and for the resources [Q] added (prices from [Q]
+ * unless said: the AWS pricing pages' data in QuinnyPig/aws-price-watcher at a6645eb).
+ */
+describe('real templates in the other bundled regions, from [Q] prices', () => {
+  const fargateAlb = {
+    ParentVPCStack: 'vpc',
+    ParentClusterStack: 'cluster',
+    LoadBalancerScheme: 'internal',
+  };
+
+  it('Fargate service behind its own ALB, with a log group and alarms, in eu-central-1 and us-east-2', () => {
+    const frankfurt = estimate('fargate-service-dedicated-alb.yaml', {
+      region: 'eu-central-1',
+      parameters: fargateAlb,
+    });
+    // 2 tasks × 0.25 vCPU × 0.04656 × 730 + 2 × 0.5 GB × 0.00511 × 730 + 2 IPv4 × 0.005 × 730
+    // (SubnetsReach Public: AssignPublicIp ENABLED); ALB 0.027 × 730 + 0.5 LCU × 0.008 × 730;
+    // logs 0.5 GB × 0.63 + 0.23 GB-mo × 0.0324; 2 alarms × 0.10.
+    expect(monthly(frankfurt)).toEqual({
+      Service: 28.02,
+      LoadBalancer: 22.63,
+      LogGroup: 0.32,
+      CPUUtilizationHighAlarm: 0.1,
+      CPUUtilizationLowAlarm: 0.1,
+    });
+    near(
+      frankfurt.totalUsd,
+      16.9944 + 3.7303 + 7.3 + 19.71 + 2.92 + 0.3225 + 0.2,
+    );
+    expect(frankfurt.complete).toBe(true);
+    const ohio = estimate('fargate-service-dedicated-alb.yaml', {
+      region: 'us-east-2',
+      parameters: fargateAlb,
+    });
+    // 0.04048 / 0.004445 / 0.005; ALB 0.0225 + 0.5 × 0.008; logs 0.50 and 0.03.
+    expect(monthly(ohio)).toMatchObject({
+      Service: 25.32,
+      LoadBalancer: 19.35,
+      LogGroup: 0.26,
+    });
+    expect(ohio.totalUsd).toBe(45.13);
+  });
+
+  it('NAT gateway with its Elastic IP: data priced in us-east-2 ([T]), unpriced in eu-central-1', () => {
+    const ohio = estimate('vpc-nat-gateway.yaml', {
+      region: 'us-east-2',
+      parameters: { ParentVPCStack: 'vpc' },
+    });
+    // 0.045 × 730 ([A]) + 1 GB × 0.045 ([T] PointFive); IPv4 0.005 × 730.
+    expect(monthly(ohio)).toEqual({ NatGateway: 32.9, EIP: 3.65 });
+    expect(ohio.complete).toBe(true);
+    const frankfurt = estimate('vpc-nat-gateway.yaml', {
+      region: 'eu-central-1',
+      parameters: { ParentVPCStack: 'vpc' },
+    });
+    expect(monthly(frankfurt)).toEqual({ NatGateway: 37.96, EIP: 3.65 });
+    expect(frankfurt.unpriced.map(item => item.reason)).toEqual([
+      'no eu-central-1 price for NAT gateway data processed in the price table',
+    ]);
+  });
+
+  it('RDS PostgreSQL Multi-AZ with gp2 storage: db.m6g.large in eu-central-1, db.t4g.medium in us-west-2', () => {
+    const frankfurt = estimate('rds-postgres.yaml', {
+      region: 'eu-central-1',
+      parameters: {
+        ParentVPCStack: 'vpc',
+        DBInstanceClass: 'db.m6g.large',
+        DBAllocatedStorage: '100',
+      },
+    });
+    // 0.379 × 730 + 100 GB × 0.273 ([A] gp2 Multi-AZ)
+    expect(monthly(frankfurt)).toEqual({ DBInstance: 303.97 });
+    expect(frankfurt.complete).toBe(true);
+    const oregon = estimate('rds-postgres.yaml', {
+      region: 'us-west-2',
+      parameters: {
+        ParentVPCStack: 'vpc',
+        DBInstanceClass: 'db.t4g.medium',
+        DBAllocatedStorage: '100',
+      },
+    });
+    // 0.129 × 730 ([A]) + 100 GB × 0.23
+    expect(monthly(oregon)).toEqual({ DBInstance: 117.17 });
+  });
+
+  it('OpenSearch domain with r6g data nodes and m5 masters: us-east-1, and eu-central-1 without EBS prices', () => {
+    const parameters = {
+      ParentVPCStack: 'vpc',
+      ClusterInstanceType: 'r6g.large.elasticsearch',
+      ClusterInstanceCount: '2',
+      DedicatedMasterCount: '3',
+      DedicatedMasterType: 'm5.large.elasticsearch',
+      EBSVolumeSize: '100',
+    };
+    const virginia = estimate('elasticsearch-domain.yaml', { parameters });
+    // 2 × 0.167 × 730 + 3 × 0.142 × 730 + 2 × 100 GB gp2 × 0.135 ([K])
+    expect(monthly(virginia)).toEqual({ ElasticsearchDomain: 581.8 });
+    expect(virginia.complete).toBe(true);
+    const frankfurt = estimate('elasticsearch-domain.yaml', {
+      region: 'eu-central-1',
+      parameters,
+    });
+    // 2 × 0.202 × 730 + 3 × 0.17 × 730; no eu-central-1 OpenSearch EBS price in any source.
+    expect(monthly(frankfurt)).toEqual({ ElasticsearchDomain: 667.22 });
+    expect(frankfurt.unpriced.map(item => item.reason)).toEqual([
+      'no eu-central-1 price for OpenSearch gp2 storage in the price table',
+    ]);
+  });
+
+  it('MSK cluster (AWS docs "Get Started") with its client instance in us-west-2', () => {
+    const oregon = estimate('msk-get-started.yaml', {
+      region: 'us-west-2',
+      parameters: { KeyName: 'key' },
+    });
+    // 3 kafka.m5.large × 0.21 × 730 + 3 × 2,000 GB × 0.10; client m5.large 0.096 × 730.
+    expect(monthly(oregon)).toEqual({
+      MSKCluster: 1059.9,
+      KafkaClientEC2Instance: 70.08,
+    });
+    // No us-west-2 EBS price: the client's root volume is said, not invented.
+    expect(oregon.unpriced.map(item => item.reason)).toEqual([
+      'no us-west-2 price for EBS gp2 storage in the price table',
+    ]);
+    const virginia = estimate('msk-get-started.yaml', {
+      parameters: { KeyName: 'key' },
+    });
+    // The same brokers; m5.large + 8 GB gp2 × 0.10 ([K]).
+    expect(monthly(virginia)).toEqual({
+      MSKCluster: 1059.9,
+      KafkaClientEC2Instance: 70.88,
+    });
+  });
+
+  it('Gateway Load Balancer in eu-central-1', () => {
+    const result = estimate('gateway-load-balancer.yaml', {
+      region: 'eu-central-1',
+      parameters: {
+        GwlbSubnets: 'subnet-1,subnet-2',
+        VpcId: 'vpc-1',
+        Appliance1InstanceId: 'i-1',
+        Appliance2InstanceId: 'i-2',
+      },
+    });
+    // 0.0147 × 730 + 0.5 GLCU × 0.0042 × 730
+    expect(monthly(result)).toEqual({ Gwlb: 12.26 });
+    expect(result.complete).toBe(true);
+  });
+
+  it('ElastiCache Serverless Valkey in eu-west-1', () => {
+    const result = estimate('elasticache-serverless-valkey.yaml', {
+      region: 'eu-west-1',
+      parameters: { VpcModule: 'vpc', ClientSgModule: 'sg', CacheName: 'c' },
+    });
+    // 1 GB × 0.094 × 730 + 1M ECPU × 0.0025
+    expect(monthly(result)).toEqual({ ServerlessCache: 68.62 });
+    expect(result.complete).toBe(true);
+  });
+
+  it('DocumentDB cluster with two instances in eu-central-1', () => {
+    const result = estimate('documentdb-cluster.yaml', {
+      region: 'eu-central-1',
+      parameters: { ParentVPCStack: 'vpc' },
+    });
+    // db.r5.large 0.334 × 730, twice; 10 GB × 0.119 + 1M I/O × 0.22.
+    expect(monthly(result)).toEqual({
+      InstanceA: 243.82,
+      InstanceB: 243.82,
+      Cluster: 1.41,
+    });
+    expect(result.complete).toBe(true);
+  });
+
+  it.each([
+    // 10 WCU and 5 RCU × 730 h + 1 GB
+    ['us-east-1', 10 * 0.00065 * 730 + 5 * 0.00013 * 730 + 0.25],
+    ['eu-west-2', 10 * 0.000772 * 730 + 5 * 0.0001544 * 730 + 0.29715],
+    ['eu-central-1', 10 * 0.000793 * 730 + 5 * 0.0001586 * 730 + 0.306],
+  ])('DynamoDB provisioned table in %s', (region, expected) => {
+    const result = estimate('dynamodb-table.yaml', { region });
+    near(monthly(result).myDynamoDBTable, expected);
+    expect(result.complete).toBe(true);
+  });
+
+  it('internal NLB behind a PrivateLink endpoint service in eu-central-1', () => {
+    const result = estimate('nlb-private-link-service.yaml', {
+      region: 'eu-central-1',
+    });
+    // 0.027 × 730 + 0.5 NLCU × 0.006 × 730
+    expect(monthly(result)).toEqual({ ASCPrivateLinkNLB: 21.9 });
+  });
+});

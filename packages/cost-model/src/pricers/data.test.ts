@@ -119,6 +119,15 @@ describe('Aurora Serverless v2', () => {
     );
   });
 
+  it('prices eu-central-1 from [Q]: ACUs, cluster storage and I/O', () => {
+    const { line, estimate } = aurora({ region: 'eu-central-1' });
+    // 0.5 ACU × 0.14 × 730; 10 GB × 0.119 + 1M I/O × 0.22
+    expect(line!.monthlyUsd).toBe(51.1);
+    const cluster = estimate.lines.find(item => item.logicalId === 'Cluster')!;
+    expect(cluster.monthlyUsd).toBe(1.41);
+    expect(estimate.complete).toBe(true);
+  });
+
   it('bills the minimum ACUs only for the hours the schedule keeps the cluster running, and says so', () => {
     const { line, estimate } = aurora({
       schedule: { shutdown: '0 18 * * 1-5' },

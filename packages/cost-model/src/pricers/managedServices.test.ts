@@ -182,6 +182,28 @@ describe('OpenSearch, MSK, DocumentDB, DMS', () => {
     expect(line!.monthlyUsd).toBe(166.58); // [K] $66.58 + 1,000 GB × 0.10
   });
 
+  it('prices m5 and m7g brokers and their storage in the other bundled regions from [Q]', () => {
+    const cluster = (InstanceType: string, region: string) =>
+      estimateSubject(
+        'AWS::MSK::Cluster',
+        {
+          NumberOfBrokerNodes: 3,
+          BrokerNodeGroupInfo: {
+            InstanceType,
+            StorageInfo: { EBSStorageInfo: { VolumeSize: 100 } },
+          },
+        },
+        { region },
+      ).line!;
+    // 3 × 0.2445 × 730 + 300 GB × 0.119
+    expect(cluster('kafka.m7g.large', 'eu-central-1').monthlyUsd).toBe(571.16);
+    // 3 × 0.243 × 730 + 300 GB × 0.116
+    expect(cluster('kafka.m5.large', 'eu-west-2').monthlyUsd).toBe(566.97);
+    expect(cluster('kafka.m7g.large', 'eu-central-1').basis).toBe(
+      '3 kafka.m7g.large brokers × 730 h × $0.2445/h + 300 GB-mo broker storage (3 × 100 GB) × $0.119/GB-mo',
+    );
+  });
+
   it('prices DocumentDB instances and cluster storage, and DMS instances with storage beyond the included', () => {
     expect(
       estimateSubject(
