@@ -7,7 +7,8 @@ import { Pricer } from './types';
 /**
  * `AWS::ElasticLoadBalancingV2::LoadBalancer` of type `application` or `network`: hours, the
  * assumed LCUs (NLCUs), and for an internet-facing one a public IPv4 address per subnet.
- * Gateway Load Balancers: hours and assumed GLCUs, priced only by the Price List API.
+ * Gateway Load Balancers: hours and assumed GLCUs ([Q] in the bundled regions, the Price List API
+ * elsewhere).
  *
  * @internal
  */
