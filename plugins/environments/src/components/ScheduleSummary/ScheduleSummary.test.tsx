@@ -50,7 +50,7 @@ describe('ScheduleSummary', () => {
     );
     expect(
       screen.getByText(
-        /^Stopped since \d\d:\d\d · starts \d\d:\d\d( [A-Z][a-z]{2})?$/,
+        /^Stopped since \d\d:\d\d( [A-Z][a-z]{2})? · starts \d\d:\d\d( [A-Z][a-z]{2})?$/,
       ),
     ).toBeInTheDocument();
     expect(
