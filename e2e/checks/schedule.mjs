@@ -28,7 +28,7 @@ export async function schedule(page) {
     async () => {
       if (await stopNow.isVisible()) await stopNow.click();
       const state = section.getByText(
-        /^Stopped since \d\d:\d\d · starts \d\d:\d\d( [A-Z][a-z]{2})?$/,
+        /^Stopped since \d\d:\d\d( [A-Z][a-z]{2})? · starts \d\d:\d\d( [A-Z][a-z]{2})?$/,
       );
       await state.waitFor({ timeout: TIMEOUT });
       await startNow.waitFor({ timeout: TIMEOUT });
