@@ -5,6 +5,8 @@
  *
  *   node e2e/lib/waitForCatalog.mjs [timeout seconds, default 120]
  */
+import { setTimeout as sleep } from 'node:timers/promises';
+
 const BACKEND = process.env.E2E_BACKEND_URL ?? 'http://localhost:7007';
 const ENTITIES = [
   'component/default/macro-ai-api',
@@ -42,7 +44,7 @@ while (Date.now() < deadline) {
   } catch (error) {
     last = String(error?.message ?? error);
   }
-  await new Promise(resolve => setTimeout(resolve, 2000));
+  await sleep(2000);
 }
 console.error(`e2e: the catalog did not load the example system: ${last}`);
 process.exit(1);

@@ -1,6 +1,7 @@
 // The HTTP checks of the adopter check (scripts/adopter-check.sh) against the fixture app's
 // backend: node checks.mjs <backend base URL> <backend log file>. Prints each check and what
 // differed; exits 1 when any failed.
+import { setTimeout as sleep } from 'node:timers/promises';
 import { readFileSync } from 'node:fs';
 
 const [baseUrl, logFile] = process.argv.slice(2);
@@ -49,7 +50,7 @@ async function poll(what, fn, seconds = 90) {
   while (Date.now() < until) {
     last = await fn();
     if (last.done) return last;
-    await new Promise(r => setTimeout(r, 1000));
+    await sleep(1000);
   }
   return { ...last, problem: `${what} within ${seconds} s: ${last.problem}` };
 }

@@ -1,4 +1,5 @@
 /* eslint-disable no-console */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startBenchBackend } from './backend/startBenchBackend';
@@ -166,7 +167,7 @@ function probeReadinessUntil(baseUrl: string) {
         await res.arrayBuffer();
         if (!res.ok) throw new Error(workerData.url + ' answered ' + res.status);
         times.push(Number(process.hrtime.bigint() - started) / 1e6);
-        await new Promise(resolve => setTimeout(resolve, 50));
+        await sleep(50);
       }
       parentPort.postMessage(times);
     })();

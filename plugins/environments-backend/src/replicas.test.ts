@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import {
   createServiceFactory,
@@ -117,7 +118,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
       () => replica({ status }, [b.factory]),
     );
     try {
-      await new Promise(r => setTimeout(r, 5 * intervalMs));
+      await sleep(5 * intervalMs);
     } finally {
       await Promise.all(replicas.map(r => r.stop()));
     }
@@ -144,7 +145,7 @@ describe('two replicas on one PostgreSQL and one Redis', () => {
         .set('Authorization', auth)
         .send({});
       const firstDone = first.then(res => res);
-      await new Promise(r => setTimeout(r, 700));
+      await sleep(700);
       const second = await request(b.server)
         .post(PROMOTE)
         .set('Authorization', auth)

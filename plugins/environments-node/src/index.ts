@@ -91,7 +91,6 @@ export {
   formatStackEvent,
   firstFailedResource,
 } from './aws/StackEventStream';
-export { sleep } from './aws/sleep';
 export {
   stackWaitTiming,
   DEFAULT_POLL_INTERVAL_MS,

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -171,7 +172,7 @@ async function backend() {
         );
         if (Object.values(expect).every((wanted, i) => wanted === present[i]))
           return;
-        await new Promise(r => setTimeout(r, 200));
+        await sleep(200);
       }
       throw new Error(`the catalog did not reach ${JSON.stringify(expect)}`);
     },

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { setupServer } from 'msw/node';
 import type {
@@ -34,7 +35,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined>): Promise<T> {
   for (let attempt = 0; attempt < 150; attempt++) {
     const value = await fn();
     if (value !== undefined) return value;
-    await new Promise(r => setTimeout(r, 200));
+    await sleep(200);
   }
   throw new Error('condition not met within 30 s');
 }

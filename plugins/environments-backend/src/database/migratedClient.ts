@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { DatabaseService } from '@backstage/backend-plugin-api';
 import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
@@ -33,7 +34,7 @@ async function migrate(database: DatabaseService): Promise<Knex> {
     } catch (error) {
       if (attempt >= 10 || !isMigrationRace(error)) throw error;
       // The other replica holds the migration lock now; the next attempt waits for it.
-      await new Promise(resolve => setTimeout(resolve, 200 * attempt));
+      await sleep(200 * attempt);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type {
   EnvironmentEntity,
@@ -12,7 +13,6 @@ import type { StackLocation, StackReader } from '../aws/StackReader';
 import { detectStackDrift } from './detectStackDrift';
 import type { DriftStore } from './DriftStore';
 import type { DriftSettings } from './readDriftSettings';
-import { abortableSleep } from './abortableSleep';
 
 /** Stack statuses drift detection can run on: a settled stack, not one being changed. */
 const DETECTABLE = /_COMPLETE$|^UPDATE_ROLLBACK_FAILED$/;
@@ -165,7 +165,8 @@ export class DriftDetection {
     const spacing = 60_000 / this.options.settings.detectionsPerMinute;
     const wait = this.#lastStart + spacing - this.#now();
     if (wait > 0) {
-      await (this.options.sleep ?? abortableSleep)(wait, signal);
+      if (this.options.sleep) await this.options.sleep(wait, signal);
+      else await sleep(wait, undefined, { signal });
     }
     this.#lastStart = this.#now();
   }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   type CloudFormationClient,
   DescribeStackDriftDetectionStatusCommand,
@@ -10,7 +11,6 @@ import type {
   StackDriftReport,
 } from '@stageline/plugin-environments-common';
 import { redactSecrets } from '@stageline/plugin-environments-node';
-import { abortableSleep } from './abortableSleep';
 
 /** How many drifted resources, and differences of each, a report keeps. */
 const MAX_RESOURCES = 100;
@@ -140,6 +140,6 @@ export async function detectStackDrift(options: {
         )} s; it is tried again at the next scheduled run`,
       };
     }
-    await abortableSleep(options.pollIntervalMs, signal);
+    await sleep(options.pollIntervalMs, undefined, { signal });
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -62,7 +63,7 @@ async function until<T>(
   for (let i = 0; i < 200; i++) {
     const value = await read();
     if (done(value)) return value;
-    await new Promise(r => setTimeout(r, 50));
+    await sleep(50);
   }
   throw new Error('not reached in 10 s');
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import request from 'supertest';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
@@ -653,7 +654,6 @@ describe('cost section', () => {
 describe('status cache', () => {
   const STAGING_STATUS =
     '/api/environments/environments/default/macro-ai-api-staging/status';
-  const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
   it('keeps a status with an error section for errorCacheTtl only, a healthy one for cacheTtl', async () => {
     standIns.github.push(REPO, 'develop', 1);

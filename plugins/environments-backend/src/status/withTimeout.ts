@@ -1,25 +1,22 @@
 /**
- * Runs `work` with an AbortSignal that fires after `timeoutMs`; resolves with `onTimeout()` at
- * the deadline even when `work` ignores the signal, so a hanging provider delays nobody beyond
- * its timeout. Errors from `work` reject as usual.
+ * Runs `work` with an `AbortSignal.timeout(timeoutMs)`; resolves with `onTimeout()` when the
+ * signal fires even if `work` ignores it (providers come from other modules), so a hanging
+ * provider delays nobody beyond its timeout. Errors from `work` reject as usual.
  */
 export async function withTimeout<T>(
   work: (signal: AbortSignal) => Promise<T>,
   timeoutMs: number,
   onTimeout: () => T,
 ): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
+  const signal = AbortSignal.timeout(timeoutMs);
+  let onAbort: () => void = () => undefined;
   const deadline = new Promise<T>(resolve => {
-    timer = setTimeout(() => {
-      controller.abort(new Error(`timed out after ${timeoutMs} ms`));
-      resolve(onTimeout());
-    }, timeoutMs);
-    timer.unref?.();
+    onAbort = () => resolve(onTimeout());
+    signal.addEventListener('abort', onAbort, { once: true });
   });
   try {
-    return await Promise.race([work(controller.signal), deadline]);
+    return await Promise.race([work(signal), deadline]);
   } finally {
-    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
   }
 }

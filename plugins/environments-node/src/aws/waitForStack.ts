@@ -1,10 +1,10 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   CloudFormationClient,
   Stack,
   StackEvent,
 } from '@aws-sdk/client-cloudformation';
 import { describeStack } from './describeStack';
-import { sleep } from './sleep';
 import { isStackInProgress } from './stackLifecycle';
 import { StackEventStream } from './StackEventStream';
 
@@ -64,6 +64,6 @@ export async function waitForStack(options: {
         }; it carries on in CloudFormation`,
       );
     }
-    await sleep(timing.pollIntervalMs, signal);
+    await sleep(timing.pollIntervalMs, undefined, { signal });
   }
 }

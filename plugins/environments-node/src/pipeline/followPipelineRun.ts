@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type {
   CloudFormationClient,
   StackEvent,
@@ -11,7 +12,6 @@ import {
   describeStackFailure,
 } from '../aws/describeStackFailure';
 import { formatStackEvent, StackEventStream } from '../aws/StackEventStream';
-import { sleep } from '../aws/sleep';
 import { isStackAbsent, outputsOf } from '../aws/stackLifecycle';
 import type { StackWaitTiming } from '../aws/waitForStack';
 import type { PipelineRun, PipelineWorkflow } from './dispatchPipelineRun';
@@ -135,7 +135,7 @@ export async function followPipelineRun(options: {
         }, still ${status}; it carries on in GitHub Actions: ${run.url}`,
       );
     }
-    await sleep(timing.pollIntervalMs, signal);
+    await sleep(timing.pollIntervalMs, undefined, { signal });
   }
 }
 

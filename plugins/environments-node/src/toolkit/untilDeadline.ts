@@ -14,25 +14,24 @@ export async function untilDeadline<T>(
     onGiveUp: () => void;
   },
 ): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let onAbort: (() => void) | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    const giveUp = (error: Error) => {
+  const deadline = AbortSignal.timeout(options.timeoutMs);
+  const stop = options.signal
+    ? AbortSignal.any([options.signal, deadline])
+    : deadline;
+  let onStop: () => void = () => undefined;
+  const stopped = new Promise<never>((_, reject) => {
+    onStop = () => {
       options.onGiveUp();
-      reject(error);
+      reject(
+        new Error(options.signal?.aborted ? 'Cancelled' : options.message),
+      );
     };
-    timer = setTimeout(
-      () => giveUp(new Error(options.message)),
-      options.timeoutMs,
-    );
-    onAbort = () => giveUp(new Error('Cancelled'));
-    if (options.signal?.aborted) onAbort();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
+    if (stop.aborted) onStop();
+    else stop.addEventListener('abort', onStop, { once: true });
   });
   try {
-    return await Promise.race([work, deadline]);
+    return await Promise.race([work, stopped]);
   } finally {
-    clearTimeout(timer);
-    if (onAbort) options.signal?.removeEventListener('abort', onAbort);
+    stop.removeEventListener('abort', onStop);
   }
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Server } from 'node:http';
 import { mockCredentials } from '@backstage/backend-test-utils';
 import type { JsonObject } from '@backstage/types';
@@ -51,7 +52,7 @@ export async function runTemplateTask(
     if (Date.now() > deadline) {
       throw new Error(`Task ${created.body.id} still ${status}`);
     }
-    await new Promise(resolve => setTimeout(resolve, 100));
+    await sleep(100);
   }
   const events: Array<{
     type: string;

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -117,7 +118,7 @@ export async function waitForEnvironments(server: any, names: string[]) {
       .filter(e => e.relations?.length)
       .map(e => e.metadata.name);
     if (names.every(name => processed.includes(name))) return;
-    await new Promise(r => setTimeout(r, 200));
+    await sleep(200);
   }
   throw new Error(`the catalog did not process ${names.join(', ')}`);
 }

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   Capability,
   ChangeSetType,
@@ -8,10 +9,7 @@ import {
   Tag,
 } from '@aws-sdk/client-cloudformation';
 import { ResourceChange, resourceChangesOf } from './ChangeSummary';
-import {
-  sleep,
-  type StackWaitTiming,
-} from '@stageline/plugin-environments-node';
+import type { StackWaitTiming } from '@stageline/plugin-environments-node';
 
 /** The capabilities a CDK-synthesized stack may need. */
 const CAPABILITIES: Capability[] = [
@@ -125,7 +123,7 @@ export async function waitForChangeSet(options: {
         `Timed out waiting for the change set of stack ${options.stackName} (still ${described.Status})`,
       );
     }
-    await sleep(options.timing.pollIntervalMs, signal);
+    await sleep(options.timing.pollIntervalMs, undefined, { signal });
   }
 }
 
