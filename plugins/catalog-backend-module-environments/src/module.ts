@@ -3,6 +3,7 @@ import {
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
+import { LRUCache } from 'lru-cache';
 import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
@@ -16,6 +17,8 @@ import { readStackDiscoveryConfig } from './discovery/readStackDiscoveryConfig';
 
 /** How long a component read for the ownership check is reused. */
 const COMPONENT_TTL_MS = 30_000;
+/** Most components kept for the ownership check; the least recently used go first. */
+const COMPONENTS_KEPT = 10_000;
 
 /**
  * Adds the `Environment` kind to the catalog: validation, relations, and the check that an
@@ -52,19 +55,18 @@ export const catalogModuleEnvironments = createBackendModule({
       }) {
         // Components found are kept for a while; a miss is not, so an Environment processed
         // just before its component is checked again as soon as the component is in.
-        const found = new Map<string, { at: number; entity: Entity }>();
+        const found = new LRUCache<string, Entity>({
+          max: COMPONENTS_KEPT,
+          ttl: COMPONENT_TTL_MS,
+        });
         const getComponent = async (ref: string) => {
-          const now = Date.now();
-          for (const [key, value] of found) {
-            if (now - value.at >= COMPONENT_TTL_MS) found.delete(key);
-          }
           const cached = found.get(ref);
-          if (cached) return cached.entity;
+          if (cached) return cached;
           try {
             const entity = await catalogService.getEntityByRef(ref, {
               credentials: await auth.getOwnServiceCredentials(),
             });
-            if (entity) found.set(ref, { at: now, entity });
+            if (entity) found.set(ref, entity);
             return entity;
           } catch {
             // Let it through: the environments backend checks ownership again before acting.

@@ -39,7 +39,7 @@ export type { LocalGitSourceControlProviderOptions } from './local/LocalGitSourc
 export type { GitIdentity } from './local/LocalGitRepository';
 export { createGithubClient } from './github/createGithubClient';
 export type { CreateGithubClientOptions } from './github/createGithubClient';
-export { EtagCache, LruMap } from './github/EtagCache';
+export { EtagCache } from './github/EtagCache';
 export { describeGithubError } from './github/describeGithubError';
 export { dispatchWorkflow } from './github/dispatchWorkflow';
 export type { WorkflowDispatch } from './github/dispatchWorkflow';

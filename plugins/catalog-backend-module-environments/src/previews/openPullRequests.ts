@@ -2,9 +2,9 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import {
   describeGithubError,
   GithubRepository,
-  LruMap,
   repositoryKey,
 } from '@stageline/plugin-environments-node';
+import { LRUCache } from 'lru-cache';
 import type { Octokit } from 'octokit';
 
 /** An open pull request, as a preview needs it. */
@@ -69,7 +69,7 @@ export async function listOpenPullRequests(
  * GitHub Enterprise Server versions have no activity API: then the pull request's last update.
  */
 export class LastPushes {
-  readonly #known = new LruMap<string, string>({ maxEntries: 20_000 });
+  readonly #known = new LRUCache<string, string>({ max: 20_000 });
 
   constructor(private readonly logger: LoggerService) {}
 

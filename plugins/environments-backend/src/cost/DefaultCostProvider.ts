@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import pLimit from 'p-limit';
 import type {
   BudgetCurrency,
   CostSection,
@@ -71,11 +72,10 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
   readonly #actuals: CachedComputation<StackActuals>;
   readonly #costExplorer: CostExplorerReader;
   /**
-   * Synthesis and pricing are CPU-bound (up to ~1 s): as many at once as the estimator runs off the event loop
-   * (one on it), each after pending I/O has had its turn.
+   * Synthesis and pricing are CPU-bound (up to ~1 s): as many at once as the estimator runs off
+   * the event loop (one on it), each after pending I/O has had its turn.
    */
-  readonly #waiting: Array<() => void> = [];
-  #running = 0;
+  readonly #estimating: pLimit.Limit;
 
   constructor(private readonly options: DefaultCostProviderOptions) {
     this.#estimates = new CachedComputation(
@@ -89,23 +89,14 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
         : options.actualsTtlMs,
     );
     this.#costExplorer = new CostExplorerReader(options.aws);
+    this.#estimating = pLimit(options.estimator.concurrency ?? 1);
   }
 
-  async #queued<T>(work: () => Promise<T>): Promise<T> {
-    if (this.#running >= (this.options.estimator.concurrency ?? 1)) {
-      // the slot is handed over by the estimate that ends
-      await new Promise<void>(resolve => this.#waiting.push(resolve));
-    } else {
-      this.#running++;
-    }
-    try {
+  #queued<T>(work: () => Promise<T>): Promise<T> {
+    return this.#estimating(async () => {
       await afterPendingIo();
-      return await work();
-    } finally {
-      const next = this.#waiting.shift();
-      if (next) next();
-      else this.#running--;
-    }
+      return work();
+    });
   }
 
   /** Actuals from the cache or Cost Explorer; undefined when Cost Explorer is too slow. */

@@ -1,9 +1,9 @@
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import pLimit from 'p-limit';
 import type { EnvironmentCostProvider } from '@stageline/plugin-environments-node';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { EnvironmentStatusService } from './EnvironmentStatusService';
-import { forEachWithConcurrency } from './forEachWithConcurrency';
 
 /** Environments refreshed at once. */
 const REFRESH_CONCURRENCY = 4;
@@ -32,24 +32,30 @@ export async function refreshEveryStatus(options: {
   // Cost estimates synthesize stacks (CPU-bound, 0.1–1.5 s each, in worker threads): warm them
   // first, so the statuses below are not held up by them. Environments at the same stage ×
   // scale × region share one estimate; the estimator bounds how many synthesize at once.
-  await forEachWithConcurrency(environments, COST_CONCURRENCY, async e => {
-    await cost.getCost(e);
-  });
+  const costLimit = pLimit(COST_CONCURRENCY);
+  await Promise.all(environments.map(e => costLimit(() => cost.getCost(e))));
   const promotions = await statuses.readPromotions(environments, resolve);
-  await forEachWithConcurrency(environments, REFRESH_CONCURRENCY, environment =>
-    statuses
-      .refresh(
-        environment,
-        resolve,
-        promotions.get(stringifyEntityRef(environment)),
-      )
-      .then(
-        () => undefined,
-        error =>
-          logger.warn(
-            `Could not refresh ${stringifyEntityRef(environment)}: ${error}`,
+  const refreshLimit = pLimit(REFRESH_CONCURRENCY);
+  await Promise.all(
+    environments.map(environment =>
+      refreshLimit(() =>
+        statuses
+          .refresh(
+            environment,
+            resolve,
+            promotions.get(stringifyEntityRef(environment)),
+          )
+          .then(
+            () => undefined,
+            error =>
+              logger.warn(
+                `Could not refresh ${stringifyEntityRef(
+                  environment,
+                )}: ${error}`,
+              ),
           ),
       ),
+    ),
   );
   logger.info(`Refreshed the status of ${environments.length} environments`);
 }

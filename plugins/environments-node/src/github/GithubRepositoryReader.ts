@@ -10,7 +10,7 @@ import type {
 } from '../providers/types';
 import { describeGithubError } from './describeGithubError';
 import { CommitStatus, summariseChecks } from './branchChecks';
-import { LruMap } from './EtagCache';
+import type { LRUCache } from 'lru-cache';
 import {
   assessPullRequest,
   GithubPullForAssessment,
@@ -61,7 +61,7 @@ export interface MergeSettings {
 export class GithubRepositoryReader {
   constructor(
     private readonly octokit: Octokit,
-    private readonly comparisons: LruMap<string, Comparison>,
+    private readonly comparisons: LRUCache<string, Comparison>,
     private readonly reviewerAccess: ReviewerAccessCache,
   ) {}
 

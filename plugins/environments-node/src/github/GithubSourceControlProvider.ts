@@ -37,7 +37,8 @@ import {
   GithubRepositoryReader,
   RepositoryRef,
 } from './GithubRepositoryReader';
-import { EtagCache, LruMap } from './EtagCache';
+import { LRUCache } from 'lru-cache';
+import { EtagCache } from './EtagCache';
 import type { ReviewerAccessCache } from './reviewerAccess';
 import { configurationError } from '../providers/configurationError';
 import { describeGithubError } from './describeGithubError';
@@ -169,13 +170,13 @@ export class GithubSourceControlProvider
 
   readonly #options: GithubSourceControlProviderOptions;
   readonly #etags = new EtagCache({ maxEntries: 20_000 });
-  readonly #comparisons = new LruMap<string, Comparison>({ maxEntries: 5_000 });
-  readonly #clients = new LruMap<
+  readonly #comparisons = new LRUCache<string, Comparison>({ max: 5_000 });
+  readonly #clients = new LRUCache<
     string,
     { octokit: Octokit; batcher: PromotionStateBatcher }
-  >({ maxEntries: 100 });
-  readonly #reviewerAccess: ReviewerAccessCache = new LruMap({
-    maxEntries: 5_000,
+  >({ max: 100 });
+  readonly #reviewerAccess: ReviewerAccessCache = new LRUCache({
+    max: 5_000,
   });
 
   constructor(options: GithubSourceControlProviderOptions) {

@@ -1,7 +1,7 @@
 import type { Octokit } from 'octokit';
 import type { ReviewerAccess } from './assessPullRequest';
 import { describeGithubError } from './describeGithubError';
-import type { LruMap } from './EtagCache';
+import type { LRUCache } from 'lru-cache';
 
 /** How long a reviewer's access is remembered before it is read again. */
 export const REVIEWER_ACCESS_TTL_MS = 60_000;
@@ -27,7 +27,7 @@ export interface ReviewAuthor {
 }
 
 /** Remembered answers, by `owner/repo:login`. */
-export type ReviewerAccessCache = LruMap<
+export type ReviewerAccessCache = LRUCache<
   string,
   { access: ReviewerAccess; readAt: number }
 >;

@@ -1,4 +1,5 @@
 import type { Octokit } from 'octokit';
+import pLimit from 'p-limit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import { describeGithubError } from '../describeGithubError';
@@ -68,12 +69,10 @@ function errorOf(graphqlError: GraphqlError, slug: string): Error {
 export class PromotionStateBatcher {
   readonly #size: number;
   readonly #windowMs: number;
-  readonly #concurrency: number;
+  readonly #queries: pLimit.Limit;
   #queue: Waiting[] = [];
   readonly #queued = new Map<string, Promise<PromotionRead>>();
-  readonly #batches: Waiting[][] = [];
   #timer?: ReturnType<typeof setTimeout>;
-  #running = 0;
   readonly #logger?: LoggerService;
 
   constructor(
@@ -83,7 +82,7 @@ export class PromotionStateBatcher {
     this.#logger = options.logger;
     this.#size = options.size ?? 50;
     this.#windowMs = options.windowMs ?? 10;
-    this.#concurrency = options.concurrency ?? 2;
+    this.#queries = pLimit(options.concurrency ?? 2);
   }
 
   load(pair: PromotionPair): Promise<PromotionRead> {
@@ -112,19 +111,8 @@ export class PromotionStateBatcher {
     this.#timer = undefined;
     this.#queued.clear();
     while (this.#queue.length > 0) {
-      this.#batches.push(this.#queue.splice(0, this.#size));
-    }
-    this.#drain();
-  }
-
-  #drain(): void {
-    while (this.#running < this.#concurrency && this.#batches.length > 0) {
-      const batch = this.#batches.shift()!;
-      this.#running++;
-      this.#run(batch).finally(() => {
-        this.#running--;
-        this.#drain();
-      });
+      const batch = this.#queue.splice(0, this.#size);
+      void this.#queries(() => this.#run(batch));
     }
   }
 
