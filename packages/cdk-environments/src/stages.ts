@@ -1,5 +1,8 @@
 /**
- * The purposes an environment can serve, in promotion order.
+ * The purposes an environment can serve, in promotion order. The same as `ENVIRONMENT_STAGES`
+ * (and {@link SCALES} as `ENVIRONMENT_SCALES`) of `@stageline/plugin-environments-common`: this
+ * package goes into service repositories without the Backstage plugins, so it keeps its own
+ * copy, which a test in that package checks.
  *
  * @public
  */

@@ -32,9 +32,11 @@ export function formatUnitPrice(usd: number): string {
 }
 
 /**
- * An amount of money: `£12.34`, `$0.05`.
+ * An amount of money: `£1,234.50`, `$0.05`, `-£1.00`. This package is installed into service
+ * repositories without the Backstage plugins, so it keeps its own copy of `formatMoney` of
+ * `@stageline/plugin-environments-common`; a test there checks that the two agree.
  *
- * @internal
+ * @public
  */
 export function formatMoney(amount: number, currency: Currency): string {
   const symbol = currency === 'GBP' ? '£' : '$';

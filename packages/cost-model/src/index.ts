@@ -7,6 +7,7 @@
 export * from './types';
 export { estimateMonthlyCost } from './estimate/estimateMonthlyCost';
 export * from './checkBudget';
+export { formatMoney } from './format';
 export { parseTemplate } from './template/parseTemplate';
 export type { CloudFormationTemplate } from './template/parseTemplate';
 export { resolveTemplate } from './template/resolveTemplate';

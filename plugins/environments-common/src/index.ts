@@ -18,6 +18,7 @@ export {
   previewSettingsOf,
 } from './entity/previewSettings';
 export * from './stackTags';
+export { CURRENCY_SYMBOLS, formatMoney } from './money';
 export {
   cronProblem,
   describeCron,

@@ -18,6 +18,8 @@ export const STACK_TAGS = {
   component: 'stageline.dev/component',
   /** The commit the stack runs (its deployed version): the deploy action's and the pipeline's. */
   commit: 'stageline.dev/commit',
+  /** The version the stack runs, where its deploy names one (`environment:deploy`'s `tags`). */
+  version: 'stageline.dev/version',
 } as const;
 
 /** A tag of {@link STACK_TAGS}. @public */
@@ -34,6 +36,8 @@ export const LEGACY_STACK_TAGS: Partial<Record<StackTagName, string>> = {
   stage: 'stageline:stage',
   scale: 'stageline:scale',
   preview: 'stageline:preview',
+  commit: 'stageline:commit',
+  version: 'stageline:version',
 };
 
 /**

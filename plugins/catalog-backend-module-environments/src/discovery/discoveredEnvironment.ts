@@ -13,6 +13,7 @@ import {
   EnvironmentEntityV1alpha1,
   EnvironmentScale,
   EnvironmentStage,
+  STACK_TAGS,
   stackTag,
 } from '@stageline/plugin-environments-common';
 import { appNameFromStackName } from '@stageline/plugin-environments-node';
@@ -78,7 +79,9 @@ export function discoveredEnvironment(
   const stage = stageOf(stack);
   if (!stage) {
     return {
-      skipped: `its stage is unknown (no ${'stageline.dev/stage'} tag of ${ENVIRONMENT_STAGES.join(
+      skipped: `its stage is unknown (no ${
+        STACK_TAGS.stage
+      } tag of ${ENVIRONMENT_STAGES.join(
         ', ',
       )}, and its name is not {App}{Stage}Stack)`,
     };

@@ -1,11 +1,13 @@
 import { createHash } from 'node:crypto';
 import pLimit from 'p-limit';
-import type {
-  BudgetCurrency,
-  CostSection,
-  CostTemplateBasis,
-  EnvironmentEntity,
-  EnvironmentScale,
+import {
+  ANNOTATION_PULL_REQUEST,
+  type BudgetCurrency,
+  type CostSection,
+  type CostTemplateBasis,
+  type EnvironmentEntity,
+  type EnvironmentScale,
+  formatMoney,
 } from '@stageline/plugin-environments-common';
 import type { CacheService } from '@backstage/backend-plugin-api';
 import {
@@ -52,11 +54,8 @@ export interface DefaultCostProviderOptions {
   nearBudgetRatio: number;
 }
 
-const SYMBOLS: Record<BudgetCurrency, string> = { GBP: '£', USD: '$' };
 /** How long actuals whose forecast failed are kept before Cost Explorer is asked again. */
 const FORECAST_ERROR_TTL_MS = 5 * 60_000;
-const money = (amount: number, currency: BudgetCurrency) =>
-  `${SYMBOLS[currency]}${amount.toFixed(2)}`;
 
 /**
  * Cost of an environment: the offline estimate of the template its stack runs — the deployed one
@@ -329,7 +328,7 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
       this.options.nearBudgetRatio,
     );
     const summary = [
-      `Estimated ${money(
+      `Estimated ${formatMoney(
         estimate.monthly,
         currency,
       )}/month at ${scale} scale (${
@@ -338,7 +337,7 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
           : "Stageline's reference profile"
       })`,
       budget
-        ? `against a ${money(
+        ? `against a ${formatMoney(
             budget.monthly,
             budget.currency,
           )} budget (${state})`
@@ -346,12 +345,15 @@ export class DefaultCostProvider implements EnvironmentCostProvider {
     ].join(' ');
     let forecastText = '';
     if (actual?.forecast !== undefined) {
-      forecastText = `, forecast ${money(actual.forecast, currency)}`;
+      forecastText = `, forecast ${formatMoney(actual.forecast, currency)}`;
     } else if (actual?.forecastUnavailable?.kind === 'no-data') {
       forecastText = `, ${actual.forecastUnavailable.message}`;
     }
     const actualText = actual
-      ? `month to date ${money(actual.monthToDate, currency)}${forecastText}`
+      ? `month to date ${formatMoney(
+          actual.monthToDate,
+          currency,
+        )}${forecastText}`
       : undefined;
     return {
       ...fields,
@@ -382,6 +384,6 @@ function round(value: number): number {
 
 function previewIdOf(environment: EnvironmentEntity): string | undefined {
   const fromAnnotation =
-    environment.metadata.annotations?.['stageline.dev/pull-request'];
+    environment.metadata.annotations?.[ANNOTATION_PULL_REQUEST];
   return fromAnnotation ?? /pr-?(\d+)/i.exec(environment.metadata.name)?.[1];
 }

@@ -6,6 +6,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
+  ANNOTATION_PREVIEW_OF,
   isEnvironmentEntity,
   PreviewDestroyReason,
 } from '@stageline/plugin-environments-common';
@@ -192,7 +193,7 @@ export class PreviewCleanup {
     const modelRefs = [
       ...new Set(
         previews.flatMap(
-          p => p.metadata.annotations?.['stageline.dev/preview-of'] ?? [],
+          p => p.metadata.annotations?.[ANNOTATION_PREVIEW_OF] ?? [],
         ),
       ),
     ];

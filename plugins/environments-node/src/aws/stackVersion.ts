@@ -1,15 +1,19 @@
 import type { Stack } from '@aws-sdk/client-cloudformation';
+import {
+  LEGACY_STACK_TAGS,
+  STACK_TAGS,
+} from '@stageline/plugin-environments-common';
 
 /** Stack tags (case-insensitive) and outputs that carry the deployed version and commit. */
 const VERSION_KEYS = [
-  'stageline.dev/version',
-  'stageline:version',
+  STACK_TAGS.version,
+  LEGACY_STACK_TAGS.version!,
   'version',
   'appversion',
 ];
 const COMMIT_KEYS = [
-  'stageline.dev/commit',
-  'stageline:commit',
+  STACK_TAGS.commit,
+  LEGACY_STACK_TAGS.commit!,
   'commit',
   'commitsha',
   'gitsha',

@@ -1,6 +1,5 @@
 import {
   formatAge,
-  formatMoney,
   formatDateTime,
   formatFullDateTime,
   humanize,
@@ -8,11 +7,6 @@ import {
 } from './format';
 
 describe('format', () => {
-  it('formats money in the budget currency', () => {
-    expect(formatMoney(3.1, 'GBP')).toBe('£3.10');
-    expect(formatMoney(120, 'USD')).toBe('US$120.00');
-  });
-
   it('says how long ago', () => {
     const now = Date.parse('2025-06-02T10:00:00Z');
     expect(formatAge('2025-06-02T08:00:00Z', now)).toBe('2 hours ago');

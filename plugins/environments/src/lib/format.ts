@@ -1,21 +1,5 @@
-import type { BudgetCurrency } from '@stageline/plugin-environments-common';
-
-/** `£3.10` — money as the budget is written, two decimals. */
-export function formatMoney(
-  amount: number,
-  currency: BudgetCurrency | string,
-): string {
-  try {
-    return new Intl.NumberFormat('en-GB', {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    }).format(amount);
-  } catch {
-    return `${amount.toFixed(2)} ${currency}`;
-  }
-}
+/** `£3.10`: money as the backend and the actions write it. */
+export { formatMoney } from '@stageline/plugin-environments-common';
 
 const UNITS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['day', 86_400_000],

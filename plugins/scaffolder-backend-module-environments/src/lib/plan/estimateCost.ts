@@ -1,14 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { checkBudget, estimateMonthlyCost } from '@stageline/cost-model';
-import type {
-  BudgetCurrency,
-  BudgetState,
+import {
+  type BudgetCurrency,
+  type BudgetState,
+  formatMoney,
 } from '@stageline/plugin-environments-common';
 import type {
   CostSettings,
   EnvironmentTarget,
 } from '@stageline/plugin-environments-node';
-import { formatMoney } from './formatMoney';
 import type { CloudFormationTemplate } from './synthesizeTarget';
 
 /** A monthly cost estimate, as the plan action outputs it. */

@@ -1,10 +1,10 @@
+import { formatMoney } from '@stageline/plugin-environments-common';
 import {
   describeTarget,
   type EnvironmentTarget,
 } from '@stageline/plugin-environments-node';
 import { describeChangeSummary } from '../aws/ChangeSummary';
 import type { BudgetVerdict, CostEstimate } from './estimateCost';
-import { formatMoney } from './formatMoney';
 import type { ChangePreview } from './previewChanges';
 
 /** How many cost lines the summary and the over-budget error show. */
