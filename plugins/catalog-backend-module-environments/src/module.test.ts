@@ -53,7 +53,6 @@ async function startCatalog() {
             locations: [
               { type: 'file', target: resolve(examples, 'entities.yaml') },
               { type: 'file', target: resolve(examples, 'environments.yaml') },
-              { type: 'file', target: resolve(examples, 'org.yaml') },
               { type: 'file', target: brokenLocation() },
             ],
           },
@@ -75,7 +74,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined>): Promise<T> {
 describe('catalog with the environments module', () => {
   jest.setTimeout(60_000);
 
-  it('ingests the example environments with their relations, and keeps going past an invalid one', async () => {
+  it('ingests the examples alone (no org of the app) with their relations, and keeps going past an invalid one', async () => {
     const backend = await startCatalog();
     const server = backend.server;
     try {
@@ -101,10 +100,16 @@ describe('catalog with the environments module', () => {
         staging.relations.map((r: any) => `${r.type} ${r.targetRef}`).sort(),
       ).toEqual([
         'environmentOf component:default/macro-ai-api',
-        'ownedBy group:default/platform',
+        'ownedBy group:default/macro-ai-team',
         'partOf system:default/macro-ai',
         'promotesTo environment:default/macro-ai-api-production',
       ]);
+
+      // The owner is a group the examples create: they need none of the app's own groups.
+      const team = await request(server).get(
+        '/api/catalog/entities/by-name/group/default/macro-ai-team',
+      );
+      expect(team.status).toBe(200);
 
       const api = await waitFor(async () => {
         const res = await request(server).get(

@@ -69,6 +69,7 @@ export const environmentsPlugin = createBackendPlugin({
         auditor: coreServices.auditor,
         lifecycle: coreServices.lifecycle,
         catalogService: catalogServiceRef,
+        discovery: coreServices.discovery,
       },
       async init(deps) {
         const { config, logger, cache, scheduler, auth } = deps;
@@ -110,6 +111,7 @@ export const environmentsPlugin = createBackendPlugin({
             new HttpHealthCheck({
               timeoutMs: settings.httpHealthTimeoutMs,
               allowedHosts: settings.healthAllowedHosts,
+              ownBaseUrl: () => deps.discovery.getBaseUrl('environments'),
             }),
             new StackHealthCheck((environment, options) =>
               statuses!.getDeployment(environment, options.signal),

@@ -75,6 +75,19 @@ export const PROMOTION_STRATEGIES = [
 /** @public */
 export type PromotionStrategy = (typeof PROMOTION_STRATEGIES)[number];
 
+/**
+ * The relative `spec.healthCheck.url`s an Environment may give: the Backstage backend's own
+ * readiness and liveness endpoints, probed at the backend's own address whatever its host and
+ * port, so that an example or a demo shows health in any app. No other relative URL is
+ * accepted: a relative URL reaches the backend's routes, not only these.
+ *
+ * @public
+ */
+export const BACKEND_HEALTH_PATHS = [
+  '/.backstage/health/v1/readiness',
+  '/.backstage/health/v1/liveness',
+] as const;
+
 /** Environment → its component. @public */
 export const RELATION_ENVIRONMENT_OF = 'environmentOf';
 /** Component → its environments. @public */

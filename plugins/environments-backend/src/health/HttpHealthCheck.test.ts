@@ -289,4 +289,74 @@ describe('HttpHealthCheck', () => {
       `127.0.0.1:${port}/hop`,
     ]);
   });
+
+  describe("the backend's own health endpoints", () => {
+    /** A probe that knows the backend's own address (the discovery URL of this plugin). */
+    const ownProbe = (allowedHosts: string[] = []) =>
+      new HttpHealthCheck({
+        timeoutMs: 5000,
+        allowedHosts: allowedHosts.map(parseHostPattern),
+        resolve: async () => ['127.0.0.1'],
+        ownBaseUrl: async () => `http://127.0.0.1:${port}/api/environments`,
+      });
+
+    it('probes /.backstage/health/v1/readiness at the backend, whatever its port, with no allowed host', async () => {
+      const outcome = await ownProbe().check(
+        environment('/.backstage/health/v1/readiness'),
+      );
+
+      expect(requests).toEqual([
+        `127.0.0.1:${port}/.backstage/health/v1/readiness`,
+      ]);
+      expect(outcome).toMatchObject({
+        status: 'ok',
+        url: '/.backstage/health/v1/readiness',
+        httpStatus: 200,
+        results: [{ name: 'http', state: 'healthy' }],
+      });
+    });
+
+    it('probes no other relative URL, nor one naming another host', async () => {
+      for (const url of [
+        '/api/catalog/entities',
+        '/.backstage/health/v1/readiness?x=1',
+        '//169.254.169.254/latest/meta-data/',
+        '/\\169.254.169.254/latest/meta-data/',
+      ]) {
+        const outcome = await ownProbe().check(environment(url));
+        expect(outcome).toEqual({
+          status: 'unconfigured',
+          message: `spec.healthCheck.url ${JSON.stringify(
+            url,
+          )} is not an http(s) URL`,
+        });
+      }
+      expect(requests).toEqual([]);
+    });
+
+    it('follows its redirect only to an allowed host', async () => {
+      answer = res =>
+        res
+          .writeHead(302, {
+            location: 'http://169.254.169.254/latest/meta-data/',
+          })
+          .end();
+
+      const outcome = await ownProbe().check(
+        environment('/.backstage/health/v1/liveness'),
+      );
+
+      expect(outcome).toMatchObject({
+        results: [
+          {
+            state: 'unknown',
+            detail: `http://127.0.0.1:${port}/.backstage/health/v1/liveness redirects to host 169.254.169.254, whose host is not in environments.health.allowedHosts: not followed`,
+          },
+        ],
+      });
+      expect(requests).toEqual([
+        `127.0.0.1:${port}/.backstage/health/v1/liveness`,
+      ]);
+    });
+  });
 });

@@ -1,7 +1,8 @@
-import type {
-  EnvironmentEntity,
-  HealthCheckResult,
-  HealthState,
+import {
+  BACKEND_HEALTH_PATHS,
+  type EnvironmentEntity,
+  type HealthCheckResult,
+  type HealthState,
 } from '@stageline/plugin-environments-common';
 import type {
   EnvironmentHealthCheck,
@@ -34,7 +35,15 @@ export interface HttpHealthCheckOptions {
   allowedHosts?: string[];
   /** Name resolution, for tests; the system resolver by default. */
   resolve?: ResolveHost;
+  /**
+   * This backend's own base URL (the discovery service's URL of this plugin), against which
+   * {@link BACKEND_HEALTH_PATHS} are probed. Without it they are not probed.
+   */
+  ownBaseUrl?: () => Promise<string>;
 }
+
+/** A URL to probe; `own` when it is one of the backend's own health endpoints. */
+type ProbeTarget = { url: URL; own: boolean };
 
 type Hop =
   | { answer: GuardedAnswer; url: string }
@@ -43,14 +52,18 @@ type Hop =
 /**
  * Probes `spec.healthCheck.url`. The URL comes from the catalog, which anyone may write to, so
  * the probe is deny-by-default:
- * - only hosts on `environments.health.allowedHosts` are probed; with no list nothing is;
+ * - only hosts on `environments.health.allowedHosts` are probed; with no list nothing is (but
+ *   the backend's own health endpoints, last point);
  * - a host matched only by a wildcard (`*`, `*.domain`) must resolve to public addresses
  *   (loopback, private, link-local and metadata addresses are refused, and the connection is
  *   pinned to the checked address); a host named exactly may resolve anywhere;
  * - redirects are followed only to allowed hosts, under the same rules, at most three;
  * - at most 64 KB of the answer is read, and only its documented fields come out (a status word
  *   from a fixed vocabulary and short check names), never the body itself;
- * - failures say "unreachable" or "timed out", never which socket error occurred.
+ * - failures say "unreachable" or "timed out", never which socket error occurred;
+ * - the only relative URLs are the backend's own health endpoints ({@link BACKEND_HEALTH_PATHS}),
+ *   probed at the backend's own address (discovery), whatever `allowedHosts` says: their host,
+ *   port and path come from the backend, not from the catalog.
  *
  * The HTTP status decides (2xx healthy, anything else unhealthy) unless a JSON body
  * `{ status, checks: { name: { status } } }` says more.
@@ -71,33 +84,16 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
         message: `${environment.metadata.name} has no spec.healthCheck.url: add the URL of its health endpoint`,
       };
     }
-    const parsed = httpUrl(url);
-    if (!parsed) {
-      return {
-        status: 'unconfigured',
-        message: `spec.healthCheck.url ${JSON.stringify(
-          url,
-        )} is not an http(s) URL`,
-      };
-    }
-    if (!this.options.allowedHosts?.length) {
-      return {
-        status: 'unconfigured',
-        message: `health probes are off until ${ALLOWED_HOSTS_KEY} lists the hosts they may reach`,
-      };
-    }
-    if (!hostAllowance(parsed, this.options.allowedHosts)) {
-      return {
-        status: 'unconfigured',
-        message: `the host ${parsed.host} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
-      };
+    const target = await this.#target(url);
+    if ('unconfigured' in target) {
+      return { status: 'unconfigured', message: target.unconfigured };
     }
     const { timeoutMs } = this.options;
     const started = Date.now();
     const signals = [AbortSignal.timeout(timeoutMs), options.signal].filter(
       (s): s is AbortSignal => !!s,
     );
-    const hop = await this.#follow(parsed, AbortSignal.any(signals));
+    const hop = await this.#follow(target, AbortSignal.any(signals));
     const latencyMs = Date.now() - started;
     if ('stopped' in hop) {
       return {
@@ -116,11 +112,48 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
     };
   }
 
-  /** GETs the URL, following redirects only to allowed hosts. */
-  async #follow(start: URL, signal: AbortSignal): Promise<Hop> {
-    let current = start;
+  /**
+   * Where `spec.healthCheck.url` is probed: one of the backend's own health endpoints at the
+   * backend's own address, or an http(s) URL whose host is allowed.
+   */
+  async #target(url: string): Promise<ProbeTarget | { unconfigured: string }> {
+    if ((BACKEND_HEALTH_PATHS as readonly string[]).includes(url)) {
+      return this.options.ownBaseUrl
+        ? { url: new URL(url, await this.options.ownBaseUrl()), own: true }
+        : { unconfigured: `this backend's own ${url} is not probed here` };
+    }
+    const parsed = httpUrl(url);
+    if (!parsed) {
+      return {
+        unconfigured: `spec.healthCheck.url ${JSON.stringify(
+          url,
+        )} is not an http(s) URL`,
+      };
+    }
+    if (!this.options.allowedHosts?.length) {
+      return {
+        unconfigured: `health probes are off until ${ALLOWED_HOSTS_KEY} lists the hosts they may reach`,
+      };
+    }
+    if (!hostAllowance(parsed, this.options.allowedHosts)) {
+      return {
+        unconfigured: `the host ${parsed.host} of spec.healthCheck.url is not in ${ALLOWED_HOSTS_KEY}: add it there to have it probed`,
+      };
+    }
+    return { url: parsed, own: false };
+  }
+
+  /**
+   * GETs the URL, following redirects only to allowed hosts. The backend's own health endpoint
+   * is reached without an allowed host (its address comes from the backend, not the catalog).
+   */
+  async #follow(start: ProbeTarget, signal: AbortSignal): Promise<Hop> {
+    let current = start.url;
     for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const allowance = hostAllowance(current, this.options.allowedHosts);
+      const allowance =
+        hop === 0 && start.own
+          ? 'named'
+          : hostAllowance(current, this.options.allowedHosts);
       let answer: GuardedAnswer;
       try {
         answer = await guardedGet(current, {
@@ -164,7 +197,7 @@ export class HttpHealthCheck implements EnvironmentHealthCheck {
     return {
       stopped: {
         state: 'unhealthy',
-        detail: `${start}: more than ${MAX_REDIRECTS} redirects`,
+        detail: `${start.url}: more than ${MAX_REDIRECTS} redirects`,
       },
     };
   }

@@ -37,7 +37,10 @@ export interface EnvironmentEntityV1alpha1 extends Entity {
     promotesTo?: string;
     deployment?: EnvironmentDeploymentSpec;
     healthCheck?: {
-      /** URL answering the health check; a JSON body `{ status, checks }` is understood. */
+      /**
+       * URL answering the health check; a JSON body `{ status, checks }` is understood. Or one
+       * of {@link BACKEND_HEALTH_PATHS}: the Backstage backend's own health.
+       */
       url: string;
     };
     budget?: {

@@ -1,4 +1,5 @@
 import {
+  BACKEND_HEALTH_PATHS,
   BUDGET_CURRENCIES,
   DEPLOYMENT_MODES,
   ENVIRONMENT_SCALES,
@@ -147,8 +148,12 @@ export const environmentEntityV1alpha1Schema = {
           properties: {
             url: {
               type: 'string',
-              pattern: '^https?://[^\\s]+$',
-              description: 'an http(s) URL',
+              pattern: `^(https?://[^\\s]+|${BACKEND_HEALTH_PATHS.map(path =>
+                path.replace(/\./g, '\\.'),
+              ).join('|')})$`,
+              description: `an http(s) URL, or ${BACKEND_HEALTH_PATHS.join(
+                ' or ',
+              )} (this Backstage backend's own health)`,
             },
           },
         },

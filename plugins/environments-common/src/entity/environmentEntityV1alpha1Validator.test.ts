@@ -139,7 +139,12 @@ describe('validateEnvironmentEntity', () => {
     [
       'spec.healthCheck.url',
       'ftp://x',
-      'spec.healthCheck.url must be an http(s) URL; got "ftp://x"',
+      'spec.healthCheck.url must be an http(s) URL, or /.backstage/health/v1/readiness or /.backstage/health/v1/liveness (this Backstage backend\'s own health); got "ftp://x"',
+    ],
+    [
+      'spec.healthCheck.url',
+      '/api/catalog/entities',
+      'spec.healthCheck.url must be an http(s) URL, or /.backstage/health/v1/readiness or /.backstage/health/v1/liveness (this Backstage backend\'s own health); got "/api/catalog/entities"',
     ],
     ['spec.budget.monthly', -1, 'spec.budget.monthly must be >= 0; got -1'],
     [
