@@ -5,10 +5,8 @@
  *
  * @packageDocumentation
  */
-import { createEnvironmentsScaffolderModule } from './module';
+import { scaffolderModuleEnvironments } from './module';
 
-export { createEnvironmentsScaffolderModule } from './module';
-export type { EnvironmentsScaffolderModuleOptions } from './module';
 export type { EnvironmentAuthorization } from '@stageline/plugin-environments-node';
 export type {
   EnvironmentActionOptions,
@@ -29,13 +27,7 @@ export type { EnvironmentGithubSetupActionOptions } from './actions/githubSetup/
 export { GithubClients } from './lib/github/GithubClients';
 export type { GithubRepository } from './lib/github/GithubClients';
 
-/**
- * The module as upstream modules are: `backend.add(scaffolderModuleEnvironments)`, or its default
- * export through `backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'))`.
- *
- * @public
- */
-export const scaffolderModuleEnvironments =
-  createEnvironmentsScaffolderModule();
-
+// The module as upstream modules are: `backend.add(scaffolderModuleEnvironments)`, or its
+// default export through `backend.add(import('@stageline/plugin-scaffolder-backend-module-environments'))`.
+export { scaffolderModuleEnvironments };
 export default scaffolderModuleEnvironments;

@@ -4,7 +4,7 @@ import { startScaffolder } from './__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(60_000);
 
-describe('createEnvironmentsScaffolderModule', () => {
+describe('scaffolderModuleEnvironments', () => {
   it('registers the six environment actions with their input and output schemas', async () => {
     const { server } = await startScaffolder();
 

@@ -15,11 +15,10 @@ import scaffolderGithubModule from '@backstage/plugin-scaffolder-backend-module-
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import environmentsBackend from '@stageline/plugin-environments-backend';
 import request from 'supertest';
-import { createEnvironmentsScaffolderModule } from '../module';
-import { unconfiguredAws } from './cloudFormationStandIn';
+import { scaffolderModuleEnvironments } from '../module';
+import { actionClientsWithoutWaits } from './actionClients';
 import { exampleCatalog } from './entities';
 import { withoutScheduledRefresh } from './environmentsBackend';
-import { githubClientsWithoutWaits } from './githubStandIn';
 import { runTemplateTask } from './scaffolderTask';
 import {
   readTemplate,
@@ -77,11 +76,8 @@ export async function startScaffolder(
       scaffolderPlugin,
       scaffolderGithubModule,
       environmentsBackend,
-      createEnvironmentsScaffolderModule({
-        aws: unconfiguredAws(),
-        pollIntervalMs: 0,
-        github: githubClientsWithoutWaits(new ConfigReader(config)),
-      }),
+      scaffolderModuleEnvironments,
+      actionClientsWithoutWaits(new ConfigReader(config)),
       catalogServiceMock.factory({
         entities: [
           ...(options.entities ?? exampleCatalog()),
