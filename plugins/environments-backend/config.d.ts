@@ -85,7 +85,7 @@ export interface Config {
        */
       initialDelay?: HumanDuration;
     };
-    /** Who may speak for a component. */
+    /** Who may speak for a component, and whose repository is read for whom. */
     security?: {
       /**
        * Owners (group or user entity refs) allowed to own Environments of components they do
@@ -95,6 +95,18 @@ export interface Config {
        * @example ['group:default/platform']
        */
       trustedEnvironmentOwners?: string[];
+      /**
+       * Locations whose entities may have the repository they name read with the backend's
+       * integration credentials (status cards, promotion history, promotions), besides those the
+       * catalog vouches for by itself: an entity registered from a `url:` location inside that
+       * repository, one listed in `catalog.locations`, or a preview the catalog module made for a
+       * vouched component. Each entry is a location as `backstage.io/managed-by-location` writes
+       * it (`type:target`), exactly, or a prefix of one ending in `*`. Anyone who can write at a
+       * listed location can name any repository the integration can read: list only locations
+       * your platform team controls (e.g. a repository of everyone's Environments).
+       * @example ['url:https://github.com/acme/platform-environments/*']
+       */
+      trustedLocations?: string[];
     };
     /** Health checks. */
     health?: {

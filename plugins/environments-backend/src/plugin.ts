@@ -41,6 +41,7 @@ import { createSourceControl } from './sourceControl/createSourceControl';
 import { installPreviews } from './previews/installPreviews';
 import { installSchedules } from './schedules/installSchedules';
 import { refreshEveryStatus } from './status/refreshEveryStatus';
+import { RepositoryReadGuard } from './security/RepositoryReadGuard';
 
 /**
  * The Stageline environments backend plugin: REST API at `/api/environments` for status,
@@ -86,6 +87,10 @@ export const environmentsPlugin = createBackendPlugin({
         const deployments = await DeploymentStore.create(deps.database);
         const stacks = new StackReader(aws);
         const catalog = new EnvironmentCatalog(deps.catalogService);
+        const repositoryReads = RepositoryReadGuard.fromConfig(config, {
+          catalog: deps.catalogService,
+          auth,
+        });
 
         const cloudFormation = new CloudFormationDeploymentProvider(aws);
         const promotionSettings = readPromotionSettings(config);
@@ -160,6 +165,7 @@ export const environmentsPlugin = createBackendPlugin({
           cacheTtlMs: settings.statusCacheTtlMs,
           errorCacheTtlMs: settings.statusErrorCacheTtlMs,
           logger,
+          repositoryReads,
         });
 
         const engine = new PromotionEngine({
@@ -191,6 +197,7 @@ export const environmentsPlugin = createBackendPlugin({
           ),
           sourceControl: providers.sourceControl,
           trustedOwners: readTrustedEnvironmentOwners(config),
+          repositoryReads,
         });
         const promotions = new PromotionService({
           engine,
@@ -215,6 +222,7 @@ export const environmentsPlugin = createBackendPlugin({
             statuses,
             promotions,
             store,
+            repositoryReads,
             decorate: async (status, environment) =>
               schedules.decorate(
                 await previews.decorate(status, environment),

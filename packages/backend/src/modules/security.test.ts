@@ -163,6 +163,9 @@ beforeAll(async () => {
     config: {
       backend: { reading: { allow: [{ host: 'catalog.mallory.test' }] } },
       environments: {
+        // Mallory writes at a location the operator trusts (as anyone may in a shared catalog
+        // repository), so her promotions get past the repository check to the branch guard.
+        security: { trustedLocations: [`url:${MALLORY_CATALOG_URL}`] },
         // the operator allows every public host, and names one internal health endpoint
         health: { allowedHosts: ['*', `127.0.0.1:${allowed.port}`] },
       },

@@ -43,8 +43,14 @@ export const STAGING_TEMPLATE = JSON.stringify({
 /** The health URL the stand-ins answer. */
 export const HEALTH_URL = 'http://health.test/api/health';
 export const REPO = 'acme/macro-ai';
+/** Where the catalog read the example's entities: the repository's own catalog-info.yaml. */
+export const REPO_LOCATION =
+  'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml';
 
-/** An Environment entity of the example system, with overrides. */
+/**
+ * An Environment entity of the example system, with overrides; unless the annotations say
+ * otherwise, managed by the repository's own location, as the catalog records it.
+ */
 export function environmentEntity(
   name: string,
   spec: Partial<EnvironmentEntity['spec']> = {},
@@ -53,7 +59,14 @@ export function environmentEntity(
   return {
     apiVersion: 'stageline.dev/v1alpha1',
     kind: 'Environment',
-    metadata: { name, namespace: 'default', annotations },
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'backstage.io/managed-by-location': REPO_LOCATION,
+        ...annotations,
+      },
+    },
     spec: {
       type: 'staging',
       owner: 'group:default/team-a',
@@ -124,7 +137,10 @@ export const apiComponent: Entity = {
   metadata: {
     name: 'macro-ai-api',
     namespace: 'default',
-    annotations: { 'github.com/project-slug': REPO },
+    annotations: {
+      'backstage.io/managed-by-location': REPO_LOCATION,
+      'github.com/project-slug': REPO,
+    },
   },
   spec: {
     type: 'service',

@@ -25,6 +25,7 @@ import {
   GithubRepository,
   resolveComponentScope,
 } from '@stageline/plugin-environments-node';
+import type { RepositoryReadGuard } from '../security/RepositoryReadGuard';
 
 /** What a promotion was authorized to change. */
 export interface AuthorizedPromotion {
@@ -56,7 +57,8 @@ interface Guard {
  * policy is asked once (`authorizeConditional`); a conditional answer is applied here to each
  * of those Environments. Both
  * Environments must be of the same component, owned by its owner (or a trusted owner), and visible
- * to the actor.
+ * to the actor, and the catalog must vouch for the component's repository (registered from it,
+ * or from a location the operator trusts).
  */
 export class PromotionAuthorizer {
   readonly #authorizeOn: (decision: PolicyDecision, entity: Entity) => boolean;
@@ -69,6 +71,8 @@ export class PromotionAuthorizer {
       ruleset: PermissionRuleset<Entity, any, 'catalog-entity'>;
       sourceControl: EnvironmentSourceControlProvider;
       trustedOwners: string[];
+      /** A promotion reads (and writes) the component's repository only where it is vouched for. */
+      repositoryReads: Pick<RepositoryReadGuard, 'componentProblem'>;
     },
   ) {
     this.#authorizeOn = createConditionAuthorizer(options.ruleset);
@@ -106,6 +110,14 @@ export class PromotionAuthorizer {
       ),
     );
     const repository = target.repository;
+    // Before the policy is asked or anything read: a dry run shows the pending commits.
+    const problem =
+      repository &&
+      (await this.options.repositoryReads.componentProblem(
+        target.component,
+        repository,
+      ));
+    if (problem) throw new NotAllowedError(problem);
     const [decision] = await this.options.permissions.authorizeConditional(
       [{ permission: environmentsPromotePermission }],
       { credentials },

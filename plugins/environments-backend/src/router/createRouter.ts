@@ -25,6 +25,7 @@ import {
 } from './validation';
 import { jsonBody } from './jsonBody';
 import { eventLoopTurns } from './eventLoopTurns';
+import type { RepositoryReads } from '../status/EnvironmentStatusService';
 
 /** Few enough that a burst of warm reads leaves the readiness probe a turn every few ms. */
 const REQUESTS_PER_EVENT_LOOP_TURN = 4;
@@ -39,6 +40,8 @@ export interface RouterOptions {
   statuses: EnvironmentStatusService;
   promotions: PromotionService;
   store: PromotionStore;
+  /** Which environments' repositories may be read: their promotion history holds its commits. */
+  repositoryReads: RepositoryReads;
   /** Adds to a status what is not cached with it (a preview's lifecycle). */
   decorate?: (
     status: EnvironmentStatus,
@@ -134,6 +137,15 @@ export async function createRouter(
     const { limit } = parseInput(promotionsQuerySchema, req.query, 'query');
     const credentials = await httpAuth.credentials(req);
     const environment = await catalog.get(ref, credentials);
+    // The history lists the promoted commits, read from the repository: none for an
+    // environment that may not have it read (a ref taken over from elsewhere, say).
+    const problem = await options.repositoryReads.environmentProblem(
+      environment,
+    );
+    if (problem) {
+      res.json({ items: [], message: problem });
+      return;
+    }
     res.json({
       items: await store.list(stringifyEntityRef(environment), {
         limit: limit ?? 50,

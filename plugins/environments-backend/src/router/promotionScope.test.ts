@@ -11,6 +11,7 @@ import {
   apiComponent,
   productionEnvironment,
   REPO,
+  REPO_LOCATION,
   stagingEnvironment,
 } from '../__testUtils__/fixtures';
 
@@ -105,6 +106,7 @@ describe('promotion scope', () => {
       metadata: {
         ...apiComponent.metadata,
         annotations: {
+          'backstage.io/managed-by-location': REPO_LOCATION,
           'backstage.io/source-location':
             'url:https://github.com/acme/macro-ai/tree/main/',
         },

@@ -23,6 +23,16 @@ import { CachedComputation } from './CachedComputation';
 import type { ProviderRegistry } from './ProviderRegistry';
 import { withTimeout } from './withTimeout';
 
+/**
+ * Says why an environment's repository must not be read for it (see `RepositoryReadGuard`), or
+ * undefined when it may be.
+ */
+export interface RepositoryReads {
+  environmentProblem(
+    environment: EnvironmentEntity,
+  ): Promise<string | undefined>;
+}
+
 /** Finds an environment by ref (with whatever credentials the caller holds). */
 export type EnvironmentResolver = (
   ref: string,
@@ -75,6 +85,8 @@ export class EnvironmentStatusService {
       /** Cache time of a status with a section in `error`, so a passing failure heals soon. */
       errorCacheTtlMs: number;
       logger: LoggerService;
+      /** Which environments' repositories may be read: none is read for one it refuses. */
+      repositoryReads: RepositoryReads;
       /** The stacks' last drift detection, added to the deployment section where there is one. */
       drift?: {
         reportFor(
@@ -132,7 +144,10 @@ export class EnvironmentStatusService {
     for (const source of environments) {
       const targetRef = promotionTargetRef(source);
       const target = targetRef && (await resolve(targetRef));
-      if (target) pairs.push({ source, target });
+      // a pair left out is read on its own, where the refusal is said
+      if (target && !(await this.#repositoryProblem(source, target))) {
+        pairs.push({ source, target });
+      }
     }
     const timeoutMs =
       this.options.timeoutMs *
@@ -336,6 +351,16 @@ export class EnvironmentStatusService {
         lastPromotion,
       };
     }
+    // Refused before anything is read: no pending commits, pull request, deployed-commit
+    // comparison or last promotion (its commits came from the repository too).
+    const problem = await this.#repositoryProblem(environment, target);
+    if (problem) {
+      return unconfiguredSection(problem, {
+        target: targetRef,
+        sourceBranch: environment.spec.branch,
+        targetBranch: target.spec.branch,
+      });
+    }
     const [state, deployed] = await Promise.all([
       readPromotion ??
         this.options.providers.sourceControl.getPromotionState(
@@ -351,6 +376,18 @@ export class EnvironmentStatusService {
       lastPromotion,
       ...(deployed ? { deployed } : {}),
     };
+  }
+
+  /** Why the repository of the source or the target of a promotion must not be read. */
+  async #repositoryProblem(
+    source: EnvironmentEntity,
+    target: EnvironmentEntity,
+  ): Promise<string | undefined> {
+    const { repositoryReads } = this.options;
+    return (
+      (await repositoryReads.environmentProblem(source)) ??
+      (await repositoryReads.environmentProblem(target))
+    );
   }
 
   /**

@@ -12,3 +12,10 @@ export {
   componentsByRepository,
 } from './assertRepositoryUncontested';
 export { authorizeOnStackChange } from './authorizeOnStackChange';
+export {
+  readTrustedLocations,
+  TRUSTED_LOCATIONS_KEY,
+} from './trustedLocations';
+export type { TrustedLocations } from './trustedLocations';
+export { repositoryVouchingProblem } from './repositoryVouching';
+export type { RepositoryVouchingOptions } from './repositoryVouching';

@@ -1,6 +1,10 @@
 import type { Entity } from '@backstage/catalog-model';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 
+/** Where the catalog read the example's entities: the repository's own catalog-info.yaml. */
+const REPO_LOCATION =
+  'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml';
+
 type Overrides = {
   name: string;
   spec?: Partial<EnvironmentEntity['spec']>;
@@ -20,6 +24,7 @@ export function environmentEntity({
       name,
       namespace: 'default',
       annotations: {
+        'backstage.io/managed-by-location': REPO_LOCATION,
         'github.com/project-slug': 'acme/macro-ai',
         ...annotations,
       },
@@ -83,7 +88,10 @@ export function exampleCatalog(): Entity[] {
       metadata: {
         name: 'macro-ai-api',
         namespace: 'default',
-        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+        annotations: {
+          'backstage.io/managed-by-location': REPO_LOCATION,
+          'github.com/project-slug': 'acme/macro-ai',
+        },
       },
       spec: {
         type: 'service',
@@ -98,7 +106,10 @@ export function exampleCatalog(): Entity[] {
       metadata: {
         name: 'macro-ai-web',
         namespace: 'default',
-        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+        annotations: {
+          'backstage.io/managed-by-location': REPO_LOCATION,
+          'github.com/project-slug': 'acme/macro-ai',
+        },
       },
       spec: {
         type: 'website',

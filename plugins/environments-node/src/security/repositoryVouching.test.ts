@@ -1,0 +1,165 @@
+import { ConfigReader } from '@backstage/config';
+import type { Entity } from '@backstage/catalog-model';
+import { ScmIntegrations } from '@backstage/integration';
+import { repositoryVouchingProblem } from './repositoryVouching';
+import { readTrustedLocations } from './trustedLocations';
+
+const REPO = { owner: 'acme', repo: 'macro-ai' };
+const OWN = 'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml';
+
+function entity(kind: string, name: string, location?: string): Entity {
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind,
+    metadata: {
+      name,
+      namespace: 'default',
+      annotations: {
+        'github.com/project-slug': 'acme/macro-ai',
+        ...(location ? { 'backstage.io/managed-by-location': location } : {}),
+      },
+    },
+    spec: {},
+  };
+}
+
+function options(config: object = {}, components: Entity[] = []) {
+  const reader = new ConfigReader(config);
+  return {
+    trustedLocations: readTrustedLocations(reader),
+    integrations: ScmIntegrations.fromConfig(reader),
+    loadComponent: async (ref: string) =>
+      components.find(c => `component:default/${c.metadata.name}` === ref),
+  };
+}
+
+describe('repositoryVouchingProblem', () => {
+  it('vouches for an entity read from its repository, on github.com only', async () => {
+    expect(
+      await repositoryVouchingProblem(
+        entity('Environment', 'staging', OWN),
+        REPO,
+        options(),
+      ),
+    ).toBeUndefined();
+    expect(
+      await repositoryVouchingProblem(
+        entity(
+          'Environment',
+          'staging',
+          'url:https://gitlab.com/acme/macro-ai/-/blob/main/catalog-info.yaml',
+        ),
+        REPO,
+        options(),
+      ),
+    ).toMatch(/registered from url:https:\/\/gitlab.com/);
+    expect(
+      await repositoryVouchingProblem(
+        entity(
+          'Environment',
+          'staging',
+          'url:https://github.com/acme/macro-ai-fork/blob/main/catalog-info.yaml',
+        ),
+        REPO,
+        options(),
+      ),
+    ).toBeDefined();
+  });
+
+  it('refuses an entity without a managed-by location', async () => {
+    expect(
+      await repositoryVouchingProblem(
+        entity('Environment', 'staging'),
+        REPO,
+        options(),
+      ),
+    ).toMatch(/has no backstage.io\/managed-by-location/);
+  });
+
+  it('matches trustedLocations exactly or by a prefix ending in *', async () => {
+    const config = {
+      environments: {
+        security: {
+          trustedLocations: [
+            'url:https://github.com/acme/platform/blob/main/envs.yaml',
+            'file:/srv/catalog/*',
+          ],
+        },
+      },
+    };
+    const problem = (location: string) =>
+      repositoryVouchingProblem(
+        entity('Environment', 'staging', location),
+        REPO,
+        options(config),
+      );
+    expect(
+      await problem('url:https://github.com/acme/platform/blob/main/envs.yaml'),
+    ).toBeUndefined();
+    expect(
+      await problem(
+        'url:https://github.com/acme/platform/blob/main/other.yaml',
+      ),
+    ).toBeDefined();
+    expect(await problem('file:/srv/catalog/team-a/envs.yaml')).toBeUndefined();
+    expect(
+      await problem('file:/srv/catalog/../elsewhere/envs.yaml'),
+    ).toBeDefined();
+  });
+
+  it('rejects a trustedLocations entry that is not a location, naming it', () => {
+    expect(() =>
+      readTrustedLocations(
+        new ConfigReader({
+          environments: { security: { trustedLocations: ['github.com/*'] } },
+        }),
+      ),
+    ).toThrow(
+      /environments.security.trustedLocations\[0\] must start with a location type/,
+    );
+    expect(() =>
+      readTrustedLocations(
+        new ConfigReader({
+          environments: {
+            security: { trustedLocations: ['url:https://*/acme/*'] },
+          },
+        }),
+      ),
+    ).toThrow(
+      /trustedLocations\[0\] must be a location \(type:target\) or a prefix/,
+    );
+  });
+
+  it('vouches for a provider preview when its component is vouched for the same repository', async () => {
+    const preview = entity(
+      'Environment',
+      'macro-ai-api-pr-7',
+      'stageline-previews:component:default/macro-ai-api',
+    );
+    expect(
+      await repositoryVouchingProblem(
+        preview,
+        REPO,
+        options({}, [entity('Component', 'macro-ai-api', OWN)]),
+      ),
+    ).toBeUndefined();
+    expect(
+      await repositoryVouchingProblem(
+        preview,
+        REPO,
+        options({}, [
+          entity(
+            'Component',
+            'macro-ai-api',
+            'url:https://github.com/mallory/notes/blob/main/catalog-info.yaml',
+          ),
+        ]),
+      ),
+    ).toMatch(
+      /its component component:default\/macro-ai-api \(registered from url:https:\/\/github.com\/mallory/,
+    );
+    expect(await repositoryVouchingProblem(preview, REPO, options())).toMatch(
+      /is not vouched for acme\/macro-ai/,
+    );
+  });
+});
