@@ -6,7 +6,7 @@ import {
   GithubCredentialsProvider,
   ScmIntegrations,
 } from '@backstage/integration';
-import { GithubSourceControlProvider } from '@stageline/plugin-environments-node';
+import { GithubSourceControlProvider } from '../src/sourceControl/github/GithubSourceControlProvider';
 import { GithubStandIn } from '@stageline/github-stand-in';
 import { environmentEntity } from '../src/__testUtils__/fixtures';
 

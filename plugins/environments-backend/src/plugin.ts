@@ -7,14 +7,14 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { environmentsPermissions } from '@stageline/plugin-environments-common';
 import {
   AwsAccess,
-  CloudFormationDeploymentProvider,
   environmentEntityPermissionResourceRef,
   environmentPermissionRules,
   environmentsProvidersExtensionPoint,
-  PromotionEngine,
-  readPromotionSettings,
   readTrustedEnvironmentOwners,
 } from '@stageline/plugin-environments-node';
+import { CloudFormationDeploymentProvider } from './aws/CloudFormationDeploymentProvider';
+import { PromotionEngine } from './promotion/engine/PromotionEngine';
+import { readPromotionSettings } from './promotion/engine/readPromotionSettings';
 import { readEnvironmentsBackendSettings } from './config';
 import {
   EnvironmentCatalog,

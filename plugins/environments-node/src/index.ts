@@ -1,8 +1,8 @@
 /**
  * Node library of the Stageline environments plugins: provider interfaces and the extension
- * point of the environments backend, the promotion engine shared by the backend and the
- * `environment:promote` scaffolder action, the GitHub and CloudFormation clients, and the
- * permission rules for `environments.promote`.
+ * point of the environments backend, the permission rules for `environments.promote`, and the
+ * GitHub, AWS, CDK toolkit and authorization helpers the backend and its modules share. The
+ * promotion engine and the built-in providers live in the backend, behind its routes.
  *
  * @packageDocumentation
  */
@@ -22,53 +22,18 @@ export {
 } from './providers/entityFields';
 export type { GithubRepository } from './providers/entityFields';
 export * from './extensions';
-export {
-  GithubSourceControlProvider,
-  GITHUB_NOT_CONFIGURED_MESSAGE,
-  ANNOTATION_PROMOTE_WORKFLOW,
-} from './github/GithubSourceControlProvider';
-export type { GithubSourceControlProviderOptions } from './github/GithubSourceControlProvider';
-export type { PromotionStateBatchOptions } from './github/graphql/PromotionStateBatcher';
-export { ANNOTATION_MERGE_METHOD, MERGE_METHODS } from './github/mergeMethod';
-export type { MergeMethod } from './github/mergeMethod';
-export {
-  LocalGitSourceControlProvider,
-  LOCAL_REPOSITORY_NO_CI,
-} from './local/LocalGitSourceControlProvider';
-export type { LocalGitSourceControlProviderOptions } from './local/LocalGitSourceControlProvider';
-export type { GitIdentity } from './local/LocalGitRepository';
 export { createGithubClient } from './github/createGithubClient';
 export type { CreateGithubClientOptions } from './github/createGithubClient';
 export { EtagCache } from './github/EtagCache';
 export { describeGithubError } from './github/describeGithubError';
 export { dispatchWorkflow } from './github/dispatchWorkflow';
 export type { WorkflowDispatch } from './github/dispatchWorkflow';
-export { findDispatchedRun } from './github/strategies/findDispatchedRun';
-export type { DispatchedRun } from './github/strategies/findDispatchedRun';
-export type { GithubPolling } from './github/strategies/StrategyContext';
+export { findDispatchedRun } from './github/findDispatchedRun';
+export type { DispatchedRun, GithubPolling } from './github/findDispatchedRun';
 export { AwsAccess, AWS_NOT_CONFIGURED_MESSAGE } from './aws/AwsAccess';
 export type { AwsAccessOptions } from './aws/AwsAccess';
-export { CloudFormationDeploymentProvider } from './aws/CloudFormationDeploymentProvider';
 export { isStackStatusSettled } from './aws/stackStatus';
 export { stackVersion } from './aws/stackVersion';
-export {
-  PromotionEngine,
-  assertPromotionSucceeded,
-} from './promotion/PromotionEngine';
-export type {
-  PromotionEngineOptions,
-  PromotionInput,
-  PromotionOutcome,
-} from './promotion/PromotionEngine';
-export { PROMOTION_GATE_IDS } from './promotion/gates';
-export {
-  readFreezeWindows,
-  activeFreezeWindow,
-  describeFreezeWindow,
-} from './promotion/freezeWindows';
-export type { FreezeWindow } from './promotion/freezeWindows';
-export { readPromotionSettings } from './promotion/readPromotionSettings';
-export type { PromotionSettings } from './promotion/readPromotionSettings';
 export * from './permissions/rules';
 export {
   promotePolicyDecision,
@@ -165,7 +130,10 @@ export type { CdkAppCommand } from './toolkit/cdkAppCommand';
 export { runCdkApp, cdkAppEnvironment } from './toolkit/runCdkApp';
 export { referenceSynthesisInput } from './toolkit/referenceSynthesisInput';
 export type { CloudFormationTemplate } from './toolkit/referenceSynthesisInput';
-export { GithubRepositoryClients } from './github/GithubRepositoryClients';
+export {
+  GithubRepositoryClients,
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+} from './github/GithubRepositoryClients';
 export type { GithubHostRepository } from './github/GithubRepositoryClients';
 export { destroyStackDirectly } from './operations/destroyStackDirectly';
 export type { DirectDestroyOutcome } from './operations/destroyStackDirectly';

@@ -14,7 +14,7 @@ import type {
 import {
   assertPromotionSucceeded,
   PromotionEngine,
-} from '@stageline/plugin-environments-node';
+} from './engine/PromotionEngine';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import type { PromotionStore } from '../database/PromotionStore';
 import type { PromotionAuthorizer } from './PromotionAuthorizer';

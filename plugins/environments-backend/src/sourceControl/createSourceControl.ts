@@ -1,11 +1,9 @@
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ScmIntegrations } from '@backstage/integration';
-import {
-  EnvironmentSourceControlProvider,
-  GithubSourceControlProvider,
-  LocalGitSourceControlProvider,
-} from '@stageline/plugin-environments-node';
+import type { EnvironmentSourceControlProvider } from '@stageline/plugin-environments-node';
+import { GithubSourceControlProvider } from './github/GithubSourceControlProvider';
+import { LocalGitSourceControlProvider } from './local/LocalGitSourceControlProvider';
 import { readLocalRepositorySettings } from './readLocalRepositorySettings';
 
 /** Whether `integrations.github` holds a token or a GitHub App for github.com. */

@@ -11,8 +11,11 @@ import {
   CreateGithubClientOptions,
 } from './createGithubClient';
 import { EtagCache } from './EtagCache';
-import { GITHUB_NOT_CONFIGURED_MESSAGE } from './GithubSourceControlProvider';
 import type { Octokit } from 'octokit';
+
+/** Shown wherever GitHub is needed but has no credentials. @public */
+export const GITHUB_NOT_CONFIGURED_MESSAGE =
+  'GitHub is not configured: add integrations.github with a token or app for github.com';
 
 /**
  * A GitHub repository on a configured host.

@@ -4,8 +4,10 @@ import type { AwsAccess } from '../aws/AwsAccess';
 import { cloudFormationClientFor } from '../aws/cloudFormationClientFor';
 import { requireAwsConfigured } from '../aws/requireAwsConfigured';
 import type { StackWaitTiming } from '../aws/waitForStack';
-import type { GithubRepositoryClients } from '../github/GithubRepositoryClients';
-import { GITHUB_NOT_CONFIGURED_MESSAGE } from '../github/GithubSourceControlProvider';
+import {
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+  type GithubRepositoryClients,
+} from '../github/GithubRepositoryClients';
 import type { PipelineWorkflow } from '../pipeline/dispatchPipelineRun';
 import {
   Checkpoint,

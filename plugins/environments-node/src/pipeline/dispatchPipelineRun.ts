@@ -1,7 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { dispatchWorkflow } from '../github/dispatchWorkflow';
-import { findDispatchedRun } from '../github/strategies/findDispatchedRun';
-import type { GithubPolling } from '../github/strategies/StrategyContext';
+import { findDispatchedRun, GithubPolling } from '../github/findDispatchedRun';
 import type { Octokit } from 'octokit';
 
 /** A repository and the workflow and branch a pipeline Environment deploys from. */

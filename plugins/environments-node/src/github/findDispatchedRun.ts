@@ -1,7 +1,25 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { describeGithubError } from '../describeGithubError';
-import type { GithubPolling, StrategyContext } from './StrategyContext';
+import type { Octokit } from 'octokit';
+import { describeGithubError } from './describeGithubError';
+
+/**
+ * How long to wait for something GitHub does in the background (mergeability, a workflow run).
+ *
+ * @public
+ */
+export interface GithubPolling {
+  attempts: number;
+  intervalMs: number;
+}
+
+/** The repository and branch a workflow was dispatched on, and the client that dispatched it. */
+interface DispatchContext {
+  octokit: Octokit;
+  repository: { owner: string; repo: string };
+  /** The branch the workflow was dispatched on. */
+  base: string;
+}
 
 /** The workflow run a dispatch started, or why it is not known. */
 export type DispatchedRun =
@@ -17,7 +35,7 @@ const toSecond = (date: Date) => date.toISOString().replace(/\.\d+Z$/, 'Z');
 
 /** The login the token acts as, when GitHub says (an app's installation token has no user). */
 async function actorOf(
-  context: Pick<StrategyContext, 'octokit'>,
+  context: Pick<DispatchContext, 'octokit'>,
 ): Promise<string | undefined> {
   try {
     return (await context.octokit.rest.users.getAuthenticated()).data.login;
@@ -40,7 +58,7 @@ async function actorOf(
  * @public
  */
 export async function findDispatchedRun(
-  context: Pick<StrategyContext, 'octokit' | 'repository' | 'base'>,
+  context: DispatchContext,
   options: {
     workflow: string;
     /** Text the run's title must contain, e.g. the promoted commit passed as input `sha`. */

@@ -20,9 +20,3 @@ export interface StrategyContext {
   /** e.g. `https://github.com`. */
   webBaseUrl: string;
 }
-
-/** How long to wait for something GitHub does in the background (mergeability, a workflow run). */
-export interface GithubPolling {
-  attempts: number;
-  intervalMs: number;
-}

@@ -1,15 +1,15 @@
 import { ConflictError } from '@backstage/errors';
+import { describeGithubError } from '@stageline/plugin-environments-node';
 import type {
   PromotionPullRequestReadiness,
   SourceControlPromotionResult,
-} from '../../providers/types';
-import { describeGithubError } from '../describeGithubError';
+} from '@stageline/plugin-environments-node';
 import { ANNOTATION_MERGE_METHOD, MergeMethod } from '../mergeMethod';
 import type { StrategyContext } from './StrategyContext';
 import {
   describePullRequestRefusal,
   isReadyToMerge,
-} from '../../promotion/pullRequestRefusal';
+} from '../../../promotion/engine/pullRequestRefusal';
 
 const MERGED: Record<MergeMethod, string> = {
   merge: 'Merged',

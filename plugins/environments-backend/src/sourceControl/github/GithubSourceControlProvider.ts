@@ -19,33 +19,33 @@ import type {
   PromotionSection,
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
+import {
+  errorSection,
+  unconfiguredSection,
+  githubRepositoryOf,
+  createGithubClient,
+  CreateGithubClientOptions,
+  EtagCache,
+  configurationError,
+  describeGithubError,
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+} from '@stageline/plugin-environments-node';
 import type {
+  GithubPolling,
   BranchChecks,
   EnvironmentSourceControlProvider,
   PromotionPullRequestReadiness,
   ProviderConfiguration,
   SourceControlPromotionResult,
-} from '../providers/types';
-import { errorSection, unconfiguredSection } from '../providers/sections';
-import { githubRepositoryOf } from '../providers/entityFields';
-import {
-  createGithubClient,
-  CreateGithubClientOptions,
-} from './createGithubClient';
+} from '@stageline/plugin-environments-node';
 import {
   Comparison,
   GithubRepositoryReader,
   RepositoryRef,
 } from './GithubRepositoryReader';
 import { LRUCache } from 'lru-cache';
-import { EtagCache } from './EtagCache';
 import type { ReviewerAccessCache } from './reviewerAccess';
-import { configurationError } from '../providers/configurationError';
-import { describeGithubError } from './describeGithubError';
-import type {
-  GithubPolling,
-  StrategyContext,
-} from './strategies/StrategyContext';
+import type { StrategyContext } from './strategies/StrategyContext';
 import { openPromotionPullRequest } from './strategies/openPromotionPullRequest';
 import { mergePromotionPullRequest } from './strategies/mergePromotionPullRequest';
 import { dispatchPromotionWorkflow } from './strategies/dispatchPromotionWorkflow';
@@ -60,10 +60,6 @@ import type {
   GithubPullForAssessment,
   GithubReviewForAssessment,
 } from './assessPullRequest';
-
-/** Shown wherever GitHub is needed but has no credentials. @public */
-export const GITHUB_NOT_CONFIGURED_MESSAGE =
-  'GitHub is not configured: add integrations.github with a token or app for github.com';
 
 /** Annotation on a target environment naming the workflow file the workflow-dispatch strategy runs. @public */
 export const ANNOTATION_PROMOTE_WORKFLOW = 'stageline.dev/promote-workflow';

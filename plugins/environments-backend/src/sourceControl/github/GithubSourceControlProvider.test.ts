@@ -1,13 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import type { MergeMethod } from '@stageline/github-stand-in';
-import { setupGithubStandIn } from '../__testUtils__/setupGithubStandIn';
+import { setupGithubStandIn } from '../../__testUtils__/setupGithubStandIn';
 import {
   githubEngine,
   githubProvider,
   production,
   SLUG,
   staging,
-} from '../__testUtils__/promotionFixtures';
+} from '../../__testUtils__/promotionFixtures';
 
 const fake = setupGithubStandIn();
 

@@ -1,8 +1,13 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type { SourceControlPromotionResult } from '../../providers/types';
-import { dispatchWorkflow } from '../dispatchWorkflow';
-import { findDispatchedRun } from './findDispatchedRun';
-import type { GithubPolling, StrategyContext } from './StrategyContext';
+import {
+  dispatchWorkflow,
+  findDispatchedRun,
+} from '@stageline/plugin-environments-node';
+import type {
+  GithubPolling,
+  SourceControlPromotionResult,
+} from '@stageline/plugin-environments-node';
+import type { StrategyContext } from './StrategyContext';
 
 /**
  * The `workflow-dispatch` strategy: dispatches `workflow` on the target branch with inputs

@@ -1,5 +1,5 @@
 import type { DeploymentSection } from '@stageline/plugin-environments-common';
-import { staging as stagingEnvironment } from '../__testUtils__/promotionFixtures';
+import { staging as stagingEnvironment } from '../../__testUtils__/promotionFixtures';
 import { deployedVersionGate } from './gates';
 
 const HEAD = '1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b';

@@ -8,14 +8,17 @@ import type {
   DeploymentSection,
   EnvironmentEntity,
 } from '@stageline/plugin-environments-common';
+import {
+  errorSection,
+  unconfiguredSection,
+  stackOf,
+  AwsAccess,
+  stackVersion,
+} from '@stageline/plugin-environments-node';
 import type {
   EnvironmentDeploymentProvider,
   ProviderCallOptions,
-} from '../providers/types';
-import { errorSection, unconfiguredSection } from '../providers/sections';
-import { stackOf } from '../providers/entityFields';
-import { AwsAccess } from './AwsAccess';
-import { stackVersion } from './stackVersion';
+} from '@stageline/plugin-environments-node';
 
 /** Recent stack events returned with the status. */
 const EVENTS_IN_STATUS = 10;

@@ -1,12 +1,12 @@
 import { http, HttpResponse } from 'msw';
-import { setupGithubStandIn } from '../../__testUtils__/setupGithubStandIn';
+import { setupGithubStandIn } from '../../../__testUtils__/setupGithubStandIn';
 import {
   githubEngine,
   githubProvider,
   production,
   SLUG,
   staging,
-} from '../../__testUtils__/promotionFixtures';
+} from '../../../__testUtils__/promotionFixtures';
 
 jest.setTimeout(20_000);
 

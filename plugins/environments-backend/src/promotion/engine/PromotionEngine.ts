@@ -9,15 +9,17 @@ import {
   PromotionResult,
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
+import {
+  configurationError,
+  AwsAccess,
+} from '@stageline/plugin-environments-node';
 import type {
   EnvironmentDeploymentProvider,
   EnvironmentSourceControlProvider,
   ProviderCallOptions,
-} from '../providers/types';
-import { configurationError } from '../providers/configurationError';
-import { GithubSourceControlProvider } from '../github/GithubSourceControlProvider';
-import { CloudFormationDeploymentProvider } from '../aws/CloudFormationDeploymentProvider';
-import { AwsAccess } from '../aws/AwsAccess';
+} from '@stageline/plugin-environments-node';
+import { GithubSourceControlProvider } from '../../sourceControl/github/GithubSourceControlProvider';
+import { CloudFormationDeploymentProvider } from '../../aws/CloudFormationDeploymentProvider';
 import type { FreezeWindow } from './freezeWindows';
 import { readPromotionSettings } from './readPromotionSettings';
 import {

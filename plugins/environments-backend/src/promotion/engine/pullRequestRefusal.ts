@@ -1,4 +1,4 @@
-import type { PromotionPullRequestReadiness } from '../providers/types';
+import type { PromotionPullRequestReadiness } from '@stageline/plugin-environments-node';
 
 /** The promotion pull request exists and nothing stops it being merged. */
 export function isReadyToMerge(

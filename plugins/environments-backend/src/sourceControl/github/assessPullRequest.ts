@@ -1,4 +1,4 @@
-import type { PromotionPullRequestReadiness } from '../providers/types';
+import type { PromotionPullRequestReadiness } from '@stageline/plugin-environments-node';
 
 /** The fields of GitHub's `GET /pulls/{number}` that decide whether it may be merged. */
 export interface GithubPullForAssessment {

@@ -5,7 +5,10 @@ import {
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
 import { FreezeWindow, readFreezeWindows } from './freezeWindows';
-import { MergeMethod, parseMergeMethod } from '../github/mergeMethod';
+import {
+  MergeMethod,
+  parseMergeMethod,
+} from '../../sourceControl/github/mergeMethod';
 
 /**
  * Promotion settings from `environments.promotion`.

@@ -2,8 +2,10 @@ import type { Octokit } from 'octokit';
 import pLimit from 'p-limit';
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
-import { describeGithubError } from '../describeGithubError';
-import { redactSecrets } from '../../providers/sections';
+import {
+  describeGithubError,
+  redactSecrets,
+} from '@stageline/plugin-environments-node';
 import {
   PromotionPair,
   PromotionRead,

@@ -3,13 +3,15 @@ import type {
   EnvironmentEntity,
   PromotionGateResult,
 } from '@stageline/plugin-environments-common';
+import {
+  isStackStatusSettled,
+  toSectionError,
+} from '@stageline/plugin-environments-node';
 import type {
   EnvironmentDeploymentProvider,
   EnvironmentSourceControlProvider,
   ProviderCallOptions,
-} from '../providers/types';
-import { isStackStatusSettled } from '../aws/stackStatus';
-import { toSectionError } from '../providers/sections';
+} from '@stageline/plugin-environments-node';
 import {
   describePullRequestRefusal,
   isReadyToMerge,

@@ -1,4 +1,4 @@
-import type { BranchChecks } from '../providers/types';
+import type { BranchChecks } from '@stageline/plugin-environments-node';
 
 const FAILED_CONCLUSIONS = new Set([
   'failure',

@@ -1,9 +1,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
-import { TestGitRepositories } from '../__testUtils__/gitRepositories';
-import { production, SLUG, staging } from '../__testUtils__/promotionFixtures';
-import { PromotionEngine } from '../promotion/PromotionEngine';
+import { TestGitRepositories } from '../../__testUtils__/gitRepositories';
+import {
+  production,
+  SLUG,
+  staging,
+} from '../../__testUtils__/promotionFixtures';
+import { PromotionEngine } from '../../promotion/engine/PromotionEngine';
 import { LocalGitSourceControlProvider } from './LocalGitSourceControlProvider';
 
 // Every test runs against a real git repository (the git command line) in a temporary directory;

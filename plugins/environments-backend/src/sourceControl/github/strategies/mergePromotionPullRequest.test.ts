@@ -1,14 +1,14 @@
 import { ConflictError } from '@backstage/errors';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
-import { setupGithubStandIn } from '../../__testUtils__/setupGithubStandIn';
+import { setupGithubStandIn } from '../../../__testUtils__/setupGithubStandIn';
 import {
   githubEngine,
   githubProvider,
   production,
   SLUG,
   staging,
-} from '../../__testUtils__/promotionFixtures';
-import { assertPromotionSucceeded } from '../../promotion/PromotionEngine';
+} from '../../../__testUtils__/promotionFixtures';
+import { assertPromotionSucceeded } from '../../../promotion/engine/PromotionEngine';
 
 const fake = setupGithubStandIn();
 

@@ -4,11 +4,11 @@ import type {
   PromotionPullRequest,
 } from '@stageline/plugin-environments-common';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { describeGithubError } from '@stageline/plugin-environments-node';
 import type {
   BranchChecks,
   PromotionPullRequestReadiness,
-} from '../providers/types';
-import { describeGithubError } from './describeGithubError';
+} from '@stageline/plugin-environments-node';
 import { CommitStatus, summariseChecks } from './branchChecks';
 import type { LRUCache } from 'lru-cache';
 import {

@@ -1,6 +1,6 @@
 import { ConflictError } from '@backstage/errors';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
-import type { ProviderConfiguration } from './types';
+import type { ProviderConfiguration } from '@stageline/plugin-environments-node';
 
 /**
  * Why the environments cannot be compared when one of them names no branch (`spec.branch`);

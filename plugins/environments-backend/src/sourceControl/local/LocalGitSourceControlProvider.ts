@@ -8,23 +8,24 @@ import type {
   PromotionStrategy,
   PromotionStrategySupport,
 } from '@stageline/plugin-environments-common';
+import {
+  errorSection,
+  unconfiguredSection,
+  configurationError,
+  ANNOTATION_GITHUB_PROJECT_SLUG,
+  githubRepositoryOf,
+  parseRepositorySlug,
+  repositoryKey,
+  GITHUB_NOT_CONFIGURED_MESSAGE,
+} from '@stageline/plugin-environments-node';
 import type {
   BranchChecks,
   EnvironmentSourceControlProvider,
   ProviderCallOptions,
   ProviderConfiguration,
   SourceControlPromotionResult,
-} from '../providers/types';
-import { errorSection, unconfiguredSection } from '../providers/sections';
-import { configurationError } from '../providers/configurationError';
-import { branchOf, missingBranch } from '../providers/branchOf';
-import {
-  ANNOTATION_GITHUB_PROJECT_SLUG,
-  githubRepositoryOf,
-  parseRepositorySlug,
-} from '../providers/entityFields';
-import { repositoryKey } from '../security/repositoryOfComponent';
-import { GITHUB_NOT_CONFIGURED_MESSAGE } from '../github/GithubSourceControlProvider';
+} from '@stageline/plugin-environments-node';
+import { branchOf, missingBranch } from '../branchOf';
 import { GitIdentity, LocalGitRepository } from './LocalGitRepository';
 
 /** How many pending commits a status carries (as GitHub's). */

@@ -1,7 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
-import { GithubSourceControlProvider } from '../github/GithubSourceControlProvider';
-import { PromotionEngine } from '../promotion/PromotionEngine';
+import { GithubSourceControlProvider } from '../sourceControl/github/GithubSourceControlProvider';
+import { PromotionEngine } from '../promotion/engine/PromotionEngine';
 
 export const SLUG = 'acme/macro-ai';
 

@@ -1,13 +1,13 @@
 import { http, HttpResponse } from 'msw';
 import { Octokit } from 'octokit';
-import { setupGithubStandIn } from '../../__testUtils__/setupGithubStandIn';
+import { setupGithubStandIn } from '../../../__testUtils__/setupGithubStandIn';
 import {
   environment,
   githubProvider,
   production,
   SLUG,
   staging,
-} from '../../__testUtils__/promotionFixtures';
+} from '../../../__testUtils__/promotionFixtures';
 
 const fake = setupGithubStandIn();
 /** Octokit spaces GraphQL queries a second apart; these tests need not wait. */

@@ -1,6 +1,6 @@
 import type { Octokit } from 'octokit';
 import type { ReviewerAccess } from './assessPullRequest';
-import { describeGithubError } from './describeGithubError';
+import { describeGithubError } from '@stageline/plugin-environments-node';
 import type { LRUCache } from 'lru-cache';
 
 /** How long a reviewer's access is remembered before it is read again. */

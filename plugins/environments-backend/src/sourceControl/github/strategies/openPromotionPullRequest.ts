@@ -1,5 +1,5 @@
-import type { SourceControlPromotionResult } from '../../providers/types';
-import { describeGithubError } from '../describeGithubError';
+import { describeGithubError } from '@stageline/plugin-environments-node';
+import type { SourceControlPromotionResult } from '@stageline/plugin-environments-node';
 import type { StrategyContext } from './StrategyContext';
 
 /** The `pull-request` strategy: opens a pull request head → base, or reuses the open one. */
