@@ -1,6 +1,7 @@
 /*
- * The GitHub REST routes Stageline's backend calls (plugins/environments-node/src/github), answered
- * from FakeRepository in GitHub's wire format, as the REST reference documents each one
+ * The GitHub REST routes Stageline's backend calls (plugins/environments-backend/src/sourceControl/github,
+ * plugins/environments-node/src/github), answered from FakeRepository in GitHub's wire format, as
+ * the REST reference documents each one
  * (https://docs.github.com/en/rest, linked per route below). Fields Stageline does not read are
  * kept where they are cheap, so that a client reading one more field finds it.
  */
