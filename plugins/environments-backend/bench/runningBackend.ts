@@ -1,5 +1,4 @@
 /* eslint-disable no-console */
-import { setTimeout as sleep } from 'node:timers/promises';
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { startBenchBackend } from './backend/startBenchBackend';
@@ -157,6 +156,7 @@ function probeReadinessUntil(baseUrl: string) {
   const worker = new Worker(
     `
     const { parentPort, workerData } = require('node:worker_threads');
+    const { setTimeout: sleep } = require('node:timers/promises');
     const times = [];
     let stopped = false;
     parentPort.once('message', () => { stopped = true; });
