@@ -45,6 +45,7 @@ export { dispatchWorkflow } from './github/dispatchWorkflow';
 export type { WorkflowDispatch } from './github/dispatchWorkflow';
 export { findDispatchedRun } from './github/strategies/findDispatchedRun';
 export type { DispatchedRun } from './github/strategies/findDispatchedRun';
+export type { RepositoryRef } from './github/GithubRepositoryReader';
 export type { GithubPolling } from './github/strategies/StrategyContext';
 export { AwsAccess, AWS_NOT_CONFIGURED_MESSAGE } from './aws/AwsAccess';
 export type { AwsAccessOptions } from './aws/AwsAccess';
@@ -126,6 +127,7 @@ export {
   findEnvironmentsOfStack,
   findEnvironmentsOfComponent,
 } from './security/findEnvironments';
+export type { CatalogAccess } from './security/findEnvironments';
 export { authorizeOnPipelineBranch } from './pipeline/authorizeOnPipelineBranch';
 export {
   dispatchPipelineRun,
@@ -137,7 +139,7 @@ export type {
   Dispatched,
 } from './pipeline/dispatchPipelineRun';
 export { followPipelineRun } from './pipeline/followPipelineRun';
-export type { PipelineOutcome } from './pipeline/followPipelineRun';
+export type { PipelineOutcome, StackWatch } from './pipeline/followPipelineRun';
 export { pipelineInputs, describeInputs } from './pipeline/pipelineInputs';
 export { runJobs, describeFailedJob, JobProgress } from './pipeline/runJobs';
 export type { RunJob } from './pipeline/runJobs';

@@ -1,4 +1,8 @@
-/** Waits `ms`, or rejects as soon as `signal` aborts. */
+/**
+ * Waits `ms`, or rejects as soon as `signal` aborts.
+ *
+ * @public
+ */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {

@@ -4,7 +4,11 @@ import { findDispatchedRun } from '../github/strategies/findDispatchedRun';
 import type { GithubPolling } from '../github/strategies/StrategyContext';
 import type { Octokit } from 'octokit';
 
-/** A repository and the workflow and branch a pipeline Environment deploys from. */
+/**
+ * A repository and the workflow and branch a pipeline Environment deploys from.
+ *
+ * @public
+ */
 export type PipelineWorkflow = {
   owner: string;
   repo: string;
@@ -12,12 +16,18 @@ export type PipelineWorkflow = {
   branch: string;
 };
 
-/** The run a dispatch started: its id and page. */
+/**
+ * The run a dispatch started: its id and page.
+ *
+ * @public
+ */
 export type PipelineRun = { runId: number; url: string };
 
 /**
  * What a dispatch left known, as plain JSON: the run when GitHub said, GitHub's time of the
  * dispatch when it gave one, and the local time it was sent.
+ *
+ * @public
  */
 export type Dispatched = {
   run?: PipelineRun;
@@ -28,6 +38,8 @@ export type Dispatched = {
 /**
  * Dispatches the pipeline's workflow on its branch with the inputs (`dispatchWorkflow` of
  * `@stageline/plugin-environments-node`: the run is asked for with `return_run_details`).
+ *
+ * @public
  */
 export async function dispatchPipelineRun(
   octokit: Octokit,
@@ -57,6 +69,8 @@ export async function dispatchPipelineRun(
  * several.
  *
  * @throws Error when no run showed up, saying why
+ *
+ * @public
  */
 export async function findDispatchedPipelineRun(
   octokit: Octokit,

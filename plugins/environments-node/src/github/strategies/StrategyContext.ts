@@ -21,7 +21,11 @@ export interface StrategyContext {
   webBaseUrl: string;
 }
 
-/** How long to wait for something GitHub does in the background (mergeability, a workflow run). */
+/**
+ * How long to wait for something GitHub does in the background (mergeability, a workflow run).
+ *
+ * @public
+ */
 export interface GithubPolling {
   attempts: number;
   intervalMs: number;

@@ -1,9 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import type { Octokit } from 'octokit';
 import { describeGithubError } from '../describeGithubError';
+import type { RepositoryRef } from '../GithubRepositoryReader';
 import type { GithubPolling, StrategyContext } from './StrategyContext';
 
-/** The workflow run a dispatch started, or why it is not known. */
+/**
+ * The workflow run a dispatch started, or why it is not known.
+ *
+ * @public
+ */
 export type DispatchedRun =
   | { found: true; id: number; url: string; several?: number }
   | { found: false; reason: string };
@@ -40,7 +46,7 @@ async function actorOf(
  * @public
  */
 export async function findDispatchedRun(
-  context: Pick<StrategyContext, 'octokit' | 'repository' | 'base'>,
+  context: { octokit: Octokit; repository: RepositoryRef; base: string },
   options: {
     workflow: string;
     /** Text the run's title must contain, e.g. the promoted commit passed as input `sha`. */
