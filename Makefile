@@ -35,9 +35,12 @@ bench: setup
 tsc: setup
 	$(ENV) $(YARN) tsc
 
+# The API reports (report*.api.md, see CONTRIBUTING.md) must match the code: scripts/api-reports.sh
+# --ci compiles the declarations afresh (~1 min) and compares.
 lint: setup
 	$(ENV) $(YARN) lint:all
 	$(ENV) $(YARN) prettier --check .
+	$(ENV) scripts/api-reports.sh --ci
 
 # Stageline packed and installed into a fixture Backstage app outside the workspace (adopter/);
 # `make test` runs it too.

@@ -4,7 +4,8 @@
 # adopter/ (outside the workspace, shaped as @backstage/create-app makes an app), type-checks
 # and builds that app, starts its backend and checks over HTTP that the Environment kind, the
 # environments routes and the scaffolder actions work there, and runs the stageline-cost bin
-# from the installed tarball. Prints the @backstage packages the app gets twice.
+# from the installed tarball. Fails when Stageline brings a second version of an @backstage
+# package into the app (scripts/adopter/duplicates.mjs); the app's own duplicates are printed.
 #
 # The app is installed in .tooling/adopter (ADOPTER_WORKDIR), kept between runs; packages come
 # from yarn's global cache, so a second run downloads nothing.
@@ -97,7 +98,8 @@ tar -C adopter --exclude=node_modules --exclude=dist --exclude=packs -cf - . | t
 if [ "${ADOPTER_UPDATE_LOCK:-}" = 1 ]; then
   cp "$work/yarn.lock" adopter/yarn.lock
 fi
-node scripts/adopter/duplicates.mjs "$work"
+node scripts/adopter/duplicates.mjs "$work" ||
+  fail "Stageline brings a second version of an @backstage package into the app (above)"
 
 step "type-check the app against the published types (yarn tsc)"
 (cd "$work" && yarn tsc) || fail "the app does not type-check against the packed declarations"

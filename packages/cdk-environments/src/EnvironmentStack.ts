@@ -43,7 +43,7 @@ import { STACK_TAG_KEYS } from './stackTags';
 export interface EnvironmentTarget {
   /**
    * 12-digit AWS account id.
-   * @default - account-agnostic: resolved at deployment
+   * @defaultValue - account-agnostic: resolved at deployment
    */
   readonly account?: string;
   /** AWS region, e.g. `eu-west-2`. */
@@ -66,35 +66,35 @@ export interface EnvironmentStackProps {
   readonly env: EnvironmentTarget;
   /**
    * Pull request number of a preview; required when `stage` is `preview`, refused otherwise.
-   * @default - none
+   * @defaultValue - none
    */
   readonly previewId?: string | number;
   /**
    * Changes to the scale's profile for this environment.
-   * @default - the profile as built in
+   * @defaultValue - the profile as built in
    */
   readonly overrides?: ScaleProfileOverrides;
   /**
    * The API's health route.
-   * @default '/api/health'
+   * @defaultValue '/api/health'
    */
   readonly healthCheckPath?: string;
   /**
    * Address subscribed to the alarm topic, when the profile has alarms.
-   * @default - no subscription
+   * @defaultValue - no subscription
    */
   readonly alarmEmail?: string;
   /**
    * The CloudFormation stack name, when the environment's stack is not named by convention
    * (its Environment's `spec.deployment.stackName`).
-   * @default - `{App}{Stage}Stack` (`stackNameFor`)
+   * @defaultValue - `{App}{Stage}Stack` (`stackNameFor`)
    */
   readonly stackName?: string;
   /**
    * How the stack is synthesized. `synthesizeEnvironment` passes an `InlineTemplateSynthesizer`
    * (no bootstrap version check, no assets), because its templates go straight to
    * CloudFormation.
-   * @default - the app's default: `DefaultStackSynthesizer`, for `cdk deploy` after `cdk bootstrap`
+   * @defaultValue - the app's default: `DefaultStackSynthesizer`, for `cdk deploy` after `cdk bootstrap`
    */
   readonly synthesizer?: IStackSynthesizer;
 }

@@ -24,27 +24,27 @@ export interface SynthesizeEnvironmentInput {
   readonly region: string;
   /**
    * 12-digit AWS account id.
-   * @default - account-agnostic
+   * @defaultValue - account-agnostic
    */
   readonly account?: string;
   /**
    * Pull request number; required for `preview`.
-   * @default - none
+   * @defaultValue - none
    */
   readonly previewId?: string | number;
   /**
    * Changes to the scale's profile.
-   * @default - none
+   * @defaultValue - none
    */
   readonly overrides?: ScaleProfileOverrides;
   /**
    * The API's health route.
-   * @default '/api/health'
+   * @defaultValue '/api/health'
    */
   readonly healthCheckPath?: string;
   /**
    * The stack name, when it is not `{App}{Stage}Stack`.
-   * @default - `stackNameFor(appName, stage, previewId)`
+   * @defaultValue - `stackNameFor(appName, stage, previewId)`
    */
   readonly stackName?: string;
 }
@@ -57,14 +57,14 @@ export interface SynthesizeEnvironmentInput {
 export interface SynthesizeOptions {
   /**
    * Folder in which the temporary cloud assembly folder is made (and removed).
-   * @default os.tmpdir()
+   * @defaultValue os.tmpdir()
    */
   readonly workDir?: string;
   /**
    * Whether to run the CDK's built-in template validation (CloudFormation schemas and rules)
    * during synthesis. It is thorough but slow (seconds on first use, ~0.5 s per call after),
    * so it is off here; `createApp` deployments keep it on.
-   * @default false
+   * @defaultValue false
    */
   readonly validate?: boolean;
 }

@@ -9,9 +9,9 @@ import { parseExchangeRate } from './parseExchangeRate';
  * @public
  */
 export interface Budget {
-  /** Amount a month, > 0. */
+  /** Amount a month, greater than 0. */
   readonly monthly: number;
-  /** Currency of the amount. @default the estimate's currency */
+  /** Currency of the amount. @defaultValue the estimate's currency */
   readonly currency?: Currency;
 }
 
@@ -21,13 +21,13 @@ export interface Budget {
  * @public
  */
 export interface CheckBudgetOptions {
-  /** Share of the budget from which the status is `near`. @default 0.8 */
+  /** Share of the budget from which the status is `near`. @defaultValue 0.8 */
   readonly nearThreshold?: number;
   /**
    * £ per $ at which a USD estimate is converted for a GBP budget. A GBP estimate needs no
    * rate: it is compared in GBP as it was estimated (at its own `exchangeRate`) or, for a USD
    * budget, by its USD total.
-   * @default 0.76, the price table's rate
+   * @defaultValue 0.76, the price table's rate
    */
   readonly exchangeRate?: number;
 }

@@ -47,6 +47,7 @@ export type { GetProductsPage, PriceListPrice } from './prices/priceListApi';
 export { awsGetProducts } from './prices/awsPricingClient';
 export { TEMPLATE_LIMITS, TemplateLimitError } from './template/templateLimits';
 export { runCli } from './cli/main';
+export type { CliIo } from './cli/main';
 export {
   DEFAULT_STARTUP,
   SCHEDULE_REFERENCE_YEAR,

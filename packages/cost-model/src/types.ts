@@ -17,7 +17,7 @@ export interface ShutdownSchedule {
   readonly shutdown: string;
   /**
    * When it starts again.
-   * @default '0 8 * * 1-5' (weekdays 08:00 UTC), stated in the assumptions
+   * @defaultValue '0 8 * * 1-5' (weekdays 08:00 UTC), stated in the assumptions
    */
   readonly startup?: string;
 }
@@ -29,53 +29,53 @@ export interface ShutdownSchedule {
  * @public
  */
 export interface UsageAssumptions {
-  /** API requests a month, per API, function, distribution and web ACL. @default 100000 */
+  /** API requests a month, per API, function, distribution and web ACL. @defaultValue 100000 */
   readonly requestsPerMonth?: number;
-  /** Average response size in KB, for CloudFront data out. @default 10 */
+  /** Average response size in KB, for CloudFront data out. @defaultValue 10 */
   readonly averageResponseKb?: number;
-  /** Average Lambda duration per request in ms. @default 200 */
+  /** Average Lambda duration per request in ms. @defaultValue 200 */
   readonly lambdaAverageDurationMs?: number;
-  /** Average load balancer capacity units per hour. @default 0.5 */
+  /** Average load balancer capacity units per hour. @defaultValue 0.5 */
   readonly albLcuPerHour?: number;
-  /** GB a month through each NAT gateway. @default 1 */
+  /** GB a month through each NAT gateway. @defaultValue 1 */
   readonly natDataGbPerMonth?: number;
-  /** GB a month through each interface endpoint. @default 1 */
+  /** GB a month through each interface endpoint. @defaultValue 1 */
   readonly vpcEndpointDataGbPerMonth?: number;
-  /** GB of logs ingested a month per log group. @default 0.5 */
+  /** GB of logs ingested a month per log group. @defaultValue 0.5 */
   readonly logIngestGbPerMonth?: number;
-  /** Secrets Manager API calls a month per secret. @default 10000 */
+  /** Secrets Manager API calls a month per secret. @defaultValue 10000 */
   readonly secretsApiCallsPerMonth?: number;
-  /** GB stored per S3 bucket. @default 1 */
+  /** GB stored per S3 bucket. @defaultValue 1 */
   readonly s3StorageGb?: number;
-  /** PUT/COPY/POST/LIST requests a month per bucket. @default 1000 */
+  /** PUT/COPY/POST/LIST requests a month per bucket. @defaultValue 1000 */
   readonly s3PutRequestsPerMonth?: number;
-  /** GET requests a month per bucket. @default 10000 */
+  /** GET requests a month per bucket. @defaultValue 10000 */
   readonly s3GetRequestsPerMonth?: number;
-  /** Millions of write request units a month per on-demand table. @default 1 */
+  /** Millions of write request units a month per on-demand table. @defaultValue 1 */
   readonly dynamoDbWriteMillionsPerMonth?: number;
-  /** Millions of read request units a month per on-demand table. @default 1 */
+  /** Millions of read request units a month per on-demand table. @defaultValue 1 */
   readonly dynamoDbReadMillionsPerMonth?: number;
-  /** GB stored per DynamoDB table. @default 1 */
+  /** GB stored per DynamoDB table. @defaultValue 1 */
   readonly dynamoDbStorageGb?: number;
-  /** Average GB stored per serverless cache. @default 1 */
+  /** Average GB stored per serverless cache. @defaultValue 1 */
   readonly elastiCacheServerlessGb?: number;
-  /** Millions of ECPUs a month per serverless cache. @default 1 */
+  /** Millions of ECPUs a month per serverless cache. @defaultValue 1 */
   readonly elastiCacheServerlessEcpuMillionsPerMonth?: number;
-  /** GB stored per ECR repository. @default 1 */
+  /** GB stored per ECR repository. @defaultValue 1 */
   readonly ecrStorageGb?: number;
-  /** GB stored per Aurora, Neptune or DocumentDB cluster. @default 10 */
+  /** GB stored per Aurora, Neptune or DocumentDB cluster. @defaultValue 10 */
   readonly databaseStorageGb?: number;
-  /** Millions of I/O requests a month per Aurora Standard, Neptune or DocumentDB cluster. @default 1 */
+  /** Millions of I/O requests a month per Aurora Standard, Neptune or DocumentDB cluster. @defaultValue 1 */
   readonly databaseIoMillionsPerMonth?: number;
-  /** Average Network Load Balancer capacity units per hour. @default 0.5 */
+  /** Average Network Load Balancer capacity units per hour. @defaultValue 0.5 */
   readonly nlbNlcuPerHour?: number;
-  /** Average Gateway Load Balancer capacity units per hour. @default 0.5 */
+  /** Average Gateway Load Balancer capacity units per hour. @defaultValue 0.5 */
   readonly gwlbGlcuPerHour?: number;
-  /** Root volume GB of an EC2 instance whose size comes from its AMI. @default 8 */
+  /** Root volume GB of an EC2 instance whose size comes from its AMI. @defaultValue 8 */
   readonly ec2RootVolumeGb?: number;
   /**
    * Where CloudFront viewers are.
-   * @default 'north-america' for us-* regions, 'europe' otherwise
+   * @defaultValue 'north-america' for us-* regions, 'europe' otherwise
    */
   readonly cloudFrontViewerRegion?: 'north-america' | 'europe';
 }
@@ -88,11 +88,11 @@ export interface UsageAssumptions {
 export interface EstimateOptions {
   /** The region the template deploys to. */
   readonly region: string;
-  /** Currency of the result. @default 'USD' */
+  /** Currency of the result. @defaultValue 'USD' */
   readonly currency?: Currency;
-  /** £ per $ when `currency` is GBP. @default 0.76 (from the price table) */
+  /** £ per $ when `currency` is GBP. @defaultValue 0.76 (from the price table) */
   readonly exchangeRate?: number;
-  /** Shutdown window reducing the hours of hourly-billed resources. @default none */
+  /** Shutdown window reducing the hours of hourly-billed resources. @defaultValue none */
   readonly schedule?: ShutdownSchedule;
   /** Usage assumptions replacing the defaults. */
   readonly usage?: UsageAssumptions;

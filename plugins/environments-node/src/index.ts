@@ -29,7 +29,11 @@ export { describeGithubError } from './github/describeGithubError';
 export { dispatchWorkflow } from './github/dispatchWorkflow';
 export type { WorkflowDispatch } from './github/dispatchWorkflow';
 export { findDispatchedRun } from './github/findDispatchedRun';
-export type { DispatchedRun, GithubPolling } from './github/findDispatchedRun';
+export type {
+  DispatchContext,
+  DispatchedRun,
+  GithubPolling,
+} from './github/findDispatchedRun';
 export { AwsAccess, AWS_NOT_CONFIGURED_MESSAGE } from './aws/AwsAccess';
 export type { AwsAccessOptions } from './aws/AwsAccess';
 export { isStackStatusSettled } from './aws/stackStatus';
@@ -90,6 +94,7 @@ export {
   findEnvironmentsOfStack,
   findEnvironmentsOfComponent,
 } from './security/findEnvironments';
+export type { CatalogAccess } from './security/findEnvironments';
 export { authorizeOnPipelineBranch } from './pipeline/authorizeOnPipelineBranch';
 export {
   dispatchPipelineRun,
@@ -101,7 +106,7 @@ export type {
   Dispatched,
 } from './pipeline/dispatchPipelineRun';
 export { followPipelineRun } from './pipeline/followPipelineRun';
-export type { PipelineOutcome } from './pipeline/followPipelineRun';
+export type { PipelineOutcome, StackWatch } from './pipeline/followPipelineRun';
 export { pipelineInputs, describeInputs } from './pipeline/pipelineInputs';
 export { runJobs, describeFailedJob, JobProgress } from './pipeline/runJobs';
 export type { RunJob } from './pipeline/runJobs';

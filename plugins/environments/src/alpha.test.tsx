@@ -13,7 +13,7 @@ import plugin, {
 
 describe('environments plugin for the new frontend system', () => {
   it('has the plugin id and provides the API, both cards and the page', () => {
-    expect(plugin.id).toBe('environments');
+    expect(plugin.pluginId).toBe('environments');
     const ids = [
       'api:environments',
       'entity-card:environments/environments',

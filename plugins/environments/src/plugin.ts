@@ -7,6 +7,8 @@ import {
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { EnvironmentsClient, environmentsApiRef } from './api';
+import type { EntityEnvironmentOverviewCardProps } from './components/EntityEnvironmentOverviewCard';
+import type { EntityEnvironmentsCardProps } from './components/EntityEnvironmentsCard';
 import { rootRouteRef } from './routes';
 
 /**
@@ -32,7 +34,9 @@ export const environmentsPlugin = createPlugin({
  *
  * @public
  */
-export const EntityEnvironmentsCard = environmentsPlugin.provide(
+export const EntityEnvironmentsCard: (
+  props: EntityEnvironmentsCardProps,
+) => JSX.Element = environmentsPlugin.provide(
   createComponentExtension({
     name: 'EntityEnvironmentsCard',
     component: {
@@ -49,7 +53,9 @@ export const EntityEnvironmentsCard = environmentsPlugin.provide(
  *
  * @public
  */
-export const EntityEnvironmentOverviewCard = environmentsPlugin.provide(
+export const EntityEnvironmentOverviewCard: (
+  props: EntityEnvironmentOverviewCardProps,
+) => JSX.Element = environmentsPlugin.provide(
   createComponentExtension({
     name: 'EntityEnvironmentOverviewCard',
     component: {
@@ -66,7 +72,7 @@ export const EntityEnvironmentOverviewCard = environmentsPlugin.provide(
  *
  * @public
  */
-export const EnvironmentsPage = environmentsPlugin.provide(
+export const EnvironmentsPage: () => JSX.Element = environmentsPlugin.provide(
   createRoutableExtension({
     name: 'EnvironmentsPage',
     component: () =>

@@ -20,6 +20,8 @@ export { createEnvironmentDestroyAction } from './actions/destroy/environmentDes
 export { createEnvironmentRollbackAction } from './actions/rollback/environmentRollback';
 export type { EnvironmentRollbackActionOptions } from './actions/rollback/environmentRollback';
 export { DeploymentHistoryClient } from './lib/history/DeploymentHistoryClient';
+export type { DeploymentToRecord } from './lib/history/DeploymentHistoryClient';
+export type { EnvironmentsBackend } from './lib/backend/environmentsBackendRequest';
 export { createEnvironmentPromoteAction } from './actions/promote/environmentPromote';
 export type { EnvironmentPromoteActionOptions } from './actions/promote/environmentPromote';
 export { createEnvironmentGithubSetupAction } from './actions/githubSetup/environmentGithubSetup';

@@ -16,7 +16,7 @@ export interface ApiRuntimeProps {
   readonly monitoring: MonitoringProfile;
   /**
    * Extra environment variables (database and cache endpoints, secret names).
-   * @default - none beyond the runtime environment
+   * @defaultValue - none beyond the runtime environment
    */
   readonly environment?: Record<string, string>;
 }

@@ -24,7 +24,7 @@ export interface EnvironmentMonitoringProps {
   readonly dashboardName: string;
   /**
    * Address subscribed to the alarm topic.
-   * @default - no subscription
+   * @defaultValue - no subscription
    */
   readonly alarmEmail?: string;
 }

@@ -23,7 +23,7 @@ export interface ServerlessApiProps extends ApiRuntimeProps {
   readonly compute: LambdaComputeProfile;
   /**
    * VPC to run the function in (private subnets).
-   * @default - no VPC
+   * @defaultValue - no VPC
    */
   readonly vpc?: ec2.IVpc;
 }

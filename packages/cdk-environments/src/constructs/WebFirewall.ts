@@ -16,7 +16,7 @@ export interface WebFirewallProps {
   readonly metricPrefix: string;
   /**
    * Requests per 5 minutes from one IP address before it is blocked.
-   * @default 2000
+   * @defaultValue 2000
    */
   readonly rateLimit?: number;
 }

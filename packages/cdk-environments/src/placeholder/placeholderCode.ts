@@ -23,7 +23,12 @@ export interface ResourceCode {
   readonly code: unknown;
 }
 
-type TemplateResources = {
+/**
+ * The part of a synthesized CloudFormation template that codeResources reads.
+ *
+ * @public
+ */
+export type TemplateResources = {
   Resources?: Record<
     string,
     { Type?: string; Properties?: Record<string, any> }

@@ -15,7 +15,11 @@ export type GetProductsPage = (input: {
   NextToken?: string;
 }) => Promise<{ PriceList?: string[]; NextToken?: string }>;
 
-/** One on-demand price read from a Price List product. */
+/**
+ * One on-demand price read from a Price List product.
+ *
+ * @public
+ */
 export interface PriceListPrice {
   readonly sku: string;
   /** The product's `usagetype` attribute, e.g. `EUC1-NatGateway-Hours` ('' when absent). */

@@ -11,6 +11,8 @@ const TABLE = 'stageline_discovered_stacks';
  * The stacks discovery last found, kept in the catalog's database (its own migrations table,
  * `stageline_environments_knex_migrations`, next to the catalog's), so the Environment
  * processor on any replica can fill declared Environments' gaps from them.
+ *
+ * @public
  */
 export class DiscoveredStackStore {
   static async create(

@@ -6,7 +6,11 @@ import {
 } from './discoveredEnvironment';
 import type { DiscoveredStack } from './listStacks';
 
-/** Finds discovered stacks by name (and region and account, when known). */
+/**
+ * Finds discovered stacks by name (and region and account, when known).
+ *
+ * @public
+ */
 export type FindDiscoveredStacks = (query: {
   stackName: string;
   region?: string;

@@ -9,7 +9,11 @@ import {
   withAwsErrors,
 } from '@stageline/plugin-environments-node';
 
-/** What discovery knows about a CloudFormation stack. */
+/**
+ * What discovery knows about a CloudFormation stack.
+ *
+ * @public
+ */
 export interface DiscoveredStack {
   stackId: string;
   stackName: string;

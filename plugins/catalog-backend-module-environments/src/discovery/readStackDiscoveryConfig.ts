@@ -9,7 +9,11 @@ import { InputError } from '@backstage/errors';
 /** Where the discovery provider's config lives. */
 export const STACK_DISCOVERY_CONFIG_KEY = 'catalog.providers.stagelineStacks';
 
-/** The discovery provider's settings, read and checked. */
+/**
+ * The discovery provider's settings, read and checked.
+ *
+ * @public
+ */
 export interface StackDiscoveryConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   /** The AWS accounts to look in; undefined: every account of `aws.accounts`. */

@@ -9,7 +9,11 @@ import { InputError } from '@backstage/errors';
 export const PREVIEW_PROVIDER_CONFIG_KEY =
   'catalog.providers.stagelinePreviews';
 
-/** The preview provider's settings, read and checked. */
+/**
+ * The preview provider's settings, read and checked.
+ *
+ * @public
+ */
 export interface PreviewProviderConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   filters: {

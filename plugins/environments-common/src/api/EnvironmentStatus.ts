@@ -115,8 +115,8 @@ export interface PromotionStrategySupport {
   /** What the strategy does here when available, why it cannot be used when not. */
   description: string;
   /**
-   * How the promotion engine's messages name it, before `<source branch> into <target
-   * branch>`, e.g. `merge (fast-forward where possible)`.
+   * How the promotion engine's messages name it, before
+   * `<source branch> into <target branch>`, e.g. `merge (fast-forward where possible)`.
    */
   action?: string;
 }
@@ -133,8 +133,8 @@ export interface PromotionSection extends StatusSection {
   pullRequest?: PromotionPullRequest;
   lastPromotion?: PromotionRecord;
   /**
-   * Where the branches are read from, as the card names it, e.g. `local repository
-   * /srv/macro-ai.git`; unset for GitHub, whose comparison link says it.
+   * Where the branches are read from, as the card names it, e.g.
+   * `local repository /srv/macro-ai.git`; unset for GitHub, whose comparison link says it.
    */
   sourceControl?: string;
   /**

@@ -14,8 +14,8 @@ export interface ScheduleEvent {
 export type EnvironmentSchedule = { shutdown?: string; startup?: string };
 
 /**
- * Why a cron expression is not one `cron-parser` reads (five fields, UTC), e.g. `Constraint
- * error, got value 25 expected range 0-23`; undefined when it is.
+ * Why a cron expression is not one `cron-parser` reads (five fields, UTC), e.g.
+ * `Constraint error, got value 25 expected range 0-23`; undefined when it is.
  *
  * @public
  */

@@ -9,6 +9,8 @@ import {
  * first. It starts after `afterEventId` (the newest event before the operation began) or at
  * `since` (when the operation began), so a retried task that re-attaches to the same operation
  * replays its events from the beginning.
+ *
+ * @public
  */
 export class StackEventStream {
   readonly #cloudFormation: CloudFormationClient;
@@ -74,7 +76,11 @@ export class StackEventStream {
   }
 }
 
-/** One log line for a stack event: `UPDATE_FAILED AWS::Lambda::Function Api: reason`. */
+/**
+ * One log line for a stack event: `UPDATE_FAILED AWS::Lambda::Function Api: reason`.
+ *
+ * @public
+ */
 export function formatStackEvent(event: StackEvent): string {
   const reason = event.ResourceStatusReason
     ? `: ${event.ResourceStatusReason}`
@@ -85,6 +91,8 @@ export function formatStackEvent(event: StackEvent): string {
 /**
  * The first resource that failed among `events` (oldest first), ignoring the stack itself and
  * the "cancelled" failures CloudFormation reports for resources it stopped because of it.
+ *
+ * @public
  */
 export function firstFailedResource(
   events: StackEvent[],

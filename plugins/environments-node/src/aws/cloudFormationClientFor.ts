@@ -5,6 +5,8 @@ import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 /**
  * A CloudFormation client for the environment's account and region, with credentials from
  * Backstage's AWS integration (`aws.accounts`), never from action input.
+ *
+ * @public
  */
 export async function cloudFormationClientFor(
   aws: AwsAccess,

@@ -3,6 +3,8 @@ import { redactSecrets } from '../providers/sections';
 /**
  * An error saying what failed against AWS and, for the common causes, what to do about it.
  * `what` names the operation, e.g. `creating change set for MacroAiStagingStack`.
+ *
+ * @public
  */
 export function describeAwsError(
   error: unknown,
@@ -45,6 +47,8 @@ function isAwsSdkError(error: unknown): boolean {
 /**
  * Runs `fn`, turning AWS SDK errors into {@link describeAwsError} errors; other errors (the
  * actions' own) pass through unchanged.
+ *
+ * @public
  */
 export async function withAwsErrors<T>(
   what: string,

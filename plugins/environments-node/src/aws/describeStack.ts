@@ -8,6 +8,8 @@ import {
  * The stack, or undefined when CloudFormation says it does not exist.
  *
  * @param stackNameOrId - a name finds live stacks only; a stack id also finds a deleted one
+ *
+ * @public
  */
 export async function describeStack(
   cloudFormation: CloudFormationClient,

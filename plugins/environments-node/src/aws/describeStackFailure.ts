@@ -1,7 +1,11 @@
 import type { Stack, StackEvent } from '@aws-sdk/client-cloudformation';
 import { firstFailedResource } from './StackEventStream';
 
-/** The resource that made a stack operation fail, and CloudFormation's reason. */
+/**
+ * The resource that made a stack operation fail, and CloudFormation's reason.
+ *
+ * @public
+ */
 export type StackFailure = {
   logicalId: string;
   type: string;
@@ -12,6 +16,8 @@ export type StackFailure = {
 /**
  * The first resource that failed during the operation (from its events), or the stack's own
  * status reason when no resource failed; null when nothing failed.
+ *
+ * @public
  */
 export function describeStackFailure(
   stack: Stack | undefined,
@@ -40,7 +46,11 @@ export function describeStackFailure(
   return null;
 }
 
-/** `first failure: ApiFunction (AWS::Lambda::Function) UPDATE_FAILED: reason`, for error messages. */
+/**
+ * `first failure: ApiFunction (AWS::Lambda::Function) UPDATE_FAILED: reason`, for error messages.
+ *
+ * @public
+ */
 export function describeFailureCause(failure: StackFailure | null): string {
   return failure
     ? `first failure: ${failure.logicalId} (${failure.type}) ${failure.status}: ${failure.reason}`

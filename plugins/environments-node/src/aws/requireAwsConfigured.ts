@@ -3,6 +3,8 @@ import type { AwsAccess } from './AwsAccess';
 
 /**
  * @throws ServiceUnavailableError saying what to configure when the backend has no AWS access
+ *
+ * @public
  */
 export function requireAwsConfigured(aws: AwsAccess, what: string): void {
   const configuration = aws.getConfiguration();

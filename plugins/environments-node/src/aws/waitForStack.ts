@@ -8,13 +8,21 @@ import { describeStack } from './describeStack';
 import { isStackInProgress } from './stackLifecycle';
 import { StackEventStream } from './StackEventStream';
 
-/** How long to wait between polls and in all. */
+/**
+ * How long to wait between polls and in all.
+ *
+ * @public
+ */
 export interface StackWaitTiming {
   pollIntervalMs: number;
   timeoutMs: number;
 }
 
-/** Where a wait ended: the stack (undefined when it is gone) and every event seen on the way. */
+/**
+ * Where a wait ended: the stack (undefined when it is gone) and every event seen on the way.
+ *
+ * @public
+ */
 export interface StackWaitResult {
   stack?: Stack;
   events: StackEvent[];
@@ -25,6 +33,8 @@ export interface StackWaitResult {
  * event to `onEvent` as it appears.
  *
  * @throws Error when `timing.timeoutMs` passes first, saying what the stack is still doing
+ *
+ * @public
  */
 export async function waitForStack(options: {
   cloudFormation: CloudFormationClient;

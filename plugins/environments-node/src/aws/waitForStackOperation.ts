@@ -5,7 +5,11 @@ import { formatStackEvent } from './StackEventStream';
 import { outputsOf } from './stackLifecycle';
 import { StackWaitTiming, waitForStack } from './waitForStack';
 
-/** Where a stack operation ended, as plain JSON (it is stored as a checkpoint). */
+/**
+ * Where a stack operation ended, as plain JSON (it is stored as a checkpoint).
+ *
+ * @public
+ */
 export type StackOperationResult = {
   /** The final stack status; `DELETE_COMPLETE` when the stack is gone. */
   status: string;
@@ -16,6 +20,8 @@ export type StackOperationResult = {
 /**
  * Waits for the stack operation started after `afterEventId`, writing each new stack event to
  * the task log, and says how it ended and, if it failed, which resource failed first.
+ *
+ * @public
  */
 export async function waitForStackOperation(options: {
   cloudFormation: CloudFormationClient;

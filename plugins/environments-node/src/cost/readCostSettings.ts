@@ -26,6 +26,8 @@ export interface CostSettings {
  * `environments.cost.nearBudgetRatio` (default 0.8), with the environments backend's checks.
  *
  * @throws InputError naming the key of a bad value
+ *
+ * @public
  */
 export function readCostSettings(root: Config): CostSettings {
   const currency = (root.getOptionalString('environments.cost.currency') ??

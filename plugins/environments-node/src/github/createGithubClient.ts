@@ -31,13 +31,13 @@ export interface CreateGithubClientOptions {
   delays?: {
     /**
      * Milliseconds between two writes (POST, PUT, PATCH, DELETE) of this client.
-     * @default 1000, and 3000 for writes that notify (e.g. opening a pull request), as GitHub advises
+     * @defaultValue 1000, and 3000 for writes that notify (e.g. opening a pull request), as GitHub advises
      */
     writeIntervalMs?: number;
     /**
      * Milliseconds per second of a wait: a retried server error waits retryCount² of them, a rate
      * limit the seconds GitHub asks for.
-     * @default 1000
+     * @defaultValue 1000
      */
     retryAfterUnitMs?: number;
   };

@@ -13,15 +13,23 @@ export interface GithubPolling {
   intervalMs: number;
 }
 
-/** The repository and branch a workflow was dispatched on, and the client that dispatched it. */
-interface DispatchContext {
+/**
+ * The repository and branch a workflow was dispatched on, and the client that dispatched it.
+ *
+ * @public
+ */
+export interface DispatchContext {
   octokit: Octokit;
   repository: { owner: string; repo: string };
   /** The branch the workflow was dispatched on. */
   base: string;
 }
 
-/** The workflow run a dispatch started, or why it is not known. */
+/**
+ * The workflow run a dispatch started, or why it is not known.
+ *
+ * @public
+ */
 export type DispatchedRun =
   | { found: true; id: number; url: string; several?: number }
   | { found: false; reason: string };

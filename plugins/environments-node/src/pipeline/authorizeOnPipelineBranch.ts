@@ -23,6 +23,8 @@ import type { EnvironmentTarget } from '../target/EnvironmentTarget';
  *
  * @throws NotAllowedError naming the Environments denied; InputError when the component names no
  *   GitHub repository or the Environment no branch
+ *
+ * @public
  */
 export async function authorizeOnPipelineBranch(
   options: EnvironmentAuthorization & {

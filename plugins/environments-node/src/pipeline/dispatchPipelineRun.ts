@@ -3,7 +3,11 @@ import { dispatchWorkflow } from '../github/dispatchWorkflow';
 import { findDispatchedRun, GithubPolling } from '../github/findDispatchedRun';
 import type { Octokit } from 'octokit';
 
-/** A repository and the workflow and branch a pipeline Environment deploys from. */
+/**
+ * A repository and the workflow and branch a pipeline Environment deploys from.
+ *
+ * @public
+ */
 export type PipelineWorkflow = {
   owner: string;
   repo: string;
@@ -11,12 +15,18 @@ export type PipelineWorkflow = {
   branch: string;
 };
 
-/** The run a dispatch started: its id and page. */
+/**
+ * The run a dispatch started: its id and page.
+ *
+ * @public
+ */
 export type PipelineRun = { runId: number; url: string };
 
 /**
  * What a dispatch left known, as plain JSON: the run when GitHub said, GitHub's time of the
  * dispatch when it gave one, and the local time it was sent.
+ *
+ * @public
  */
 export type Dispatched = {
   run?: PipelineRun;
@@ -27,6 +37,8 @@ export type Dispatched = {
 /**
  * Dispatches the pipeline's workflow on its branch with the inputs (`dispatchWorkflow` of
  * `@stageline/plugin-environments-node`: the run is asked for with `return_run_details`).
+ *
+ * @public
  */
 export async function dispatchPipelineRun(
   octokit: Octokit,
@@ -56,6 +68,8 @@ export async function dispatchPipelineRun(
  * several.
  *
  * @throws Error when no run showed up, saying why
+ *
+ * @public
  */
 export async function findDispatchedPipelineRun(
   octokit: Octokit,

@@ -17,7 +17,11 @@ import type { StackWaitTiming } from '../aws/waitForStack';
 import type { PipelineRun, PipelineWorkflow } from './dispatchPipelineRun';
 import { describeFailedJob, JobProgress, runJobs } from './runJobs';
 
-/** How a followed run ended, as plain JSON (it is kept as a checkpoint). */
+/**
+ * How a followed run ended, as plain JSON (it is kept as a checkpoint).
+ *
+ * @public
+ */
 export type PipelineOutcome = {
   conclusion: string;
   /** The commit the run deployed (its `head_sha`). */
@@ -28,8 +32,12 @@ export type PipelineOutcome = {
   outputs: Record<string, string>;
 };
 
-/** The stack's events while the run works on it, when AWS is configured. */
-type StackWatch = {
+/**
+ * The stack's events while the run works on it, when AWS is configured.
+ *
+ * @public
+ */
+export type StackWatch = {
   cloudFormation: CloudFormationClient;
   stackName: string;
   /** GitHub's time of the dispatch: events before it belong to earlier operations. */
@@ -43,6 +51,8 @@ type StackWatch = {
  *
  * @throws Error naming the failing job and step, or the stack's first failed resource and its
  *   reason, with the run's page; Error when `timing.timeoutMs` passes first
+ *
+ * @public
  */
 export async function followPipelineRun(options: {
   octokit: Octokit;

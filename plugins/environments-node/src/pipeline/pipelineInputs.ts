@@ -8,6 +8,8 @@ import type { EnvironmentTarget } from '../target/EnvironmentTarget';
  * The `workflow_dispatch` inputs of a pipeline Environment's workflow for a command, under the
  * names its `spec.deployment.pipeline.inputs` gives (default `stage`, `scale`, `command`,
  * `preview-id`). GitHub passes inputs as strings; a preview id is empty for other stages.
+ *
+ * @public
  */
 export function pipelineInputs(
   target: EnvironmentTarget,
@@ -25,7 +27,11 @@ export function pipelineInputs(
   };
 }
 
-/** `stage=staging, scale=hobby, command=deploy, preview-id=''` for the log. */
+/**
+ * `stage=staging, scale=hobby, command=deploy, preview-id=''` for the log.
+ *
+ * @public
+ */
 export function describeInputs(inputs: Record<string, string>): string {
   return Object.entries(inputs)
     .map(([name, value]) => `${name}=${value === '' ? "''" : value}`)

@@ -1,7 +1,11 @@
 import type { Octokit } from 'octokit';
 import type { PipelineWorkflow } from './dispatchPipelineRun';
 
-/** A job of a run, with its steps, as the jobs endpoint lists them. */
+/**
+ * A job of a run, with its steps, as the jobs endpoint lists them.
+ *
+ * @public
+ */
 export type RunJob = {
   name: string;
   status: string;
@@ -9,7 +13,11 @@ export type RunJob = {
   steps: Array<{ name: string; status: string; conclusion: string | null }>;
 };
 
-/** Every job of the run's latest attempt, all pages. */
+/**
+ * Every job of the run's latest attempt, all pages.
+ *
+ * @public
+ */
 export async function runJobs(
   octokit: Octokit,
   target: PipelineWorkflow,
@@ -37,7 +45,11 @@ export async function runJobs(
   }));
 }
 
-/** `job "cdk deploy (staging)" failed at step "cdk deploy"`, for the first job that failed. */
+/**
+ * `job "cdk deploy (staging)" failed at step "cdk deploy"`, for the first job that failed.
+ *
+ * @public
+ */
 export function describeFailedJob(jobs: RunJob[]): string | undefined {
   const job = jobs.find(
     j => j.conclusion === 'failure' || j.conclusion === 'timed_out',
@@ -54,6 +66,8 @@ export function describeFailedJob(jobs: RunJob[]): string | undefined {
 /**
  * The log lines for what changed in the jobs since the last look: a job that started or ended,
  * a step that started or ended with its conclusion.
+ *
+ * @public
  */
 export class JobProgress {
   readonly #seen = new Map<string, string>();

@@ -15,16 +15,28 @@ import {
 import { followPipelineRun, PipelineOutcome } from './followPipelineRun';
 import { describeInputs, pipelineInputs } from './pipelineInputs';
 
-/** `ctx.checkpoint` of the scaffolder: a step that succeeded is not run again on a retry. */
+/**
+ * `ctx.checkpoint` of the scaffolder: a step that succeeded is not run again on a retry.
+ *
+ * @public
+ */
 export type Checkpoint = <T extends JsonValue | void>(options: {
   key: string;
   fn: () => Promise<T> | T;
 }) => Promise<T>;
 
-/** How long to look for the run GitHub did not name. */
+/**
+ * How long to look for the run GitHub did not name.
+ *
+ * @public
+ */
 export type RunSearch = { attempts: number; intervalMs: number };
 
-/** A run and how it ended. */
+/**
+ * A run and how it ended.
+ *
+ * @public
+ */
 export type PipelineResult = PipelineOutcome & PipelineRun;
 
 /**
@@ -32,6 +44,8 @@ export type PipelineResult = PipelineOutcome & PipelineRun;
  * dispatches it on the branch with the Environment's inputs, finds the run it started and follows
  * it to the end in the task log (see `followPipelineRun`). Each is a checkpoint: a retried task
  * never dispatches twice, and picks up the same run.
+ *
+ * @public
  */
 export async function runPipelineCommand(options: {
   checkpoint: Checkpoint;

@@ -14,7 +14,11 @@ import { resolveComponentScope } from './resolveComponentScope';
 import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 import { findEnvironmentsOfStack } from './findEnvironments';
 
-/** Who decides, for {@link authorizeOnEnvironment}. */
+/**
+ * Who decides, for {@link authorizeOnEnvironment}.
+ *
+ * @public
+ */
 export interface EnvironmentAuthorization {
   permissions: PermissionsService;
   /** The module's own credentials come from here: Environments the user cannot see count too. */
@@ -38,6 +42,8 @@ export interface EnvironmentAuthorization {
  * @returns the entity refs the user was authorized on
  * @throws NotAllowedError naming the permission and the environments denied, or why the
  *   Environment may not act for its component, or that no Environment describes the stack
+ *
+ * @public
  */
 export async function authorizeOnEnvironment(
   options: EnvironmentAuthorization & {

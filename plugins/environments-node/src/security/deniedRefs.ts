@@ -7,7 +7,11 @@ import {
   ResourcePermission,
 } from '@backstage/plugin-permission-common';
 
-/** The entity refs on which the policy does not allow the permission to the credentials' user. */
+/**
+ * The entity refs on which the policy does not allow the permission to the credentials' user.
+ *
+ * @public
+ */
 export async function deniedRefs(
   permissions: PermissionsService,
   permission: ResourcePermission<'catalog-entity'>,

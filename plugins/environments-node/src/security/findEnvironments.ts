@@ -8,7 +8,12 @@ import {
 } from '@stageline/plugin-environments-common';
 import type { EnvironmentTarget } from '../target/EnvironmentTarget';
 
-type CatalogAccess = {
+/**
+ * The catalog, read as the task user.
+ *
+ * @public
+ */
+export type CatalogAccess = {
   catalog: CatalogService;
   /** The task user's: only Environments that user may see are found. */
   credentials: BackstageCredentials;
@@ -41,6 +46,8 @@ async function environmentsMatching(
  * stack name, the same region where the entity names one, and the same account where both name
  * one. Matched here rather than by a catalog filter on `spec.deployment.stackName`, which is
  * case-insensitive while stack names are not.
+ *
+ * @public
  */
 export async function findEnvironmentsOfStack(
   options: CatalogAccess & {
@@ -69,7 +76,11 @@ function normalizedRef(ref: string, defaultNamespace: string): string {
   ).toLocaleLowerCase('en-US');
 }
 
-/** Entity refs of the Environments of a component at a stage. */
+/**
+ * Entity refs of the Environments of a component at a stage.
+ *
+ * @public
+ */
 export async function findEnvironmentsOfComponent(
   options: CatalogAccess & { componentRef: string; stage: EnvironmentStage },
 ): Promise<string[]> {

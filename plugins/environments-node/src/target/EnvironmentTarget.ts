@@ -6,7 +6,11 @@ import type {
   PipelineDeploymentSpec,
 } from '@stageline/plugin-environments-common';
 
-/** How the target's stack is built and deployed (`spec.deployment.mode`). */
+/**
+ * How the target's stack is built and deployed (`spec.deployment.mode`).
+ *
+ * @public
+ */
 export type TargetDeployment =
   | { mode: 'reference' }
   | { mode: 'cdk-app'; cdkApp: CdkAppDeploymentSpec }
@@ -15,6 +19,8 @@ export type TargetDeployment =
 /**
  * Everything an action needs to know about the environment it works on, whether it came from an
  * Environment entity in the catalog or from explicit action input.
+ *
+ * @public
  */
 export interface EnvironmentTarget {
   /** Entity ref of the Environment, when the target was read from the catalog. */
@@ -48,7 +54,11 @@ export interface EnvironmentTarget {
   deployment: TargetDeployment;
 }
 
-/** `MacroAi` → `macro-ai`, `macroAI` → `macro-ai`; a kebab-case name is kept. */
+/**
+ * `MacroAi` → `macro-ai`, `macroAI` → `macro-ai`; a kebab-case name is kept.
+ *
+ * @public
+ */
 export function toKebabCase(name: string): string {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')

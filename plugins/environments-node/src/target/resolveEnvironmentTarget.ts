@@ -19,7 +19,11 @@ import {
 
 const PROJECT_SLUG_ANNOTATION = 'github.com/project-slug';
 
-/** The parsed {@link environmentTargetFields}, plus optional budget overrides. */
+/**
+ * The parsed `environmentTargetFields` of the scaffolder actions, plus optional budget overrides.
+ *
+ * @public
+ */
 export interface EnvironmentTargetInput {
   environmentRef?: string;
   app?: string;
@@ -37,6 +41,8 @@ export interface EnvironmentTargetInput {
 /**
  * The kebab-case app name in a stack named `{App}{Stage}Stack` or `{App}Pr{n}Stack`, e.g.
  * `MacroAiStagingStack` → `macro-ai`; undefined when the name does not follow the convention.
+ *
+ * @public
  */
 export function appNameFromStackName(
   stackName: string,
@@ -180,6 +186,8 @@ function fromExplicitInput(input: EnvironmentTargetInput): EnvironmentTarget {
  * when `environmentRef` is given, otherwise builds the target from explicit input.
  *
  * @throws NotFoundError for an unknown entity ref, InputError for anything else wrong
+ *
+ * @public
  */
 export async function resolveEnvironmentTarget(options: {
   input: EnvironmentTargetInput;

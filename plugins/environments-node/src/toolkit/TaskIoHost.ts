@@ -23,6 +23,8 @@ const ANSI = /\u001b\[[0-9;]*m/g;
  * (`UPDATE_IN_PROGRESS AWS::Lambda::Function ApiFunction: reason`), and its questions are
  * answered for the task: the deploy confirmation by `confirmDeploy` (after it has shown the
  * change set), a destroy confirmation yes, anything else the toolkit's default.
+ *
+ * @public
  */
 export class TaskIoHost implements IIoHost {
   /** Stack events of the operation, oldest first. */

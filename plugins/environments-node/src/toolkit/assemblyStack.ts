@@ -15,7 +15,11 @@ type Manifest = {
   >;
 };
 
-/** A stack of a cloud assembly, as its manifest lists it. */
+/**
+ * A stack of a cloud assembly, as its manifest lists it.
+ *
+ * @public
+ */
 export type AssemblyStack = {
   artifactId: string;
   stackName: string;
@@ -55,6 +59,8 @@ function stacksOf(outdir: string): AssemblyStack[] {
  * what it changes is what was authorized.
  *
  * @throws InputError naming the stacks the app has, or the region or account it gives the stack
+ *
+ * @public
  */
 export function selectAssemblyStack(
   outdir: string,

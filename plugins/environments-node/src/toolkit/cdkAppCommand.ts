@@ -16,7 +16,11 @@ function splitWords(command: string): string[] {
   return words;
 }
 
-/** Where a CDK app is in the task workspace, and the command that synthesizes it. */
+/**
+ * Where a CDK app is in the task workspace, and the command that synthesizes it.
+ *
+ * @public
+ */
 export type CdkAppCommand = {
   /** The app's folder, inside the workspace. */
   directory: string;
@@ -32,6 +36,8 @@ export type CdkAppCommand = {
  * folder's `cdk.json`).
  *
  * @throws InputError saying what is missing or not allowed, naming the field
+ *
+ * @public
  */
 export function cdkAppCommand(
   workspacePath: string,

@@ -8,6 +8,8 @@ import type { TaskIoHost } from './TaskIoHost';
  * Backstage's AWS integration (`aws.accounts`) as its base credentials. From them it assumes
  * the roles `cdk bootstrap` made where the stack's synthesizer names them (deploy, file
  * publishing, lookup), as `cdk deploy` does.
+ *
+ * @public
  */
 export async function createToolkit(
   aws: AwsAccess,

@@ -22,6 +22,8 @@ import { untilDeadline } from './untilDeadline';
  *
  * @returns the final status, `DELETE_COMPLETE`
  * @throws Error naming the first resource that failed to delete and CloudFormation's reason
+ *
+ * @public
  */
 export async function destroyStackWithToolkit(options: {
   aws: AwsAccess;

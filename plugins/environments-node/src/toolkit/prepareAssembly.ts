@@ -11,7 +11,11 @@ import { AssemblyStack, selectAssemblyStack } from './assemblyStack';
 import { cdkAppCommand } from './cdkAppCommand';
 import { runCdkApp } from './runCdkApp';
 
-/** A synthesized cloud assembly in a temporary folder, and the target's stack in it. */
+/**
+ * A synthesized cloud assembly in a temporary folder, and the target's stack in it.
+ *
+ * @public
+ */
 export type PreparedAssembly = {
   dir: string;
   stack: AssemblyStack;
@@ -23,7 +27,11 @@ function temporaryAssemblyDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'stageline-cdk-out-'));
 }
 
-/** The variables a CDK app of a Stageline environment reads (see `@stageline/cdk-environments`). */
+/**
+ * The variables a CDK app of a Stageline environment reads (see `@stageline/cdk-environments`).
+ *
+ * @public
+ */
 export function cdkAppVariables(target: EnvironmentTarget) {
   return {
     CDK_DEFAULT_REGION: target.region,
@@ -40,6 +48,8 @@ export function cdkAppVariables(target: EnvironmentTarget) {
  * scale, synthesized in process (no assets, no bootstrap version check).
  *
  * @throws InputError with the synthesizer's message
+ *
+ * @public
  */
 export function referenceAssembly(target: EnvironmentTarget): PreparedAssembly {
   const dir = temporaryAssemblyDir();
@@ -66,6 +76,8 @@ export function referenceAssembly(target: EnvironmentTarget): PreparedAssembly {
 /**
  * A `cdk-app` stack: the service's CDK app in the task workspace, synthesized as a child process
  * (see `runCdkApp`), and the target's stack selected from it.
+ *
+ * @public
  */
 export async function cdkAppAssembly(options: {
   target: EnvironmentTarget;
@@ -100,11 +112,17 @@ export async function cdkAppAssembly(options: {
   }
 }
 
-/** How long a CDK app may take to synthesize, unless the module says otherwise. */
+/**
+ * How long a CDK app may take to synthesize, unless the module says otherwise.
+ *
+ * @public
+ */
 export const DEFAULT_SYNTH_TIMEOUT_MS = 10 * 60_000;
 
 /**
  * The cloud assembly of a `reference` or `cdk-app` target's stack, as its mode builds it.
+ *
+ * @public
  */
 export async function assemblyForTarget(options: {
   target: EnvironmentTarget;

@@ -13,6 +13,8 @@ const TAIL_LINES = 10;
  * The environment of the app process: the variables a CDK app reads and nothing of the
  * backend's own — no AWS credentials, tokens, database passwords or config secrets. `HOME` is an
  * empty folder of its own, so neither `~/.aws` nor `~/.npmrc` of the backend is read either.
+ *
+ * @public
  */
 export function cdkAppEnvironment(options: {
   outdir: string;
@@ -43,6 +45,8 @@ export function cdkAppEnvironment(options: {
  *
  * @throws Error with the exit code and the last lines of output when the app fails, when it
  *   runs out of time, or when it writes no cloud assembly
+ *
+ * @public
  */
 export async function runCdkApp(options: {
   app: CdkAppCommand;

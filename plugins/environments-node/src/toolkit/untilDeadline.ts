@@ -4,6 +4,8 @@
  * operation); `onGiveUp` is told first, so its output can be dropped.
  *
  * @throws Error `message` when the time is up, `Cancelled` when the signal aborted
+ *
+ * @public
  */
 export async function untilDeadline<T>(
   work: Promise<T>,

@@ -3,7 +3,10 @@ import type { AuditorService } from '@backstage/backend-plugin-api';
 import type { JsonObject } from '@backstage/types';
 import type { DeploymentRecord } from '@stageline/plugin-environments-common';
 import { DeploymentHistoryClient } from '../lib/history/DeploymentHistoryClient';
-import { startEnvironmentsBackend } from './environmentsBackend';
+import {
+  startEnvironmentsBackend,
+  type EnvironmentsTestBackend,
+} from './environmentsBackend';
 
 /**
  * The real environments backend in process (its deployment history in SQLite), and a history
@@ -11,7 +14,12 @@ import { startEnvironmentsBackend } from './environmentsBackend';
  */
 export async function startDeploymentHistory(
   options: Parameters<typeof startEnvironmentsBackend>[0] = {},
-) {
+): Promise<
+  Omit<EnvironmentsTestBackend, 'history'> & {
+    history: DeploymentHistoryClient;
+    deployments(name: string): Promise<DeploymentRecord[]>;
+  }
+> {
   const backend = await startEnvironmentsBackend(options);
   const history = new DeploymentHistoryClient({
     discovery: backend.discovery,

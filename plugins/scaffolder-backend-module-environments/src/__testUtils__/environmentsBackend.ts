@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  type TestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
@@ -40,6 +41,18 @@ export function withoutScheduledRefresh(config: JsonObject): JsonObject {
 }
 
 /**
+ * What startEnvironmentsBackend returns. Written out because the inferred type would name the
+ * backend-defaults copy inside backend-test-utils, which declarations cannot reference.
+ */
+export type EnvironmentsTestBackend = {
+  server: TestBackend['server'];
+  baseUrl: string;
+  discovery: DiscoveryService;
+  /** `GET .../promotions` of an environment of the default namespace, as the cards read it. */
+  history(name: string): Promise<PromotionRecord[]>;
+};
+
+/**
  * The real environments backend (`@stageline/plugin-environments-backend`, SQLite in memory)
  * in a test backend with the example catalog and a permission policy that allows or denies
  * everything; GitHub and AWS are reached at the network edge. Returns the server, a discovery
@@ -52,7 +65,7 @@ export async function startEnvironmentsBackend(
     entities?: Entity[];
     features?: Parameters<typeof startTestBackend>[0]['features'];
   } = {},
-) {
+): Promise<EnvironmentsTestBackend> {
   const { server } = await startTestBackend({
     features: [
       environmentsBackend,

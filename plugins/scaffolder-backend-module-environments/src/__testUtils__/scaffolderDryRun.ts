@@ -4,6 +4,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  type TestBackend,
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
@@ -67,7 +68,13 @@ export type DryRunResult = {
  */
 export async function startScaffolder(
   options: { entities?: Entity[]; config?: JsonObject } = {},
-) {
+): Promise<{
+  server: TestBackend['server'];
+  dryRun(template: string, values: JsonObject): Promise<DryRunResult>;
+  run(template: string, values: JsonObject): ReturnType<typeof runTemplateTask>;
+  messages(result: DryRunResult): string[];
+  file(result: DryRunResult, filePath: string): string;
+}> {
   const config = options.config ?? {
     integrations: { github: [{ host: 'github.com' }] },
   };

@@ -10,7 +10,7 @@ import {
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-const freezeWindowSchema = z
+const freezeWindowSchema: z.ZodType<FreezeWindow> = z
   .object({
     name: z.string().min(1),
     stages: z.array(z.enum(ENVIRONMENT_STAGES)).min(1).optional(),
@@ -68,7 +68,15 @@ const freezeWindowSchema = z
  *
  * @public
  */
-export type FreezeWindow = z.infer<typeof freezeWindowSchema>;
+export interface FreezeWindow {
+  name: string;
+  stages?: EnvironmentStage[];
+  start?: string;
+  end?: string;
+  days?: Array<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun'>;
+  hours?: { from: string; to: string };
+  timezone?: string;
+}
 
 /**
  * Reads and validates freeze windows (e.g. `environments.promotion.freezeWindows`); throws an

@@ -24,7 +24,11 @@ export const MAX_LISTED_COMMITS = 250;
 /** Statuses and check runs read per page (GitHub's maximum). */
 const CHECKS_PER_PAGE = 100;
 
-/** A repository on GitHub. */
+/**
+ * A repository on GitHub.
+ *
+ * @public
+ */
 export interface RepositoryRef {
   owner: string;
   repo: string;

@@ -10,7 +10,11 @@ const MAX_LISTED_COMMITS = 250;
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 
-/** Who writes merge commits, and in whose name. */
+/**
+ * Who writes merge commits, and in whose name.
+ *
+ * @public
+ */
 export interface GitIdentity {
   name: string;
   email: string;

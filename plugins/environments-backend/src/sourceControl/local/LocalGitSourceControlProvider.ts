@@ -31,7 +31,11 @@ import { GitIdentity, LocalGitRepository } from './LocalGitRepository';
 /** How many pending commits a status carries (as GitHub's). */
 const COMMITS_IN_STATUS = 20;
 
-/** What the `checks-green` gate says of a local repository's commits. */
+/**
+ * What the `checks-green` gate says of a local repository's commits.
+ *
+ * @public
+ */
 export const LOCAL_REPOSITORY_NO_CI =
   'a local repository has no CI, so nothing checks its commits';
 

@@ -27,7 +27,11 @@ function Heading({ children }: { children: ReactNode }) {
   );
 }
 
-/** Props of {@link EntityEnvironmentOverviewCard}. */
+/**
+ * Props of {@link EntityEnvironmentOverviewCard}.
+ *
+ * @public
+ */
 export interface EntityEnvironmentOverviewCardProps {
   /** Card title. @defaultValue "Environment" */
   title?: string;

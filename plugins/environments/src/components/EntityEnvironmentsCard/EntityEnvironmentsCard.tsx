@@ -13,7 +13,11 @@ import { orderEnvironments, targetLabelFor } from './orderEnvironments';
 /** Grid width of each environment, by how many there are: side by side up to three. */
 const COLUMN_WIDTH: Record<number, 4 | 6 | 12> = { 0: 12, 1: 12, 2: 6, 3: 4 };
 
-/** Props of {@link EntityEnvironmentsCard}. */
+/**
+ * Props of {@link EntityEnvironmentsCard}.
+ *
+ * @public
+ */
 export interface EntityEnvironmentsCardProps {
   /** Card title. @defaultValue "Environments" */
   title?: string;

@@ -77,7 +77,11 @@ const inputFields = {
   timeoutMinutes: timeoutMinutesField,
 };
 
-/** What `environment:rollback` is built with: the deploy actions' options and an auditor. */
+/**
+ * What `environment:rollback` is built with: the deploy actions' options and an auditor.
+ *
+ * @public
+ */
 export interface EnvironmentRollbackActionOptions
   extends EnvironmentStackActionOptions {
   /** Records an `environment-rollback` audit event for every attempt, dry runs included. */

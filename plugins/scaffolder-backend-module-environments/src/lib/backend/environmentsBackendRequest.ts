@@ -10,7 +10,11 @@ import { backendErrorOf } from './backendErrorOf';
 /** The plugin id of `@stageline/plugin-environments-backend`. */
 export const ENVIRONMENTS_PLUGIN_ID = 'environments';
 
-/** Where the environments backend is and how to get a token for it. */
+/**
+ * Where the environments backend is and how to get a token for it.
+ *
+ * @public
+ */
 export type EnvironmentsBackend = {
   discovery: DiscoveryService;
   auth: AuthService;

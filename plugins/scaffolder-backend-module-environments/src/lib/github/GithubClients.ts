@@ -11,12 +11,18 @@ import {
   GithubRepositoryClients,
 } from '@stageline/plugin-environments-node';
 
-/** A GitHub repository on a configured host. */
+/**
+ * A GitHub repository on a configured host.
+ *
+ * @public
+ */
 export type GithubRepository = GithubHostRepository;
 
 /**
- * The clients of `@stageline/plugin-environments-node`'s {@link GithubRepositoryClients}, plus
+ * The clients of `@stageline/plugin-environments-node`'s {@link @stageline/plugin-environments-node#GithubRepositoryClients}, plus
  * reading a scaffolder `repoUrl`. Built once per backend.
+ *
+ * @public
  */
 export class GithubClients extends GithubRepositoryClients {
   /**

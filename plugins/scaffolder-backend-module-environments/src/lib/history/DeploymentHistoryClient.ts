@@ -13,7 +13,11 @@ import {
   environmentsBackendRequest,
 } from '../backend/environmentsBackendRequest';
 
-/** A deployment to record, as `POST …/deployments` of the environments backend takes it. */
+/**
+ * A deployment to record, as `POST …/deployments` of the environments backend takes it.
+ *
+ * @public
+ */
 export type DeploymentToRecord = Omit<
   DeploymentRecord,
   'id' | 'environmentRef' | 'createdAt' | 'rollbackSnapshot'
@@ -24,6 +28,8 @@ export type DeploymentToRecord = Omit<
  * records what the actions did and reads what a rollback restores. Writing history and reading
  * snapshots take the module's own credentials (the backend refuses users); the rollback plan is
  * read as the task's user.
+ *
+ * @public
  */
 export class DeploymentHistoryClient {
   constructor(
