@@ -204,15 +204,25 @@ export interface EnvironmentSourceControlProvider {
     compareUrl?: string;
   }>;
   /** Carries out a promotion (throws on failure). Idempotent: an open pull request is reused. */
-  promote(request: {
-    source: EnvironmentEntity;
-    target: EnvironmentEntity;
-    strategy: PromotionStrategy;
-    commits: PendingCommit[];
-    /** How many commits are promoted when `commits` lists only the newest. */
-    aheadBy?: number;
-    actor?: string;
-  }): Promise<SourceControlPromotionResult>;
+  promote(
+    request: SourceControlPromotionRequest,
+  ): Promise<SourceControlPromotionResult>;
+}
+
+/**
+ * A promotion for a source control provider to carry out: the pending commits the gates saw,
+ * newest first, and who asked.
+ *
+ * @public
+ */
+export interface SourceControlPromotionRequest {
+  source: EnvironmentEntity;
+  target: EnvironmentEntity;
+  strategy: PromotionStrategy;
+  commits: PendingCommit[];
+  /** How many commits are promoted when `commits` lists only the newest. */
+  aheadBy?: number;
+  actor?: string;
 }
 
 /**

@@ -12,12 +12,10 @@ import {
   GithubIntegration,
   ScmIntegrations,
 } from '@backstage/integration';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   EnvironmentEntity,
   PendingCommit,
   PromotionSection,
-  PromotionStrategy,
 } from '@stageline/plugin-environments-common';
 import {
   errorSection,
@@ -36,6 +34,7 @@ import type {
   EnvironmentSourceControlProvider,
   PromotionPullRequestReadiness,
   ProviderConfiguration,
+  SourceControlPromotionRequest,
   SourceControlPromotionResult,
 } from '@stageline/plugin-environments-node';
 import {
@@ -50,6 +49,7 @@ import { openPromotionPullRequest } from './strategies/openPromotionPullRequest'
 import { mergePromotionPullRequest } from './strategies/mergePromotionPullRequest';
 import { dispatchPromotionWorkflow } from './strategies/dispatchPromotionWorkflow';
 import { pendingComparison } from './pendingComparison';
+import { pendingSection, promotionFields } from '../pendingSection';
 import { promotionBody } from './promotionBody';
 import { chooseMergeMethod, MergeMethod } from './mergeMethod';
 import {
@@ -89,7 +89,6 @@ function promoteWorkflowOf(
 }
 
 /** How many pending commits a status carries (the promote call reads them all). */
-const COMMITS_IN_STATUS = 20;
 
 /**
  * Options for {@link GithubSourceControlProvider}.
@@ -201,11 +200,7 @@ export class GithubSourceControlProvider
     source: EnvironmentEntity,
     target: EnvironmentEntity,
   ): Promise<PromotionSection> {
-    const fields = {
-      target: stringifyEntityRef(target),
-      sourceBranch: source.spec.branch,
-      targetBranch: target.spec.branch,
-    };
+    const fields = promotionFields(source, target);
     const configuration = this.#promotionConfiguration(source, target);
     if (!configuration.configured) {
       return unconfiguredSection(configuration.message, fields);
@@ -215,18 +210,8 @@ export class GithubSourceControlProvider
         this.#options.promotionStateReads === 'rest'
           ? await this.#restState(source, target)
           : await this.#graphqlState(source, target);
-      const ahead = pending.aheadBy;
       return {
-        ...fields,
-        status: 'ok',
-        message:
-          ahead === 0
-            ? `${target.metadata.name} is up to date with ${source.spec.branch}`
-            : `${ahead} commit${
-                ahead === 1 ? '' : 's'
-              } waiting to be promoted to ${target.metadata.name}`,
-        commitsAhead: pending.aheadBy,
-        commits: pending.commits.slice(0, COMMITS_IN_STATUS),
+        ...pendingSection(fields, source, target, pending),
         compareUrl: pending.compareUrl,
         pullRequest,
       };
@@ -362,14 +347,9 @@ export class GithubSourceControlProvider
     }
   }
 
-  async promote(request: {
-    source: EnvironmentEntity;
-    target: EnvironmentEntity;
-    strategy: PromotionStrategy;
-    commits: PendingCommit[];
-    aheadBy?: number;
-    actor?: string;
-  }): Promise<SourceControlPromotionResult> {
+  async promote(
+    request: SourceControlPromotionRequest,
+  ): Promise<SourceControlPromotionResult> {
     const { source, target, strategy, commits } = request;
     this.#assertConfigured(source, target);
     const { octokit, reader, repository } = await this.#reader(source);

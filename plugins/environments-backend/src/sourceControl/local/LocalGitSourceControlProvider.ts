@@ -1,11 +1,9 @@
 import { resolve } from 'node:path';
 import { ConflictError, InputError } from '@backstage/errors';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import type {
   EnvironmentEntity,
   PendingCommit,
   PromotionSection,
-  PromotionStrategy,
   PromotionStrategySupport,
 } from '@stageline/plugin-environments-common';
 import {
@@ -23,13 +21,14 @@ import type {
   EnvironmentSourceControlProvider,
   ProviderCallOptions,
   ProviderConfiguration,
+  SourceControlPromotionRequest,
   SourceControlPromotionResult,
 } from '@stageline/plugin-environments-node';
 import { branchOf, missingBranch } from '../branchOf';
+import { pendingSection, promotionFields } from '../pendingSection';
 import { GitIdentity, LocalGitRepository } from './LocalGitRepository';
 
 /** How many pending commits a status carries (as GitHub's). */
-const COMMITS_IN_STATUS = 20;
 
 /**
  * What the `checks-green` gate says of a local repository's commits.
@@ -161,9 +160,7 @@ export class LocalGitSourceControlProvider
     options: ProviderCallOptions = {},
   ): Promise<PromotionSection> {
     const fields = {
-      target: stringifyEntityRef(target),
-      sourceBranch: source.spec.branch,
-      targetBranch: target.spec.branch,
+      ...promotionFields(source, target),
       sourceControl: this.label,
       strategies: this.getStrategies(target),
     };
@@ -172,19 +169,8 @@ export class LocalGitSourceControlProvider
       return unconfiguredSection(configuration.message, fields);
     }
     try {
-      const { aheadBy, commits } = await this.#pending(source, target, options);
-      return {
-        ...fields,
-        status: 'ok',
-        message:
-          aheadBy === 0
-            ? `${target.metadata.name} is up to date with ${source.spec.branch}`
-            : `${aheadBy} commit${
-                aheadBy === 1 ? '' : 's'
-              } waiting to be promoted to ${target.metadata.name}`,
-        commitsAhead: aheadBy,
-        commits: commits.slice(0, COMMITS_IN_STATUS),
-      };
+      const pending = await this.#pending(source, target, options);
+      return pendingSection(fields, source, target, pending);
     } catch (error) {
       return errorSection(
         `Could not read the promotion state from the ${this.label}`,
@@ -231,14 +217,9 @@ export class LocalGitSourceControlProvider
     return this.#repository.headBranch(options);
   }
 
-  async promote(request: {
-    source: EnvironmentEntity;
-    target: EnvironmentEntity;
-    strategy: PromotionStrategy;
-    commits: PendingCommit[];
-    aheadBy?: number;
-    actor?: string;
-  }): Promise<SourceControlPromotionResult> {
+  async promote(
+    request: SourceControlPromotionRequest,
+  ): Promise<SourceControlPromotionResult> {
     const { source, target, strategy, commits } = request;
     this.#assertConfigured(source, target);
     const refused = this.getStrategies(target).find(
