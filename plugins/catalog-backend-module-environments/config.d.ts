@@ -89,6 +89,13 @@ export interface Config {
        * @example ['group:default/platform']
        */
       trustedEnvironmentOwners?: string[];
+      /**
+       * Locations whose components may have the repository they name read for previews (its
+       * open pull requests), besides a `url:` location inside that repository and
+       * `catalog.locations`: a location (`type:target`) exactly, or a prefix ending in `*`.
+       * @example ['url:https://github.com/acme/platform-environments/*']
+       */
+      trustedLocations?: string[];
     };
   };
 }

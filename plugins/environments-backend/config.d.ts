@@ -97,7 +97,8 @@ export interface Config {
       trustedEnvironmentOwners?: string[];
       /**
        * Locations whose entities may have the repository they name read with the backend's
-       * integration credentials (status cards, promotion history, promotions), besides those the
+       * integration credentials (status cards, promotion history, promotions, pipeline workflow
+       * dispatches of schedules and previews), besides those the
        * catalog vouches for by itself: an entity registered from a `url:` location inside that
        * repository, one listed in `catalog.locations`, or a preview the catalog module made for a
        * vouched component. Each entry is a location as `backstage.io/managed-by-location` writes

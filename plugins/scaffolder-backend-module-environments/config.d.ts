@@ -13,6 +13,13 @@ export interface Config {
        * @example ['group:default/platform']
        */
       trustedEnvironmentOwners?: string[];
+      /**
+       * Locations whose components may have a pipeline workflow dispatched in the repository
+       * they name, besides a `url:` location inside that repository and `catalog.locations`: a
+       * location (`type:target`) exactly, or a prefix ending in `*`.
+       * @example ['url:https://github.com/acme/platform-environments/*']
+       */
+      trustedLocations?: string[];
     };
     cost?: {
       /**

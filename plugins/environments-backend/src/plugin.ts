@@ -211,8 +211,21 @@ export const environmentsPlugin = createBackendPlugin({
         });
 
         const knex = await deps.database.getClient();
-        const previews = await installPreviews({ ...deps, knex, catalog, aws });
-        const schedules = installSchedules({ ...deps, knex, catalog, aws });
+        const { vouching } = repositoryReads;
+        const previews = await installPreviews({
+          ...deps,
+          knex,
+          catalog,
+          aws,
+          vouching,
+        });
+        const schedules = installSchedules({
+          ...deps,
+          knex,
+          catalog,
+          aws,
+          vouching,
+        });
         deps.httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,

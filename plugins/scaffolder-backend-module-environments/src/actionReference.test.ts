@@ -12,6 +12,7 @@ import { GithubClients } from './lib/github/GithubClients';
 import { actionTables } from './__testUtils__/actionDocs';
 import { unconfiguredAws } from './__testUtils__/cloudFormationStandIn';
 import { githubConfig } from './__testUtils__/githubStandIn';
+import { permissionPolicy } from './__testUtils__/permissionPolicy';
 
 // The actions' reference, which the package README links to.
 const reference = fs.readFileSync(
@@ -20,11 +21,7 @@ const reference = fs.readFileSync(
 );
 const catalog = catalogServiceMock();
 const aws = unconfiguredAws();
-const authorization = {
-  permissions: mockServices.permissions(),
-  auth: mockServices.auth(),
-  trustedOwners: [],
-};
+const { authorization } = permissionPolicy();
 const actions = [
   createEnvironmentPlanAction({ catalog, aws }),
   createEnvironmentDeployAction({ catalog, aws, ...authorization }),

@@ -15,6 +15,7 @@ import { DeploymentHistoryClient } from './lib/history/DeploymentHistoryClient';
 import {
   readCostSettings,
   readTrustedEnvironmentOwners,
+  repositoryVouchingFromConfig,
 } from '@stageline/plugin-environments-node';
 
 /**
@@ -62,6 +63,7 @@ export const scaffolderModuleEnvironments = createBackendModule({
           auth,
           history: new DeploymentHistoryClient({ discovery, auth }),
           trustedOwners: readTrustedEnvironmentOwners(config),
+          vouching: repositoryVouchingFromConfig(config, { catalog, auth }),
           pollIntervalMs: clients.pollIntervalMs,
         };
         scaffolder.addActions(

@@ -3,12 +3,17 @@ import { ConfigReader } from '@backstage/config';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { EntityProviderConnection } from '@backstage/plugin-catalog-node';
-import { GithubRepositoryClients } from '@stageline/plugin-environments-node';
+import {
+  GithubRepositoryClients,
+  repositoryVouchingFromConfig,
+} from '@stageline/plugin-environments-node';
 import { PreviewEnvironmentProvider } from '../previews/PreviewEnvironmentProvider';
 import type { PreviewProviderConfig } from '../previews/readPreviewProviderConfig';
 
 export const SLUG = 'acme/macro-ai';
 export const GITHUB_TOKEN = 'ghp_previewprovidertesttoken000000001';
+/** Where the catalog read the component: acme/macro-ai's own catalog-info.yaml. */
+export const REPO_LOCATION = `url:https://github.com/${SLUG}/blob/main/catalog-info.yaml`;
 
 /** The component macro-ai-api of the example system, owned by platform, in acme/macro-ai. */
 export function component(
@@ -19,7 +24,14 @@ export function component(
   return {
     apiVersion: 'backstage.io/v1alpha1',
     kind: 'Component',
-    metadata: { name: 'macro-ai-api', title: 'Macro AI API', annotations },
+    metadata: {
+      name: 'macro-ai-api',
+      title: 'Macro AI API',
+      annotations: {
+        'backstage.io/managed-by-location': REPO_LOCATION,
+        ...annotations,
+      },
+    },
     spec: {
       type: 'service',
       lifecycle: 'production',
@@ -74,9 +86,11 @@ export async function connectedProvider(
   filters: Partial<PreviewProviderConfig['filters']> = {},
 ) {
   const logger = mockServices.logger.mock();
+  const catalog = catalogServiceMock({ entities });
+  const auth = mockServices.auth();
   const provider = new PreviewEnvironmentProvider({
-    catalog: catalogServiceMock({ entities }),
-    auth: mockServices.auth(),
+    catalog,
+    auth,
     logger,
     github: GithubRepositoryClients.fromConfig(
       new ConfigReader({
@@ -85,6 +99,10 @@ export async function connectedProvider(
     ),
     filters: { includeDrafts: true, includeForks: false, ...filters },
     trustedOwners: [],
+    vouching: repositoryVouchingFromConfig(new ConfigReader({}), {
+      catalog,
+      auth,
+    }),
   });
   const mutations: Array<{
     entities: Array<{ entity: Entity; locationKey?: string }>;

@@ -214,6 +214,30 @@ describe('PreviewEnvironmentProvider', () => {
     );
   });
 
+  it("reads no pull requests of a repository the catalog does not vouch for as the component's", async () => {
+    github.push(SLUG, 'feature/a');
+    github.openPull(SLUG, 'feature/a', 'develop', 'Secret roadmap item');
+    // The component and its Environment were registered from someone else's repository, and
+    // name acme/macro-ai: its pull requests' titles and branches would become catalog entities.
+    const elsewhere =
+      'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml';
+    const { read, logger } = await connectedProvider([
+      component({
+        'backstage.io/managed-by-location': elsewhere,
+        'github.com/project-slug': SLUG,
+      }),
+      staging(),
+    ]);
+
+    expect(await read()).toEqual([]);
+    expect(github.requests).toEqual([]);
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining(
+        `No previews for environment:default/macro-ai-api-staging: acme/macro-ai's pull requests are not read: acme/macro-ai is not read for component:default/macro-ai-api: it was registered from ${elsewhere}, which is not in acme/macro-ai nor a location the operator trusts`,
+      ),
+    );
+  });
+
   it('gives no previews when previews are disabled', async () => {
     github.push(SLUG, 'feature/a');
     github.openPull(SLUG, 'feature/a', 'develop');

@@ -16,6 +16,8 @@ import {
   GithubRepositoryClients,
   previewLocation,
   readTrustedEnvironmentOwners,
+  repositoryVouchingFromConfig,
+  RepositoryVouchingOptions,
   repositoryKey,
 } from '@stageline/plugin-environments-node';
 import { findPreviewSources, PreviewSource } from './findPreviewSources';
@@ -42,6 +44,11 @@ export interface PreviewEnvironmentProviderOptions {
   filters: PreviewProviderConfig['filters'];
   /** Owners allowed to own Environments of others' components. */
   trustedOwners: string[];
+  /**
+   * Decides whether the catalog vouches that a component belongs to the repository it names
+   * (`repositoryVouchingFromConfig`): only such a repository's pull requests are read.
+   */
+  vouching: RepositoryVouchingOptions;
   /** Runs {@link PreviewEnvironmentProvider.read} on the configured schedule; none in tests. */
   taskRunner?: SchedulerServiceTaskRunner;
 }
@@ -83,6 +90,7 @@ export class PreviewEnvironmentProvider implements EntityProvider {
       github: options.github ?? GithubRepositoryClients.fromConfig(config),
       filters: settings.filters,
       trustedOwners: readTrustedEnvironmentOwners(config),
+      vouching: repositoryVouchingFromConfig(config, options),
       taskRunner: options.scheduler?.createScheduledTaskRunner(
         settings.schedule,
       ),
@@ -121,6 +129,7 @@ export class PreviewEnvironmentProvider implements EntityProvider {
       catalog,
       credentials,
       trustedOwners: this.options.trustedOwners,
+      vouching: this.options.vouching,
       logger,
     });
     const registeredByHand = await previewsRegisteredByHand(

@@ -12,10 +12,12 @@ import {
 } from '@stageline/plugin-environments-common';
 import {
   assertRepositoryUncontested,
+  assertRepositoryVouched,
   componentRefOf,
   componentsByRepository,
   GithubRepository,
   isProviderPreview,
+  RepositoryVouchingOptions,
   resolveComponentScope,
 } from '@stageline/plugin-environments-node';
 
@@ -44,13 +46,16 @@ const stageRank = (environment: EnvironmentEntity) =>
  * name) and the component's own repository. The catalog is untrusted input, so an Environment
  * counts only when it may speak for its component — owned by the component's owner or a
  * trusted owner, naming no other repository — and the repository is the component's
- * (`github.com/project-slug` or a github.com source location), never a label on the Environment.
- * Read with the module's own credentials.
+ * (`github.com/project-slug` or a github.com source location), never a label on the Environment,
+ * and one the catalog vouches for as the component's (`vouching`: the component was registered
+ * from that repository or a location the operator trusts), since its pull requests are read with
+ * the integration's credentials. Read with the module's own credentials.
  */
 export async function findPreviewSources(options: {
   catalog: CatalogService;
   credentials: BackstageCredentials;
   trustedOwners: string[];
+  vouching: RepositoryVouchingOptions;
   logger: LoggerService;
 }): Promise<PreviewSource[]> {
   const { catalog, credentials, logger } = options;
@@ -121,6 +126,11 @@ export async function findPreviewSources(options: {
         trustedOwners: options.trustedOwners,
         components: claimants,
       });
+      await assertRepositoryVouched(
+        { component: scope.component, repository: scope.repository },
+        options.vouching,
+        `${scope.repository.owner}/${scope.repository.repo}'s pull requests are not read`,
+      );
       sources.push({
         component: scope.component,
         componentRef,

@@ -15,9 +15,11 @@ import { GithubStandIn } from '@stageline/github-stand-in';
 import {
   AwsAccess,
   GithubRepositoryClients,
+  repositoryVouchingFromConfig,
 } from '@stageline/plugin-environments-node';
 import { setupServer } from 'msw/node';
 import type { Knex } from 'knex';
+import { REPO_LOCATION } from './fixtures';
 import { PreviewCleanup } from '../previews/PreviewCleanup';
 import { PreviewStore } from '../previews/PreviewStore';
 import type { PreviewCleanupSettings } from '../previews/readPreviewCleanupSettings';
@@ -158,7 +160,10 @@ export const macroAiApi: Entity = {
   metadata: {
     name: 'macro-ai-api',
     namespace: 'default',
-    annotations: { 'github.com/project-slug': SLUG },
+    annotations: {
+      'backstage.io/managed-by-location': REPO_LOCATION,
+      'github.com/project-slug': SLUG,
+    },
   },
   spec: {
     type: 'service',
@@ -208,12 +213,14 @@ export function cleanupOver(options: {
   const config = new ConfigReader(edgeConfig);
   const auditor = options.auditor ?? mockServices.auditor.mock();
   const store = new PreviewStore(options.knex);
+  const catalog = catalogServiceMock({
+    entities: [macroAiApi, ...options.entities],
+  });
+  const auth = mockServices.auth();
   const cleanup = new PreviewCleanup({
     store,
-    catalog: catalogServiceMock({
-      entities: [macroAiApi, ...options.entities],
-    }),
-    auth: mockServices.auth(),
+    catalog,
+    auth,
     auditor,
     aws: AwsAccess.fromConfig(config, { env: {}, homeDir: os.tmpdir() }),
     github: GithubRepositoryClients.fromConfig(config, {
@@ -221,6 +228,7 @@ export function cleanupOver(options: {
     }),
     settings: CLEANUP_SETTINGS,
     trustedOwners: [],
+    vouching: repositoryVouchingFromConfig(config, { catalog, auth }),
     logger: mockServices.logger.mock(),
     runSearch: { attempts: 3, intervalMs: 1 },
     now: options.now,

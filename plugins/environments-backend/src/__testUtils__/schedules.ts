@@ -7,10 +7,12 @@ import { ACCOUNT, REGION } from '@stageline/aws-stand-in';
 import {
   AwsAccess,
   GithubRepositoryClients,
+  repositoryVouchingFromConfig,
 } from '@stageline/plugin-environments-node';
 import type { Knex } from 'knex';
 import { ScheduleRunner, ScheduleSettings } from '../schedules/ScheduleRunner';
 import { ScheduleStore } from '../schedules/ScheduleStore';
+import { REPO_LOCATION } from './fixtures';
 import { edgeConfig, SLUG } from './previews';
 
 /** A template with an ECS service and an RDS database: what a schedule scales to zero. */
@@ -28,7 +30,10 @@ export const component: Entity = {
   metadata: {
     name: 'macro-ai-web',
     namespace: 'default',
-    annotations: { 'github.com/project-slug': SLUG },
+    annotations: {
+      'backstage.io/managed-by-location': REPO_LOCATION,
+      'github.com/project-slug': SLUG,
+    },
   },
   spec: {
     type: 'website',
@@ -97,16 +102,19 @@ export function runnerOver(options: {
   const config = new ConfigReader(edgeConfig);
   const auditor = mockServices.auditor.mock();
   const store = new ScheduleStore(options.knex);
+  const catalog = catalogServiceMock({ entities: options.entities });
+  const auth = mockServices.auth();
   const runner = new ScheduleRunner({
     store,
-    catalog: catalogServiceMock({ entities: options.entities }),
-    auth: mockServices.auth(),
+    catalog,
+    auth,
     auditor,
     aws: AwsAccess.fromConfig(config, { env: {}, homeDir: os.tmpdir() }),
     github: GithubRepositoryClients.fromConfig(config, {
       delays: { writeIntervalMs: 0, retryAfterUnitMs: 0 },
     }),
     trustedOwners: [],
+    vouching: repositoryVouchingFromConfig(config, { catalog, auth }),
     settings: { ...SCHEDULE_SETTINGS, ...options.settings },
     logger: mockServices.logger.mock(),
     now: () => options.clock.now,

@@ -19,6 +19,8 @@ import {
   redactSecrets,
   resolveComponentScope,
   RunSearch,
+  assertRepositoryVouched,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import { destroyPreviewStack } from './destroyPreviewStack';
 import { sightingOf } from './sightingOf';
@@ -59,6 +61,8 @@ export class PreviewCleanup {
       settings: PreviewCleanupSettings;
       /** `environments.security.trustedEnvironmentOwners`. */
       trustedOwners: string[];
+      /** Decides whether the preview's component is vouched for its repository. */
+      vouching: RepositoryVouchingOptions;
       logger: LoggerService;
       runSearch?: RunSearch;
       now?: () => Date;
@@ -88,8 +92,9 @@ export class PreviewCleanup {
   }
 
   /**
-   * The cleanup destroys on its own only in a repository no other owner's Component claims: the
-   * workflow it dispatches decides by the preview id which stack it destroys.
+   * The cleanup destroys on its own only in a repository no other owner's Component claims (the
+   * workflow it dispatches decides by the preview id which stack it destroys) and the catalog
+   * vouches for as the component's.
    */
   async #assertUnattendedAllowed(record: PreviewRecord): Promise<void> {
     const credentials = await this.options.auth.getOwnServiceCredentials();
@@ -106,6 +111,13 @@ export class PreviewCleanup {
       scope,
       trustedOwners: this.options.trustedOwners,
     });
+    if (scope.repository) {
+      await assertRepositoryVouched(
+        { component: scope.component, repository: scope.repository },
+        this.options.vouching,
+        `${record.entityRef} is not destroyed unattended in ${scope.repository.owner}/${scope.repository.repo}`,
+      );
+    }
   }
 
   /** One attempt at destroying the preview, audited; a failure is kept and retried later. */

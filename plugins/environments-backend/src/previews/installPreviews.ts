@@ -17,6 +17,7 @@ import {
   AwsAccess,
   GithubRepositoryClients,
   readTrustedEnvironmentOwners,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import type express from 'express';
 import type { Knex } from 'knex';
@@ -47,6 +48,7 @@ export async function installPreviews(options: {
   catalog: EnvironmentCatalog;
   catalogService: CatalogService;
   aws: AwsAccess;
+  vouching: RepositoryVouchingOptions;
 }): Promise<{
   /** Schedules the cleanup (unless `environments.previews.cleanup.enabled` is false). */
   schedule(): Promise<void>;
@@ -69,6 +71,7 @@ export async function installPreviews(options: {
     github: GithubRepositoryClients.fromConfig(options.config),
     settings,
     trustedOwners,
+    vouching: options.vouching,
     logger: options.logger.child({ task: PREVIEW_CLEANUP_TASK }),
   });
   return {

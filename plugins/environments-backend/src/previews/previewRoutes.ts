@@ -15,6 +15,7 @@ import {
   authorizeOnStackChange,
   environmentTargetOf,
   resolveComponentScope,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import { actorOf } from '../promotion/PromotionService';
@@ -39,6 +40,7 @@ export function previewRoutes(options: {
   catalog: EnvironmentCatalog;
   catalogService: CatalogService;
   trustedOwners: string[];
+  vouching: RepositoryVouchingOptions;
   store: PreviewStore;
   cleanup: PreviewCleanup;
   logger: LoggerService;
@@ -74,6 +76,7 @@ export function previewRoutes(options: {
         permissions: options.permissions,
         auth: options.auth,
         trustedOwners: options.trustedOwners,
+        vouching: options.vouching,
         permission: environmentsDestroyPermission,
         catalog: options.catalogService,
         target,

@@ -310,6 +310,35 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
     ).toMatchObject({ state: 'running', method: 'pipeline' });
   });
 
+  it("dispatches no workflow in a repository the catalog does not vouch for as the component's", async () => {
+    const knex = await migrated(databaseId);
+    // Registered from a file of its owner's own repository, the component names acme/macro-ai.
+    const registeredElsewhere = {
+      ...component,
+      metadata: {
+        ...component.metadata,
+        annotations: {
+          ...component.metadata.annotations,
+          'backstage.io/managed-by-location':
+            'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml',
+        },
+      },
+    };
+    const { runner, store } = runnerOver({
+      knex,
+      entities: [registeredElsewhere, scheduledStaging({ mode: 'pipeline' })],
+      clock: { now: MONDAY('18:01') },
+    });
+    await runner.run();
+    expect(edge.github.repo(SLUG).dispatches).toEqual([]);
+    expect(edge.github.writes()).toEqual([]);
+    expect(
+      (await store.get('environment:default/macro-ai-web-staging'))!.lastError,
+    ).toContain(
+      'The workflow of acme/macro-ai is not dispatched for environment:default/macro-ai-web-staging: acme/macro-ai is not read for component:default/macro-ai-web: it was registered from url:https://github.com/mallory/tools/blob/main/catalog-info.yaml, which is not in acme/macro-ai nor a location the operator trusts',
+    );
+  });
+
   it('in a dry run records the stop and start without calling AWS or GitHub', async () => {
     const knex = await migrated(databaseId);
     const clock = { now: MONDAY('18:01') };

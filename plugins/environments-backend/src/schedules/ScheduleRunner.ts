@@ -17,6 +17,8 @@ import {
   redactSecrets,
   assertRepositoryUncontested,
   resolveComponentScope,
+  assertRepositoryVouched,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import { runScheduleAction } from './runScheduleAction';
 import { assertScheduleAgreed } from './scheduleGuard';
@@ -66,6 +68,8 @@ export class ScheduleRunner {
       aws: AwsAccess;
       github?: Pick<GithubRepositoryClients, 'forRepository'>;
       trustedOwners: string[];
+      /** Decides whether a pipeline Environment's component is vouched for its repository. */
+      vouching: RepositoryVouchingOptions;
       settings: ScheduleSettings;
       logger: LoggerService;
       now?: () => Date;
@@ -195,6 +199,13 @@ export class ScheduleRunner {
         trustedOwners: this.options.trustedOwners,
       });
       const target = environmentTargetOf(scope.environment);
+      if (target.deployment.mode === 'pipeline' && scope.repository) {
+        await assertRepositoryVouched(
+          { component: scope.component, repository: scope.repository },
+          this.options.vouching,
+          `The workflow of ${scope.repository.owner}/${scope.repository.repo} is not dispatched for ${ref}`,
+        );
+      }
       if (trigger.via === 'schedule' && !settings.dryRun) {
         // Nobody asked: only in a repository no other owner's Component claims.
         await assertRepositoryUncontested({

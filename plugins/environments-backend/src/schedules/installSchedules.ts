@@ -17,6 +17,7 @@ import {
   AwsAccess,
   GithubRepositoryClients,
   readTrustedEnvironmentOwners,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import type express from 'express';
 import type { Knex } from 'knex';
@@ -46,6 +47,7 @@ export function installSchedules(options: {
   catalog: EnvironmentCatalog;
   catalogService: CatalogService;
   aws: AwsAccess;
+  vouching: RepositoryVouchingOptions;
 }) {
   const settings = readScheduleSettings(options.config);
   const store = new ScheduleStore(options.knex);
@@ -58,6 +60,7 @@ export function installSchedules(options: {
     aws: options.aws,
     github: GithubRepositoryClients.fromConfig(options.config),
     trustedOwners,
+    vouching: options.vouching,
     settings,
     logger: options.logger.child({ task: SCHEDULE_TASK }),
   });

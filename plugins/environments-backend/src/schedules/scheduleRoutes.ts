@@ -17,6 +17,7 @@ import {
 import {
   authorizeOnStackChange,
   environmentTargetOf,
+  RepositoryVouchingOptions,
 } from '@stageline/plugin-environments-node';
 import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
@@ -36,6 +37,7 @@ type Options = {
   catalog: EnvironmentCatalog;
   catalogService: CatalogService;
   trustedOwners: string[];
+  vouching: RepositoryVouchingOptions;
   store: ScheduleStore;
   runner: ScheduleRunner;
   logger: LoggerService;
@@ -95,6 +97,7 @@ export function scheduleRoutes(options: Options): express.Router {
         permissions: options.permissions,
         auth: options.auth,
         trustedOwners: options.trustedOwners,
+        vouching: options.vouching,
         permission: environmentsDeployPermission,
         catalog: options.catalogService,
         target,

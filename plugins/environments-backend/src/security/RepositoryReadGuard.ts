@@ -1,13 +1,12 @@
 import type { AuthService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { Entity } from '@backstage/catalog-model';
-import { ScmIntegrations } from '@backstage/integration';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 import {
   GithubRepository,
   githubRepositoryOf,
-  readTrustedLocations,
+  repositoryVouchingFromConfig,
   RepositoryVouchingOptions,
   repositoryVouchingProblem,
 } from '@stageline/plugin-environments-node';
@@ -25,20 +24,16 @@ export class RepositoryReadGuard {
     config: Config,
     deps: { catalog: CatalogService; auth: AuthService },
   ): RepositoryReadGuard {
-    return new RepositoryReadGuard({
-      trustedLocations: readTrustedLocations(config),
-      integrations: ScmIntegrations.fromConfig(config),
-      // The decision is cached with the status and shared by every viewer, so it is taken on
-      // what the plugin sees, never on what one caller may see.
-      loadComponent: async ref =>
-        (await deps.catalog.getEntityByRef(ref, {
-          credentials: await deps.auth.getOwnServiceCredentials(),
-        })) ?? undefined,
-    });
+    return new RepositoryReadGuard(repositoryVouchingFromConfig(config, deps));
   }
 
   constructor(options: RepositoryVouchingOptions) {
     this.#options = options;
+  }
+
+  /** What it decides on, for the checks of workflow dispatches and pull-request reads. */
+  get vouching(): RepositoryVouchingOptions {
+    return this.#options;
   }
 
   /**

@@ -13,15 +13,20 @@ import { resolveComponentScope } from '../security/resolveComponentScope';
 import { deniedRefs } from '../security/deniedRefs';
 import type { EnvironmentAuthorization } from '../security/authorizeOnEnvironment';
 import type { EnvironmentTarget } from '../target/EnvironmentTarget';
+import type { RepositoryVouchingOptions } from '../security/repositoryVouching';
+import { assertRepositoryVouched } from '../security/vouchedRepository';
 
 /**
  * The repository and branch a pipeline Environment's workflow is dispatched on, authorized: the
  * repository is its **component's** (`github.com/project-slug` or `backstage.io/source-location`
- * of the component, never the Environment's own label), the branch its `spec.branch`; and the
+ * of the component, never the Environment's own label), and only when the catalog vouches that
+ * the component belongs to it (`vouching`: its location is in that repository or one the
+ * operator trusts); the branch is its `spec.branch`; and the
  * task's user needs the permission on every Environment on that branch of that repository (found
  * with the module's own credentials), since the workflow deploys what that branch holds.
  *
- * @throws NotAllowedError naming the Environments denied; InputError when the component names no
+ * @throws NotAllowedError naming the Environments denied, or why the repository is not vouched
+ *   for the component; InputError when the component names no
  *   GitHub repository or the Environment no branch
  *
  * @public
@@ -32,6 +37,7 @@ export async function authorizeOnPipelineBranch(
     catalog: CatalogService;
     target: EnvironmentTarget;
     credentials: BackstageCredentials;
+    vouching: RepositoryVouchingOptions;
   },
 ): Promise<{ repository: GithubRepository; branch: string }> {
   const { catalog, target, credentials, permission } = options;
@@ -60,6 +66,11 @@ export async function authorizeOnPipelineBranch(
       } cannot be dispatched`,
     );
   }
+  await assertRepositoryVouched(
+    { component, repository },
+    options.vouching,
+    `The workflow of ${repository.owner}/${repository.repo} is not dispatched for ${target.entityRef}`,
+  );
   const serviceCredentials = await options.auth.getOwnServiceCredentials();
   const [onBranch, ofStage] = await Promise.all([
     findEnvironmentsOfRepository({

@@ -19,3 +19,7 @@ export {
 export type { TrustedLocations } from './trustedLocations';
 export { repositoryVouchingProblem } from './repositoryVouching';
 export type { RepositoryVouchingOptions } from './repositoryVouching';
+export {
+  repositoryVouchingFromConfig,
+  assertRepositoryVouched,
+} from './vouchedRepository';

@@ -3,6 +3,7 @@ import type { CostSettings } from '@stageline/plugin-environments-node';
 import type {
   AwsAccess,
   EnvironmentAuthorization,
+  RepositoryVouchingOptions,
   RunSearch,
 } from '@stageline/plugin-environments-node';
 import type { GithubClients } from '../lib/github/GithubClients';
@@ -53,6 +54,12 @@ export interface EnvironmentPlanActionOptions extends EnvironmentActionOptions {
 export interface EnvironmentStackActionOptions
   extends EnvironmentActionOptions,
     EnvironmentAuthorization {
+  /**
+   * Decides whether the catalog vouches that a component belongs to the repository it names
+   * (`repositoryVouchingFromConfig`): a pipeline's workflow is dispatched, and a repository's
+   * GitHub environments are changed for its Environments, only in a vouched repository.
+   */
+  vouching: RepositoryVouchingOptions;
   /**
    * GitHub clients for `pipeline` Environments, whose workflow is dispatched and followed. Without
    * them a pipeline Environment is refused with what to configure (a dry run still says what it

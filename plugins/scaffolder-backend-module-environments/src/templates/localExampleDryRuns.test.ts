@@ -6,18 +6,36 @@ import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 
 jest.setTimeout(120_000);
 
-/** The entities of `examples/`, as the local app registers them. */
-function exampleEntities(): Entity[] {
-  const dir = path.resolve(__dirname, '../../../../examples');
-  return fs
-    .readdirSync(dir)
+const EXAMPLES = path.resolve(__dirname, '../../../../examples');
+
+/** The files of `examples/`, which the local app lists in `catalog.locations`. */
+const exampleFiles = () =>
+  fs
+    .readdirSync(EXAMPLES)
     .filter(file => file.endsWith('.yaml'))
-    .flatMap(file =>
-      yaml
-        .parseAllDocuments(fs.readFileSync(path.join(dir, file), 'utf8'))
-        .map(document => document.toJS())
-        .filter(Boolean),
-    );
+    .map(file => path.join(EXAMPLES, file));
+
+/**
+ * The entities of `examples/`, as the local app registers them: the catalog writes the `file:`
+ * location each was read from.
+ */
+function exampleEntities(): Entity[] {
+  return exampleFiles().flatMap(file =>
+    yaml
+      .parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(document => document.toJS() as Entity)
+      .filter(Boolean)
+      .map(entity => ({
+        ...entity,
+        metadata: {
+          ...entity.metadata,
+          annotations: {
+            ...entity.metadata.annotations,
+            'backstage.io/managed-by-location': `file:${file}`,
+          },
+        },
+      })),
+  );
 }
 
 /**
@@ -29,7 +47,15 @@ describe('the example Environments deployed from the scale-environment template,
   let scaffolder: Awaited<ReturnType<typeof startScaffolder>>;
 
   beforeAll(async () => {
-    scaffolder = await startScaffolder({ entities: exampleEntities() });
+    scaffolder = await startScaffolder({
+      entities: exampleEntities(),
+      config: {
+        integrations: { github: [{ host: 'github.com' }] },
+        catalog: {
+          locations: exampleFiles().map(target => ({ type: 'file', target })),
+        },
+      },
+    });
   });
 
   const deployAt = async (environment: string, scale: string) => {

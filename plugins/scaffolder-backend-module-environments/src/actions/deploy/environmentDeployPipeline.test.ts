@@ -273,16 +273,20 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
   });
 
   it('needs the permission on the Environments of the stage the workflow deploys, whatever branch it is dispatched on', async () => {
-    // Mallory owns a component that says it lives in acme/macro-ai, and gives it a staging
-    // Environment on a branch no Environment runs: the workflow would deploy that branch to the
-    // real staging stack, since it picks the stack by its stage input.
+    // Mallory owns a component registered from acme/macro-ai itself (she can write there), and
+    // gives it a staging Environment on a branch no Environment runs: the workflow would deploy
+    // that branch to the real staging stack, since it picks the stack by its stage input.
     const mallorysComponent = {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: {
         name: 'mallory-tool',
         namespace: 'default',
-        annotations: { 'github.com/project-slug': 'acme/macro-ai' },
+        annotations: {
+          'backstage.io/managed-by-location':
+            'url:https://github.com/acme/macro-ai/blob/main/tools/catalog-info.yaml',
+          'github.com/project-slug': 'acme/macro-ai',
+        },
       },
       spec: {
         type: 'service',
