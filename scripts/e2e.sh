@@ -5,7 +5,8 @@
 #      promotes on its local git repository (a fresh copy made by scripts/local-repo.mjs;
 #      e2e/app-config.local-repo.yaml points there) -> e2e/localRepository.e2e.mjs;
 #   2. GitHub and AWS configured: the backend restarted with e2e/app-config.e2e.yaml on top, so
-#      its GitHub client talks to the fake GitHub (e2e/fake-github) and its AWS SDK clients to the
+#      its GitHub client talks to the fake GitHub (e2e/fake-github: @stageline/github-stand-in
+#      served over HTTP) and its AWS SDK clients to the
 #      fake AWS (e2e/fake-aws, through AWS_ENDPOINT_URL) over HTTP -> e2e/environments.e2e.mjs.
 # The frontend keeps running between them. Stops what it started. Screenshots go to
 # e2e-screenshots/ (git-ignored). Exits non-zero on any failure.
@@ -54,8 +55,9 @@ if up "$E2E_FAKE_AWS_URL/_e2e/unanswered"; then
 fi
 
 echo "e2e: checking the fake GitHub against Octokit"
-node --test e2e/fake-github/*.test.mjs >/dev/null || {
-  node --test e2e/fake-github/*.test.mjs 2>&1 | tail -n 30 >&2
+fake_github_test=(node -r sucrase/register/ts --test e2e/fake-github/server.test.ts)
+"${fake_github_test[@]}" >/dev/null || {
+  "${fake_github_test[@]}" 2>&1 | tail -n 30 >&2
   fail "the fake GitHub does not answer as GitHub does"
 }
 
@@ -121,7 +123,7 @@ node e2e/localRepository.e2e.mjs || status=1
 stop_group "$backend_pid"
 
 # 2. GitHub configured (the fake GitHub): the backend restarted with a fresh database.
-setsid node e2e/fake-github/server.mjs >"$fake_log" 2>&1 &
+setsid node -r sucrase/register/ts e2e/fake-github/server.ts >"$fake_log" 2>&1 &
 started_pids+=($!)
 for _ in $(seq 1 20); do
   up "$E2E_FAKE_GITHUB_URL/_e2e/unanswered" && break

@@ -22,6 +22,7 @@ import http from 'node:http';
 import { getResponse, type RequestHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { AwsStandIn } from '@stageline/aws-stand-in';
+import { toFetchRequest } from '../lib/fetchRequest';
 
 const PORT = Number(process.env.E2E_FAKE_AWS_PORT ?? 7098);
 const handlers: RequestHandler[] = [];
@@ -121,11 +122,6 @@ function json(res: http.ServerResponse, status: number, body: unknown) {
 }
 
 async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
-  const body = await new Promise<Buffer>(resolve => {
-    const chunks: Buffer[] = [];
-    req.on('data', chunk => chunks.push(chunk));
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-  });
   if (req.url === '/_e2e/unanswered') {
     json(res, 200, [...unanswered, ...aws.bugs.map(bug => bug.message)]);
     return;
@@ -153,17 +149,9 @@ async function answer(req: http.IncomingMessage, res: http.ServerResponse) {
     }
     return;
   }
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (typeof value === 'string') headers.set(name, value);
-  }
-  const request = new Request(
-    `https://${service}.${region}.amazonaws.com${req.url ?? '/'}`,
-    {
-      method: req.method,
-      headers,
-      body: ['GET', 'HEAD'].includes(req.method ?? 'GET') ? undefined : body,
-    },
+  const request = await toFetchRequest(
+    req,
+    `https://${service}.${region}.amazonaws.com`,
   );
   const response = await getResponse(handlers, request);
   if (!response) {

@@ -1,6 +1,6 @@
 /**
  * What a person does on github.com during the browser tests, through the fake GitHub's /_e2e/
- * routes (e2e/fake-github/server.mjs): push commits, review a pull request.
+ * routes (e2e/fake-github/server.ts): push commits, review a pull request.
  */
 const FAKE_GITHUB = process.env.E2E_FAKE_GITHUB_URL ?? 'http://127.0.0.1:7099';
 export const REPOSITORY = 'acme/macro-ai';

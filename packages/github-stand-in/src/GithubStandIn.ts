@@ -296,14 +296,20 @@ export class GithubStandIn {
 
   /**
    * Opens a pull request `head` → `base` as `author`; returns its number. With `fromFork`
-   * (`owner/repo`), `head` is a branch of that fork, not of this repository.
+   * (`owner/repo`), `head` is a branch of that fork, not of this repository. With `number`,
+   * it gets that number (issues share the numbering, so a repository's pull requests skip some).
    */
   openPull(
     slug: string,
     head: string,
     base: string,
     title = 'Promote',
-    options: { author?: string; draft?: boolean; fromFork?: string } = {},
+    options: {
+      author?: string;
+      draft?: boolean;
+      fromFork?: string;
+      number?: number;
+    } = {},
   ): number {
     const pull = this.addPull(this.repo(slug), {
       head,
@@ -311,6 +317,7 @@ export class GithubStandIn {
       title,
       author: options.author ?? 'developer',
       draft: options.draft ?? false,
+      number: options.number,
     });
     if (options.fromFork) {
       pull.fork = {
@@ -333,18 +340,22 @@ export class GithubStandIn {
     pull.updatedAt = pull.closedAt;
   }
 
-  /** Adds a pull request (as `POST /pulls` does); GitHub computes its mergeability later. */
+  /**
+   * Adds a pull request (as `POST /pulls` does), numbered after the highest number unless
+   * given one; GitHub computes its mergeability later.
+   */
   addPull(
     repo: StandInRepo,
-    fields: Pick<
-      StandInPull,
-      'head' | 'base' | 'title' | 'author' | 'draft'
-    > & {
+    {
+      number,
+      ...fields
+    }: Pick<StandInPull, 'head' | 'base' | 'title' | 'author' | 'draft'> & {
       body?: string;
+      number?: number;
     },
   ): StandInPull {
     const pull: StandInPull = {
-      number: repo.pulls.length + 1,
+      number: number ?? Math.max(0, ...repo.pulls.map(p => p.number)) + 1,
       ...fields,
       state: 'open',
       merged: false,

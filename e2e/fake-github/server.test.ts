@@ -1,17 +1,19 @@
 /*
- * The fake GitHub answers the real Octokit client as GitHub's REST reference says
- * (https://docs.github.com/rest: git/refs, commits/commits#compare-two-commits, pulls/pulls,
- * pulls/reviews, commits/statuses, checks/runs). Run by scripts/e2e.sh before the browser tests:
- * node --test e2e/fake-github/
+ * The fake GitHub (the stand-in served over HTTP) answers the real Octokit client as GitHub's
+ * REST reference says (https://docs.github.com/rest: git/refs, commits/commits#compare-two-commits,
+ * pulls/pulls, pulls/reviews, commits/statuses, checks/runs, repos/repos#list-repository-activities,
+ * using-the-rest-api/using-pagination-in-the-rest-api) with the seed the browser tests expect.
+ * Run by scripts/e2e.sh before the browser tests:
+ * node -r sucrase/register/ts --test e2e/fake-github/server.test.ts
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { Octokit } from 'octokit';
-import { startFakeGithub } from './server.mjs';
+import { startFakeGithub } from './server';
 
 const repo = { owner: 'acme', repo: 'macro-ai' };
-let fake;
-let octokit;
+let fake: Awaited<ReturnType<typeof startFakeGithub>>;
+let octokit: Octokit;
 
 before(async () => {
   fake = await startFakeGithub({ token: 'test-token' });
@@ -25,25 +27,27 @@ before(async () => {
 });
 after(() => fake.close());
 
-const head = async branch =>
+const head = async (branch: string) =>
   (await octokit.rest.git.getRef({ ...repo, ref: `heads/${branch}` })).data
     .object.sha;
 
 test('refuses a request without the token, as GitHub does (401 Bad credentials)', async () => {
-  const anonymous = new Octokit({ baseUrl: fake.url });
-  await assert.rejects(
-    anonymous.rest.git.getRef({ ...repo, ref: 'heads/main' }),
-    {
-      status: 401,
-      message: /Bad credentials/,
-    },
-  );
+  for (const auth of [undefined, 'another-token']) {
+    const stranger = new Octokit({ auth, baseUrl: fake.url });
+    await assert.rejects(
+      stranger.rest.git.getRef({ ...repo, ref: 'heads/main' }),
+      { status: 401, message: /Bad credentials/ },
+    );
+  }
 });
 
-test('names main as the default branch of acme/macro-ai', async () => {
+test('names main as the default branch of acme/macro-ai, in URLs of this server', async () => {
   const { data } = await octokit.rest.repos.get(repo);
   assert.equal(data.full_name, 'acme/macro-ai');
   assert.equal(data.default_branch, 'main');
+  const pull = await octokit.rest.pulls.get({ ...repo, pull_number: 42 });
+  assert.equal(pull.data.url, `${fake.url}/repos/acme/macro-ai/pulls/42`);
+  assert.equal(pull.data.html_url, 'https://github.com/acme/macro-ai/pull/42');
 });
 
 test('compares main with develop: the commit develop has, and green checks on it', async () => {
@@ -71,20 +75,26 @@ test('compares main with develop: the commit develop has, and green checks on it
 });
 
 test('answers a repeated GET with 304 Not Modified for its ETag', async () => {
-  const first = await octokit.request(
-    'GET /repos/{owner}/{repo}/git/ref/{ref}',
-    {
-      ...repo,
-      ref: 'heads/main',
-    },
-  );
-  await assert.rejects(
+  const get = (headers = {}) =>
     octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', {
       ...repo,
       ref: 'heads/main',
-      headers: { 'if-none-match': first.headers.etag },
-    }),
-    { status: 304 },
+      headers,
+    });
+  const first = await get();
+  await assert.rejects(get({ 'if-none-match': first.headers.etag }), {
+    status: 304,
+  });
+});
+
+test('follows the Link header through every page of a list, on this server', async () => {
+  const pulls = await octokit.paginate(octokit.rest.pulls.list, {
+    ...repo,
+    per_page: 1,
+  });
+  assert.deepEqual(
+    pulls.map(p => p.number),
+    [42, 41],
   );
 });
 
@@ -116,21 +126,34 @@ test('opens, reviews and merges a pull request; a stale head sha is refused with
   );
 
   const reviewed = await head('develop');
-  await fetch(`${fake.url}/_e2e/repos/acme/macro-ai/pulls/43/reviews`, {
-    method: 'POST',
-    body: JSON.stringify({ login: 'reviewer', state: 'APPROVED' }),
-  });
+  const review = await fetch(
+    `${fake.url}/_e2e/repos/acme/macro-ai/pulls/43/reviews`,
+    {
+      method: 'POST',
+      body: JSON.stringify({ login: 'reviewer', state: 'APPROVED' }),
+    },
+  );
+  assert.equal(review.status, 201);
   const reviews = await octokit.rest.pulls.listReviews({
     ...repo,
     pull_number: 43,
   });
   assert.deepEqual(
-    reviews.data.map(r => [r.user.login, r.state, r.commit_id]),
+    reviews.data.map(r => [r.user?.login, r.state, r.commit_id]),
     [['reviewer', 'APPROVED', reviewed]],
   );
-  const pull = await octokit.rest.pulls.get({ ...repo, pull_number: 43 });
-  assert.equal(pull.data.mergeable, true);
-  assert.equal(pull.data.head.sha, reviewed);
+  const permission = await octokit.rest.repos.getCollaboratorPermissionLevel({
+    ...repo,
+    username: 'reviewer',
+  });
+  assert.equal(permission.data.permission, 'write');
+  // GitHub computes mergeability in the background after a pull request opens
+  const pull = async () =>
+    (await octokit.rest.pulls.get({ ...repo, pull_number: 43 })).data;
+  assert.equal((await pull()).mergeable, null);
+  const computed = await pull();
+  assert.equal(computed.mergeable, true);
+  assert.equal(computed.head.sha, reviewed);
 
   await assert.rejects(
     octokit.rest.pulls.merge({ ...repo, pull_number: 43, sha: 'f'.repeat(40) }),
@@ -144,18 +167,45 @@ test('opens, reviews and merges a pull request; a stale head sha is refused with
   });
   assert.equal(merged.data.merged, true);
   assert.equal(await head('main'), merged.data.sha);
-  const after = await octokit.rest.repos.compareCommitsWithBasehead({
+  const comparison = await octokit.rest.repos.compareCommitsWithBasehead({
     ...repo,
     basehead: 'main...develop',
   });
-  assert.equal(after.data.ahead_by, 0);
-  assert.equal(after.data.status, 'behind');
+  assert.equal(comparison.data.ahead_by, 0);
+  assert.equal(comparison.data.status, 'behind');
   await assert.rejects(octokit.rest.pulls.merge({ ...repo, pull_number: 43 }), {
     status: 405,
   });
 });
 
-test('records requests to routes it does not know, so the browser tests can fail on them', async () => {
+test('pushes commits to a branch through /_e2e/, green on the new head', async () => {
+  const before = await head('feature/streaming-responses');
+  const pushed = await fetch(`${fake.url}/_e2e/repos/acme/macro-ai/push`, {
+    method: 'POST',
+    body: JSON.stringify({
+      branch: 'feature/streaming-responses',
+      messages: ['One', 'Two'],
+    }),
+  });
+  assert.equal(pushed.status, 201);
+  const { sha } = await pushed.json();
+  assert.equal(await head('feature/streaming-responses'), sha);
+  const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+    ...repo,
+    basehead: `${before}...${sha}`,
+  });
+  assert.deepEqual(
+    data.commits.map(c => c.commit.message),
+    ['One', 'Two'],
+  );
+  const status = await octokit.rest.repos.getCombinedStatusForRef({
+    ...repo,
+    ref: sha,
+  });
+  assert.equal(status.data.state, 'success');
+});
+
+test('records requests no handler answers, so the browser tests can fail on them', async () => {
   await assert.rejects(octokit.rest.repos.listCollaborators(repo), {
     status: 404,
   });
@@ -170,9 +220,19 @@ test("lists a branch's pushes, newest first (the preview provider's last push)",
     per_page: 10,
   });
   assert.deepEqual(
-    data.map(a => [a.activity_type, a.after]),
+    data.map((a: { activity_type: string; after: string }) => [
+      a.activity_type,
+      a.after,
+    ]),
     [['push', await head('feature/dark-mode')]],
   );
   const hoursAgo = (Date.now() - Date.parse(data[0].timestamp)) / 3_600_000;
   assert.ok(hoursAgo > 19 && hoursAgo < 21, `pushed ${hoursAgo} hours ago`);
+});
+
+test('pull request #41 is alice’s, opened a day ago (the preview provider’s preview)', async () => {
+  const { data } = await octokit.rest.pulls.get({ ...repo, pull_number: 41 });
+  assert.equal(data.user.login, 'alice');
+  const hoursAgo = (Date.now() - Date.parse(data.created_at)) / 3_600_000;
+  assert.ok(hoursAgo > 23 && hoursAgo < 25, `opened ${hoursAgo} hours ago`);
 });
