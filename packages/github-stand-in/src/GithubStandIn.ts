@@ -3,6 +3,7 @@ import { delay, http, RequestHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
 import { CommitGraph } from './CommitGraph';
 import { Responder, StandInCounts, tokenOf } from './respond';
+import { stepsOf } from './runProgress';
 import { actionRoutes } from './routes/actionRoutes';
 import { activityRoutes } from './routes/activityRoutes';
 import { checkRoutes } from './routes/checkRoutes';
@@ -73,6 +74,8 @@ export class GithubStandIn {
   returnsRunDetails = true;
   /** Looks at a dispatched run before it completes: it is queued for the first, then in progress. */
   runLooks = 2;
+  /** Looks at a run (and a re-run) that still find it queued, before the looks above. */
+  runQueuedLooks = 0;
   /** How a dispatched run ends, decided when it starts running (the test's workflow). */
   runConclusion: (run: StandInRun) => 'success' | 'failure' = () => 'success';
   /** Called when a dispatched run starts, e.g. to start the stack operation its workflow makes. */
@@ -120,6 +123,7 @@ export class GithubStandIn {
       runsAppearAfterListings: 1,
       returnsRunDetails: true,
       runLooks: 2,
+      runQueuedLooks: 0,
       runConclusion: () => 'success',
       onRunStarted: undefined,
       clock: () => new Date(),
@@ -450,8 +454,15 @@ export class GithubStandIn {
       hiddenForListings: 0,
       inputs: {},
       looksLeft: this.runLooks,
+      queuedLooks: this.runQueuedLooks,
+      attempt: 1,
+      startedAt: run.createdAt ?? this.#now(),
       ...run,
     };
+    started.steps ??= stepsOf(
+      repo.workflows.get(started.workflow),
+      started.inputs,
+    );
     repo.runs.push(started);
     return started;
   }

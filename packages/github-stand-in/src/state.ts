@@ -58,11 +58,40 @@ export interface StandInActivity {
   actor: string;
 }
 
+/** A step of a workflow's job, and what happens when it runs. */
+export interface StandInWorkflowStep {
+  name: string;
+  /** Called when the step starts, e.g. to start a stack operation in the AWS stand-in. */
+  onStart?: (run: StandInRun) => void;
+  /**
+   * Asked at each look while the step runs, as `cdk deploy` watches its stack: still running,
+   * or done with this conclusion. Default: done with success at the next look.
+   */
+  poll?: (run: StandInRun) => 'running' | 'success' | 'failure';
+}
+
+/** A step of a run's job, as far as it got. */
+export interface StandInRunStep extends StandInWorkflowStep {
+  status: 'queued' | 'in_progress' | 'completed';
+  conclusion: 'success' | 'failure' | 'skipped' | null;
+  startedAt?: string;
+  completedAt?: string;
+}
+
 /** A workflow file of the repository and the `workflow_dispatch` inputs it declares. */
 export interface StandInWorkflow {
   inputs: string[];
   /** `run-name`, with `${{ inputs.x }}` replaced when a run starts; default the workflow name. */
   runName?: string;
+  /** The workflow's `name`; default the file name without `.yml`. */
+  name?: string;
+  /** The name of its one job for a run's inputs; default the workflow name. */
+  job?: (inputs: Record<string, string>) => string;
+  /**
+   * The steps of its one job for a run's inputs. A run of a workflow with steps runs one step
+   * per look and ends as its steps do; without, it ends after `runLooks` looks with `runConclusion`.
+   */
+  steps?: (inputs: Record<string, string>) => StandInWorkflowStep[];
 }
 
 /** A workflow run. */
@@ -83,6 +112,14 @@ export interface StandInRun {
   inputs: Record<string, string>;
   /** Looks at the run (`GET /actions/runs/{id}`) before it completes. */
   looksLeft: number;
+  /** Looks at the run that still find it queued. */
+  queuedLooks: number;
+  /** 1, then one more for each re-run (`run_attempt`). */
+  attempt: number;
+  /** When its latest attempt started. */
+  startedAt: string;
+  /** Its job's steps, for a workflow with steps. */
+  steps?: StandInRunStep[];
 }
 
 /** A deployment environment of the repository with its protection rules. */

@@ -13,11 +13,11 @@ import { setupServer } from 'msw/node';
 import { configuredAws } from '../src/__testUtils__/cloudFormationStandIn';
 import { exampleCatalogWithModes } from '../src/__testUtils__/entities';
 import { startEnvironmentsBackend } from '../src/__testUtils__/environmentsBackend';
+import { githubWithDeployWorkflow } from '../src/__testUtils__/deployWorkflow';
 import {
-  deployWorkflow,
-  GithubActionsStandIn,
-} from '../src/__testUtils__/github/githubActionsStandIn';
-import { githubClientsWithoutWaits } from '../src/__testUtils__/githubStandIn';
+  githubClientsWithoutWaits,
+  SETUP_SLUG,
+} from '../src/__testUtils__/githubStandIn';
 import { FIXTURES } from '../src/__testUtils__/aws/toolkitTestSetup';
 import { createEnvironmentDeployAction } from '../src/actions/deploy/environmentDeploy';
 import { createEnvironmentRollbackAction } from '../src/actions/rollback/environmentRollback';
@@ -96,27 +96,23 @@ async function main() {
   aws.cloudFormation().stepsPerLook = 10_000;
   aws.bootstrap();
   const staging = 'MacroAiStagingStack';
-  const github = new GithubActionsStandIn(server, [
-    deployWorkflow(() => ({
-      name: 'Run npx cdk deploy',
-      onStart: () => {
-        const sha = github.runs.find(r => r.status === 'in_progress')!.headSha;
-        aws.cloudFormation().startUpdate(
-          staging,
-          JSON.stringify({
-            Resources: {
-              Api: {
-                Type: 'AWS::SNS::Topic',
-                Properties: { DisplayName: sha },
-              },
+  const github = githubWithDeployWorkflow(server, () => ({
+    name: 'Run npx cdk deploy',
+    onStart: ({ headSha }) =>
+      aws.cloudFormation().startUpdate(
+        staging,
+        JSON.stringify({
+          Resources: {
+            Api: {
+              Type: 'AWS::SNS::Topic',
+              Properties: { DisplayName: headSha },
             },
-          }),
-          [{ Key: 'stageline.dev/commit', Value: sha }],
-        );
-      },
-    })),
-  ]);
-  github.queuedLooks = 0;
+          },
+        }),
+        [{ Key: 'stageline.dev/commit', Value: headSha }],
+      ),
+  }));
+  github.runQueuedLooks = 0;
   aws.cloudFormation().seedStack(
     staging,
     JSON.stringify({
@@ -188,7 +184,7 @@ async function main() {
 
   // pipeline: two deploys at two commits, then the first run again
   for (const task of ['pipeline-1', 'pipeline-2']) {
-    github.push('develop');
+    github.push(SETUP_SLUG, 'develop');
     await deploy.handler(
       taskContext(
         { environmentRef: 'environment:default/macro-ai-api-staging' },

@@ -1,5 +1,6 @@
 import { http, RequestHandler } from 'msw';
 import type { GithubStandIn } from '../GithubStandIn';
+import { advanceRun, rerun, rerunRefusal } from '../runProgress';
 import type { StandInRepo, StandInRun } from '../state';
 import { API, REPO, WEB } from './paths';
 
@@ -35,11 +36,14 @@ function matchesCreated(createdAt: string, filter: string): boolean {
 
 const STATUS_FILTERS = new Set(['queued', 'in_progress', 'completed']);
 
+/** The workflow's `name`, else its file name without `.yml`. */
+const workflowName = (repo: StandInRepo, file: string) =>
+  repo.workflows.get(file)?.name ?? file.replace(/\.ya?ml$/, '');
+
 function runJson(repo: StandInRepo, run: StandInRun) {
-  const workflowName = run.workflow.replace(/\.ya?ml$/, '');
   return {
     id: run.id,
-    name: workflowName,
+    name: workflowName(repo, run.workflow),
     display_title: run.displayTitle,
     head_branch: run.branch,
     head_sha: run.headSha,
@@ -48,8 +52,10 @@ function runJson(repo: StandInRepo, run: StandInRun) {
     conclusion: run.conclusion,
     path: `.github/workflows/${run.workflow}`,
     run_number: run.id % 1000,
+    run_attempt: run.attempt,
     created_at: run.createdAt,
     updated_at: run.createdAt,
+    run_started_at: run.startedAt,
     actor: {
       login: run.actor,
       type: run.actor.endsWith('[bot]') ? 'Bot' : 'User',
@@ -64,23 +70,6 @@ function runJson(repo: StandInRepo, run: StandInRun) {
 }
 
 /**
- * A look at a run moves it on: a queued run starts (`onRunStarted`), one in progress completes
- * after `runLooks` looks with the conclusion `runConclusion` gives.
- */
-function advance(standIn: GithubStandIn, run: StandInRun): void {
-  if (run.status === 'completed') return;
-  run.looksLeft--;
-  if (run.status === 'queued') {
-    run.status = 'in_progress';
-    standIn.onRunStarted?.(run);
-  }
-  if (run.looksLeft <= 0) {
-    run.status = 'completed';
-    run.conclusion = standIn.runConclusion(run);
-  }
-}
-
-/**
  * Workflow dispatch and runs.
  *
  * Dispatch (https://docs.github.com/rest/actions/workflows#create-a-workflow-dispatch-event):
@@ -92,9 +81,14 @@ function advance(standIn: GithubStandIn, run: StandInRun): void {
  * Listing (https://docs.github.com/rest/actions/workflow-runs#list-workflow-runs-for-a-workflow):
  * newest first, paged, filtered by `actor`, `branch`, `event`, `status`, `created` and
  * `head_sha`. A run (https://docs.github.com/rest/actions/workflow-runs#get-a-workflow-run)
- * moves on at each look (see `advance`); its jobs
- * (https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run) are one job
- * with one step, `cdk <command>`, none while queued.
+ * moves on at each look (see `advanceRun`); its jobs
+ * (https://docs.github.com/rest/actions/workflow-jobs#list-jobs-for-a-workflow-run) are none
+ * while queued, then one job: named by the workflow's `job` with its steps as far as they got,
+ * or, for a workflow without steps, one step `cdk <command>` with the run's status.
+ *
+ * Re-run (https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow): 201, the same
+ * run as its next `run_attempt` at the same commit with the same inputs; 403 when GitHub refuses
+ * (see `rerunRefusal`).
  */
 export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
   const { respond } = standIn;
@@ -176,10 +170,8 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
           branch,
           event: 'workflow_dispatch',
           actor: standIn.loginOf(request),
-          displayTitle: (
-            workflow.runName ?? file.replace(/\.ya?ml$/, '')
-          ).replace(
-            /\$\{\{\s*inputs\.(\w+)\s*\}\}/g,
+          displayTitle: (workflow.runName ?? workflowName(repo, file)).replace(
+            /\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g,
             (_, name: string) => inputs[name] ?? '',
           ),
           hiddenForListings: standIn.runsAppearAfterListings,
@@ -202,34 +194,35 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
       const route = 'GET run';
       const found = runOf(params);
       if (!found) return respond.notFound(route);
-      advance(standIn, found.run);
+      advanceRun(standIn, found.run);
       return respond.get(route, request, runJson(found.repo, found.run));
+    }),
+    http.post(`${REPO}/actions/runs/:run_id/rerun`, ({ params }) => {
+      const route = 'POST rerun';
+      const found = runOf(params);
+      if (!found) return respond.notFound(route);
+      const refusal = rerunRefusal(standIn, found.run);
+      if (refusal) {
+        return respond.error(
+          route,
+          403,
+          refusal,
+          'https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow',
+        );
+      }
+      rerun(standIn, found.repo.workflows, found.run);
+      return respond.json(route, {}, 201);
     }),
     http.get(`${REPO}/actions/runs/:run_id/jobs`, ({ request, params }) => {
       const route = 'GET jobs';
       const found = runOf(params);
       if (!found) return respond.notFound(route);
-      const { run } = found;
-      const job = {
-        id: run.id * 10,
-        run_id: run.id,
-        name: run.workflow.replace(/\.ya?ml$/, ''),
-        status: run.status,
-        conclusion: run.conclusion,
-        steps: [
-          {
-            name: `cdk ${run.inputs.command ?? 'deploy'}`,
-            number: 1,
-            status: run.status,
-            conclusion: run.conclusion,
-          },
-        ],
-      };
+      const { repo, run } = found;
       return respond.list(
         route,
         request,
         'jobs',
-        run.status === 'queued' ? [] : [job],
+        run.status === 'queued' ? [] : [jobJson(repo, run)],
       );
     }),
   ];
@@ -239,4 +232,42 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
     const run = repo?.runs.find(r => r.id === Number(params.run_id));
     return repo && run ? { repo, run } : undefined;
   }
+}
+
+/** The run's one job with its steps (https://docs.github.com/rest/actions/workflow-jobs#get-a-job-for-a-workflow-run). */
+function jobJson(repo: StandInRepo, run: StandInRun) {
+  const workflow = repo.workflows.get(run.workflow);
+  const id = run.id * 10;
+  const steps = run.steps?.map((step, index) => ({
+    name: step.name,
+    status: step.status,
+    conclusion: step.conclusion,
+    number: index + 1,
+    started_at: step.startedAt ?? null,
+    completed_at: step.completedAt ?? null,
+  })) ?? [
+    {
+      name: `cdk ${run.inputs.command ?? 'deploy'}`,
+      status: run.status,
+      conclusion: run.conclusion,
+      number: 1,
+      started_at: run.startedAt,
+      completed_at: null,
+    },
+  ];
+  return {
+    id,
+    run_id: run.id,
+    run_attempt: run.attempt,
+    workflow_name: workflowName(repo, run.workflow),
+    head_branch: run.branch,
+    head_sha: run.headSha,
+    name: workflow?.job?.(run.inputs) ?? workflowName(repo, run.workflow),
+    status: run.status,
+    conclusion: run.conclusion,
+    started_at: run.startedAt,
+    url: `${API}/repos/${repo.slug}/actions/jobs/${id}`,
+    html_url: `${WEB}/${repo.slug}/actions/runs/${run.id}/job/${id}`,
+    steps,
+  };
 }

@@ -18,12 +18,16 @@ import {
   environmentEntity,
   exampleCatalogWithModes,
 } from '../../__testUtils__/entities';
+import type { StandInWorkflowStep } from '@stageline/github-stand-in';
 import {
-  deployWorkflow,
-  GithubActionsStandIn,
-  WorkflowStep,
-} from '../../__testUtils__/github/githubActionsStandIn';
-import { githubClientsWithoutWaits } from '../../__testUtils__/githubStandIn';
+  githubWithDeployWorkflow,
+  PIPELINE_ACTOR,
+} from '../../__testUtils__/deployWorkflow';
+import {
+  githubClientsWithoutWaits,
+  GithubStandIn,
+  SETUP_SLUG,
+} from '../../__testUtils__/githubStandIn';
 import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDestroyAction } from '../destroy/environmentDestroy';
 import { createEnvironmentDeployAction } from './environmentDeploy';
@@ -45,12 +49,16 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
     aws.cloudFormation().stepsPerLook = 2;
   });
   let aws: AwsStandIn;
-  let github: GithubActionsStandIn;
+  let github: GithubStandIn;
   /** What the next run's cdk step does. */
-  let cdk: Pick<WorkflowStep, 'onStart' | 'poll'>;
+  let cdk: Pick<StandInWorkflowStep, 'onStart' | 'poll'>;
+  const runs = () => github.repo(SETUP_SLUG).runs;
+  /** The body of the `index`th request that changed something. */
+  const written = (index: number) =>
+    github.writes()[index].body as Record<string, any>;
 
   /** `cdk deploy` / `cdk destroy` watch the stack until its operation ends, then pass or fail. */
-  const watchStack = (): WorkflowStep['poll'] => () => {
+  const watchStack = (): StandInWorkflowStep['poll'] => () => {
     const stack = aws.cloudFormation().stacks.find(s => s.stackName === STACK)!;
     aws.cloudFormation().describeStacks({ StackName: stack.stackId });
     if (/_IN_PROGRESS$/.test(stack.status)) return 'running';
@@ -70,12 +78,10 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
           ),
       poll: watchStack(),
     };
-    github = new GithubActionsStandIn(aws.server, [
-      deployWorkflow(inputs => ({
-        name: `Run npx cdk ${inputs.command}`,
-        ...cdk,
-      })),
-    ]);
+    github = githubWithDeployWorkflow(aws.server, inputs => ({
+      name: `Run npx cdk ${inputs.command}`,
+      ...cdk,
+    }));
   });
 
   function options(
@@ -115,7 +121,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
         },
       },
     ]);
-    const [run] = github.runs;
+    const [run] = runs();
     expect(outputs).toMatchObject({
       stackName: STACK,
       mode: 'pipeline',
@@ -166,7 +172,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
       .handler(ctx)
       .catch(e => e);
 
-    const [run] = github.runs;
+    const [run] = runs();
     expect(error.message).toMatch(
       new RegExp(
         `^Run ${run.id} of deploy\\.yml on develop ended failure: job "cdk deploy \\(staging\\)" failed at step "Run npx cdk deploy"; the stack's first failure: ${fn} \\(AWS::Lambda::Function\\) UPDATE_FAILED: Resource handler returned message: "Uploaded file must be a non-empty zip" \\(stack UPDATE_ROLLBACK_(IN_PROGRESS|COMPLETE_CLEANUP_IN_PROGRESS|COMPLETE)\\)\\. See https://github\\.com/acme/macro-ai/actions/runs/${run.id}$`,
@@ -175,9 +181,11 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
   });
 
   it('picks up the same run when the task is retried, never dispatching twice', async () => {
-    github.failures.push(() =>
-      HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
-    );
+    // GitHub answers one look at the run 404, right after the run started.
+    github.onRunStarted = run =>
+      github.failNext(`GET /repos/${SETUP_SLUG}/actions/runs/${run.id}`, () =>
+        HttpResponse.json({ message: 'Not Found' }, { status: 404 }),
+      );
     const checkpoints = new CheckpointStore();
     await expect(
       createEnvironmentDeployAction(options()).handler(
@@ -189,37 +197,40 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
     await createEnvironmentDeployAction(options()).handler(retry.ctx);
 
     expect(github.writes()).toHaveLength(1);
-    expect(github.runs).toHaveLength(1);
+    expect(runs()).toHaveLength(1);
     expect(retry.outputs).toMatchObject({
-      runId: github.runs[0].id,
+      runId: runs()[0].id,
       status: 'UPDATE_COMPLETE',
     });
   });
 
   it('finds the run by listing when GitHub does not return it, passing over runs of others', async () => {
     github.returnsRunDetails = false;
-    const foreign = github.dispatch(
-      'deploy.yml',
-      'develop',
-      { stage: 'staging' },
-      'someone-else',
-    );
+    const foreign = github.addRun(SETUP_SLUG, {
+      workflow: 'deploy.yml',
+      branch: 'develop',
+      inputs: { stage: 'staging' },
+      actor: 'someone-else',
+    });
     const { ctx, outputs } = actionContext({ environmentRef: STAGING });
 
     await createEnvironmentDeployAction(options()).handler(ctx);
 
-    expect(github.writes().map(w => w.body?.return_run_details)).toEqual([
+    expect([0, 1].map(i => written(i).return_run_details)).toEqual([
       true,
       undefined,
     ]);
-    const ours = github.runs.find(run => run !== foreign)!;
+    expect(github.writes()).toHaveLength(2);
+    const ours = runs().find(run => run !== foreign)!;
     expect(outputs).toMatchObject({ runId: ours.id });
     expect(
-      github.requests.some(r =>
-        /\/actions\/workflows\/deploy\.yml\/runs\?.*actor=stageline-bot/.test(
-          r.path,
+      github
+        .calls(SETUP_SLUG)
+        .some(call =>
+          new RegExp(
+            `^GET /actions/workflows/deploy\\.yml/runs\\?.*actor=${PIPELINE_ACTOR}`,
+          ).test(call),
         ),
-      ),
     ).toBe(true);
   });
 
@@ -249,7 +260,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
     expect(aws.calls('cloudformation')).toEqual([]);
     expect(outputs).toMatchObject({
       status: 'SUCCESS',
-      runId: github.runs[0].id,
+      runId: runs()[0].id,
     });
     expect(logs()).toContain(
       "info: AWS is not configured: following the run without MacroAiStagingStack's CloudFormation events",
@@ -389,7 +400,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
 
     await createEnvironmentDestroyAction(options()).handler(ctx);
 
-    expect(github.writes()[0].body.inputs).toEqual({
+    expect(written(0).inputs).toEqual({
       stage: 'staging',
       scale: 'hobby',
       command: 'destroy',
@@ -399,7 +410,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
       mode: 'pipeline',
       deleted: true,
       status: 'DELETE_COMPLETE',
-      runId: github.runs[0].id,
+      runId: runs()[0].id,
     });
     expect(aws.cloudFormation().stack(STACK)).toBeUndefined();
   });

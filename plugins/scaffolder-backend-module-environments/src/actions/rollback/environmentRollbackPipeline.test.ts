@@ -9,11 +9,12 @@ import {
 import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import { startDeploymentHistory } from '../../__testUtils__/deploymentHistory';
 import { exampleCatalogWithModes } from '../../__testUtils__/entities';
+import { githubWithDeployWorkflow } from '../../__testUtils__/deployWorkflow';
 import {
-  deployWorkflow,
-  GithubActionsStandIn,
-} from '../../__testUtils__/github/githubActionsStandIn';
-import { githubClientsWithoutWaits } from '../../__testUtils__/githubStandIn';
+  githubClientsWithoutWaits,
+  GithubStandIn,
+  SETUP_SLUG,
+} from '../../__testUtils__/githubStandIn';
 import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
 import { createEnvironmentDeployAction } from '../deploy/environmentDeploy';
 import { createEnvironmentRollbackAction } from './environmentRollback';
@@ -35,7 +36,8 @@ describe('environment:rollback of a pipeline Environment', () => {
     aws.cloudFormation().stepsPerLook = 3;
   });
   let aws: AwsStandIn;
-  let github: GithubActionsStandIn;
+  let github: GithubStandIn;
+  const runs = () => github.repo(SETUP_SLUG).runs;
 
   /** What each commit deploys: the service's code at that commit. */
   const templateAt = (sha: string) => {
@@ -51,27 +53,21 @@ describe('environment:rollback of a pipeline Environment', () => {
   beforeEach(() => {
     aws = standIn();
     aws.cloudFormation().seedStack(STACK, JSON.stringify(referenceTemplate()));
-    github = new GithubActionsStandIn(aws.server, [
-      deployWorkflow(inputs => ({
-        name: `Run npx cdk ${inputs.command}`,
-        onStart: () => {
-          const sha = github.runs.find(
-            r => r.status === 'in_progress',
-          )!.headSha;
-          aws
-            .cloudFormation()
-            .startUpdate(STACK, templateAt(sha), [
-              { Key: 'stageline.dev/commit', Value: sha },
-            ]);
-        },
-        poll: () => {
-          aws.cloudFormation().describeStacks({ StackName: STACK });
-          const { status } = aws.cloudFormation().stack(STACK)!;
-          if (/_IN_PROGRESS$/.test(status)) return 'running';
-          return /ROLLBACK|FAILED/.test(status) ? 'failure' : 'success';
-        },
-      })),
-    ]);
+    github = githubWithDeployWorkflow(aws.server, inputs => ({
+      name: `Run npx cdk ${inputs.command}`,
+      onStart: ({ headSha }) =>
+        aws
+          .cloudFormation()
+          .startUpdate(STACK, templateAt(headSha), [
+            { Key: 'stageline.dev/commit', Value: headSha },
+          ]),
+      poll: () => {
+        aws.cloudFormation().describeStacks({ StackName: STACK });
+        const { status } = aws.cloudFormation().stack(STACK)!;
+        if (/_IN_PROGRESS$/.test(status)) return 'running';
+        return /ROLLBACK|FAILED/.test(status) ? 'failure' : 'success';
+      },
+    }));
   });
 
   async function setup() {
@@ -89,7 +85,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     const deploy = createEnvironmentDeployAction(actionOptions);
     /** A commit pushed to develop and deployed through the pipeline; returns its SHA. */
     const pushAndDeploy = async (taskId: string) => {
-      const sha = github.push('develop');
+      const sha = github.push(SETUP_SLUG, 'develop');
       await deploy.handler(
         actionContext({ environmentRef: STAGING }, { taskId }).ctx,
       );
@@ -110,7 +106,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     expect(aws.cloudFormation().stack(STACK)!.tags).toEqual([
       { Key: 'stageline.dev/commit', Value: second },
     ]);
-    const [firstRun] = github.runs;
+    const [firstRun] = runs();
     const writes = github.writes().length;
     const { ctx, outputs, logs } = actionContext(
       { environmentRef: STAGING },
@@ -122,7 +118,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     expect(github.writes().slice(writes)).toEqual([
       { method: 'POST', path: `${RUNS}/${firstRun.id}/rerun` },
     ]);
-    expect(github.runs).toHaveLength(2);
+    expect(runs()).toHaveLength(2);
     expect(firstRun.attempt).toBe(2);
     expect(aws.cloudFormation().stack(STACK)!.tags).toEqual([
       { Key: 'stageline.dev/commit', Value: first },
@@ -238,7 +234,9 @@ describe('environment:rollback of a pipeline Environment', () => {
     const env = await setup();
     await env.pushAndDeploy('deploy-1');
     await env.pushAndDeploy('deploy-2');
-    github.runs[0].createdAt = new Date(Date.now() - 31 * 86_400_000);
+    // 31 days after the first deployment's run was created.
+    const later = Date.now() + 31 * 86_400_000;
+    github.clock = () => new Date(later);
 
     await expect(
       env.rollback.handler(actionContext({ environmentRef: STAGING }).ctx),
@@ -246,7 +244,7 @@ describe('environment:rollback of a pipeline Environment', () => {
       /re-running run \d+.*Unable to re-run this workflow run because it was created over a month ago/,
     );
     expect(aws.cloudFormation().stack(STACK)!.tags[0].Value).toBe(
-      github.heads.get('develop'),
+      github.head(SETUP_SLUG, 'develop'),
     );
   });
 });
