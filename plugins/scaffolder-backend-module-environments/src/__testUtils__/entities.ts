@@ -180,3 +180,50 @@ export function exampleCatalogWithModes(): Entity[] {
     cdkAppEnvironment(),
   ];
 }
+
+/**
+ * Mallory's component `mallory-tool`, which says it lives in acme/macro-ai, and its staging
+ * Environment deployed by acme/macro-ai's pipeline from `branch` (a branch no other Environment
+ * runs), both registered from `location`.
+ */
+export function mallorysPipelineEnvironment(options: {
+  location: string;
+  branch: string;
+}): Entity[] {
+  const annotations = { 'backstage.io/managed-by-location': options.location };
+  return [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: {
+        name: 'mallory-tool',
+        namespace: 'default',
+        annotations: {
+          ...annotations,
+          'github.com/project-slug': 'acme/macro-ai',
+        },
+      },
+      spec: {
+        type: 'service',
+        lifecycle: 'experimental',
+        owner: 'group:default/mallory',
+      },
+    },
+    environmentEntity({
+      name: 'mallory-tool-staging',
+      annotations: { ...annotations, 'github.com/project-slug': '' },
+      spec: {
+        owner: 'group:default/mallory',
+        component: 'component:default/mallory-tool',
+        branch: options.branch,
+        deployment: {
+          provider: 'cloudformation',
+          stackName: 'MalloryToolStagingStack',
+          region: 'eu-west-2',
+          mode: 'pipeline',
+          pipeline: { workflow: 'deploy.yml' },
+        },
+      },
+    }),
+  ];
+}

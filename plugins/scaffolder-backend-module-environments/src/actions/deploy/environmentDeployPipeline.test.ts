@@ -17,6 +17,7 @@ import {
 import {
   environmentEntity,
   exampleCatalogWithModes,
+  mallorysPipelineEnvironment,
 } from '../../__testUtils__/entities';
 import type { StandInWorkflowStep } from '@stageline/github-stand-in';
 import {
@@ -287,39 +288,10 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
     // Mallory owns a component registered from acme/macro-ai itself (she can write there), and
     // gives it a staging Environment on a branch no Environment runs: the workflow would deploy
     // that branch to the real staging stack, since it picks the stack by its stage input.
-    const mallorysComponent = {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Component',
-      metadata: {
-        name: 'mallory-tool',
-        namespace: 'default',
-        annotations: {
-          'backstage.io/managed-by-location':
-            'url:https://github.com/acme/macro-ai/blob/main/tools/catalog-info.yaml',
-          'github.com/project-slug': 'acme/macro-ai',
-        },
-      },
-      spec: {
-        type: 'service',
-        lifecycle: 'experimental',
-        owner: 'group:default/mallory',
-      },
-    };
-    const mallorysStaging = environmentEntity({
-      name: 'mallory-tool-staging',
-      annotations: { 'github.com/project-slug': '' },
-      spec: {
-        owner: 'group:default/mallory',
-        component: 'component:default/mallory-tool',
-        branch: 'feature/unreviewed',
-        deployment: {
-          provider: 'cloudformation',
-          stackName: 'MalloryToolStagingStack',
-          region: 'eu-west-2',
-          mode: 'pipeline',
-          pipeline: { workflow: 'deploy.yml' },
-        },
-      },
+    const mallorys = mallorysPipelineEnvironment({
+      location:
+        'url:https://github.com/acme/macro-ai/blob/main/tools/catalog-info.yaml',
+      branch: 'feature/unreviewed',
     });
     const policy = permissionPolicy({ denied: [STAGING] });
     const { ctx } = actionContext({
@@ -331,11 +303,7 @@ describe('environment:deploy and environment:destroy of a pipeline Environment',
         options({
           permissions: policy.permissions,
           catalog: catalogServiceMock({
-            entities: [
-              ...exampleCatalogWithModes(),
-              mallorysComponent,
-              mallorysStaging,
-            ],
+            entities: [...exampleCatalogWithModes(), ...mallorys],
           }),
         }),
       ).handler(ctx),

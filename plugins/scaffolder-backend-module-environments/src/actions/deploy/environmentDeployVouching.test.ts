@@ -4,8 +4,8 @@ import { actionContext } from '../../__testUtils__/actionContext';
 import { useAwsStandIn } from '../../__testUtils__/aws/toolkitTestSetup';
 import { configuredAws } from '../../__testUtils__/cloudFormationStandIn';
 import {
-  environmentEntity,
   exampleCatalogWithModes,
+  mallorysPipelineEnvironment,
 } from '../../__testUtils__/entities';
 import { githubClientsWithoutWaits } from '../../__testUtils__/githubStandIn';
 import { permissionPolicy } from '../../__testUtils__/permissionPolicy';
@@ -28,41 +28,9 @@ describe('environment:deploy and environment:destroy in a repository the catalog
 
   // Mallory registers, from her own repository, a component that says it lives in acme/macro-ai
   // and a staging Environment of it with a stack and a branch no one else has.
-  const mallorysComponent = {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name: 'mallory-tool',
-      namespace: 'default',
-      annotations: {
-        'backstage.io/managed-by-location': MALLORYS_LOCATION,
-        'github.com/project-slug': SLUG,
-      },
-    },
-    spec: {
-      type: 'service',
-      lifecycle: 'experimental',
-      owner: 'group:default/mallory',
-    },
-  };
-  const mallorysStaging = environmentEntity({
-    name: 'mallory-tool-staging',
-    annotations: {
-      'backstage.io/managed-by-location': MALLORYS_LOCATION,
-      'github.com/project-slug': '',
-    },
-    spec: {
-      owner: 'group:default/mallory',
-      component: 'component:default/mallory-tool',
-      branch: 'mallory/deploy-me',
-      deployment: {
-        provider: 'cloudformation',
-        stackName: 'MalloryToolStagingStack',
-        region: 'eu-west-2',
-        mode: 'pipeline',
-        pipeline: { workflow: 'deploy.yml' },
-      },
-    },
+  const mallorys = mallorysPipelineEnvironment({
+    location: MALLORYS_LOCATION,
+    branch: 'mallory/deploy-me',
   });
 
   beforeEach(() => {
@@ -75,11 +43,7 @@ describe('environment:deploy and environment:destroy in a repository the catalog
 
   const options = () => ({
     catalog: catalogServiceMock({
-      entities: [
-        ...exampleCatalogWithModes(),
-        mallorysComponent,
-        mallorysStaging,
-      ],
+      entities: [...exampleCatalogWithModes(), ...mallorys],
     }),
     aws: configuredAws(),
     // Mallory is allowed everything: what stops her is where her component comes from.
