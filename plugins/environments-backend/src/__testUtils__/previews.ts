@@ -208,13 +208,15 @@ export function cleanupOver(options: {
   knex: Knex;
   entities: Entity[];
   now: () => Date;
+  /** The previews' component; default {@link macroAiApi}. */
+  component?: Entity;
   auditor?: ReturnType<typeof mockServices.auditor.mock>;
 }) {
   const config = new ConfigReader(edgeConfig);
   const auditor = options.auditor ?? mockServices.auditor.mock();
   const store = new PreviewStore(options.knex);
   const catalog = catalogServiceMock({
-    entities: [macroAiApi, ...options.entities],
+    entities: [options.component ?? macroAiApi, ...options.entities],
   });
   const auth = mockServices.auth();
   const cleanup = new PreviewCleanup({

@@ -6,6 +6,7 @@ import {
 import { PromotionStore } from '../database/PromotionStore';
 import {
   cleanupOver,
+  macroAiApi,
   modelledOn,
   previewStackTags,
   providerPreview,
@@ -230,6 +231,56 @@ describe.each(databases.eachSupportedId())(
         state: 'failed',
         lastError:
           'acme/macro-ai is also claimed by component:default/mallory-web (owner group:default/mallory): Stageline acts on a repository on its own only for an owner every Component living there has',
+      });
+    });
+
+    it("destroys nothing on its own for a component the catalog no longer vouches for as its repository's", async () => {
+      const knex = await migrated(databaseId);
+      const number = edge.github.openPull(SLUG, 'develop', 'main', 'Preview');
+      edge.aws
+        .cloudFormation()
+        .seedStack(`MacroAiPr${number}Stack`, SMALL_TEMPLATE, {
+          tags: previewStackTags(number),
+        });
+      const open = cleanupOver({
+        knex,
+        entities: [providerPreview(number), modelledOn],
+        now: MONDAY,
+      });
+      await open.cleanup.run();
+      // The component is now registered from someone else's repository, still naming acme/macro-ai.
+      const elsewhere =
+        'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml';
+      const component = {
+        ...macroAiApi,
+        metadata: {
+          ...macroAiApi.metadata,
+          annotations: {
+            ...macroAiApi.metadata.annotations,
+            'backstage.io/managed-by-location': elsewhere,
+          },
+        },
+      };
+      edge.github.closePull(SLUG, number);
+      edge.github.requests.length = 0;
+      const closed = cleanupOver({
+        knex,
+        entities: [modelledOn],
+        now: MONDAY,
+        component,
+      });
+      await closed.cleanup.run();
+
+      expect(stackStatus(`MacroAiPr${number}Stack`)).toBe('CREATE_COMPLETE');
+      expect(deletes()).toEqual([]);
+      expect(edge.github.writes()).toEqual([]);
+      expect(
+        await closed.store.get('environment:default/macro-ai-api-pr-1'),
+      ).toMatchObject({
+        state: 'failed',
+        lastError: expect.stringContaining(
+          `environment:default/macro-ai-api-pr-1 is not destroyed unattended in acme/macro-ai: acme/macro-ai is not read for component:default/macro-ai-api: it was registered from ${elsewhere}`,
+        ),
       });
     });
 
