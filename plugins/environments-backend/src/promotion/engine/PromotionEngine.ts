@@ -1,5 +1,3 @@
-import type { Config } from '@backstage/config';
-import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -9,19 +7,13 @@ import {
   PromotionResult,
   PromotionStrategy,
 } from '@stageline/plugin-environments-common';
-import {
-  configurationError,
-  AwsAccess,
-} from '@stageline/plugin-environments-node';
+import { configurationError } from '@stageline/plugin-environments-node';
 import type {
   EnvironmentDeploymentProvider,
   EnvironmentSourceControlProvider,
   ProviderCallOptions,
 } from '@stageline/plugin-environments-node';
-import { GithubSourceControlProvider } from '../../sourceControl/github/GithubSourceControlProvider';
-import { CloudFormationDeploymentProvider } from '../../aws/CloudFormationDeploymentProvider';
 import type { FreezeWindow } from './freezeWindows';
-import { readPromotionSettings } from './readPromotionSettings';
 import {
   checksGreenGate,
   commitsPendingGate,
@@ -102,31 +94,6 @@ const STRATEGY_VERBS: Record<PromotionStrategy, string> = {
  * @public
  */
 export class PromotionEngine {
-  /**
-   * The engine with the built-in providers: GitHub from `integrations.github`, CloudFormation
-   * through the `aws` config, freeze windows from `environments.promotion.freezeWindows`, default
-   * strategy from `environments.promotion.defaultStrategy`, the workflow file from
-   * `environments.promotion.workflow`, the merge method from `environments.promotion.mergeMethod`.
-   */
-  static fromConfig(
-    config: Config,
-    options: { logger?: LoggerService } = {},
-  ): PromotionEngine {
-    const settings = readPromotionSettings(config);
-    return new PromotionEngine({
-      sourceControl: GithubSourceControlProvider.fromConfig(config, {
-        logger: options.logger,
-        workflow: settings.workflow,
-        mergeMethod: settings.mergeMethod,
-      }),
-      deploymentProviders: [
-        new CloudFormationDeploymentProvider(AwsAccess.fromConfig(config)),
-      ],
-      freezeWindows: settings.freezeWindows,
-      defaultStrategy: settings.defaultStrategy,
-    });
-  }
-
   readonly #options: PromotionEngineOptions;
 
   constructor(options: PromotionEngineOptions) {
