@@ -25,7 +25,12 @@ export function githubAndAwsConfig(): JsonObject {
   };
 }
 
-/** `config` with the environments backend's scheduled status refresh off, as tests want it. */
+/**
+ * `config` with the environments backend's scheduled status refresh off, as tests want it, and
+ * providers given 30 s instead of 2 s: on a test machine busy with other suites the first cost
+ * estimate (a worker starting) can take longer, and these tests read the sections, not the
+ * timeout (the backend's own tests cover that).
+ */
 export function withoutScheduledRefresh(config: JsonObject): JsonObject {
   const environments = (config.environments ?? {}) as JsonObject;
   return {
@@ -33,6 +38,7 @@ export function withoutScheduledRefresh(config: JsonObject): JsonObject {
     environments: {
       ...environments,
       status: {
+        providerTimeout: { seconds: 30 },
         ...((environments.status ?? {}) as JsonObject),
         scheduledRefresh: false,
       },
