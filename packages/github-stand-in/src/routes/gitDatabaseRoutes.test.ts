@@ -137,7 +137,7 @@ describe('Git database routes', () => {
     ]);
   });
 
-  it('takes a directory back by its tree SHA, and the same content makes the same tree', async () => {
+  it('takes a directory back by its tree SHA, replaces a directory by a file, and makes the same tree of the same content', async () => {
     const { tree } = await commitOnMain([
       { path: 'environments/dev.yaml', mode: '100644', content: 'a\n' },
     ]);
@@ -160,6 +160,17 @@ describe('Git database routes', () => {
     ]);
     expect(again.tree.find(e => e.path === 'copy')!.sha).toBe(dir.sha);
     expect(same.sha).toBe(tree.sha);
+    // A file in place of a directory replaces the whole directory, as in Git.
+    const { data: flat } = await octokit.rest.git.createTree({
+      ...repo,
+      base_tree: tree.sha,
+      tree: [{ path: 'environments', mode: '100644', content: 'file\n' }],
+    });
+    expect(flat.tree.map(e => [e.path, e.type])).toEqual([
+      ['README.md', 'blob'],
+      ['docs', 'tree'],
+      ['environments', 'blob'],
+    ]);
   });
 
   it('refuses what GitHub refuses: an unknown base tree, tree, parent or blob, deleting a missing file', async () => {
@@ -312,12 +323,13 @@ describe('POST /pulls validation', () => {
     github.push(SLUG, 'develop');
     const create = (head?: string, base?: string) =>
       failure(
+        // A request without head or base, which Octokit's types would not let through.
         octokit.request('POST /repos/{owner}/{repo}/pulls', {
           ...repo,
           title: 'Promote',
           ...(head ? { head } : {}),
           ...(base ? { base } : {}),
-        }),
+        } as typeof repo & { head: string; base: string }),
       );
     expect(await create(undefined, 'main')).toEqual([
       422,

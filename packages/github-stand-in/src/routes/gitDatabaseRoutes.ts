@@ -25,7 +25,7 @@ function treeJson(repo: StandInRepo, sha: string) {
   const { graph, slug } = repo;
   const { files } = graph.treeOf(sha)!;
   const dirs = new Map<string, Map<string, StandInFile>>();
-  const entries: Array<{ path: string }> = [];
+  const entries: Array<{ path: string } & Record<string, unknown>> = [];
   for (const [path, file] of files) {
     const [top, ...rest] = path.split('/');
     if (!rest.length) {
@@ -75,13 +75,20 @@ function applyEntry(
     return 'Only one of tree.sha and tree.content may be given';
   }
   const under = (p: string) => p === path || p.startsWith(`${path}/`);
+  // What sits at the path goes: a file, a directory, or a file where a directory now starts.
+  const clear = () => {
+    for (const p of [...files.keys()]) {
+      if (under(p) || path.startsWith(`${p}/`)) files.delete(p);
+    }
+  };
   if (sha === null) {
     // Deleting what the tree lacks is refused (octokit-plugin-create-pull-request checks first).
     if (![...files.keys()].some(under)) return 'GitRPC::BadObjectState';
-    for (const p of [...files.keys()].filter(under)) files.delete(p);
+    clear();
     return undefined;
   }
   if (content !== undefined) {
+    clear();
     files.set(path, {
       mode,
       sha: repo.graph.storeBlob(Buffer.from(content)),
@@ -91,12 +98,13 @@ function applyEntry(
   if (mode === '040000') {
     const dir = sha ? repo.graph.treeOf(sha) : undefined;
     if (!dir) return `tree.sha ${sha} is not a valid tree`;
-    for (const p of [...files.keys()].filter(under)) files.delete(p);
+    clear();
     for (const [p, file] of dir.files) files.set(`${path}/${p}`, file);
     return undefined;
   }
   if (!sha || !repo.graph.blob(sha))
     return `tree.sha ${sha} is not a valid blob`;
+  clear();
   files.set(path, { mode, sha });
   return undefined;
 }
