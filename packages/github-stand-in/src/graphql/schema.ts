@@ -1,5 +1,18 @@
 import { buildSchema } from 'graphql';
 
+/** The arguments and type of a list of pull requests, the same on a repository and on a ref. */
+const PULL_REQUESTS_ARGUMENTS = `(
+    after: String
+    baseRefName: String
+    before: String
+    first: Int
+    headRefName: String
+    labels: [String!]
+    last: Int
+    orderBy: IssueOrder
+    states: [PullRequestState!]
+  ): PullRequestConnection!`;
+
 /**
  * The part of GitHub's GraphQL schema the stand-in answers, with GitHub's type, field, argument
  * and enum names (https://docs.github.com/graphql/reference, as published in the public schema
@@ -38,17 +51,7 @@ export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
     nameWithOwner: String!
     url: URI!
     ref(qualifiedName: String!): Ref
-    pullRequests(
-      after: String
-      baseRefName: String
-      before: String
-      first: Int
-      headRefName: String
-      labels: [String!]
-      last: Int
-      orderBy: IssueOrder
-      states: [PullRequestState!]
-    ): PullRequestConnection!
+    pullRequests${PULL_REQUESTS_ARGUMENTS}
   }
 
   type Ref {
@@ -57,17 +60,7 @@ export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
     prefix: String!
     target: GitObject
     compare(headRef: String!): Comparison
-    associatedPullRequests(
-      after: String
-      baseRefName: String
-      before: String
-      first: Int
-      headRefName: String
-      labels: [String!]
-      last: Int
-      orderBy: IssueOrder
-      states: [PullRequestState!]
-    ): PullRequestConnection!
+    associatedPullRequests${PULL_REQUESTS_ARGUMENTS}
   }
 
   interface GitObject {

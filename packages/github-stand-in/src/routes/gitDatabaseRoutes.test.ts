@@ -1,5 +1,5 @@
 import { setupServer } from 'msw/node';
-import { Octokit } from 'octokit';
+import { testOctokit } from '../__testUtils__/octokit';
 import { GithubStandIn } from '../GithubStandIn';
 
 const SLUG = 'acme/macro-ai';
@@ -17,11 +17,7 @@ beforeEach(() => {
 });
 afterAll(() => server.close());
 
-const octokit = new Octokit({
-  auth: 'token-a',
-  retry: { enabled: false },
-  throttle: { enabled: false },
-});
+const octokit = testOctokit();
 
 /** The status and message GitHub answers a failing request with. */
 const failure = (request: Promise<unknown>) =>
