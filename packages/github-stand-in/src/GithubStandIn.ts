@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { delay, http, RequestHandler } from 'msw';
 import type { SetupServer } from 'msw/node';
-import { CommitGraph } from './CommitGraph';
+import { CommitGraph, StandInCommit, withWrites } from './CommitGraph';
 import { Responder, StandInCounts, tokenOf } from './respond';
 import { stepsOf } from './runProgress';
 import { actionRoutes } from './routes/actionRoutes';
 import { activityRoutes } from './routes/activityRoutes';
 import { checkRoutes } from './routes/checkRoutes';
 import { environmentRoutes } from './routes/environmentRoutes';
+import { gitDatabaseRoutes } from './routes/gitDatabaseRoutes';
 import { gitRoutes } from './routes/gitRoutes';
 import { graphqlRoutes } from './routes/graphqlRoutes';
 import { API } from './routes/paths';
@@ -41,6 +42,8 @@ export interface AddRepoOptions {
   private?: boolean;
   /** Merge methods the repository allows; default all three. */
   allow?: Partial<StandInMergeSettings>;
+  /** Files of the initial commit, path → UTF-8 content. */
+  files?: Record<string, string>;
 }
 
 /** The promote workflow of the service template, with the inputs Stageline dispatches. */
@@ -157,6 +160,7 @@ export class GithubStandIn {
       parents: [],
       added: [`${slug}:root`],
       message: 'Initial commit',
+      files: withWrites(graph, new Map(), options.files ?? {}),
     });
     this.repos.set(slug, {
       slug,
@@ -216,9 +220,7 @@ export class GithubStandIn {
         message: `${message} ${seq}\n\nDetails.`,
       });
     }
-    repo.branches.set(branch, head);
-    this.#recordPush(repo, branch, before, head);
-    this.#branchMoved(repo, branch);
+    this.setBranch(slug, branch, head);
     return head;
   }
 
@@ -260,19 +262,73 @@ export class GithubStandIn {
     message: string,
     author?: string,
   ): string {
-    const repo = this.repo(slug);
-    const before = repo.branches.get(branch);
-    const parent = before ?? repo.branches.get(repo.defaultBranch)!;
-    const sha = repo.graph.add({
+    return this.#commitOn(slug, branch, { message, author });
+  }
+
+  #commitOn(
+    slug: string,
+    branch: string,
+    commit: {
+      message: string;
+      author?: string;
+      writes?: Record<string, string | null>;
+    },
+  ): string {
+    const { graph, branches, defaultBranch } = this.repo(slug);
+    const parent = branches.get(branch) ?? branches.get(defaultBranch)!;
+    const sha = graph.add({
       parents: [parent],
       added: [`${branch}:${++this.#seq}`],
-      message,
-      author,
+      message: commit.message,
+      author: commit.author,
+      files: withWrites(graph, graph.get(parent).files, commit.writes ?? {}),
     });
+    this.setBranch(slug, branch, sha);
+    return sha;
+  }
+
+  /**
+   * Pushes one commit writing `files` (path → UTF-8 content, null deletes) onto a branch
+   * (creating it from the default branch); returns it.
+   */
+  commitFiles(
+    slug: string,
+    branch: string,
+    files: Record<string, string | null>,
+    message = 'Update files',
+  ): string {
+    return this.#commitOn(slug, branch, { message, writes: files });
+  }
+
+  /** Points a branch (created when new) at a commit, as a push or a ref update does. */
+  setBranch(slug: string, branch: string, sha: string): void {
+    const repo = this.repo(slug);
+    const before = repo.branches.get(branch);
     repo.branches.set(branch, sha);
     this.#recordPush(repo, branch, before, sha);
     this.#branchMoved(repo, branch);
-    return sha;
+  }
+
+  /** The files on a branch, path → UTF-8 content. */
+  files(slug: string, branch: string): Record<string, string> {
+    const { graph } = this.repo(slug);
+    return Object.fromEntries(
+      [...graph.get(this.head(slug, branch)).files].map(([path, file]) => [
+        path,
+        graph.blob(file.sha)!.toString('utf8'),
+      ]),
+    );
+  }
+
+  /** A branch's commits from its head back to the first, following first parents. */
+  history(slug: string, branch: string): StandInCommit[] {
+    const { graph } = this.repo(slug);
+    const commits: StandInCommit[] = [];
+    for (let sha: string | undefined = this.head(slug, branch); sha; ) {
+      commits.push(graph.get(sha));
+      sha = graph.get(sha).parents[0];
+    }
+    return commits;
   }
 
   head(slug: string, branch: string): string {
@@ -539,6 +595,7 @@ export class GithubStandIn {
         return undefined;
       }),
       ...gitRoutes(this),
+      ...gitDatabaseRoutes(this),
       ...graphqlRoutes(this),
       ...pullRoutes(this),
       ...checkRoutes(this),

@@ -8,7 +8,7 @@ export { GithubStandIn, PROMOTE_WORKFLOW } from './GithubStandIn';
 export type { AddRepoOptions, RecordedRequest } from './GithubStandIn';
 export type { StandInCounts } from './respond';
 export { tokenOf } from './respond';
-export type { StandInCommit } from './CommitGraph';
+export type { StandInCommit, StandInFile, StandInTree } from './CommitGraph';
 export type { MergeMethod } from './mergePull';
 export type * from './state';
 export { GRAPHQL_POINTS_PER_HOUR } from './routes/graphqlRoutes';

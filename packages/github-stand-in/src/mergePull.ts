@@ -47,6 +47,7 @@ export function mergePull(
     result = graph.add({
       parents: [baseSha],
       added: headChanges,
+      files: graph.mergeFiles(baseSha, headSha),
       message: `${options.title ?? `${pull.title} (#${pull.number})`}\n\n${
         options.message ?? ''
       }`,
@@ -60,6 +61,7 @@ export function mergePull(
       result = graph.add({
         parents: [result],
         added: [...commit.changes],
+        files: graph.mergeFiles(result, sha, commit.parents[0]),
         message: commit.message,
         author: commit.author,
       });

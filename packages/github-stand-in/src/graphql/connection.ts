@@ -14,7 +14,8 @@ const indexOf = (cursor: string) =>
 /**
  * A slice of `items` as GitHub's connections give it: `after` / `before` cursors narrow the
  * list, then `first` takes from its start or `last` from its end; `totalCount` counts the whole
- * list and `pageInfo` says whether there is more on either side.
+ * list and `pageInfo` says whether there is more on either side; `edges` pair each node with
+ * its cursor.
  */
 export function connection<T>(items: T[], args: ConnectionArgs) {
   let start = args.after ? indexOf(args.after) + 1 : 0;
@@ -25,8 +26,10 @@ export function connection<T>(items: T[], args: ConnectionArgs) {
   if (args.last !== undefined && args.last !== null) {
     start = Math.max(start, end - args.last);
   }
+  const nodes = items.slice(start, end);
   return {
-    nodes: items.slice(start, end),
+    edges: nodes.map((node, i) => ({ cursor: cursorOf(start + i), node })),
+    nodes,
     totalCount: items.length,
     pageInfo: {
       startCursor: end > start ? cursorOf(start) : null,

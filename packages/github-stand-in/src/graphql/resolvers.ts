@@ -81,7 +81,11 @@ function comparisonNode(repo: StandInRepo, baseSha: string, headRef: string) {
   };
 }
 
-function refNode(repo: StandInRepo, qualifiedName: string) {
+function refNode(
+  standIn: GithubStandIn,
+  repo: StandInRepo,
+  qualifiedName: string,
+) {
   const branch = branchOf(repo, qualifiedName);
   if (!branch) return null;
   const sha = repo.branches.get(branch)!;
@@ -92,6 +96,9 @@ function refNode(repo: StandInRepo, qualifiedName: string) {
     target: commitNode(repo, sha),
     compare: ({ headRef }: { headRef: string }) =>
       comparisonNode(repo, sha, headRef),
+    // This repository's pull requests whose head is this ref (not a fork's same-named branch).
+    associatedPullRequests: (args: PullRequestsArgs) =>
+      pullRequests(standIn, repo, args, p => p.head === branch && !p.fork),
   };
 }
 
@@ -174,6 +181,7 @@ function pullRequests(
   standIn: GithubStandIn,
   repo: StandInRepo,
   args: PullRequestsArgs,
+  only: (pull: StandInPull) => boolean = () => true,
 ) {
   const field = args.orderBy?.field ?? 'CREATED_AT';
   const sign = args.orderBy?.direction === 'DESC' ? -1 : 1;
@@ -182,6 +190,7 @@ function pullRequests(
   const pulls = repo.pulls
     .filter(
       p =>
+        only(p) &&
         (!args.states || args.states.includes(pullState(p))) &&
         (!args.headRefName || p.head === args.headRefName) &&
         (!args.baseRefName || p.base === args.baseRefName),
@@ -202,7 +211,7 @@ function repositoryNode(standIn: GithubStandIn, repo: StandInRepo) {
     nameWithOwner: repo.slug,
     url: `${WEB}/${repo.slug}`,
     ref: ({ qualifiedName }: { qualifiedName: string }) =>
-      refNode(repo, qualifiedName),
+      refNode(standIn, repo, qualifiedName),
     pullRequests: (args: PullRequestsArgs) => pullRequests(standIn, repo, args),
   };
 }

@@ -1,11 +1,25 @@
 import { buildSchema } from 'graphql';
 
+/** The arguments and type of a list of pull requests, the same on a repository and on a ref. */
+const PULL_REQUESTS_ARGUMENTS = `(
+    after: String
+    baseRefName: String
+    before: String
+    first: Int
+    headRefName: String
+    labels: [String!]
+    last: Int
+    orderBy: IssueOrder
+    states: [PullRequestState!]
+  ): PullRequestConnection!`;
+
 /**
  * The part of GitHub's GraphQL schema the stand-in answers, with GitHub's type, field, argument
  * and enum names (https://docs.github.com/graphql/reference, as published in the public schema
  * `schema.docs.graphql`): a repository's refs and their comparisons, pull requests with reviews
- * and mergeability, and the rate limit. Fields GitHub has and the stand-in does not model are
- * left out, so a query asking for one fails validation as a misspelt field would on GitHub.
+ * and mergeability (also as a ref's `associatedPullRequests`), and the rate limit. Fields GitHub
+ * has and the stand-in does not model are left out, so a query asking for one fails validation
+ * as a misspelt field would on GitHub.
  */
 export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
   scalar DateTime
@@ -37,17 +51,7 @@ export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
     nameWithOwner: String!
     url: URI!
     ref(qualifiedName: String!): Ref
-    pullRequests(
-      after: String
-      baseRefName: String
-      before: String
-      first: Int
-      headRefName: String
-      labels: [String!]
-      last: Int
-      orderBy: IssueOrder
-      states: [PullRequestState!]
-    ): PullRequestConnection!
+    pullRequests${PULL_REQUESTS_ARGUMENTS}
   }
 
   type Ref {
@@ -56,6 +60,7 @@ export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
     prefix: String!
     target: GitObject
     compare(headRef: String!): Comparison
+    associatedPullRequests${PULL_REQUESTS_ARGUMENTS}
   }
 
   interface GitObject {
@@ -159,9 +164,15 @@ export const GITHUB_GRAPHQL_SDL = /* GraphQL */ `
   }
 
   type PullRequestConnection {
+    edges: [PullRequestEdge]
     nodes: [PullRequest]
     pageInfo: PageInfo!
     totalCount: Int!
+  }
+
+  type PullRequestEdge {
+    cursor: String!
+    node: PullRequest
   }
 
   type PullRequest {

@@ -1,6 +1,7 @@
 import { http, RequestHandler } from 'msw';
 import type { GithubStandIn } from '../GithubStandIn';
 import { asksForPage, pageOf } from '../respond';
+import type { StandInRepo } from '../state';
 import { API, REPO, WEB } from './paths';
 
 /** Most commits an unpaged comparison lists (the newest ones, oldest first). */
@@ -45,6 +46,21 @@ export function commitJson(standIn: GithubStandIn, slug: string, sha: string) {
   };
 }
 
+/** A branch's ref as the refs endpoints give it. */
+export function refJson(repo: StandInRepo, branch: string) {
+  const sha = repo.branches.get(branch)!;
+  return {
+    ref: `refs/heads/${branch}`,
+    node_id: `REF_${branch}`,
+    url: `${API}/repos/${repo.slug}/git/refs/heads/${branch}`,
+    object: {
+      sha,
+      type: 'commit',
+      url: `${API}/repos/${repo.slug}/git/commits/${sha}`,
+    },
+  };
+}
+
 /**
  * Branch refs and comparisons
  * (https://docs.github.com/rest/git/refs#get-a-reference,
@@ -64,16 +80,7 @@ export function gitRoutes(standIn: GithubStandIn): RequestHandler[] {
       const branch = ref.replace(/^heads\//, '');
       const sha = repo?.branches.get(branch);
       if (!repo || !sha) return respond.notFound(route);
-      return respond.get(route, request, {
-        ref: `refs/heads/${branch}`,
-        node_id: `REF_${branch}`,
-        url: `${API}/repos/${repo.slug}/git/refs/heads/${branch}`,
-        object: {
-          sha,
-          type: 'commit',
-          url: `${API}/repos/${repo.slug}/git/commits/${sha}`,
-        },
-      });
+      return respond.get(route, request, refJson(repo, branch));
     }),
     http.get(`${REPO}/compare/:basehead`, ({ request, params }) => {
       const route = 'GET compare';

@@ -9,6 +9,8 @@ import { pageOf } from '../respond';
 import type { StandInPull, StandInRepo } from '../state';
 import { API, REPO, WEB } from './paths';
 
+const CREATE_DOCS =
+  'https://docs.github.com/rest/pulls/pulls#create-a-pull-request';
 const MERGE_DOCS =
   'https://docs.github.com/rest/pulls/pulls#merge-a-pull-request';
 
@@ -66,9 +68,9 @@ export function mergeState(pull: StandInPull) {
 
 /**
  * Pull requests: list (filters `state`, `head` as `owner:branch`, `base`; sorted by `sort`
- * and `direction`; paged), create (422 when one is open for the same branches or there is
- * nothing to merge), get (mergeability computed late), reviews (with `commit_id` and
- * `author_association`) and merge (https://docs.github.com/rest/pulls/pulls#merge-a-pull-request:
+ * and `direction`; paged), create (422 "Validation Failed" with GitHub's `errors`: a missing or
+ * unknown head or base, one open for the same branches, nothing to merge), get (mergeability
+ * computed late), reviews (with `commit_id` and `author_association`) and merge (https://docs.github.com/rest/pulls/pulls#merge-a-pull-request:
  * 405 when it cannot be merged or the repository forbids the method, 409 when `sha` is not the
  * head).
  */
@@ -114,43 +116,50 @@ export function pullRoutes(standIn: GithubStandIn): RequestHandler[] {
       const repo = standIn.repoOf(params);
       if (!repo) return respond.notFound(route);
       const body = (await request.json()) as {
-        head: string;
-        base: string;
+        head?: string;
+        base?: string;
         title: string;
         body?: string;
         draft?: boolean;
       };
-      const head = body.head.includes(':')
-        ? body.head.split(':')[1]
-        : body.head;
-      const headAt = repo.branches.get(head);
-      const baseAt = repo.branches.get(body.base);
-      if (!headAt || !baseAt) {
-        return respond.error(route, 422, 'Validation Failed');
+      const invalid = (error: object) =>
+        respond.json(
+          route,
+          {
+            message: 'Validation Failed',
+            errors: [{ resource: 'PullRequest', ...error }],
+            documentation_url: CREATE_DOCS,
+            status: '422',
+          },
+          422,
+        );
+      const head = body.head?.replace(/^[^:]*:/, '');
+      for (const field of ['head', 'base'] as const) {
+        const branch = field === 'head' ? head : body.base;
+        if (!branch) return invalid({ field, code: 'missing_field' });
+        if (!repo.branches.has(branch))
+          return invalid({ field, code: 'invalid' });
       }
+      const headAt = repo.branches.get(head!)!;
+      const baseAt = repo.branches.get(body.base!)!;
+      const custom = (message: string) => invalid({ code: 'custom', message });
       if (
         repo.pulls.some(
           p => p.state === 'open' && p.head === head && p.base === body.base,
         )
       ) {
-        return respond.error(
-          route,
-          422,
+        return custom(
           `A pull request already exists for ${
             repo.slug.split('/')[0]
           }:${head}.`,
         );
       }
       if (repo.graph.compare(baseAt, headAt).ahead.length === 0) {
-        return respond.error(
-          route,
-          422,
-          `No commits between ${body.base} and ${head}`,
-        );
+        return custom(`No commits between ${body.base} and ${head}`);
       }
       const pull = standIn.addPull(repo, {
-        head,
-        base: body.base,
+        head: head!,
+        base: body.base!,
         title: body.title,
         body: body.body,
         draft: body.draft ?? false,

@@ -1,6 +1,9 @@
 import { Config, ConfigReader } from '@backstage/config';
 import type { SetupServer } from 'msw/node';
-import { GithubStandIn as SharedGithubStandIn } from '@stageline/github-stand-in';
+import {
+  AddRepoOptions,
+  GithubStandIn as SharedGithubStandIn,
+} from '@stageline/github-stand-in';
 
 export type { RecordedRequest } from '@stageline/github-stand-in';
 import { GithubClients } from '../lib/github/GithubClients';
@@ -32,9 +35,9 @@ export const SETUP_SLUG = 'acme/macro-ai';
  * policies, variables and secrets at hand by environment name for the GitHub setup tests.
  */
 export class GithubStandIn extends SharedGithubStandIn {
-  constructor(server: SetupServer) {
+  constructor(server: SetupServer, options?: AddRepoOptions) {
     super(server);
-    this.addRepo(SETUP_SLUG, ['main', 'develop']);
+    this.addRepo(SETUP_SLUG, ['main', 'develop'], options);
   }
 
   get environments() {

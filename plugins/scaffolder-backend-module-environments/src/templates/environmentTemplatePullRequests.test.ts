@@ -1,8 +1,11 @@
 import { validateEnvironmentEntity } from '@stageline/plugin-environments-common';
 import { setupServer } from 'msw/node';
 import yaml from 'yaml';
-import { GithubPullRequestStandIn } from '../__testUtils__/githubPullRequestStandIn';
-import { GITHUB_TOKEN, GithubStandIn } from '../__testUtils__/githubStandIn';
+import {
+  GITHUB_TOKEN,
+  GithubStandIn,
+  SETUP_SLUG,
+} from '../__testUtils__/githubStandIn';
 import { registerNetworkEdge } from '../__testUtils__/networkEdge';
 import { startScaffolder } from '../__testUtils__/scaffolderDryRun';
 import { templateDefaults } from '../__testUtils__/templateFiles';
@@ -25,18 +28,25 @@ function developmentOf(component: string) {
 const API = developmentOf('macro-ai-api');
 const WEB = developmentOf('macro-ai-web');
 
-/** A scaffolder with a GitHub token, and acme/macro-ai's Git data, pull requests and environments. */
+/**
+ * A scaffolder with a GitHub token, and acme/macro-ai (a README on main) in the shared GitHub
+ * stand-in: its Git database, pull requests and environments. Backstage's
+ * publish:github:pull-request (octokit-plugin-create-pull-request) writes blobs, a tree and a
+ * commit, creates the branch's ref, asks GraphQL for the branch's open pull request
+ * (`Ref.associatedPullRequests`) and opens one.
+ */
 async function startWithGithub() {
-  // Handlers added last answer first: the Git data and pull requests come from
-  // GithubPullRequestStandIn, the environments from the shared stand-in behind it.
-  const environments = new GithubStandIn(server);
-  const repository = new GithubPullRequestStandIn(server);
+  const github = new GithubStandIn(server, {
+    files: { 'README.md': '# Macro AI\n' },
+  });
   const scaffolder = await startScaffolder({
     config: {
       integrations: { github: [{ host: 'github.com', token: GITHUB_TOKEN }] },
     },
   });
-  return { repository, environments, scaffolder };
+  const messages = (branch: string) =>
+    github.history(SETUP_SLUG, branch).map(commit => commit.message);
+  return { github, scaffolder, messages };
 }
 
 describe('templates/environment: two components in one repository', () => {
@@ -68,12 +78,12 @@ describe('templates/environment: two components in one repository', () => {
   });
 
   it('opens one pull request per environment in real runs, neither overwriting the other', async () => {
-    const { repository, environments, scaffolder } = await startWithGithub();
+    const { github, scaffolder, messages } = await startWithGithub();
     const apiBranch = 'stageline/environment-macro-ai-api-development';
     const webBranch = 'stageline/environment-macro-ai-web-development';
 
     const api = await scaffolder.run('environment', API);
-    const apiHead = repository.branches.get(apiBranch);
+    const apiHead = github.head(SETUP_SLUG, apiBranch);
     const web = await scaffolder.run('environment', WEB);
 
     expect([api.status, api.error, web.status, web.error]).toEqual([
@@ -83,7 +93,7 @@ describe('templates/environment: two components in one repository', () => {
       undefined,
     ]);
     expect(
-      repository.pullRequests.map(({ number, head, base, title }) => ({
+      github.repo(SETUP_SLUG).pulls.map(({ number, head, base, title }) => ({
         number,
         head,
         base,
@@ -91,13 +101,13 @@ describe('templates/environment: two components in one repository', () => {
       })),
     ).toEqual([
       {
-        number: 101,
+        number: 1,
         head: apiBranch,
         base: 'main',
         title: 'Add the macro-ai-api-development environment',
       },
       {
-        number: 102,
+        number: 2,
         head: webBranch,
         base: 'main',
         title: 'Add the macro-ai-web-development environment',
@@ -105,18 +115,18 @@ describe('templates/environment: two components in one repository', () => {
     ]);
     expect(api.output?.links?.[0]).toEqual({
       title: 'Pull request adding the environment',
-      url: 'https://github.com/acme/macro-ai/pull/101',
+      url: 'https://github.com/acme/macro-ai/pull/1',
     });
     expect(web.output?.links?.[0]).toEqual({
       title: 'Pull request adding the environment',
-      url: 'https://github.com/acme/macro-ai/pull/102',
+      url: 'https://github.com/acme/macro-ai/pull/2',
     });
 
     // Each branch holds its own environment only, on top of main; the second run moved no ref.
-    expect(repository.branches.get(apiBranch)).toBe(apiHead);
-    expect(repository.writes().filter(w => w.method === 'PATCH')).toEqual([]);
-    const apiFiles = repository.files(apiBranch);
-    const webFiles = repository.files(webBranch);
+    expect(github.head(SETUP_SLUG, apiBranch)).toBe(apiHead);
+    expect(github.writes().filter(w => w.method === 'PATCH')).toEqual([]);
+    const apiFiles = github.files(SETUP_SLUG, apiBranch);
+    const webFiles = github.files(SETUP_SLUG, webBranch);
     expect(Object.keys(apiFiles).sort()).toEqual([
       'README.md',
       'environments/macro-ai-api-development.yaml',
@@ -125,7 +135,7 @@ describe('templates/environment: two components in one repository', () => {
       'README.md',
       'environments/macro-ai-web-development.yaml',
     ]);
-    expect(repository.history(apiBranch)).toEqual([
+    expect(messages(apiBranch)).toEqual([
       'Add the macro-ai-api-development environment',
       'Initial commit',
     ]);
@@ -145,23 +155,45 @@ describe('templates/environment: two components in one repository', () => {
       'macro-ai-web-development',
       'component:default/macro-ai-web',
     ]);
-    expect(environments.variables.get('development')).toEqual(
+    expect(github.variables.get('development')).toEqual(
       new Map([
         ['CDK_DEPLOY_ENV', 'development'],
         ['CDK_DEPLOY_SCALE', 'hobby'],
         ['AWS_REGION', 'eu-west-2'],
       ]),
     );
+    // Each run writes through the Git database onto main's head, then opens its pull request;
+    // main itself does not move.
+    const gitWrites = [
+      'GET /commits?sha=main&per_page=1',
+      'POST /git/blobs',
+      'POST /git/trees',
+      'POST /git/commits',
+      'POST /git/refs',
+      'POST /pulls',
+    ];
+    expect(
+      github
+        .calls(SETUP_SLUG)
+        .filter(call => /^\w+ \/(git|commits|pulls)/.test(call)),
+    ).toEqual([...gitWrites, ...gitWrites]);
+    expect(github.files(SETUP_SLUG, 'main')).toEqual({
+      'README.md': '# Macro AI\n',
+    });
+    expect(messages(webBranch)).toEqual([
+      'Add the macro-ai-web-development environment',
+      'Initial commit',
+    ]);
     expect(JSON.stringify([api, web])).not.toContain(GITHUB_TOKEN);
   });
 
   it('fails a second run for an environment whose pull request is open, leaving that pull request alone', async () => {
-    const { repository, environments, scaffolder } = await startWithGithub();
+    const { github, scaffolder } = await startWithGithub();
     const branch = 'stageline/environment-macro-ai-api-development';
     await scaffolder.run('environment', API);
-    const head = repository.branches.get(branch);
+    const head = github.head(SETUP_SLUG, branch);
     const environmentWrites = () =>
-      environments.writes().filter(w => w.path.includes('/environments/'));
+      github.writes().filter(w => w.path.includes('/environments/'));
     const githubSetups = environmentWrites().length;
 
     const again = await scaffolder.run('environment', {
@@ -172,10 +204,10 @@ describe('templates/environment: two components in one repository', () => {
 
     expect(again.status).toBe('failed');
     expect(again.error?.message).toContain(
-      'Pull request already exists: https://github.com/acme/macro-ai/pull/101',
+      'Pull request already exists: https://github.com/acme/macro-ai/pull/1',
     );
-    expect(repository.branches.get(branch)).toBe(head);
-    expect(repository.pullRequests).toHaveLength(1);
+    expect(github.head(SETUP_SLUG, branch)).toBe(head);
+    expect(github.repo(SETUP_SLUG).pulls).toHaveLength(1);
     // The GitHub environment step after it did not run.
     expect(githubSetups).toBeGreaterThan(0);
     expect(environmentWrites()).toHaveLength(githubSetups);
