@@ -51,6 +51,20 @@ export const REPO_LOCATION =
  * An Environment entity of the example system, with overrides; unless the annotations say
  * otherwise, managed by the repository's own location, as the catalog records it.
  */
+/** `entity` with more annotations (or some replaced). */
+export function withAnnotations<T extends Entity>(
+  entity: T,
+  annotations: Record<string, string>,
+): T {
+  return {
+    ...entity,
+    metadata: {
+      ...entity.metadata,
+      annotations: { ...entity.metadata.annotations, ...annotations },
+    },
+  };
+}
+
 export function environmentEntity(
   name: string,
   spec: Partial<EnvironmentEntity['spec']> = {},

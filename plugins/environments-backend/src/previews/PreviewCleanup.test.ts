@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { PromotionStore } from '../database/PromotionStore';
+import { withAnnotations } from '../__testUtils__/fixtures';
 import {
   cleanupOver,
   macroAiApi,
@@ -27,6 +28,17 @@ const databases = TestDatabases.create({
   ids: ['SQLITE_3', 'POSTGRES_17', 'POSTGRES_15'] as TestDatabaseId[],
 });
 
+/** A pull request of acme/macro-ai and its preview's stack; its number. */
+function openPreview(): number {
+  const number = edge.github.openPull(SLUG, 'develop', 'main', 'Preview');
+  edge.aws
+    .cloudFormation()
+    .seedStack(`MacroAiPr${number}Stack`, SMALL_TEMPLATE, {
+      tags: previewStackTags(number),
+    });
+  return number;
+}
+
 async function migrated(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
   await PromotionStore.create(mockServices.database({ knex }));
@@ -49,12 +61,7 @@ describe.each(databases.eachSupportedId())(
   databaseId => {
     it('destroys the stack of a preview whose pull request closed, once it has left the catalog', async () => {
       const knex = await migrated(databaseId);
-      const number = edge.github.openPull(SLUG, 'develop', 'main', 'Preview');
-      edge.aws
-        .cloudFormation()
-        .seedStack(`MacroAiPr${number}Stack`, SMALL_TEMPLATE, {
-          tags: previewStackTags(number),
-        });
+      const number = openPreview();
       const preview = providerPreview(number);
 
       const open = cleanupOver({
@@ -236,12 +243,7 @@ describe.each(databases.eachSupportedId())(
 
     it("destroys nothing on its own for a component the catalog no longer vouches for as its repository's", async () => {
       const knex = await migrated(databaseId);
-      const number = edge.github.openPull(SLUG, 'develop', 'main', 'Preview');
-      edge.aws
-        .cloudFormation()
-        .seedStack(`MacroAiPr${number}Stack`, SMALL_TEMPLATE, {
-          tags: previewStackTags(number),
-        });
+      const number = openPreview();
       const open = cleanupOver({
         knex,
         entities: [providerPreview(number), modelledOn],
@@ -251,16 +253,9 @@ describe.each(databases.eachSupportedId())(
       // The component is now registered from someone else's repository, still naming acme/macro-ai.
       const elsewhere =
         'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml';
-      const component = {
-        ...macroAiApi,
-        metadata: {
-          ...macroAiApi.metadata,
-          annotations: {
-            ...macroAiApi.metadata.annotations,
-            'backstage.io/managed-by-location': elsewhere,
-          },
-        },
-      };
+      const component = withAnnotations(macroAiApi, {
+        'backstage.io/managed-by-location': elsewhere,
+      });
       edge.github.closePull(SLUG, number);
       edge.github.requests.length = 0;
       const closed = cleanupOver({

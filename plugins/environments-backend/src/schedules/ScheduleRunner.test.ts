@@ -6,6 +6,7 @@ import {
 import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 import { PromotionStore } from '../database/PromotionStore';
 import { SLUG, useEdgeStandIns } from '../__testUtils__/previews';
+import { withAnnotations } from '../__testUtils__/fixtures';
 import {
   component,
   runnerOver,
@@ -313,17 +314,10 @@ describe.each(databases.eachSupportedId())('schedules on %p', databaseId => {
   it("dispatches no workflow in a repository the catalog does not vouch for as the component's", async () => {
     const knex = await migrated(databaseId);
     // Registered from a file of its owner's own repository, the component names acme/macro-ai.
-    const registeredElsewhere = {
-      ...component,
-      metadata: {
-        ...component.metadata,
-        annotations: {
-          ...component.metadata.annotations,
-          'backstage.io/managed-by-location':
-            'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml',
-        },
-      },
-    };
+    const registeredElsewhere = withAnnotations(component, {
+      'backstage.io/managed-by-location':
+        'url:https://github.com/mallory/tools/blob/main/catalog-info.yaml',
+    });
     const { runner, store } = runnerOver({
       knex,
       entities: [registeredElsewhere, scheduledStaging({ mode: 'pipeline' })],

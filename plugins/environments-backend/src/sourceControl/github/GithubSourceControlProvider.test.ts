@@ -1,6 +1,7 @@
 import { http, HttpResponse } from 'msw';
 import type { MergeMethod } from '@stageline/github-stand-in';
 import { setupGithubStandIn } from '../../__testUtils__/setupGithubStandIn';
+import { withAnnotations } from '../../__testUtils__/fixtures';
 import {
   githubEngine,
   githubProvider,
@@ -247,16 +248,9 @@ describe('checks on the source head', () => {
 
 describe('the workflow the workflow-dispatch strategy runs', () => {
   it('refuses an annotation that is not a workflow file name, dispatching nothing', async () => {
-    const target = {
-      ...production,
-      metadata: {
-        ...production.metadata,
-        annotations: {
-          ...production.metadata.annotations,
-          'stageline.dev/promote-workflow': '../../../user/repos',
-        },
-      },
-    };
+    const target = withAnnotations(production, {
+      'stageline.dev/promote-workflow': '../../../user/repos',
+    });
     await expect(
       githubProvider().promote({
         source: staging,
