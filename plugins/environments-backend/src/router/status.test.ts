@@ -691,7 +691,11 @@ describe('scheduled refresh', () => {
     const { server } = await startEnvironmentsBackend({
       config: {
         ...githubConfig,
-        environments: { status: { scheduledRefresh: true } },
+        environments: {
+          // Past the provider timeout the batched read gives up and each status reads on its
+          // own; a machine busy with other suites must not turn this test into that one.
+          status: { scheduledRefresh: true, providerTimeout: { seconds: 30 } },
+        },
       },
       features: [scheduler.factory],
     });
