@@ -79,6 +79,11 @@ export class GithubStandIn {
   runLooks = 2;
   /** Looks at a run (and a re-run) that still find it queued, before the looks above. */
   runQueuedLooks = 0;
+  /**
+   * Looks at a run just re-run (the run and its jobs) that still show its previous attempt, as
+   * GitHub does until it has queued the new one.
+   */
+  rerunAppearsAfterLooks = 1;
   /** How a dispatched run ends, decided when it starts running (the test's workflow). */
   runConclusion: (run: StandInRun) => 'success' | 'failure' = () => 'success';
   /** Called when a dispatched run starts, e.g. to start the stack operation its workflow makes. */
@@ -127,6 +132,7 @@ export class GithubStandIn {
       returnsRunDetails: true,
       runLooks: 2,
       runQueuedLooks: 0,
+      rerunAppearsAfterLooks: 1,
       runConclusion: () => 'success',
       onRunStarted: undefined,
       clock: () => new Date(),

@@ -95,15 +95,25 @@ export function rerunRefusal(
   standIn: GithubStandIn,
   run: StandInRun,
 ): string | undefined {
-  if (run.status !== 'completed') return 'This workflow run is not completed';
+  if (run.status !== 'completed') return 'This workflow is already running';
   const age = standIn.clock().getTime() - new Date(run.createdAt).getTime();
   if (age > RERUN_DAYS * DAY_MS) {
-    return 'Unable to re-run this workflow run because it was created over a month ago';
+    return 'Unable to retry this workflow run because it was created over a month ago';
   }
   if (run.attempt > MAX_RERUNS) {
     return 'This workflow run has reached the maximum number of re-runs';
   }
   return undefined;
+}
+
+/**
+ * The run as a look at it (`run`) or at its jobs (`jobs`) sees it: its previous attempt for the
+ * first `rerunAppearsAfterLooks` looks of each after a re-run, else as it is.
+ */
+export function runAsSeen(run: StandInRun, at: 'run' | 'jobs'): StandInRun {
+  if (!run.previousAttempt || !run.lagLooks?.[at]) return run;
+  run.lagLooks[at]--;
+  return { ...run, ...run.previousAttempt };
 }
 
 /**
@@ -116,6 +126,17 @@ export function rerun(
   run: StandInRun,
 ): void {
   Object.assign(run, {
+    previousAttempt: {
+      attempt: run.attempt,
+      status: run.status,
+      conclusion: run.conclusion,
+      startedAt: run.startedAt,
+      steps: run.steps?.map(step => ({ ...step })),
+    },
+    lagLooks: {
+      run: standIn.rerunAppearsAfterLooks,
+      jobs: standIn.rerunAppearsAfterLooks,
+    },
     attempt: run.attempt + 1,
     status: 'queued',
     conclusion: null,

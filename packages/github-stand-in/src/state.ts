@@ -120,6 +120,12 @@ export interface StandInRun {
   startedAt: string;
   /** Its job's steps, for a workflow with steps. */
   steps?: StandInRunStep[];
+  /** After a re-run: the previous attempt, shown for `lagLooks` more looks at the run and its jobs. */
+  previousAttempt?: Pick<
+    StandInRun,
+    'attempt' | 'status' | 'conclusion' | 'startedAt' | 'steps'
+  >;
+  lagLooks?: { run: number; jobs: number };
 }
 
 /** A deployment environment of the repository with its protection rules. */

@@ -150,7 +150,7 @@ describe('re-running a workflow run', () => {
 
     expect(await rerun(runId)).toEqual([
       403,
-      'This workflow run is not completed',
+      'This workflow is already running',
     ]);
   });
 
@@ -162,6 +162,18 @@ describe('re-running a workflow run', () => {
     events = [];
 
     expect(await rerun(runId)).toEqual([201]);
+    // GitHub queues the new attempt a moment after answering: the first look still sees the last.
+    expect(await look(runId)).toMatchObject({
+      run: 'CI #1 success',
+      jobs: [
+        [
+          'test (unit) success',
+          'Set up job success',
+          'Run tests success',
+          'Complete job success',
+        ],
+      ],
+    });
     expect(await look(runId)).toEqual({ run: 'CI #2 queued', jobs: [] });
     while ((await look(runId)).run !== 'CI #2 success');
     expect(events).toEqual([
@@ -190,7 +202,7 @@ describe('re-running a workflow run', () => {
     github.clock = () => new Date(now + 31 * 86_400_000);
     expect(await rerun(runId)).toEqual([
       403,
-      'Unable to re-run this workflow run because it was created over a month ago',
+      'Unable to retry this workflow run because it was created over a month ago',
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { http, RequestHandler } from 'msw';
 import type { GithubStandIn } from '../GithubStandIn';
-import { advanceRun, rerun, rerunRefusal } from '../runProgress';
+import { advanceRun, rerun, rerunRefusal, runAsSeen } from '../runProgress';
 import type { StandInRepo, StandInRun } from '../state';
 import { API, REPO, WEB } from './paths';
 
@@ -87,8 +87,9 @@ function runJson(repo: StandInRepo, run: StandInRun) {
  * or, for a workflow without steps, one step `cdk <command>` with the run's status.
  *
  * Re-run (https://docs.github.com/rest/actions/workflow-runs#re-run-a-workflow): 201, the same
- * run as its next `run_attempt` at the same commit with the same inputs; 403 when GitHub refuses
- * (see `rerunRefusal`).
+ * run as its next `run_attempt` at the same commit with the same inputs, shown as its previous
+ * attempt for `rerunAppearsAfterLooks` more looks (GitHub queues the new attempt a moment later);
+ * 403 when GitHub refuses (see `rerunRefusal`).
  */
 export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
   const { respond } = standIn;
@@ -194,8 +195,9 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
       const route = 'GET run';
       const found = runOf(params);
       if (!found) return respond.notFound(route);
-      advanceRun(standIn, found.run);
-      return respond.get(route, request, runJson(found.repo, found.run));
+      const seen = runAsSeen(found.run, 'run');
+      if (seen === found.run) advanceRun(standIn, found.run);
+      return respond.get(route, request, runJson(found.repo, seen));
     }),
     http.post(`${REPO}/actions/runs/:run_id/rerun`, ({ params }) => {
       const route = 'POST rerun';
@@ -217,7 +219,8 @@ export function actionRoutes(standIn: GithubStandIn): RequestHandler[] {
       const route = 'GET jobs';
       const found = runOf(params);
       if (!found) return respond.notFound(route);
-      const { repo, run } = found;
+      const { repo } = found;
+      const run = runAsSeen(found.run, 'jobs');
       return respond.list(
         route,
         request,

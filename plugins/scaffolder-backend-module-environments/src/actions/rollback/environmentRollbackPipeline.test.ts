@@ -241,7 +241,7 @@ describe('environment:rollback of a pipeline Environment', () => {
     await expect(
       env.rollback.handler(actionContext({ environmentRef: STAGING }).ctx),
     ).rejects.toThrow(
-      /re-running run \d+.*Unable to re-run this workflow run because it was created over a month ago/,
+      /re-running run \d+.*Unable to retry this workflow run because it was created over a month ago/,
     );
     expect(aws.cloudFormation().stack(STACK)!.tags[0].Value).toBe(
       github.head(SETUP_SLUG, 'develop'),
