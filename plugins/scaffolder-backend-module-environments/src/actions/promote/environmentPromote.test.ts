@@ -504,12 +504,14 @@ describe('environment:promote', () => {
     const failure = action.handler(ctx);
 
     await expect(failure).rejects.toThrow(
-      'GitHub could not process opening a pull request from develop to main in acme/macro-ai: Validation Failed',
+      'GitHub could not process opening a pull request from develop to main in acme/macro-ai: Validation Failed: No commits between main and develop',
     );
     const [recorded] = await history('macro-ai-api-staging');
     expect(recorded).toMatchObject({
       result: 'failed',
-      message: expect.stringContaining('Validation Failed'),
+      message: expect.stringContaining(
+        'Validation Failed: No commits between main and develop',
+      ),
     });
     expect(JSON.stringify(logs())).not.toContain(GITHUB_TOKEN);
   });
