@@ -22,6 +22,8 @@ import { FIXTURES } from '../src/__testUtils__/aws/toolkitTestSetup';
 import { createEnvironmentDeployAction } from '../src/actions/deploy/environmentDeploy';
 import { createEnvironmentRollbackAction } from '../src/actions/rollback/environmentRollback';
 import { DeploymentHistoryClient } from '../src/lib/history/DeploymentHistoryClient';
+import { ConfigReader } from '@backstage/config';
+import { repositoryVouchingFromConfig } from '@stageline/plugin-environments-node';
 
 /**
  * Rollback benchmark: AWS and GitHub calls and wall time of one `environment:rollback` per kind,
@@ -122,12 +124,18 @@ async function main() {
   const backend = await startEnvironmentsBackend({
     entities: exampleCatalogWithModes(),
   });
+  const catalog = catalogServiceMock({ entities: exampleCatalogWithModes() });
+  const auth = mockServices.auth();
   const options = {
-    catalog: catalogServiceMock({ entities: exampleCatalogWithModes() }),
+    catalog,
     aws: configuredAws(),
     permissions: mockServices.permissions(),
-    auth: mockServices.auth(),
+    auth,
     trustedOwners: [],
+    vouching: repositoryVouchingFromConfig(new ConfigReader({}), {
+      catalog,
+      auth,
+    }),
     github: githubClientsWithoutWaits(),
     history: new DeploymentHistoryClient({
       discovery: backend.discovery,
