@@ -4,7 +4,9 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { PromotionStore } from '../database/PromotionStore';
+import type { EnvironmentEntity } from '@stageline/plugin-environments-common';
 import { withAnnotations } from '../__testUtils__/fixtures';
+import { sightingOf } from './sightingOf';
 import {
   cleanupOver,
   macroAiApi,
@@ -278,6 +280,79 @@ describe.each(databases.eachSupportedId())(
         ),
       });
     });
+
+    it.each(['reference', 'pipeline'] as const)(
+      'destroys on request what the request was authorized on, not a %s preview stored under the same name before',
+      async mode => {
+        const knex = await migrated(databaseId);
+        edge.github.push(SLUG, 'feature/1');
+        const number = edge.github.openPull(SLUG, 'feature/1', 'develop');
+        edge.aws.cloudFormation().seedStack('MacroAiPr1Stack', SMALL_TEMPLATE, {
+          tags: previewStackTags(number),
+        });
+        await cleanupOver({
+          knex,
+          entities: [
+            providerPreview(number, { mode, branch: 'feature/1' }),
+            modelledOn,
+          ],
+          now: MONDAY,
+        }).cleanup.run();
+        // The preview left the catalog (its repository became contested, or its pull request
+        // closed); Mallory registers an Environment of her own component under its name, with
+        // a stack of her own, and asks for it to be destroyed now.
+        const mallorys = {
+          apiVersion: 'stageline.dev/v1alpha1',
+          kind: 'Environment',
+          metadata: {
+            name: 'macro-ai-api-pr-1',
+            namespace: 'default',
+            annotations: {
+              'backstage.io/managed-by-location':
+                'url:https://github.com/mallory/app/blob/main/catalog-info.yaml',
+              'github.com/project-slug': 'mallory/app',
+              'stageline.dev/pull-request': '7',
+            },
+          },
+          spec: {
+            type: 'preview',
+            owner: 'user:default/mallory',
+            component: 'component:default/mallory-app',
+            scale: 'hobby',
+            deployment: {
+              provider: 'cloudformation',
+              stackName: 'MalloryOwnStack',
+              region: 'eu-west-2',
+              accountId: '123456789012',
+              mode: 'reference',
+            },
+          },
+        } as EnvironmentEntity;
+        const { cleanup, store } = cleanupOver({
+          knex,
+          entities: [modelledOn],
+          now: MONDAY,
+        });
+        // what the Destroy now route stores once it has authorized Mallory on her Environment
+        await store.request(
+          sightingOf(mallorys, new Map())!,
+          'user:default/mallory',
+          MONDAY(),
+        );
+        await cleanup.destroyRequested('environment:default/macro-ai-api-pr-1');
+
+        expect(stackStatus('MacroAiPr1Stack')).toBe('CREATE_COMPLETE');
+        expect(edge.github.repo(SLUG).dispatches).toEqual([]);
+        expect(
+          await store.get('environment:default/macro-ai-api-pr-1'),
+        ).toMatchObject({
+          repository: 'mallory/app',
+          pullRequest: 7,
+          requestedBy: 'user:default/mallory',
+          attempts: expect.any(Number),
+        });
+      },
+    );
 
     it('retries a failed destroy with a growing wait, keeping the error for the card', async () => {
       const knex = await migrated(databaseId);

@@ -113,6 +113,17 @@ function sightingColumns(sighting: PreviewSighting, now: Date) {
   };
 }
 
+/** Whether the record and the sighting are one preview: its component, pull request and stack. */
+function samePreview(known: PreviewRecord, sighting: PreviewSighting): boolean {
+  return (
+    known.componentRef === sighting.componentRef &&
+    known.repository === sighting.repository &&
+    known.pullRequest === sighting.pullRequest &&
+    JSON.stringify(known.environment.spec.deployment ?? null) ===
+      JSON.stringify(sighting.environment.spec.deployment ?? null)
+  );
+}
+
 /** A fresh lifecycle: live, nothing attempted. */
 const SCHEDULED = {
   state: 'scheduled',
@@ -177,7 +188,12 @@ export class PreviewStore {
     return rows.map(toRecord);
   }
 
-  /** Someone asked for the preview to be destroyed now (it is known, or `sighting` makes it so). */
+  /**
+   * Someone asked for the preview to be destroyed now. The record becomes `sighting` — the
+   * Environment the request was authorized on — whatever was stored under its name before: an
+   * entity registered under the name of a preview the catalog no longer has must not get that
+   * preview's stack destroyed. A record that described another preview starts a fresh lifecycle.
+   */
   async request(
     sighting: PreviewSighting,
     actor: string,
@@ -199,13 +215,14 @@ export class PreviewStore {
       });
       return;
     }
+    const fresh = known.state === 'destroyed' || !samePreview(known, sighting);
     await this.knex(PREVIEWS)
       .where({ entity_ref: sighting.entityRef })
-      .update(
-        known.state === 'destroyed'
-          ? { ...SCHEDULED, ...requested }
-          : requested,
-      );
+      .update({
+        ...sightingColumns(sighting, now),
+        ...(fresh ? SCHEDULED : {}),
+        ...requested,
+      });
   }
 
   /**

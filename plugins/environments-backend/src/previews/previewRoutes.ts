@@ -16,6 +16,7 @@ import {
   environmentTargetOf,
   resolveComponentScope,
   RepositoryVouchingOptions,
+  assertRepositoryVouched,
 } from '@stageline/plugin-environments-node';
 import type { EnvironmentCatalog } from '../catalog/EnvironmentCatalog';
 import { actorOf } from '../promotion/PromotionService';
@@ -91,6 +92,14 @@ export function previewRoutes(options: {
           })) ?? undefined,
         trustedOwners: options.trustedOwners,
       });
+      if (scope.repository) {
+        // the cleanup reads the preview's pull request and may dispatch its workflow there
+        await assertRepositoryVouched(
+          { component: scope.component, repository: scope.repository },
+          options.vouching,
+          `${entityRef} is not destroyed from ${scope.repository.owner}/${scope.repository.repo}`,
+        );
+      }
       const sighting = sightingOf(scope.environment, new Map());
       if (!sighting) {
         throw new ConflictError(
