@@ -66,6 +66,40 @@ describe('repositoryVouchingProblem', () => {
     ).toBeDefined();
   });
 
+  it("never vouches for a location pinned to a commit, which may be a fork's (GitHub serves them under the parent's URLs)", async () => {
+    const forkCommit =
+      'url:https://github.com/acme/macro-ai/blob/4f2a9c81d0e5b7a3c6f1e8d2b9a0c7e4f5d6a1b2/catalog-info.yaml';
+    expect(
+      await repositoryVouchingProblem(
+        entity('Environment', 'staging', forkCommit),
+        REPO,
+        options({
+          environments: {
+            security: { trustedLocations: ['url:https://github.com/acme/*'] },
+          },
+        }),
+      ),
+    ).toBe(
+      `acme/macro-ai is not read for environment:default/staging: it was registered from ${forkCommit}, a file at a commit, which may come from a fork (GitHub serves a fork's commits under its parent's URLs); register it from a branch of acme/macro-ai`,
+    );
+  });
+
+  it('shows a location without the user and password its URL may carry', async () => {
+    const problem = await repositoryVouchingProblem(
+      entity(
+        'Environment',
+        'staging',
+        'url:https://reader:s3cr3t-t0ken@github.com/mallory/app/blob/main/catalog-info.yaml',
+      ),
+      REPO,
+      options(),
+    );
+    expect(problem).toContain(
+      'registered from url:https://github.com/mallory/app/blob/main/catalog-info.yaml',
+    );
+    expect(problem).not.toContain('s3cr3t-t0ken');
+  });
+
   it('refuses an entity without a managed-by location', async () => {
     expect(
       await repositoryVouchingProblem(

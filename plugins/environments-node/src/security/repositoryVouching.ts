@@ -53,12 +53,44 @@ function sameRepository(a: GithubRepository, b: GithubRepository): boolean {
   return repositoryKey(a) === repositoryKey(b);
 }
 
+/**
+ * Whether a `url:` location reads a file at a commit (`…/blob/<sha>/…`, `/tree/<sha>/…`) rather
+ * than on a branch. GitHub serves the commits of a repository's forks under the repository's own
+ * URLs, so such a location may hold what anyone who forked it pushed: it never vouches.
+ */
+function pinnedToCommit(location: string): boolean {
+  if (!location.startsWith('url:')) return false;
+  try {
+    const [, , , kind, ref] = new URL(location.slice(4)).pathname.split('/');
+    return (
+      ['blob', 'tree', 'raw'].includes(kind) &&
+      /^[0-9a-f]{7,40}$/i.test(ref ?? '')
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** The location as refusals show it: a URL without the user and password it may carry. */
+function shown(location: string): string {
+  if (!location.startsWith('url:')) return location;
+  try {
+    const url = new URL(location.slice(4));
+    url.username = '';
+    url.password = '';
+    return `url:${url.href}`;
+  } catch {
+    return 'url:(not a URL)';
+  }
+}
+
 /** Whether the location (not a preview's) vouches for the repository. */
 function locationVouches(
   location: string,
   repository: GithubRepository,
   options: RepositoryVouchingOptions,
 ): boolean {
+  if (pinnedToCommit(location)) return false;
   if (options.trustedLocations.includes(location)) return true;
   const inside = repositoryOfLocation(
     location,
@@ -78,6 +110,8 @@ function locationVouches(
  *   `environments.security.trustedLocations`;
  * - a preview the catalog module's provider made (`stageline-previews:<component>`), when that
  *   component names the repository and is itself vouched for it.
+ * A `url:` location pinned to a commit never vouches: GitHub serves a fork's commits under the
+ * parent repository's URLs.
  *
  * @public
  */
@@ -99,9 +133,16 @@ export async function repositoryVouchingProblem(
     ? location.slice(PREVIEW_LOCATION_TYPE.length + 1)
     : undefined;
   if (previewOf === undefined) {
+    if (pinnedToCommit(location)) {
+      return `${slug} is not read for ${ref}: it was registered from ${shown(
+        location,
+      )}, a file at a commit, which may come from a fork (GitHub serves a fork's commits under its parent's URLs); register it from a branch of ${slug}`;
+    }
     return locationVouches(location, repository, options)
       ? undefined
-      : `${slug} is not read for ${ref}: it was registered from ${location}, which is not in ${slug} nor a location the operator trusts; ${remedy}`;
+      : `${slug} is not read for ${ref}: it was registered from ${shown(
+          location,
+        )}, which is not in ${slug} nor a location the operator trusts; ${remedy}`;
   }
   const component = await options.loadComponent(previewOf);
   const componentLocation =
@@ -118,6 +159,6 @@ export async function repositoryVouchingProblem(
     return undefined;
   }
   return `${slug} is not read for preview ${ref}: its component ${previewOf}${
-    componentLocation ? ` (registered from ${componentLocation})` : ''
+    componentLocation ? ` (registered from ${shown(componentLocation)})` : ''
   } is not vouched for ${slug}; register the component from ${slug}'s own catalog-info.yaml, or list its location in ${TRUSTED_LOCATIONS_KEY}`;
 }
