@@ -354,6 +354,36 @@ describe.each(databases.eachSupportedId())(
       },
     );
 
+    it("keeps what it learnt of a preview (its model's branch, its last push) when Destroy now asks for the same one", async () => {
+      const knex = await migrated(databaseId);
+      const number = openPreview();
+      const preview = providerPreview(number, { mode: 'pipeline' });
+      const { cleanup, store } = cleanupOver({
+        knex,
+        entities: [preview, modelledOn],
+        now: MONDAY,
+      });
+      await cleanup.run();
+      const before = (await store.get(
+        'environment:default/macro-ai-api-pr-1',
+      ))!;
+      expect(before.fallbackBranch).toBeDefined();
+
+      // the route's sighting knows nothing of the model's branch
+      await store.request(
+        sightingOf(preview, new Map())!,
+        'user:default/mock',
+        MONDAY(),
+      );
+      expect(
+        await store.get('environment:default/macro-ai-api-pr-1'),
+      ).toMatchObject({
+        state: 'requested',
+        fallbackBranch: before.fallbackBranch,
+        lastPushAt: before.lastPushAt,
+      });
+    });
+
     it('retries a failed destroy with a growing wait, keeping the error for the card', async () => {
       const knex = await migrated(databaseId);
       edge.github.openPull(SLUG, 'develop', 'main');

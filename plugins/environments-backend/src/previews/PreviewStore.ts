@@ -192,7 +192,8 @@ export class PreviewStore {
    * Someone asked for the preview to be destroyed now. The record becomes `sighting` — the
    * Environment the request was authorized on — whatever was stored under its name before: an
    * entity registered under the name of a preview the catalog no longer has must not get that
-   * preview's stack destroyed. A record that described another preview starts a fresh lifecycle.
+   * preview's stack destroyed. A record that described another preview is replaced, with a fresh
+   * lifecycle.
    */
   async request(
     sighting: PreviewSighting,
@@ -215,12 +216,14 @@ export class PreviewStore {
       });
       return;
     }
-    const fresh = known.state === 'destroyed' || !samePreview(known, sighting);
+    // The same preview keeps what the cleanup learnt of it (its model's branch, its last push),
+    // which the route's sighting does not know; another one replaces it.
+    const replaced = !samePreview(known, sighting);
     await this.knex(PREVIEWS)
       .where({ entity_ref: sighting.entityRef })
       .update({
-        ...sightingColumns(sighting, now),
-        ...(fresh ? SCHEDULED : {}),
+        ...(replaced ? sightingColumns(sighting, now) : {}),
+        ...(replaced || known.state === 'destroyed' ? SCHEDULED : {}),
         ...requested,
       });
   }
