@@ -47,10 +47,6 @@ export const REPO = 'acme/macro-ai';
 export const REPO_LOCATION =
   'url:https://github.com/acme/macro-ai/blob/main/catalog-info.yaml';
 
-/**
- * An Environment entity of the example system, with overrides; unless the annotations say
- * otherwise, managed by the repository's own location, as the catalog records it.
- */
 /** `entity` with more annotations (or some replaced). */
 export function withAnnotations<T extends Entity>(
   entity: T,
@@ -65,6 +61,10 @@ export function withAnnotations<T extends Entity>(
   };
 }
 
+/**
+ * An Environment entity of the example system, with overrides; unless the annotations say
+ * otherwise, managed by the repository's own location, as the catalog records it.
+ */
 export function environmentEntity(
   name: string,
   spec: Partial<EnvironmentEntity['spec']> = {},

@@ -164,6 +164,42 @@ describe('repositoryVouchingProblem', () => {
     );
   });
 
+  it('refuses a prefix that does not end at a path boundary, which would match its neighbours, without repeating a password', () => {
+    expect(() =>
+      readTrustedLocations(
+        new ConfigReader({
+          environments: {
+            security: {
+              trustedLocations: [
+                'url:https://github.com/acme/platform/*',
+                'url:https://reader:s3cr3t@github.com/acme*',
+              ],
+            },
+          },
+        }),
+      ),
+    ).toThrow(
+      'environments.security.trustedLocations[1] must be a location (type:target) or a prefix of one ending in /*; got "url:https://github.com/acme*"',
+    );
+  });
+
+  it('compares a prefix as the catalog writes locations (host in lower case)', async () => {
+    const problem = await repositoryVouchingProblem(
+      entity(
+        'Environment',
+        'staging',
+        'url:https://github.com/acme/platform/blob/main/envs.yaml',
+      ),
+      REPO,
+      options({
+        environments: {
+          security: { trustedLocations: ['url:https://GitHub.com/acme/*'] },
+        },
+      }),
+    );
+    expect(problem).toBeUndefined();
+  });
+
   it('vouches for a provider preview when its component is vouched for the same repository', async () => {
     const preview = entity(
       'Environment',

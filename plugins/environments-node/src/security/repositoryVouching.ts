@@ -7,7 +7,11 @@ import type { ScmIntegrationRegistry } from '@backstage/integration';
 import { PREVIEW_LOCATION_TYPE } from '@stageline/plugin-environments-common';
 import type { GithubRepository } from '../providers/entityFields';
 import { repositoryKey, repositoryOfComponent } from './repositoryOfComponent';
-import { TRUSTED_LOCATIONS_KEY, TrustedLocations } from './trustedLocations';
+import {
+  shownLocation,
+  TRUSTED_LOCATIONS_KEY,
+  TrustedLocations,
+} from './trustedLocations';
 
 /** What decides whether the catalog vouches for an entity's repository. @public */
 export interface RepositoryVouchingOptions {
@@ -71,19 +75,6 @@ function pinnedToCommit(location: string): boolean {
   }
 }
 
-/** The location as refusals show it: a URL without the user and password it may carry. */
-function shown(location: string): string {
-  if (!location.startsWith('url:')) return location;
-  try {
-    const url = new URL(location.slice(4));
-    url.username = '';
-    url.password = '';
-    return `url:${url.href}`;
-  } catch {
-    return 'url:(not a URL)';
-  }
-}
-
 /** Whether the location (not a preview's) vouches for the repository. */
 function locationVouches(
   location: string,
@@ -134,13 +125,13 @@ export async function repositoryVouchingProblem(
     : undefined;
   if (previewOf === undefined) {
     if (pinnedToCommit(location)) {
-      return `${slug} is not read for ${ref}: it was registered from ${shown(
+      return `${slug} is not read for ${ref}: it was registered from ${shownLocation(
         location,
       )}, a file at a commit, which may come from a fork (GitHub serves a fork's commits under its parent's URLs); register it from a branch of ${slug}`;
     }
     return locationVouches(location, repository, options)
       ? undefined
-      : `${slug} is not read for ${ref}: it was registered from ${shown(
+      : `${slug} is not read for ${ref}: it was registered from ${shownLocation(
           location,
         )}, which is not in ${slug} nor a location the operator trusts; ${remedy}`;
   }
@@ -159,6 +150,8 @@ export async function repositoryVouchingProblem(
     return undefined;
   }
   return `${slug} is not read for preview ${ref}: its component ${previewOf}${
-    componentLocation ? ` (registered from ${shown(componentLocation)})` : ''
+    componentLocation
+      ? ` (registered from ${shownLocation(componentLocation)})`
+      : ''
   } is not vouched for ${slug}; register the component from ${slug}'s own catalog-info.yaml, or list its location in ${TRUSTED_LOCATIONS_KEY}`;
 }

@@ -50,27 +50,50 @@ function globPattern(location: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-/** One `environments.security.trustedLocations` entry: a location ref, or a prefix ending in `*`. */
+/**
+ * A location as messages show it: a URL without the user and password it may carry.
+ *
+ * @internal
+ */
+export function shownLocation(location: string): string {
+  if (!location.startsWith('url:')) return location;
+  try {
+    const url = new URL(location.slice(4));
+    url.username = '';
+    url.password = '';
+    return `url:${url.href}`;
+  } catch {
+    return 'url:(not a URL)';
+  }
+}
+
+/**
+ * One `environments.security.trustedLocations` entry: a location ref, or a prefix ending in `/*`
+ * (a prefix ending elsewhere would match its neighbours: `…/acme*` matches `…/acme-evil/…`).
+ */
 function trustedPattern(entry: string, index: number): (l: string) => boolean {
   const field = `${TRUSTED_LOCATIONS_KEY}[${index}]`;
+  const got = `got ${JSON.stringify(shownLocation(entry))}`;
   const prefix = entry.endsWith('*') ? entry.slice(0, -1) : undefined;
   const body = prefix ?? entry;
-  if (body.includes('*')) {
+  if (body.includes('*') || (prefix !== undefined && !prefix.endsWith('/'))) {
     throw new Error(
-      `${field} must be a location (type:target) or a prefix of one ending in a single *; got ${JSON.stringify(
-        entry,
-      )}`,
+      `${field} must be a location (type:target) or a prefix of one ending in /*; ${got}`,
     );
   }
   const match = LOCATION_REF.exec(body);
   if (!match) {
     throw new Error(
-      `${field} must start with a location type, e.g. url:https://github.com/acme/platform/ or file:/srv/catalog/; got ${JSON.stringify(
-        entry,
-      )}`,
+      `${field} must start with a location type, e.g. url:https://github.com/acme/platform/ or file:/srv/catalog/; ${got}`,
     );
   }
-  if (prefix !== undefined) return location => location.startsWith(prefix);
+  if (prefix !== undefined) {
+    // compared as the locations are: a URL's host in lower case, dot segments resolved
+    const normalized = normalizeLocation(prefix);
+    if (!normalized)
+      throw new Error(`${field} is not a valid location; ${got}`);
+    return location => location.startsWith(normalized);
+  }
   const exact = normalizeLocation(body);
   return location => location === exact;
 }

@@ -88,8 +88,6 @@ function promoteWorkflowOf(
   return annotated ?? configured ?? 'promote.yml';
 }
 
-/** How many pending commits a status carries (the promote call reads them all). */
-
 /**
  * Options for {@link GithubSourceControlProvider}.
  *

@@ -28,8 +28,6 @@ import { branchOf, missingBranch } from '../branchOf';
 import { pendingSection, promotionFields } from '../pendingSection';
 import { GitIdentity, LocalGitRepository } from './LocalGitRepository';
 
-/** How many pending commits a status carries (as GitHub's). */
-
 /**
  * What the `checks-green` gate says of a local repository's commits.
  *
