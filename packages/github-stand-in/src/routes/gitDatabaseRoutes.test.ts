@@ -337,6 +337,12 @@ describe('POST /pulls validation', () => {
       'Validation Failed',
       [{ resource: 'PullRequest', field: 'base', code: 'invalid' }],
     ]);
+    // a head in someone else's fork, which this repository does not have
+    expect(await create('mallory:develop', 'main')).toEqual([
+      422,
+      'Validation Failed',
+      [{ resource: 'PullRequest', field: 'head', code: 'invalid' }],
+    ]);
     expect(await create('acme:develop', 'main')).toBe('succeeded');
     expect(await create('acme:develop', 'main')).toEqual([
       422,

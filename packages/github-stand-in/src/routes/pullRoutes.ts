@@ -133,7 +133,17 @@ export function pullRoutes(standIn: GithubStandIn): RequestHandler[] {
           },
           422,
         );
-      const head = body.head?.replace(/^[^:]*:/, '');
+      // `owner:branch` names a branch of owner's fork; only this repository's own are modelled
+      const [headOwner, headBranch] = body.head?.includes(':')
+        ? body.head.split(':', 2)
+        : [undefined, body.head];
+      if (
+        headOwner !== undefined &&
+        headOwner.toLowerCase() !== repo.slug.split('/')[0].toLowerCase()
+      ) {
+        return invalid({ field: 'head', code: 'invalid' });
+      }
+      const head = headBranch;
       for (const field of ['head', 'base'] as const) {
         const branch = field === 'head' ? head : body.base;
         if (!branch) return invalid({ field, code: 'missing_field' });
