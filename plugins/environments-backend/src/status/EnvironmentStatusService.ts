@@ -339,10 +339,22 @@ export class EnvironmentStatusService {
             : `${environment.metadata.name} is the last stage: it promotes nowhere`,
       };
     }
-    const [target, lastPromotion] = await Promise.all([
-      resolve(targetRef),
-      this.options.store.lastSucceeded(stringifyEntityRef(environment)),
-    ]);
+    const target = await resolve(targetRef);
+    // Refused before anything is read: no pending commits, pull request, deployed-commit
+    // comparison or last promotion (its commits came from the repository too).
+    const problem = target
+      ? await this.#repositoryProblem(environment, target)
+      : await this.options.repositoryReads.environmentProblem(environment);
+    if (problem) {
+      return unconfiguredSection(problem, {
+        target: targetRef,
+        sourceBranch: environment.spec.branch,
+        targetBranch: target?.spec.branch,
+      });
+    }
+    const lastPromotion = await this.options.store.lastSucceeded(
+      stringifyEntityRef(environment),
+    );
     if (!target) {
       return {
         status: 'error',
@@ -350,16 +362,6 @@ export class EnvironmentStatusService {
         message: `spec.promotesTo names ${targetRef}, which is not in the catalog`,
         lastPromotion,
       };
-    }
-    // Refused before anything is read: no pending commits, pull request, deployed-commit
-    // comparison or last promotion (its commits came from the repository too).
-    const problem = await this.#repositoryProblem(environment, target);
-    if (problem) {
-      return unconfiguredSection(problem, {
-        target: targetRef,
-        sourceBranch: environment.spec.branch,
-        targetBranch: target.spec.branch,
-      });
     }
     const [state, deployed] = await Promise.all([
       readPromotion ??
