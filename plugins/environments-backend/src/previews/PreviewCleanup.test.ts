@@ -371,7 +371,7 @@ describe.each(databases.eachSupportedId())(
 
       // the route's sighting knows nothing of the model's branch
       await store.request(
-        sightingOf(preview, new Map())!,
+        sightingOf(preview as EnvironmentEntity, new Map())!,
         'user:default/mock',
         MONDAY(),
       );
