@@ -4,11 +4,21 @@ import { InfoCard } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Alert from '@material-ui/lab/Alert';
+import type { EnvironmentStatus } from '@stageline/plugin-environments-common';
 import { useEnvironmentList } from '../../hooks/useEnvironmentsApi';
+import { useReloading } from '../../hooks/useReloading';
 import { EnvironmentPanel } from '../EnvironmentPanel';
 import { LoadState } from '../LoadState';
 import { PreviewList } from '../PreviewList';
 import { orderEnvironments, targetLabelFor } from './orderEnvironments';
+
+/** Whether a stop, start or preview destroy is being carried out for one of the environments. */
+const underWay = (items: EnvironmentStatus[]) =>
+  items.some(
+    status =>
+      ['starting', 'stopping'].includes(status.schedule?.state ?? '') ||
+      ['requested', 'destroying'].includes(status.preview?.cleanup.state ?? ''),
+  );
 
 /** Grid width of each environment, by how many there are: side by side up to three. */
 const COLUMN_WIDTH: Record<number, 4 | 6 | 12> = { 0: 12, 1: 12, 2: 6, 3: 4 };
@@ -35,6 +45,7 @@ export function EntityEnvironmentsCard({
   const { entity } = useEntity();
   const entityRef = stringifyEntityRef(entity);
   const state = useEnvironmentList({ entityRef });
+  const changed = useReloading(state, underWay);
   return (
     <InfoCard
       title={title}
@@ -68,12 +79,12 @@ export function EntityEnvironmentsCard({
                         status.promotesTo ?? status.promotion.target,
                       )}
                       onPromoted={state.retry}
-                      onChanged={state.retry}
+                      onChanged={changed}
                     />
                   </Grid>
                 ))}
               </Grid>
-              <PreviewList previews={previews} onChanged={state.retry} />
+              <PreviewList previews={previews} onChanged={changed} />
             </Box>
           );
         }}
